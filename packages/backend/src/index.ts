@@ -1,0 +1,59 @@
+/*
+ * The Paved backend only assembles features: Backstage's plugins, configured in app-config*.yaml,
+ * and Paved's own plugins from plugins/. Logic lives in the plugins.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Sign-in: guest in development, GitHub or OIDC in production (see app-config.production.yaml).
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+
+// Permissions: Paved's policy (owners and the platform team) instead of allow-all.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@paved/plugin-permission-backend-module-paved-policy'));
+
+// Catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Golden paths
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+
+// Docs, search, Kubernetes
+backend.add(import('@backstage/plugin-techdocs-backend'));
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// Notifications, live updates, events between plugins
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// Self-service infrastructure
+backend.add(import('@paved/plugin-provisioning-backend'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
+
+// DevEx and DORA
+backend.add(import('@paved/plugin-devex-backend'));
+
+backend.start();

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what Paved needs and is missing; a second run installs nothing.
+#   scripts/install.sh            toolchain, dependencies, mkdocs
+#   scripts/install.sh --browser  also Chromium for the end-to-end tests
+source "$(dirname "$0")/env.sh"
+cd "$PAVED_ROOT"
+
+# Dependencies: `yarn install --immutable`, skipped when nothing it depends on has changed.
+stamp="$PAVED_TOOLS/install.stamp"
+inputs_hash="$( (node --version; cat yarn.lock package.json packages/*/package.json plugins/*/package.json) | sha256sum | cut -d' ' -f1)"
+if [ ! -d node_modules ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs_hash" ]; then
+  log "installing dependencies (yarn install --immutable)"
+  yarn install --immutable
+  echo "$inputs_hash" > "$stamp"
+fi
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    if [ ! -f "$PAVED_TOOLS/apt-updated" ]; then apt-get update -qq >&2 && touch "$PAVED_TOOLS/apt-updated"; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+  else
+    log "please install: $* (need root for apt-get)"; return 1
+  fi
+}
+
+# TechDocs are built locally with mkdocs. Where PyPI is reachable the standard
+# `pip install mkdocs-techdocs-core` also works; here Debian's mkdocs and mkdocs-material do.
+if ! command -v mkdocs >/dev/null || ! python3 -c 'import material' 2>/dev/null; then
+  log "installing mkdocs for TechDocs (once)"
+  apt_install mkdocs mkdocs-material || pip install --quiet mkdocs-techdocs-core
+fi
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  log "installing Chromium for the end-to-end tests (once)"
+  apt_install chromium
+fi
