@@ -1,1 +1,9 @@
-export {};
+/**
+ * Types, schemas, metric definitions and level bands shared by the DevEx frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './events';
+export * from './metrics';
+export * from './stats';
+export * from './api';

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** Most events one `POST /events` call may carry. */
+export const MAX_EVENTS_PER_BATCH = 5000;
+
+/** The source that marks seeded demo data, so the UI can label it. */
+export const DEMO_SOURCE = 'paved-demo';
+
+/** Deployment environments that count for DORA. Other environments are stored but ignored. */
+export const PRODUCTION_ENVIRONMENT = 'production';
+
+// RFC 3339 with an explicit offset ("Z" or "+02:00"): a local time without offset is ambiguous.
+const timestamp = z
+  .string({ required_error: 'is required' })
+  .datetime({ offset: true, message: 'must be an RFC 3339 timestamp with offset' });
+
+const identifier = z
+  .string({ required_error: 'is required' })
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+/** A commit shipped by a deployment. */
+export const commitSchema = z.object({
+  sha: z
+    .string({ required_error: 'is required' })
+    .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a hexadecimal commit sha'),
+  committedAt: timestamp,
+});
+
+/** @public */
+export const deploymentKinds = ['normal', 'rollback', 'hotfix'] as const;
+/** @public */
+export type DeploymentKind = (typeof deploymentKinds)[number];
+
+/** @public */
+export const deploymentDataSchema = z.object({
+  environment: z
+    .string({ required_error: 'is required' })
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters'),
+  status: z.enum(['success', 'failed'], {
+    errorMap: () => ({ message: 'must be "success" or "failed"' }),
+  }),
+  finishedAt: timestamp,
+  startedAt: timestamp.optional(),
+  commits: z
+    .array(commitSchema, { required_error: 'is required' })
+    .max(1000, 'must have at most 1000 commits'),
+  kind: z
+    .enum(deploymentKinds, {
+      errorMap: () => ({ message: 'must be "normal", "rollback" or "hotfix"' }),
+    })
+    .optional(),
+  remediates: identifier.optional(),
+});
+
+/** @public */
+export const incidentDataSchema = z.object({
+  startedAt: timestamp,
+  resolvedAt: timestamp.optional(),
+  deploymentId: identifier.optional(),
+  severity: z.string().max(50, 'must be at most 50 characters').optional(),
+});
+
+/** @public */
+export const surveyDataSchema = z.object({
+  score: z
+    .number({ required_error: 'is required', invalid_type_error: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be between 0 and 10')
+    .max(10, 'must be between 0 and 10'),
+  comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  respondent: z
+    .string({ required_error: 'is required' })
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
+});
+
+const subject = z
+  .string({ required_error: 'is required' })
+  .regex(
+    /^[a-z0-9-_.]+:[a-z0-9-_.]+\/[a-z0-9-_.]+$/i,
+    'must be a full entity ref such as component:default/payments-api',
+  );
+
+const envelope = {
+  id: identifier,
+  source: identifier,
+  subject,
+};
+
+/** One event of `POST /events`; (`source`, `id`) is its identity. */
+export const devexEventSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ ...envelope, type: z.literal('deployment'), data: deploymentDataSchema }),
+    z.object({ ...envelope, type: z.literal('incident'), data: incidentDataSchema }),
+    z.object({ ...envelope, type: z.literal('survey'), data: surveyDataSchema }),
+  ],
+  {
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_union_discriminator'
+        ? { message: 'must be "deployment", "incident" or "survey"' }
+        : { message: ctx.defaultError },
+  },
+);
+
+/** @public */
+export const eventBatchSchema = z.object({
+  events: z
+    .array(devexEventSchema, { required_error: 'is required' })
+    .min(1, 'must contain at least one event')
+    .max(MAX_EVENTS_PER_BATCH, `must contain at most ${MAX_EVENTS_PER_BATCH} events`),
+});
+
+/** @public */
+export type DeploymentEventData = z.infer<typeof deploymentDataSchema>;
+/** @public */
+export type IncidentEventData = z.infer<typeof incidentDataSchema>;
+/** @public */
+export type SurveyEventData = z.infer<typeof surveyDataSchema>;
+/** @public */
+export type DevexEvent = z.infer<typeof devexEventSchema>;
+/** @public */
+export type DeploymentEvent = Extract<DevexEvent, { type: 'deployment' }>;
+/** @public */
+export type IncidentEvent = Extract<DevexEvent, { type: 'incident' }>;
+/** @public */
+export type SurveyEvent = Extract<DevexEvent, { type: 'survey' }>;
+
+/**
+ * Renders a zod issue path as `events[3].data.commits[0].sha` so a client can find the culprit.
+ * @public
+ */
+export function formatIssuePath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
