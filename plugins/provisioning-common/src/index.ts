@@ -1,1 +1,9 @@
-export {};
+/**
+ * Types, status rules, request schemas and permissions shared by Paved's provisioning plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './status';
+export * from './schema';
+export * from './permissions';

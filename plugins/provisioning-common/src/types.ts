@@ -1,0 +1,145 @@
+/** Lifecycle states of a database request. Transitions are listed in {@link DATABASE_REQUEST_TRANSITIONS}. */
+export const DATABASE_REQUEST_STATUSES = [
+  'awaiting-approval',
+  'provisioning',
+  'ready',
+  'failed',
+  'rejected',
+  'deprovisioning',
+  'deleted',
+  'expired',
+] as const;
+export type DatabaseRequestStatus = (typeof DATABASE_REQUEST_STATUSES)[number];
+
+export const ENVIRONMENTS = [
+  'development',
+  'staging',
+  'production',
+  'ephemeral',
+] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const DATABASE_SIZES = ['small', 'medium', 'large'] as const;
+export type DatabaseSize = (typeof DATABASE_SIZES)[number];
+
+export const PROVIDER_IDS = ['sandbox', 'crossplane', 'terraform'] as const;
+export type DatabaseProviderId = (typeof PROVIDER_IDS)[number];
+
+export const DATABASE_TYPES = ['postgresql'] as const;
+export type DatabaseType = (typeof DATABASE_TYPES)[number];
+
+/**
+ * Connection facts about a ready database. Never contains a password: `credentialsRef` says where
+ * the credentials are kept (`paved-secret:<id>` for the sandbox, readable through
+ * `GET /requests/:id/credentials`).
+ */
+export interface DatabaseRequestOutputs {
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+  credentialsRef: string;
+  [key: string]: unknown;
+}
+
+/** A request for a database, as stored and as returned by the API. Timestamps are ISO 8601 strings. */
+export interface DatabaseRequest {
+  id: string;
+  type: DatabaseType;
+  /** Lowercase DNS label, unique per owner and environment among live requests. */
+  name: string;
+  /** Entity ref of the owning group, e.g. `group:default/payments`. */
+  owner: string;
+  /** Entity ref of the system the database belongs to. */
+  system?: string;
+  /** Entity ref of the component that uses the database. */
+  component?: string;
+  environment: Environment;
+  size: DatabaseSize;
+  storageGB: number;
+  version?: string;
+  ttlHours?: number;
+  provider: DatabaseProviderId;
+  status: DatabaseRequestStatus;
+  /** Entity ref of the user who filed the request. */
+  requestedBy: string;
+  /** Whether the request needed (or needs) an approval from the platform team. */
+  approvalRequired: boolean;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt?: string;
+  outputs?: DatabaseRequestOutputs;
+  failureReason?: string;
+}
+
+/** One entry of a request's append-only audit trail. */
+export interface DatabaseRequestEvent {
+  id: number;
+  requestId: string;
+  /** Entity ref of the user, or `plugin:<id>` for the backend's own processing. */
+  actor: string;
+  /** What happened, e.g. `created`, `approved`, `provisioning-attempt-failed`. */
+  action: string;
+  fromStatus?: DatabaseRequestStatus;
+  toStatus?: DatabaseRequestStatus;
+  /** Why: the approver's comment, the provider's message, the failure reason. */
+  message?: string;
+  createdAt: string;
+}
+
+export interface DatabaseRequestWithEvents extends DatabaseRequest {
+  events: DatabaseRequestEvent[];
+}
+
+/** The credentials of a ready database, returned only by the permission-checked credentials endpoint. */
+export interface DatabaseCredentials {
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+  password: string;
+  /** `postgresql://` URL including the password. */
+  connectionString: string;
+}
+
+export interface EnvironmentPolicy {
+  environment: Environment;
+  provider: DatabaseProviderId;
+  allowedProviders: DatabaseProviderId[];
+  sizes: DatabaseSize[];
+  storageGB: { min: number; max: number };
+  /** True when every request in this environment needs a platform-team approval. */
+  requiresApproval: boolean;
+  /** Set for `ephemeral`: the longest allowed time to live. */
+  maxTtlHours?: number;
+}
+
+export interface TeamQuota {
+  maxRequests: number;
+  maxStorageGB: number;
+}
+
+/** The effective guardrails, as `GET /policy` returns them so a form can show them. */
+export interface ProvisioningPolicy {
+  types: DatabaseType[];
+  versions: string[];
+  defaultVersion: string;
+  environments: EnvironmentPolicy[];
+  /** Sizes that need approval in any environment. */
+  sizesRequiringApproval: DatabaseSize[];
+  platformTeam: string;
+  quota: {
+    default: TeamQuota;
+    /** Per-team overrides, keyed by group entity ref. */
+    teams: Record<string, TeamQuota>;
+  };
+  /** Present when `GET /policy?owner=` names a team: what that team still has. */
+  usage?: {
+    owner: string;
+    quota: TeamQuota;
+    requests: number;
+    storageGB: number;
+    remainingRequests: number;
+    remainingStorageGB: number;
+  };
+}
