@@ -1,0 +1,40 @@
+# Paved: two commands for a newcomer.
+#   make start   install what is missing, then run the portal on http://localhost:3000 (backend :7007)
+#   make test    install what is missing, then type check, lint, unit/integration and browser tests
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help install start test test-unit test-e2e prod-check seed-demo bench clean-data
+
+help:
+	@echo "make start       run the portal (http://localhost:3000) on SQLite in .data/"
+	@echo "make test        every suite: tsc, lint, unit + integration (SQLite and PostgreSQL), e2e"
+	@echo "make test-unit   unit and integration tests only"
+	@echo "make test-e2e    browser tests only (starts the portal on a scratch data folder)"
+	@echo "make prod-check  build, then run the backend with app-config.production.yaml on local PostgreSQL"
+	@echo "make bench       the benchmark scripts (prints figures; see README)"
+	@echo "make clean-data  delete .data/ (SQLite databases, local git host, TechDocs output)"
+
+install:
+	@scripts/install.sh
+
+start:
+	@scripts/start.sh
+
+test:
+	@scripts/test.sh all
+
+test-unit:
+	@scripts/test.sh unit
+
+test-e2e:
+	@scripts/test.sh e2e
+
+prod-check:
+	@scripts/prod-check.sh
+
+bench:
+	@scripts/bench.sh
+
+clean-data:
+	rm -rf .data

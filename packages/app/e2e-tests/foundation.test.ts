@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+test.describe('the Paved portal', () => {
+  test('guest sign-in lands on the home page as the example developer', async ({ page }, testInfo) => {
+    await signInAsGuest(page);
+    await expect(page.getByText('Welcome to Paved')).toBeVisible();
+    await page.goto('/settings');
+    await expect(page.getByText('sam.rivera', { exact: false }).first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
+  });
+
+  test('the catalog lists the example components', async ({ page }, testInfo) => {
+    await signInAsGuest(page, '/catalog');
+    for (const name of ['paved', 'payments-api', 'ledger-service', 'checkout-web']) {
+      await expect(page.getByRole('link', { name, exact: true }).first()).toBeVisible();
+    }
+    await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: true });
+  });
+
+  test("Paved's component page shows its handbook in the docs tab", async ({ page }, testInfo) => {
+    await signInAsGuest(page, '/catalog/default/component/paved');
+    await page.getByRole('tab', { name: 'Docs' }).click();
+    // TechDocs builds the site with mkdocs on first view; that can take a while.
+    const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
+    await expect(docs).toBeVisible({ timeout: 120_000 });
+    await expect(docs.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 120_000 });
+    await expect(docs.getByText('golden path', { exact: false }).first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('paved-docs.png'), fullPage: true });
+  });
+
+  test('an API page renders its OpenAPI definition', async ({ page }, testInfo) => {
+    await signInAsGuest(page, '/catalog/default/api/payments-api');
+    await page.getByRole('tab', { name: 'Definition' }).click();
+    // Swagger UI renders operations as blocks with their HTTP method.
+    await expect(page.locator('.opblock').first()).toBeVisible();
+    await expect(page.locator('.opblock-summary-method').first()).toHaveText(/GET|POST|PUT|DELETE|PATCH/);
+    await page.screenshot({ path: testInfo.outputPath('api-definition.png'), fullPage: true });
+  });
+
+  test('search finds catalog entities and docs pages', async ({ page }, testInfo) => {
+    await signInAsGuest(page);
+    // The search index is filled by scheduled collators shortly after start-up: retry until it is.
+    await expect(async () => {
+      await page.goto('/search?query=ledger');
+      await expect(page.getByRole('link', { name: /ledger-service/i }).first()).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000 });
+    await page.screenshot({ path: testInfo.outputPath('search.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, then runs every suite.
+#   scripts/test.sh all    type check, lint, unit + integration tests, end-to-end browser tests
+#   scripts/test.sh unit   unit + integration tests only
+#   scripts/test.sh e2e    browser tests only
+# Store tests run on SQLite, and on the PostgreSQL at 127.0.0.1:5432 when it is reachable.
+source "$(dirname "$0")/env.sh"
+stage="${1:-all}"
+"$PAVED_ROOT/scripts/install.sh" --browser
+cd "$PAVED_ROOT"
+
+pg_host="${PAVED_TEST_PG_HOST:-127.0.0.1}"
+pg_port="${PAVED_TEST_PG_PORT:-5432}"
+if (exec 3<>"/dev/tcp/$pg_host/$pg_port") 2>/dev/null; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://${PAVED_TEST_PG_USER:-postgres}@$pg_host:$pg_port"
+  log "PostgreSQL reachable at $pg_host:$pg_port: store tests run on SQLite and PostgreSQL"
+else
+  log "PostgreSQL not reachable at $pg_host:$pg_port: store tests run on SQLite only"
+fi
+
+export CI="${CI:-true}"
+
+if [ "$stage" = all ]; then
+  log "type check (tsc)"
+  yarn tsc
+  log "lint"
+  yarn lint:all
+fi
+
+if [ "$stage" = all ] || [ "$stage" = unit ]; then
+  log "unit and integration tests"
+  yarn backstage-cli repo test --maxWorkers=2
+fi
+
+if [ "$stage" = all ] || [ "$stage" = e2e ]; then
+  "$PAVED_ROOT/scripts/e2e.sh"
+fi
