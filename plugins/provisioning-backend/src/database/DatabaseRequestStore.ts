@@ -1,0 +1,144 @@
+import type {
+  DatabaseProviderId,
+  DatabaseRequest,
+  DatabaseRequestEvent,
+  DatabaseRequestOutputs,
+  DatabaseRequestStatus,
+  DatabaseSize,
+  DatabaseType,
+  Environment,
+  TeamQuota,
+} from '@paved/plugin-provisioning-common';
+
+/** A validated request, ready to be stored. */
+export interface NewDatabaseRequest {
+  type: DatabaseType;
+  name: string;
+  owner: string;
+  system?: string;
+  component?: string;
+  environment: Environment;
+  size: DatabaseSize;
+  storageGB: number;
+  version?: string;
+  ttlHours?: number;
+  provider: DatabaseProviderId;
+  requestedBy: string;
+  approvalRequired: boolean;
+  expiresAt?: Date;
+}
+
+export interface CreateDatabaseRequestOptions {
+  /** The team's quota, checked in the same transaction as the insert. */
+  quota: TeamQuota;
+  idempotency?: { key: string; bodyHash: string };
+}
+
+export interface CreateDatabaseRequestResult {
+  request: DatabaseRequest;
+  /** False when an earlier call with the same idempotency key created it. */
+  created: boolean;
+}
+
+export interface TransitionOptions {
+  to: DatabaseRequestStatus;
+  actor: string;
+  action: string;
+  message?: string;
+  /** Refuse unless the request is currently in one of these states (the caller's precondition). */
+  from?: DatabaseRequestStatus[];
+  /** Refuse unless this processor holds the request's lease. */
+  leaseOwner?: string;
+  outputs?: DatabaseRequestOutputs;
+  failureReason?: string;
+  /** For `deprovisioning`: where it ends (`deleted` or `expired`). */
+  endStatus?: 'deleted' | 'expired';
+}
+
+/** Processing bookkeeping of a request, not part of the public API. */
+export interface ProcessingState {
+  attempts: number;
+  nextAttemptAt?: Date;
+  submittedAt?: Date;
+  endStatus?: 'deleted' | 'expired';
+  expiryNotifiedAt?: Date;
+}
+
+export type ClaimedDatabaseRequest = DatabaseRequest & {
+  processing: ProcessingState;
+};
+
+export interface DatabaseRequestFilter {
+  owners?: string[];
+  statuses?: DatabaseRequestStatus[];
+  requestedBy?: string;
+}
+
+/** Storage of database requests and their audit trail. */
+export interface DatabaseRequestStore {
+  /**
+   * Stores a new request in `initialStatus` with its `created` event, after checking in the same
+   * transaction (serialised per owner) that the name is free and the team's quota holds.
+   * Throws `InputError` naming the field and the rule, or `ConflictError` for a reused
+   * idempotency key with a different body.
+   */
+  createRequest(
+    request: NewDatabaseRequest & { initialStatus: DatabaseRequestStatus },
+    options: CreateDatabaseRequestOptions,
+  ): Promise<CreateDatabaseRequestResult>;
+
+  getRequest(id: string): Promise<DatabaseRequest | undefined>;
+
+  listRequests(filter?: DatabaseRequestFilter): Promise<DatabaseRequest[]>;
+
+  listEvents(requestId: string): Promise<DatabaseRequestEvent[]>;
+
+  /** What the team's live requests use. */
+  getUsage(owner: string): Promise<{ requests: number; storageGB: number }>;
+
+  /**
+   * The only way a request's status changes: checks the transition table, the caller's
+   * precondition and lease, updates with compare-and-set and appends the audit event, atomically.
+   * Throws `NotFoundError` or `ConflictError`.
+   */
+  transition(id: string, options: TransitionOptions): Promise<DatabaseRequest>;
+
+  /** Appends an event that changes no status (a failed attempt, an extension, a notification). */
+  appendEvent(
+    requestId: string,
+    event: { actor: string; action: string; message?: string },
+  ): Promise<void>;
+
+  /**
+   * Takes the lease of requests that need processing (`provisioning`/`deprovisioning`, due, not
+   * leased by a live processor). A request is leased by one processor at a time.
+   */
+  claimDue(options: {
+    owner: string;
+    leaseMs: number;
+    limit: number;
+    ids?: string[];
+  }): Promise<ClaimedDatabaseRequest[]>;
+
+  /** Records the outcome of a processing step that did not change the status, and frees the lease. */
+  reschedule(
+    id: string,
+    leaseOwner: string,
+    update: { attempts: number; nextAttemptAt?: Date; submittedAt?: Date },
+  ): Promise<void>;
+
+  /** Frees a lease if this processor still holds it. */
+  releaseLease(id: string, leaseOwner: string): Promise<void>;
+
+  /** Requests with an expiry at or before `before` that are not final. */
+  listExpiring(before: Date): Promise<ClaimedDatabaseRequest[]>;
+
+  markExpiryNotified(id: string, at: Date): Promise<void>;
+
+  /** Moves the expiry of a request and re-arms the expiry notice; appends an `extended` event. */
+  extend(
+    id: string,
+    expiresAt: Date,
+    event: { actor: string; message?: string },
+  ): Promise<DatabaseRequest>;
+}

@@ -1,0 +1,574 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  canTransition,
+  DatabaseRequest,
+  DatabaseRequestEvent,
+  DatabaseRequestStatus,
+  FINAL_DATABASE_REQUEST_STATUSES,
+  QUOTA_COUNTED_STATUSES,
+} from '@paved/plugin-provisioning-common';
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import {
+  ClaimedDatabaseRequest,
+  CreateDatabaseRequestOptions,
+  CreateDatabaseRequestResult,
+  DatabaseRequestFilter,
+  DatabaseRequestStore,
+  NewDatabaseRequest,
+  TransitionOptions,
+} from './DatabaseRequestStore';
+
+const migrationsDir = resolvePackagePath(
+  '@paved/plugin-provisioning-backend',
+  'migrations',
+);
+
+const REQUESTS = 'provisioning_requests';
+const EVENTS = 'provisioning_request_events';
+const IDEMPOTENCY = 'provisioning_idempotency_keys';
+const TEAM_LOCKS = 'provisioning_team_locks';
+
+/** Statuses the processor works on. */
+const PROCESSED_STATUSES: DatabaseRequestStatus[] = [
+  'provisioning',
+  'deprovisioning',
+];
+
+/** Requests in these states keep their name reserved within owner and environment. */
+const NAME_RESERVING_STATUSES = QUOTA_COUNTED_STATUSES;
+
+type RequestRow = {
+  id: string;
+  type: string;
+  name: string;
+  owner: string;
+  system: string | null;
+  component: string | null;
+  environment: string;
+  size: string;
+  storage_gb: number;
+  version: string | null;
+  ttl_hours: number | null;
+  provider: string;
+  status: string;
+  requested_by: string;
+  approval_required: boolean | number;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+  expires_at: Date | string | number | null;
+  expiry_notified_at: Date | string | number | null;
+  outputs: string | null;
+  failure_reason: string | null;
+  end_status: string | null;
+  attempts: number;
+  next_attempt_at: Date | string | number | null;
+  submitted_at: Date | string | number | null;
+  lease_owner: string | null;
+  lease_expires_at: Date | string | number | null;
+};
+
+type EventRow = {
+  id: number;
+  request_id: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  message: string | null;
+  created_at: Date | string | number;
+};
+
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function optionalDate(value: Date | string | number | null): Date | undefined {
+  return value === null || value === undefined ? undefined : toDate(value);
+}
+
+function rowToRequest(row: RequestRow): DatabaseRequest {
+  return {
+    id: row.id,
+    type: row.type as DatabaseRequest['type'],
+    name: row.name,
+    owner: row.owner,
+    ...(row.system ? { system: row.system } : {}),
+    ...(row.component ? { component: row.component } : {}),
+    environment: row.environment as DatabaseRequest['environment'],
+    size: row.size as DatabaseRequest['size'],
+    storageGB: Number(row.storage_gb),
+    ...(row.version ? { version: row.version } : {}),
+    ...(row.ttl_hours !== null ? { ttlHours: Number(row.ttl_hours) } : {}),
+    provider: row.provider as DatabaseRequest['provider'],
+    status: row.status as DatabaseRequestStatus,
+    requestedBy: row.requested_by,
+    approvalRequired: Boolean(row.approval_required),
+    createdAt: toDate(row.created_at).toISOString(),
+    updatedAt: toDate(row.updated_at).toISOString(),
+    ...(row.expires_at !== null
+      ? { expiresAt: toDate(row.expires_at).toISOString() }
+      : {}),
+    ...(row.outputs ? { outputs: JSON.parse(row.outputs) } : {}),
+    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
+  };
+}
+
+function rowToClaimed(row: RequestRow): ClaimedDatabaseRequest {
+  return {
+    ...rowToRequest(row),
+    processing: {
+      attempts: Number(row.attempts),
+      nextAttemptAt: optionalDate(row.next_attempt_at),
+      submittedAt: optionalDate(row.submitted_at),
+      endStatus: (row.end_status ?? undefined) as
+        | 'deleted'
+        | 'expired'
+        | undefined,
+      expiryNotifiedAt: optionalDate(row.expiry_notified_at),
+    },
+  };
+}
+
+function rowToEvent(row: EventRow): DatabaseRequestEvent {
+  return {
+    id: Number(row.id),
+    requestId: row.request_id,
+    actor: row.actor,
+    action: row.action,
+    ...(row.from_status
+      ? { fromStatus: row.from_status as DatabaseRequestStatus }
+      : {}),
+    ...(row.to_status
+      ? { toStatus: row.to_status as DatabaseRequestStatus }
+      : {}),
+    ...(row.message ? { message: row.message } : {}),
+    createdAt: toDate(row.created_at).toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+/** {@link DatabaseRequestStore} on knex: PostgreSQL in production, SQLite in development and tests. */
+export class KnexDatabaseRequestStore implements DatabaseRequestStore {
+  static async create(options: {
+    database: DatabaseService;
+    now?: () => Date;
+  }): Promise<KnexDatabaseRequestStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new KnexDatabaseRequestStore(client, options.now);
+  }
+
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private get isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+
+  async createRequest(
+    input: NewDatabaseRequest & { initialStatus: DatabaseRequestStatus },
+    options: CreateDatabaseRequestOptions,
+  ): Promise<CreateDatabaseRequestResult> {
+    try {
+      return await this.db.transaction(tx =>
+        this.createInTransaction(tx, input, options),
+      );
+    } catch (error) {
+      // Two first calls with one idempotency key for different teams do not share a team lock;
+      // the primary key catches the second, which then answers like a retry.
+      if (options.idempotency && isUniqueViolation(error)) {
+        const existing = await this.findByIdempotencyKey(
+          this.db,
+          input.requestedBy,
+          options.idempotency.key,
+          options.idempotency.bodyHash,
+        );
+        if (existing) return { request: existing, created: false };
+      }
+      throw error;
+    }
+  }
+
+  private async createInTransaction(
+    tx: Knex.Transaction,
+    input: NewDatabaseRequest & { initialStatus: DatabaseRequestStatus },
+    options: CreateDatabaseRequestOptions,
+  ): Promise<CreateDatabaseRequestResult> {
+    // Serialise creates of one team: on PostgreSQL by a row lock, on SQLite the single writer
+    // connection already does so. Everything below (idempotency, name, quota, insert) is then
+    // checked and written without a concurrent create of the same team in between.
+    await tx(TEAM_LOCKS)
+      .insert({ owner: input.owner })
+      .onConflict('owner')
+      .ignore();
+    const lock = tx(TEAM_LOCKS).where({ owner: input.owner });
+    if (this.isPostgres) await lock.forUpdate();
+    else await lock;
+
+    if (options.idempotency) {
+      const existing = await this.findByIdempotencyKey(
+        tx,
+        input.requestedBy,
+        options.idempotency.key,
+        options.idempotency.bodyHash,
+      );
+      if (existing) return { request: existing, created: false };
+    }
+
+    const sameName = await tx(REQUESTS)
+      .where({
+        owner: input.owner,
+        environment: input.environment,
+        name: input.name,
+      })
+      .whereIn('status', NAME_RESERVING_STATUSES)
+      .first('id');
+    if (sameName) {
+      throw new InputError(
+        `name: "${input.name}" is already used by request ${sameName.id} of ${input.owner} in ${input.environment} (rule: name unique per owner and environment)`,
+      );
+    }
+
+    const usage = await this.usageIn(tx, input.owner);
+    if (usage.requests + 1 > options.quota.maxRequests) {
+      throw new InputError(
+        `owner: ${input.owner} has ${usage.requests} of ${options.quota.maxRequests} databases (rule: quota.maxRequests)`,
+      );
+    }
+    if (usage.storageGB + input.storageGB > options.quota.maxStorageGB) {
+      throw new InputError(
+        `storageGB: ${input.storageGB} GB more would exceed the ${options.quota.maxStorageGB} GB quota of ${input.owner}, which uses ${usage.storageGB} GB (rule: quota.maxStorageGB)`,
+      );
+    }
+
+    const id = uuid();
+    const now = this.now();
+    await tx(REQUESTS).insert({
+      id,
+      type: input.type,
+      name: input.name,
+      owner: input.owner,
+      system: input.system ?? null,
+      component: input.component ?? null,
+      environment: input.environment,
+      size: input.size,
+      storage_gb: input.storageGB,
+      version: input.version ?? null,
+      ttl_hours: input.ttlHours ?? null,
+      provider: input.provider,
+      status: input.initialStatus,
+      requested_by: input.requestedBy,
+      approval_required: input.approvalRequired,
+      created_at: now,
+      updated_at: now,
+      expires_at: input.expiresAt ?? null,
+      attempts: 0,
+    });
+    await tx(EVENTS).insert({
+      request_id: id,
+      actor: input.requestedBy,
+      action: 'created',
+      from_status: null,
+      to_status: input.initialStatus,
+      message: input.approvalRequired
+        ? 'Needs an approval of the platform team'
+        : null,
+      created_at: now,
+    });
+    if (options.idempotency) {
+      await tx(IDEMPOTENCY).insert({
+        requested_by: input.requestedBy,
+        key: options.idempotency.key,
+        request_id: id,
+        body_hash: options.idempotency.bodyHash,
+        created_at: now,
+      });
+    }
+    const row = await tx<RequestRow>(REQUESTS).where({ id }).first();
+    return { request: rowToRequest(row!), created: true };
+  }
+
+  private async findByIdempotencyKey(
+    db: Knex,
+    requestedBy: string,
+    key: string,
+    bodyHash: string,
+  ): Promise<DatabaseRequest | undefined> {
+    const entry = await db(IDEMPOTENCY)
+      .where({ requested_by: requestedBy, key })
+      .first();
+    if (!entry) return undefined;
+    if (entry.body_hash !== bodyHash) {
+      throw new ConflictError(
+        `Idempotency-Key "${key}" was already used with a different request body`,
+      );
+    }
+    const row = await db<RequestRow>(REQUESTS)
+      .where({ id: entry.request_id })
+      .first();
+    return row ? rowToRequest(row) : undefined;
+  }
+
+  private async usageIn(
+    db: Knex,
+    owner: string,
+  ): Promise<{ requests: number; storageGB: number }> {
+    const result = await db(REQUESTS)
+      .where({ owner })
+      .whereIn('status', QUOTA_COUNTED_STATUSES)
+      .count({ requests: '*' })
+      .sum({ storage: 'storage_gb' })
+      .first();
+    return {
+      requests: Number(result?.requests ?? 0),
+      storageGB: Number(result?.storage ?? 0),
+    };
+  }
+
+  async getUsage(owner: string) {
+    return this.usageIn(this.db, owner);
+  }
+
+  async getRequest(id: string): Promise<DatabaseRequest | undefined> {
+    const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
+    return row ? rowToRequest(row) : undefined;
+  }
+
+  async listRequests(
+    filter: DatabaseRequestFilter = {},
+  ): Promise<DatabaseRequest[]> {
+    const query = this.db<RequestRow>(REQUESTS).orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    if (filter.owners) query.whereIn('owner', filter.owners);
+    if (filter.statuses) query.whereIn('status', filter.statuses);
+    if (filter.requestedBy) query.where('requested_by', filter.requestedBy);
+    const rows = await query;
+    return rows.map(rowToRequest);
+  }
+
+  async listEvents(requestId: string): Promise<DatabaseRequestEvent[]> {
+    const rows = await this.db<EventRow>(EVENTS)
+      .where({ request_id: requestId })
+      .orderBy('id', 'asc');
+    return rows.map(rowToEvent);
+  }
+
+  async transition(
+    id: string,
+    options: TransitionOptions,
+  ): Promise<DatabaseRequest> {
+    return this.db.transaction(async tx => {
+      const row = await tx<RequestRow>(REQUESTS).where({ id }).first();
+      if (!row) throw new NotFoundError(`No database request with id ${id}`);
+      const from = row.status as DatabaseRequestStatus;
+      if (options.from && !options.from.includes(from)) {
+        throw new ConflictError(
+          `Cannot ${options.action} request ${id}: it is ${from}, expected ${options.from.join(' or ')}`,
+        );
+      }
+      if (!canTransition(from, options.to)) {
+        throw new ConflictError(
+          `Cannot ${options.action} request ${id}: no transition from ${from} to ${options.to}`,
+        );
+      }
+      if (options.leaseOwner && row.lease_owner !== options.leaseOwner) {
+        throw new ConflictError(
+          `Cannot ${options.action} request ${id}: the processing lease was lost`,
+        );
+      }
+      const now = this.now();
+      const update: Record<string, unknown> = {
+        status: options.to,
+        updated_at: now,
+      };
+      if (options.to === 'provisioning' || options.to === 'deprovisioning') {
+        // A new phase starts with fresh bookkeeping and is due at once.
+        update.attempts = 0;
+        update.next_attempt_at = null;
+        update.submitted_at = null;
+      }
+      if (options.to === 'deprovisioning') {
+        update.end_status = options.endStatus ?? 'deleted';
+      }
+      if (options.outputs !== undefined) {
+        update.outputs = JSON.stringify(options.outputs);
+      }
+      if (options.failureReason !== undefined) {
+        update.failure_reason = options.failureReason;
+      } else if (options.to !== 'failed') {
+        update.failure_reason = null;
+      }
+      const changed = await tx(REQUESTS)
+        .where({ id, status: from })
+        .update(update);
+      if (changed !== 1) {
+        throw new ConflictError(
+          `Cannot ${options.action} request ${id}: it changed concurrently`,
+        );
+      }
+      await tx(EVENTS).insert({
+        request_id: id,
+        actor: options.actor,
+        action: options.action,
+        from_status: from,
+        to_status: options.to,
+        message: options.message ?? options.failureReason ?? null,
+        created_at: now,
+      });
+      const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();
+      return rowToRequest(updated!);
+    });
+  }
+
+  async appendEvent(
+    requestId: string,
+    event: { actor: string; action: string; message?: string },
+  ): Promise<void> {
+    await this.db(EVENTS).insert({
+      request_id: requestId,
+      actor: event.actor,
+      action: event.action,
+      from_status: null,
+      to_status: null,
+      message: event.message ?? null,
+      created_at: this.now(),
+    });
+  }
+
+  async claimDue(options: {
+    owner: string;
+    leaseMs: number;
+    limit: number;
+    ids?: string[];
+  }): Promise<ClaimedDatabaseRequest[]> {
+    const now = this.now();
+    const dueAndFree = (query: Knex.QueryBuilder) =>
+      query
+        .whereIn('status', PROCESSED_STATUSES)
+        .where(q =>
+          q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now),
+        )
+        .where(q =>
+          q.whereNull('lease_owner').orWhere('lease_expires_at', '<', now),
+        );
+    const candidates = dueAndFree(this.db(REQUESTS).select('id'))
+      .orderBy('updated_at', 'asc')
+      .limit(options.limit);
+    if (options.ids) candidates.whereIn('id', options.ids);
+    const ids: string[] = (await candidates).map((r: { id: string }) => r.id);
+
+    const claimed: ClaimedDatabaseRequest[] = [];
+    const leaseExpiresAt = new Date(now.getTime() + options.leaseMs);
+    for (const id of ids) {
+      // Compare-and-set on the lease: of two processors racing for one request, one updates a row.
+      const changed = await dueAndFree(this.db(REQUESTS).where({ id })).update(
+        { lease_owner: options.owner, lease_expires_at: leaseExpiresAt },
+      );
+      if (changed === 1) {
+        const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
+        if (row) claimed.push(rowToClaimed(row));
+      }
+    }
+    return claimed;
+  }
+
+  async reschedule(
+    id: string,
+    leaseOwner: string,
+    update: { attempts: number; nextAttemptAt?: Date; submittedAt?: Date },
+  ): Promise<void> {
+    await this.db(REQUESTS)
+      .where({ id, lease_owner: leaseOwner })
+      .update({
+        attempts: update.attempts,
+        next_attempt_at: update.nextAttemptAt ?? null,
+        ...(update.submittedAt ? { submitted_at: update.submittedAt } : {}),
+        lease_owner: null,
+        lease_expires_at: null,
+        updated_at: this.now(),
+      });
+  }
+
+  async releaseLease(id: string, leaseOwner: string): Promise<void> {
+    await this.db(REQUESTS)
+      .where({ id, lease_owner: leaseOwner })
+      .update({ lease_owner: null, lease_expires_at: null });
+  }
+
+  async listExpiring(before: Date): Promise<ClaimedDatabaseRequest[]> {
+    const rows = await this.db<RequestRow>(REQUESTS)
+      .whereNotNull('expires_at')
+      .where('expires_at', '<=', before)
+      .whereNotIn('status', [
+        ...FINAL_DATABASE_REQUEST_STATUSES,
+        'deprovisioning',
+      ]);
+    return rows.map(rowToClaimed);
+  }
+
+  async markExpiryNotified(id: string, at: Date): Promise<void> {
+    await this.db(REQUESTS).where({ id }).update({ expiry_notified_at: at });
+  }
+
+  async extend(
+    id: string,
+    expiresAt: Date,
+    event: { actor: string; message?: string },
+  ): Promise<DatabaseRequest> {
+    return this.db.transaction(async tx => {
+      const row = await tx<RequestRow>(REQUESTS).where({ id }).first();
+      if (!row) throw new NotFoundError(`No database request with id ${id}`);
+      if (row.expires_at === null) {
+        throw new InputError(
+          `id: request ${id} has no expiry; only ephemeral databases can be extended`,
+        );
+      }
+      const status = row.status as DatabaseRequestStatus;
+      if (
+        FINAL_DATABASE_REQUEST_STATUSES.includes(status) ||
+        status === 'deprovisioning'
+      ) {
+        throw new ConflictError(
+          `Cannot extend request ${id}: it is ${status}`,
+        );
+      }
+      const now = this.now();
+      await tx(REQUESTS).where({ id }).update({
+        expires_at: expiresAt,
+        expiry_notified_at: null,
+        updated_at: now,
+      });
+      await tx(EVENTS).insert({
+        request_id: id,
+        actor: event.actor,
+        action: 'extended',
+        from_status: null,
+        to_status: null,
+        message: event.message ?? `Expires at ${expiresAt.toISOString()}`,
+        created_at: now,
+      });
+      const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();
+      return rowToRequest(updated!);
+    });
+  }
+}

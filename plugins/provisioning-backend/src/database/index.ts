@@ -1,0 +1,4 @@
+export * from './DatabaseRequestStore';
+export { KnexDatabaseRequestStore } from './KnexDatabaseRequestStore';
+export type { RequestSecretStore } from './RequestSecretStore';
+export { KnexRequestSecretStore } from './RequestSecretStore';
