@@ -34,6 +34,12 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+// The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
+backend.add(
+  import('@paved/plugin-scaffolder-backend-module-paved').then(m => ({
+    default: m.pavedGitHostUrlReaderFactory,
+  })),
+);
 
 // Docs, search, Kubernetes
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -1,0 +1,32 @@
+export interface Config {
+  /** Paved's golden paths (scaffolder module `@paved/plugin-scaffolder-backend-module-paved`). */
+  paved?: {
+    /** The local git host: bare repositories that golden paths publish to without GitHub/GitLab. */
+    gitHost?: {
+      /**
+       * Directory of the bare repositories, relative to the backend's working directory.
+       * Defaults to `.data/git` in the repository root.
+       */
+      directory?: string;
+    };
+    /** Where the golden-path templates publish new repositories. */
+    publish?: {
+      /** `local` (default): the local git host; `github` / `gitlab`: the stock publish actions. */
+      target?: 'local' | 'github' | 'gitlab';
+      /** Used when target is `github`; needs a matching `integrations.github` entry. */
+      github?: {
+        /** Defaults to github.com. */
+        host?: string;
+        /** Organisation that owns new repositories. */
+        owner: string;
+      };
+      /** Used when target is `gitlab`; needs a matching `integrations.gitlab` entry. */
+      gitlab?: {
+        /** Defaults to gitlab.com. */
+        host?: string;
+        /** Group that owns new repositories. */
+        owner: string;
+      };
+    };
+  };
+}
