@@ -1,0 +1,226 @@
+import { Config } from '@backstage/config';
+import {
+  DATABASE_SIZES,
+  DatabaseProviderId,
+  DatabaseSize,
+  Environment,
+  ENVIRONMENTS,
+  EnvironmentPolicy,
+  PROVIDER_IDS,
+  ProvisioningPolicy,
+  TeamQuota,
+} from '@paved/plugin-provisioning-common';
+
+/** Tuning of the processing loop; see config.d.ts for meanings. */
+export interface ProcessingSettings {
+  frequencySeconds: number;
+  leaseSeconds: number;
+  maxAttempts: number;
+  backoffBaseSeconds: number;
+  backoffMaxSeconds: number;
+  pollIntervalSeconds: number;
+  timeoutMinutes: number;
+}
+
+export interface ExpirySettings {
+  /** How long before expiry the owner is warned, in minutes. */
+  notifyBeforeMinutes: number;
+  frequencySeconds: number;
+}
+
+export interface SandboxSettings {
+  connection: string;
+  /** Host name given to users, when the admin connection's host is not reachable for them. */
+  host?: string;
+  port?: number;
+}
+
+export interface ProvisioningSettings {
+  policy: ProvisioningPolicy;
+  processing: ProcessingSettings;
+  expiry: ExpirySettings;
+  sandbox: SandboxSettings;
+  encryptionKey?: string;
+  /** Base URL of the frontend, for links in notifications. */
+  appBaseUrl: string;
+}
+
+const DEFAULT_ENVIRONMENTS: Record<Environment, Omit<EnvironmentPolicy, 'environment' | 'allowedProviders'>> = {
+  development: {
+    provider: 'sandbox',
+    sizes: ['small', 'medium'],
+    storageGB: { min: 1, max: 20 },
+    requiresApproval: false,
+  },
+  staging: {
+    provider: 'sandbox',
+    sizes: ['small', 'medium', 'large'],
+    storageGB: { min: 1, max: 100 },
+    requiresApproval: false,
+  },
+  production: {
+    provider: 'sandbox',
+    sizes: ['small', 'medium', 'large'],
+    storageGB: { min: 10, max: 1000 },
+    requiresApproval: true,
+  },
+  ephemeral: {
+    provider: 'sandbox',
+    sizes: ['small'],
+    storageGB: { min: 1, max: 10 },
+    requiresApproval: false,
+    maxTtlHours: 72,
+  },
+};
+
+const DEFAULT_QUOTA: TeamQuota = { maxRequests: 10, maxStorageGB: 200 };
+
+function readEnum<T extends string>(
+  config: Config,
+  key: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = config.getOptionalString(key);
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) {
+    throw new Error(
+      `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(', ')}`,
+    );
+  }
+  return value as T;
+}
+
+function readEnumList<T extends string>(
+  config: Config,
+  key: string,
+  allowed: readonly T[],
+): T[] | undefined {
+  const values = config.getOptionalStringArray(key);
+  if (values === undefined) return undefined;
+  for (const value of values) {
+    if (!allowed.includes(value as T)) {
+      throw new Error(
+        `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(', ')}`,
+      );
+    }
+  }
+  return values as T[];
+}
+
+function readQuota(config: Config | undefined, fallback: TeamQuota): TeamQuota {
+  return {
+    maxRequests: config?.getOptionalNumber('maxRequests') ?? fallback.maxRequests,
+    maxStorageGB: config?.getOptionalNumber('maxStorageGB') ?? fallback.maxStorageGB,
+  };
+}
+
+/** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
+export function readProvisioningSettings(rootConfig: Config): ProvisioningSettings {
+  const config = rootConfig.getOptionalConfig('provisioning');
+
+  const environments: EnvironmentPolicy[] = ENVIRONMENTS.map(environment => {
+    const defaults = DEFAULT_ENVIRONMENTS[environment];
+    const env = config?.getOptionalConfig(`environments.${environment}`);
+    const provider =
+      (env && readEnum<DatabaseProviderId>(env, 'provider', PROVIDER_IDS)) ??
+      defaults.provider;
+    const allowedProviders =
+      (env && readEnumList<DatabaseProviderId>(env, 'allowedProviders', PROVIDER_IDS)) ??
+      [provider];
+    if (!allowedProviders.includes(provider)) allowedProviders.unshift(provider);
+    const sizes =
+      (env && readEnumList<DatabaseSize>(env, 'sizes', DATABASE_SIZES)) ?? defaults.sizes;
+    const storageGB = {
+      min: env?.getOptionalNumber('storageGB.min') ?? defaults.storageGB.min,
+      max: env?.getOptionalNumber('storageGB.max') ?? defaults.storageGB.max,
+    };
+    if (storageGB.min < 1 || storageGB.max < storageGB.min) {
+      throw new Error(
+        `Invalid provisioning config at environments.${environment}.storageGB: need 1 <= min <= max`,
+      );
+    }
+    const maxTtlHours =
+      env?.getOptionalNumber('maxTtlHours') ?? defaults.maxTtlHours;
+    return {
+      environment,
+      provider,
+      allowedProviders,
+      sizes,
+      storageGB,
+      requiresApproval:
+        env?.getOptionalBoolean('requiresApproval') ?? defaults.requiresApproval,
+      ...(maxTtlHours !== undefined ? { maxTtlHours } : {}),
+    };
+  });
+
+  const defaultQuota = readQuota(config?.getOptionalConfig('quotas.default'), DEFAULT_QUOTA);
+  const teams: Record<string, TeamQuota> = {};
+  const teamsConfig = config?.getOptionalConfig('quotas.teams');
+  for (const team of teamsConfig?.keys() ?? []) {
+    teams[team.toLocaleLowerCase('en-US')] = readQuota(
+      teamsConfig!.getConfig(team),
+      defaultQuota,
+    );
+  }
+
+  const versions = config?.getOptionalStringArray('postgresql.versions') ?? ['15', '16', '17'];
+  const defaultVersion = config?.getOptionalString('postgresql.defaultVersion') ?? '16';
+  if (!versions.includes(defaultVersion)) {
+    throw new Error(
+      `Invalid provisioning config at postgresql.defaultVersion: "${defaultVersion}" is not in postgresql.versions`,
+    );
+  }
+
+  const platformTeam = (
+    config?.getOptionalString('platformTeam') ??
+    rootConfig.getOptionalString('permission.paved.platformTeam') ??
+    'group:default/platform'
+  ).toLocaleLowerCase('en-US');
+
+  const policy: ProvisioningPolicy = {
+    types: ['postgresql'],
+    versions,
+    defaultVersion,
+    environments,
+    sizesRequiringApproval:
+      (config && readEnumList<DatabaseSize>(config, 'sizesRequiringApproval', DATABASE_SIZES)) ??
+      ['large'],
+    platformTeam,
+    quota: { default: defaultQuota, teams },
+  };
+
+  const processingConfig = config?.getOptionalConfig('processing');
+  const processing: ProcessingSettings = {
+    frequencySeconds: processingConfig?.getOptionalNumber('frequencySeconds') ?? 5,
+    leaseSeconds: processingConfig?.getOptionalNumber('leaseSeconds') ?? 300,
+    maxAttempts: processingConfig?.getOptionalNumber('maxAttempts') ?? 5,
+    backoffBaseSeconds: processingConfig?.getOptionalNumber('backoffBaseSeconds') ?? 5,
+    backoffMaxSeconds: processingConfig?.getOptionalNumber('backoffMaxSeconds') ?? 300,
+    pollIntervalSeconds: processingConfig?.getOptionalNumber('pollIntervalSeconds') ?? 10,
+    timeoutMinutes: processingConfig?.getOptionalNumber('timeoutMinutes') ?? 60,
+  };
+
+  const expiryConfig = config?.getOptionalConfig('expiry');
+  const expiry: ExpirySettings = {
+    notifyBeforeMinutes: expiryConfig?.getOptionalNumber('notifyBeforeMinutes') ?? 60,
+    frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
+  };
+
+  const sandboxConfig = config?.getOptionalConfig('providers.sandbox');
+  const sandbox: SandboxSettings = {
+    connection:
+      sandboxConfig?.getOptionalString('connection') ??
+      'postgresql://postgres@127.0.0.1:5432/postgres',
+    host: sandboxConfig?.getOptionalString('host'),
+    port: sandboxConfig?.getOptionalNumber('port'),
+  };
+
+  return {
+    policy,
+    processing,
+    expiry,
+    sandbox,
+    encryptionKey: config?.getOptionalString('secrets.encryptionKey'),
+    appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
+  };
+}

@@ -1,0 +1,2 @@
+export { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+export { sandboxIdentifier, quoteIdentifier, InvalidIdentifierError } from './identifiers';
