@@ -1,1 +1,10 @@
-export {};
+/**
+ * The DevEx frontend plugin: DORA metrics and developer-experience measures in the portal.
+ *
+ * @packageDocumentation
+ */
+export { devexPlugin as default } from './plugin';
+export { devexApiRef } from './api/DevexApi';
+export type { DevexApi, DevexQuery, DevexScope } from './api/DevexApi';
+export { DevexClient } from './api/DevexClient';
+export { PulseSurveyCard } from './components/PulseSurvey/PulseSurveyCard';

@@ -1,0 +1,49 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  DeploymentListResponse,
+  DevexMeasuresResponse,
+  DoraMetricsResponse,
+  DoraSeriesResponse,
+  IncidentListResponse,
+  SurveySubmission,
+  SurveySubmissionResponse,
+  SurveySummaryResponse,
+} from '@paved/plugin-devex-common';
+
+/**
+ * Whose figures to show: one service (an entity ref), a team (a group ref, pooling every service
+ * it owns directly or through sub-groups), or the whole organisation.
+ */
+export type DevexScope =
+  | { kind: 'organization' }
+  | { kind: 'group'; group: string }
+  | { kind: 'entity'; entityRef: string };
+
+/** A scope and a window [from, to). */
+export interface DevexQuery {
+  scope: DevexScope;
+  from: Date;
+  to: Date;
+}
+
+/** The DevEx backend (`/api/devex`), as the portal uses it. */
+export interface DevexApi {
+  getDoraMetrics(query: DevexQuery): Promise<DoraMetricsResponse>;
+  getDoraSeries(
+    query: DevexQuery & { timeZone?: string },
+  ): Promise<DoraSeriesResponse>;
+  getDeployments(
+    query: DevexQuery & { limit?: number },
+  ): Promise<DeploymentListResponse>;
+  getIncidents(
+    query: DevexQuery & { limit?: number },
+  ): Promise<IncidentListResponse>;
+  getMeasures(query: DevexQuery): Promise<DevexMeasuresResponse>;
+  getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse>;
+  submitSurvey(submission: SurveySubmission): Promise<SurveySubmissionResponse>;
+}
+
+export const devexApiRef = createApiRef<DevexApi>().with({
+  id: 'plugin.devex.api',
+  pluginId: 'devex',
+});
