@@ -1,0 +1,247 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { DevexEvent } from '@paved/plugin-devex-common';
+import { KnexDevexStore } from './KnexDevexStore';
+import { DoraAggregates, TimeWindow } from './DevexStore';
+
+jest.setTimeout(60_000);
+
+const ids = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+  ? (['POSTGRES_15', 'SQLITE_3'] as const)
+  : (['SQLITE_3'] as const);
+const databases = TestDatabases.create({ ids: [...ids] });
+
+const SERVICE = 'component:default/payments-api';
+const OTHER = 'component:default/ledger-service';
+const HOUR = 3_600_000;
+const t = (s: string) => `2026-10-${s}Z`;
+// Deliberately not midnight: the organisation-wide path must combine daily histogram rows
+// with the raw rows of the partial first day.
+const WINDOW: TimeWindow = {
+  from: Date.parse('2026-10-01T06:00:00Z'),
+  to: Date.parse('2026-11-01T00:00:00Z'),
+};
+
+const sha = (n: number) => `${n}`.padStart(7, 'a') + 'c0ffee';
+
+function deployment(
+  id: string,
+  data: Partial<Extract<DevexEvent, { type: 'deployment' }>['data']> & { finishedAt: string },
+  subject = SERVICE,
+): DevexEvent {
+  return {
+    id,
+    source: 'ci',
+    type: 'deployment',
+    subject,
+    data: { environment: 'production', status: 'success', commits: [], ...data },
+  };
+}
+
+function incident(
+  id: string,
+  data: Extract<DevexEvent, { type: 'incident' }>['data'],
+  subject = SERVICE,
+): DevexEvent {
+  return { id, source: 'ci', type: 'incident', subject, data };
+}
+
+const commit = (n: number, committedAt: string) => ({ sha: sha(n), committedAt });
+
+// Remediation and incident arrive before the deployment they name (out-of-order delivery).
+const batch1: DevexEvent[] = [
+  deployment('d4', { finishedAt: t('08T14:00:00'), kind: 'rollback', remediates: 'd3' }),
+  incident('i1', { startedAt: t('08T12:30:00'), resolvedAt: t('08T16:00:00'), deploymentId: 'd3' }),
+  incident('i2', { startedAt: t('05T13:00:00'), deploymentId: 'd1' }),
+];
+const batch2: DevexEvent[] = [
+  deployment('d1', {
+    finishedAt: t('05T12:00:00'),
+    commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))],
+  }),
+  // c2 shipped again: it counts once, at d1.
+  deployment('d2', {
+    finishedAt: t('06T12:00:00'),
+    commits: [
+      commit(2, t('04T12:00:00')),
+      commit(3, t('06T11:00:00')),
+      // committed after the deployment finished: a negative lead time, dropped.
+      commit(4, t('06T13:00:00')),
+    ],
+  }),
+  deployment('s1', {
+    environment: 'staging',
+    finishedAt: t('03T00:00:00'),
+    commits: [commit(5, t('02T12:00:00'))],
+  }),
+  deployment('f1', {
+    status: 'failed',
+    finishedAt: t('07T00:00:00'),
+    commits: [commit(6, t('07T00:00:00'))],
+  }),
+  deployment('d3', {
+    finishedAt: t('08T12:00:00'),
+    commits: [commit(5, t('02T12:00:00')), commit(6, t('07T00:00:00'))],
+  }),
+];
+const batch3: DevexEvent[] = [
+  // a duplicate delivery of d2 and the incident re-sent once resolved
+  batch2[1],
+  incident('i2', { startedAt: t('05T13:00:00'), resolvedAt: t('05T15:00:00'), deploymentId: 'd1' }),
+  incident('i3', { startedAt: t('10T00:00:00'), resolvedAt: t('10T05:00:00') }),
+];
+const batch4: DevexEvent[] = [
+  deployment('d5', {
+    finishedAt: t('12T00:00:00'),
+    kind: 'hotfix',
+    commits: [commit(7, t('11T12:00:00'))],
+  }),
+];
+
+describe.each(ids)('KnexDevexStore on %s', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    const store = await KnexDevexStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  /** Both read paths (histogram for the organisation, raw for a scope) must agree. */
+  async function aggregates(store: KnexDevexStore, window = WINDOW): Promise<DoraAggregates> {
+    const organisation = await store.doraAggregates({}, window);
+    const scoped = await store.doraAggregates({ services: [SERVICE] }, window);
+    expect(scoped).toEqual(organisation);
+    return organisation;
+  }
+
+  it('derives every DORA measure from out-of-order, duplicate and replaced events', async () => {
+    const { store } = await createStore();
+    const received = Date.parse('2026-11-01T00:00:00Z');
+    await store.ingest(batch1, received);
+    await store.ingest(batch2, received);
+
+    const midway = await aggregates(store);
+    expect(midway.deployments).toBe(4); // d1 d2 d3 d4; staging s1 and failed f1 ignored
+    expect(midway.failedDeployments).toBe(2); // d1 (open incident), d3 (incident + rollback)
+    expect(midway.recovery).toEqual({ median: 2 * HOUR, samples: 1, open: 1 });
+
+    await store.ingest(batch3, received);
+    await store.ingest(batch4, received);
+    const result = await aggregates(store);
+
+    expect(result.deployments).toBe(5);
+    expect(result.failedDeployments).toBe(2); // i2 was sent twice, d1 still counts once
+    expect(result.reworkDeployments).toBe(2); // d4 rollback, d5 hotfix
+    // lead times (h): c3 1, c1 2, c7 12, c2 24 (at d1, not d2), c6 36, c5 144 (not at staging)
+    expect(result.leadTime.samples).toBe(6);
+    expect(result.leadTime.median).toBe(18 * HOUR); // even count: mean of 12 and 24
+    expect(result.leadTime.p90).toBe(90 * HOUR); // 36 + 0.5 * (144 - 36)
+    // d1: incident resolved after 3 h; d3: rollback after 2 h beats the incident's 4 h
+    expect(result.recovery).toEqual({ median: 2.5 * HOUR, samples: 2, open: 0 });
+    expect(result.timeToRestore).toEqual({ median: 5 * HOUR, samples: 1, open: 0 });
+    expect(result.sources).toEqual(['ci']);
+  });
+
+  it('is idempotent: sending everything again changes nothing', async () => {
+    const { store } = await createStore();
+    const all = [...batch1, ...batch2, ...batch3, ...batch4];
+    await store.ingest(all, 1);
+    const once = await aggregates(store);
+    await store.ingest(all, 2);
+    // another order, same latest send per identity (the resolved i2 comes after the open one)
+    await store.ingest([...batch4, ...batch2, ...batch1, ...batch3], 3);
+    expect(await aggregates(store)).toEqual(once);
+  });
+
+  it('moves lead-time samples when a deployment is replaced', async () => {
+    const { store, knex } = await createStore();
+    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    // d1 re-sent as a staging deployment: c1 has no production deployment any more and c2 now
+    // first shipped with d2 (48 h); d1's failure disappears with it.
+    await store.ingest(
+      [deployment('d1', { environment: 'staging', finishedAt: t('05T12:00:00'), commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))] })],
+      2,
+    );
+    const result = await aggregates(store);
+    expect(result.deployments).toBe(4);
+    expect(result.leadTime.samples).toBe(5); // 1, 12, 36, 48, 144
+    expect(result.leadTime.median).toBe(36 * HOUR);
+    expect(result.failedDeployments).toBe(1);
+    const histogram = await knex('devex_lead_time_histogram').sum({ n: 'samples' });
+    expect(Number(histogram[0].n)).toBe(5);
+  });
+
+  it('keeps incidents without a deployment out of the deployment metrics', async () => {
+    const { store } = await createStore();
+    await store.ingest(
+      [
+        incident('open', { startedAt: t('10T00:00:00') }),
+        incident('closed', { startedAt: t('11T00:00:00'), resolvedAt: t('11T01:30:00') }),
+      ],
+      1,
+    );
+    const result = await aggregates(store);
+    expect(result.failedDeployments).toBe(0);
+    expect(result.recovery).toEqual({ median: null, samples: 0, open: 0 });
+    expect(result.timeToRestore).toEqual({ median: 1.5 * HOUR, samples: 1, open: 1 });
+  });
+
+  it('answers an empty window with nulls, not zeros', async () => {
+    const { store } = await createStore();
+    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    const result = await aggregates(store, {
+      from: Date.parse('2025-01-01T00:00:00Z'),
+      to: Date.parse('2025-04-01T00:00:00Z'),
+    });
+    expect(result).toEqual({
+      deployments: 0,
+      failedDeployments: 0,
+      reworkDeployments: 0,
+      leadTime: { median: null, p90: null, samples: 0 },
+      recovery: { median: null, samples: 0, open: 0 },
+      timeToRestore: { median: null, samples: 0, open: 0 },
+      sources: [],
+    });
+  });
+
+  it('pools services and keeps other services apart', async () => {
+    const { store } = await createStore();
+    await store.ingest(
+      [
+        ...batch2,
+        deployment(
+          'l1',
+          { finishedAt: t('09T00:00:00'), commits: [commit(2, t('08T00:00:00'))] },
+          OTHER,
+        ),
+      ],
+      1,
+    );
+    // the same sha in another service is another change with its own lead time
+    const other = await store.doraAggregates({ services: [OTHER] }, WINDOW);
+    expect(other.leadTime).toEqual({ median: 24 * HOUR, p90: 24 * HOUR, samples: 1 });
+    const both = await store.doraAggregates({ services: [SERVICE, OTHER] }, WINDOW);
+    const organisation = await store.doraAggregates({}, WINDOW);
+    expect(both).toEqual(organisation);
+    expect(organisation.deployments).toBe(4);
+    expect(await store.doraAggregates({ services: [] }, WINDOW)).toMatchObject({
+      deployments: 0,
+      leadTime: { samples: 0, median: null },
+    });
+  });
+
+  it('lists recent deployments and incidents with derived flags', async () => {
+    const { store } = await createStore();
+    await store.ingest([...batch1, ...batch2, ...batch3], 1);
+    const deployments = await store.listDeployments({ services: [SERVICE] }, { limit: 3 });
+    expect(deployments.map(d => d.id)).toEqual(['d4', 'd3', 'f1']);
+    expect(deployments[1]).toMatchObject({
+      failed: true,
+      recoveredAt: '2026-10-08T14:00:00.000Z',
+      commits: 2,
+    });
+    expect(deployments[0]).toMatchObject({ rework: true, remediates: 'd3', kind: 'rollback' });
+    const incidents = await store.listIncidents({}, { limit: 10 });
+    expect(incidents.map(i => i.id)).toEqual(['i3', 'i1', 'i2']);
+  });
+});

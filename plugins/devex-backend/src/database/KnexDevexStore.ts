@@ -1,0 +1,805 @@
+import { Knex } from 'knex';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  DEMO_SOURCE,
+  DeploymentEvent,
+  DeploymentSummary,
+  DevexEvent,
+  IncidentEvent,
+  IncidentSummary,
+  PRODUCTION_ENVIRONMENT,
+  SurveyEvent,
+  quantileOfSorted,
+} from '@paved/plugin-devex-common';
+import {
+  DevexStore,
+  DoraAggregates,
+  ServiceCreation,
+  ServiceScope,
+  SurveyResponseRecord,
+  TimeWindow,
+} from './DevexStore';
+import { DAY_MS, dayOf, leadTimeBucket } from './leadTimeBuckets';
+
+const migrationsDir = resolvePackagePath(
+  '@paved/plugin-devex-backend',
+  'migrations',
+);
+
+// Keeps every statement well below SQLite's bound-parameter limit.
+const CHUNK = 500;
+// Any constant works; it only has to be the same for every replica.
+const INGEST_LOCK_KEY = 4_242_017;
+
+type Identity = { source: string; id: string };
+const key = (source: string, id: string) => `${source}\u0000${id}`;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
+const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+const iso = (ms: number) => new Date(ms).toISOString();
+
+interface LeadFact {
+  service_ref: string;
+  sha: string;
+  deployment_source: string;
+  deployment_id: string;
+  deployed_at: number;
+  lead_ms: number;
+  bucket: number | null;
+}
+
+/** Knex implementation of {@link DevexStore} for PostgreSQL and SQLite. */
+export class KnexDevexStore implements DevexStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<KnexDevexStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new KnexDevexStore(client);
+  }
+
+  private readonly isPg: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.isPg = db.client.config.client === 'pg';
+  }
+
+  async ingest(events: DevexEvent[], receivedAt: number) {
+    // Within one batch the last send of an identity wins, as if they had come one by one.
+    const latest = new Map<string, DevexEvent>();
+    for (const event of events) latest.set(key(event.source, event.id), event);
+    const deployments: DeploymentEvent[] = [];
+    const incidents: IncidentEvent[] = [];
+    const surveys: SurveyEvent[] = [];
+    for (const event of latest.values()) {
+      if (event.type === 'deployment') deployments.push(event);
+      else if (event.type === 'incident') incidents.push(event);
+      else surveys.push(event);
+    }
+
+    await this.db.transaction(async tx => {
+      if (this.isPg) {
+        // One ingesting transaction at a time across replicas: derived facts and the histogram
+        // are read-modify-write and must not interleave.
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
+      }
+      const affectedCommits = new Map<string, { service: string; sha: string }>();
+      const affectedDeployments = new Map<string, Identity>();
+      await this.storeDeployments(tx, deployments, receivedAt, affectedCommits, affectedDeployments);
+      await this.storeIncidents(tx, incidents, receivedAt, affectedDeployments);
+      await this.storeSurveys(tx, surveys);
+      await this.recomputeLeadTimes(tx, [...affectedCommits.values()]);
+      await this.recomputeFailures(tx, [...affectedDeployments.values()]);
+    });
+    return { accepted: latest.size };
+  }
+
+  private async storeDeployments(
+    tx: Knex.Transaction,
+    deployments: DeploymentEvent[],
+    receivedAt: number,
+    affectedCommits: Map<string, { service: string; sha: string }>,
+    affectedDeployments: Map<string, Identity>,
+  ) {
+    if (deployments.length === 0) return;
+    const touchCommit = (service: string, sha: string) =>
+      affectedCommits.set(key(service, sha), { service, sha });
+    const touchDeployment = (source: string, id: string) =>
+      affectedDeployments.set(key(source, id), { source, id });
+
+    for (const batch of chunks(deployments)) {
+      const pairs = batch.map(d => [d.source, d.id]);
+      // A replaced deployment may have listed other commits, another service or another target.
+      const previous = await tx('devex_deployments')
+        .select('source', 'event_id', 'remediates')
+        .whereIn(['source', 'event_id'], pairs);
+      if (previous.length > 0) {
+        const previousPairs = previous.map(p => [p.source, p.event_id]);
+        for (const p of previous) {
+          if (p.remediates) touchDeployment(p.source, p.remediates);
+        }
+        const previousCommits = await tx('devex_deployment_commits')
+          .select('service_ref', 'sha')
+          .whereIn(['source', 'deployment_id'], previousPairs);
+        for (const c of previousCommits) touchCommit(c.service_ref, c.sha);
+        await tx('devex_deployment_commits')
+          .whereIn(['source', 'deployment_id'], previousPairs)
+          .delete();
+      }
+
+      const rows = batch.map(d => {
+        const kind = d.data.kind ?? 'normal';
+        return {
+          source: d.source,
+          event_id: d.id,
+          service_ref: d.subject.toLocaleLowerCase('en-US'),
+          environment: d.data.environment,
+          status: d.data.status,
+          finished_at: Date.parse(d.data.finishedAt),
+          started_at: d.data.startedAt ? Date.parse(d.data.startedAt) : null,
+          kind,
+          remediates: d.data.remediates ?? null,
+          commit_count: d.data.commits.length,
+          counted:
+            d.data.environment.toLocaleLowerCase('en-US') === PRODUCTION_ENVIRONMENT &&
+            d.data.status === 'success',
+          rework: kind !== 'normal' || Boolean(d.data.remediates),
+          failed: false,
+          recovered_at: null,
+          demo: d.source === DEMO_SOURCE,
+          received_at: receivedAt,
+        };
+      });
+      // failed/recovered_at are derived and recomputed below, so a re-send must not reset them
+      // to defaults behind the recomputation's back: merge only the event's own columns.
+      await tx('devex_deployments')
+        .insert(rows)
+        .onConflict(['source', 'event_id'])
+        .merge([
+          'service_ref', 'environment', 'status', 'finished_at', 'started_at', 'kind',
+          'remediates', 'commit_count', 'counted', 'rework', 'demo', 'received_at',
+        ]);
+
+      const commitRows = new Map<string, Record<string, unknown>>();
+      for (const d of batch) {
+        const service = d.subject.toLocaleLowerCase('en-US');
+        touchDeployment(d.source, d.id);
+        if (d.data.remediates) touchDeployment(d.source, d.data.remediates);
+        for (const c of d.data.commits) {
+          const sha = c.sha.toLowerCase();
+          touchCommit(service, sha);
+          commitRows.set(key(key(d.source, d.id), sha), {
+            source: d.source,
+            deployment_id: d.id,
+            sha,
+            service_ref: service,
+            committed_at: Date.parse(c.committedAt),
+          });
+        }
+      }
+      for (const commitBatch of chunks([...commitRows.values()], 1000)) {
+        await tx('devex_deployment_commits').insert(commitBatch);
+      }
+    }
+  }
+
+  private async storeIncidents(
+    tx: Knex.Transaction,
+    incidents: IncidentEvent[],
+    receivedAt: number,
+    affectedDeployments: Map<string, Identity>,
+  ) {
+    for (const batch of chunks(incidents)) {
+      const previous = await tx('devex_incidents')
+        .select('source', 'deployment_id')
+        .whereIn(['source', 'event_id'], batch.map(i => [i.source, i.id]))
+        .whereNotNull('deployment_id');
+      for (const p of previous) {
+        affectedDeployments.set(key(p.source, p.deployment_id), {
+          source: p.source,
+          id: p.deployment_id,
+        });
+      }
+      for (const i of batch) {
+        if (i.data.deploymentId) {
+          affectedDeployments.set(key(i.source, i.data.deploymentId), {
+            source: i.source,
+            id: i.data.deploymentId,
+          });
+        }
+      }
+      await tx('devex_incidents')
+        .insert(
+          batch.map(i => ({
+            source: i.source,
+            event_id: i.id,
+            service_ref: i.subject.toLocaleLowerCase('en-US'),
+            started_at: Date.parse(i.data.startedAt),
+            resolved_at: i.data.resolvedAt ? Date.parse(i.data.resolvedAt) : null,
+            deployment_id: i.data.deploymentId ?? null,
+            severity: i.data.severity ?? null,
+            demo: i.source === DEMO_SOURCE,
+            received_at: receivedAt,
+          })),
+        )
+        .onConflict(['source', 'event_id'])
+        .merge();
+    }
+  }
+
+  private async storeSurveys(tx: Knex.Transaction, surveys: SurveyEvent[]) {
+    for (const batch of chunks(surveys)) {
+      await tx('devex_survey_responses')
+        .insert(
+          batch.map(s => ({
+            source: s.source,
+            event_id: s.id,
+            respondent: s.data.respondent,
+            team_ref: null,
+            score: s.data.score,
+            comment: s.data.comment ?? null,
+            submitted_at: Date.now(),
+            demo: s.source === DEMO_SOURCE,
+          })),
+        )
+        .onConflict(['source', 'event_id'])
+        .merge(['respondent', 'score', 'comment', 'demo']);
+    }
+  }
+
+  /**
+   * Re-derives, for each affected (service, commit), the first successful production deployment
+   * that contains it, and moves the histogram counts of changed samples.
+   */
+  private async recomputeLeadTimes(
+    tx: Knex.Transaction,
+    affected: Array<{ service: string; sha: string }>,
+  ) {
+    const histogramDelta = new Map<string, { day: number; bucket: number; delta: number }>();
+    const moveSample = (deployedAt: number, bucket: number | null, delta: number) => {
+      if (bucket === null) return;
+      const day = dayOf(deployedAt);
+      const k = `${day}:${bucket}`;
+      const entry = histogramDelta.get(k) ?? { day, bucket, delta: 0 };
+      entry.delta += delta;
+      histogramDelta.set(k, entry);
+    };
+
+    for (const batch of chunks(affected)) {
+      const pairs = batch.map(a => [a.service, a.sha]);
+      const candidates = await tx('devex_deployment_commits as c')
+        .join('devex_deployments as d', function joinDeployment() {
+          this.on('d.source', '=', 'c.source').andOn('d.event_id', '=', 'c.deployment_id');
+        })
+        .where('d.counted', true)
+        .whereIn(['c.service_ref', 'c.sha'], pairs)
+        .select(
+          'c.service_ref',
+          'c.sha',
+          'c.committed_at',
+          'd.finished_at',
+          'd.source',
+          'd.event_id',
+          'd.service_ref as deployment_service',
+        );
+      const next = new Map<string, LeadFact>();
+      for (const row of candidates) {
+        // A commit belongs to the service that deployed it; a deployment row moved to another
+        // service by a re-send no longer counts for the old one.
+        if (row.deployment_service !== row.service_ref) continue;
+        const finishedAt = num(row.finished_at);
+        const k = key(row.service_ref, row.sha);
+        const current = next.get(k);
+        // Earliest deployment wins; ties broken by identity so the result is deterministic.
+        if (
+          current &&
+          (current.deployed_at < finishedAt ||
+            (current.deployed_at === finishedAt &&
+              key(current.deployment_source, current.deployment_id) <=
+                key(row.source, row.event_id)))
+        ) {
+          continue;
+        }
+        const leadMs = finishedAt - num(row.committed_at);
+        next.set(k, {
+          service_ref: row.service_ref,
+          sha: row.sha,
+          deployment_source: row.source,
+          deployment_id: row.event_id,
+          deployed_at: finishedAt,
+          lead_ms: leadMs,
+          bucket: leadTimeBucket(leadMs),
+        });
+      }
+
+      const existing = await tx('devex_commit_lead_times')
+        .select('service_ref', 'sha', 'deployed_at', 'lead_ms', 'bucket', 'deployment_source', 'deployment_id')
+        .whereIn(['service_ref', 'sha'], pairs);
+      const existingByKey = new Map<string, LeadFact>();
+      for (const row of existing) {
+        existingByKey.set(key(row.service_ref, row.sha), {
+          ...row,
+          deployed_at: num(row.deployed_at),
+          lead_ms: num(row.lead_ms),
+          bucket: numOrNull(row.bucket),
+        });
+      }
+
+      const upserts: LeadFact[] = [];
+      const removals: string[][] = [];
+      for (const a of batch) {
+        const k = key(a.service, a.sha);
+        const before = existingByKey.get(k);
+        const after = next.get(k);
+        if (
+          before &&
+          after &&
+          before.deployed_at === after.deployed_at &&
+          before.lead_ms === after.lead_ms &&
+          before.deployment_source === after.deployment_source &&
+          before.deployment_id === after.deployment_id
+        ) {
+          continue;
+        }
+        if (before) moveSample(before.deployed_at, before.bucket, -1);
+        if (after) {
+          moveSample(after.deployed_at, after.bucket, +1);
+          upserts.push(after);
+        } else if (before) {
+          removals.push([a.service, a.sha]);
+        }
+      }
+      if (upserts.length > 0) {
+        await tx('devex_commit_lead_times')
+          .insert(upserts)
+          .onConflict(['service_ref', 'sha'])
+          .merge();
+      }
+      if (removals.length > 0) {
+        await tx('devex_commit_lead_times').whereIn(['service_ref', 'sha'], removals).delete();
+      }
+    }
+
+    // Sorted so concurrent writers (if the lock is ever dropped) take row locks in one order.
+    const deltas = [...histogramDelta.values()]
+      .filter(d => d.delta !== 0)
+      .sort((a, b) => a.day - b.day || a.bucket - b.bucket);
+    for (const batch of chunks(deltas, 1000)) {
+      await tx('devex_lead_time_histogram')
+        .insert(batch.map(d => ({ day: d.day, bucket: d.bucket, samples: d.delta })))
+        .onConflict(['day', 'bucket'])
+        .merge({
+          samples: tx.raw('?? + ??', ['devex_lead_time_histogram.samples', 'excluded.samples']),
+        });
+    }
+    if (deltas.some(d => d.delta < 0)) {
+      await tx('devex_lead_time_histogram').where('samples', '<=', 0).delete();
+    }
+  }
+
+  /**
+   * Re-derives failure and recovery of the affected deployments from the incidents that name them
+   * and the deployments that remediate them (either may arrive before the deployment itself).
+   */
+  private async recomputeFailures(tx: Knex.Transaction, affected: Identity[]) {
+    for (const batch of chunks(affected)) {
+      const pairs = batch.map(a => [a.source, a.id]);
+      const deployments = await tx('devex_deployments')
+        .select('source', 'event_id', 'finished_at', 'counted', 'failed', 'recovered_at')
+        .whereIn(['source', 'event_id'], pairs);
+      if (deployments.length === 0) continue;
+      const present = deployments.map(d => [d.source, d.event_id]);
+      const remediations = await tx('devex_deployments')
+        .select('source', 'remediates', 'finished_at', 'counted')
+        .whereIn(['source', 'remediates'], present);
+      const incidents = await tx('devex_incidents')
+        .select('source', 'deployment_id', 'resolved_at')
+        .whereIn(['source', 'deployment_id'], present);
+
+      const fixes = new Map<string, { any: boolean; firstFix: number | null }>();
+      for (const r of remediations) {
+        const k = key(r.source, r.remediates);
+        const entry = fixes.get(k) ?? { any: false, firstFix: null };
+        entry.any = true;
+        // Only a remediation that reached production successfully ends the failure.
+        if (bool(r.counted)) {
+          const at = num(r.finished_at);
+          entry.firstFix = entry.firstFix === null ? at : Math.min(entry.firstFix, at);
+        }
+        fixes.set(k, entry);
+      }
+      const linked = new Map<string, { count: number; open: number; lastResolved: number }>();
+      for (const i of incidents) {
+        const k = key(i.source, i.deployment_id);
+        const entry = linked.get(k) ?? { count: 0, open: 0, lastResolved: -Infinity };
+        entry.count += 1;
+        const resolved = numOrNull(i.resolved_at);
+        if (resolved === null) entry.open += 1;
+        else entry.lastResolved = Math.max(entry.lastResolved, resolved);
+        linked.set(k, entry);
+      }
+
+      for (const d of deployments) {
+        const k = key(d.source, d.event_id);
+        const fix = fixes.get(k);
+        const incident = linked.get(k);
+        const counted = bool(d.counted);
+        const failed = counted && (Boolean(fix?.any) || Boolean(incident));
+        let recoveredAt: number | null = null;
+        if (failed) {
+          const candidates: number[] = [];
+          if (fix?.firstFix !== null && fix?.firstFix !== undefined) candidates.push(fix.firstFix);
+          if (incident && incident.open === 0) candidates.push(incident.lastResolved);
+          if (candidates.length > 0) recoveredAt = Math.min(...candidates);
+        }
+        if (bool(d.failed) !== failed || numOrNull(d.recovered_at) !== recoveredAt) {
+          await tx('devex_deployments')
+            .where({ source: d.source, event_id: d.event_id })
+            .update({ failed, recovered_at: recoveredAt });
+        }
+      }
+    }
+  }
+
+  async doraAggregates(scope: ServiceScope, window: TimeWindow): Promise<DoraAggregates> {
+    const services = scope.services;
+    const empty = services !== undefined && services.length === 0;
+    const inScope = (qb: Knex.QueryBuilder, column: string) => {
+      if (services) qb.whereIn(column, services.length ? services : ['\u0000none']);
+      return qb;
+    };
+
+    const perSource: Array<Record<string, any>> = empty
+      ? []
+      : await inScope(
+          this.db('devex_deployments')
+            .where('counted', true)
+            .where('finished_at', '>=', window.from)
+            .where('finished_at', '<', window.to)
+            .groupBy('source')
+            .select('source')
+            .count({ deployments: '*' })
+            .sum({ failed: this.db.raw('CASE WHEN failed THEN 1 ELSE 0 END') })
+            .sum({ rework: this.db.raw('CASE WHEN rework THEN 1 ELSE 0 END') }),
+          'service_ref',
+        );
+    let deployments = 0;
+    let failedDeployments = 0;
+    let reworkDeployments = 0;
+    for (const row of perSource) {
+      deployments += num(row.deployments);
+      failedDeployments += num(row.failed ?? 0);
+      reworkDeployments += num(row.rework ?? 0);
+    }
+
+    const leadTime = empty
+      ? { median: null, p90: null, samples: 0 }
+      : services
+        ? await this.scopedLeadTime(services, window)
+        : await this.organisationLeadTime(window);
+
+    const failures = empty
+      ? []
+      : await inScope(
+          this.db('devex_deployments')
+            .where('counted', true)
+            .where('failed', true)
+            .where('finished_at', '>=', window.from)
+            .where('finished_at', '<', window.to)
+            .select('finished_at', 'recovered_at'),
+          'service_ref',
+        );
+    const recoveries: number[] = [];
+    let openFailures = 0;
+    for (const f of failures) {
+      const recovered = numOrNull(f.recovered_at);
+      if (recovered === null) openFailures += 1;
+      else recoveries.push(Math.max(0, recovered - num(f.finished_at)));
+    }
+    recoveries.sort((a, b) => a - b);
+
+    const unlinked = empty
+      ? []
+      : await inScope(
+          this.db('devex_incidents')
+            .whereNull('deployment_id')
+            .where('started_at', '>=', window.from)
+            .where('started_at', '<', window.to)
+            .select('started_at', 'resolved_at', 'source'),
+          'service_ref',
+        );
+    const restores: number[] = [];
+    let openIncidents = 0;
+    const sources = new Set<string>(perSource.map(r => String(r.source)));
+    for (const i of unlinked) {
+      sources.add(i.source);
+      const resolved = numOrNull(i.resolved_at);
+      if (resolved === null) openIncidents += 1;
+      else restores.push(Math.max(0, resolved - num(i.started_at)));
+    }
+    restores.sort((a, b) => a - b);
+
+    return {
+      deployments,
+      failedDeployments,
+      reworkDeployments,
+      leadTime,
+      recovery: {
+        median: quantileOfSorted(recoveries, 0.5),
+        samples: recoveries.length,
+        open: openFailures,
+      },
+      timeToRestore: {
+        median: quantileOfSorted(restores, 0.5),
+        samples: restores.length,
+        open: openIncidents,
+      },
+      sources: [...sources].sort(),
+    };
+  }
+
+  private async scopedLeadTime(services: string[], window: TimeWindow) {
+    const values: number[] = [];
+    for (const batch of chunks(services)) {
+      const rows = await this.db('devex_commit_lead_times')
+        .whereIn('service_ref', batch)
+        .whereNotNull('bucket')
+        .where('deployed_at', '>=', window.from)
+        .where('deployed_at', '<', window.to)
+        .select('lead_ms');
+      for (const r of rows) values.push(num(r.lead_ms));
+    }
+    values.sort((a, b) => a - b);
+    return {
+      median: quantileOfSorted(values, 0.5),
+      p90: quantileOfSorted(values, 0.9),
+      samples: values.length,
+    };
+  }
+
+  /**
+   * Exact organisation-wide quantiles without sorting every sample: bucket counts come from the
+   * daily histogram (whole UTC days) plus the raw rows of the partial days at the window's edges;
+   * then only the bucket holding each wanted rank is read.
+   */
+  private async organisationLeadTime(window: TimeWindow) {
+    const firstFullDay = Math.ceil(window.from / DAY_MS);
+    const endFullDay = Math.floor(window.to / DAY_MS);
+    const counts = new Map<number, number>();
+    const add = (bucket: number, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
+    const rawRanges: Array<[number, number]> = [];
+
+    if (firstFullDay < endFullDay) {
+      const rows: Array<Record<string, any>> = await this.db('devex_lead_time_histogram')
+        .where('day', '>=', firstFullDay)
+        .where('day', '<', endFullDay)
+        .groupBy('bucket')
+        .select('bucket')
+        .sum({ samples: 'samples' });
+      for (const r of rows) add(num(r.bucket), num(r.samples));
+      if (window.from < firstFullDay * DAY_MS) rawRanges.push([window.from, firstFullDay * DAY_MS]);
+      if (endFullDay * DAY_MS < window.to) rawRanges.push([endFullDay * DAY_MS, window.to]);
+    } else if (window.from < window.to) {
+      rawRanges.push([window.from, window.to]);
+    }
+    for (const [from, to] of rawRanges) {
+      const rows: Array<Record<string, any>> = await this.db('devex_commit_lead_times')
+        .whereNotNull('bucket')
+        .where('deployed_at', '>=', from)
+        .where('deployed_at', '<', to)
+        .groupBy('bucket')
+        .select('bucket')
+        .count({ samples: '*' });
+      for (const r of rows) add(num(r.bucket), num(r.samples));
+    }
+
+    const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+    const samples = buckets.reduce((sum, [, n]) => sum + n, 0);
+    if (samples === 0) return { median: null, p90: null, samples: 0 };
+
+    const bucketValues = new Map<number, number[]>();
+    const valueAtRank = async (rank: number): Promise<number> => {
+      let before = 0;
+      for (const [bucket, n] of buckets) {
+        if (rank < before + n) {
+          let values = bucketValues.get(bucket);
+          if (!values) {
+            const rows = await this.db('devex_commit_lead_times')
+              .where('bucket', bucket)
+              .where('deployed_at', '>=', window.from)
+              .where('deployed_at', '<', window.to)
+              .select('lead_ms');
+            values = rows.map(r => num(r.lead_ms)).sort((a, b) => a - b);
+            bucketValues.set(bucket, values);
+          }
+          return values[rank - before];
+        }
+        before += n;
+      }
+      throw new Error(`lead-time histogram out of step: rank ${rank} of ${samples}`);
+    };
+    const quantileAt = async (q: number) => {
+      const position = (samples - 1) * q;
+      const lower = Math.floor(position);
+      const upper = Math.ceil(position);
+      const low = await valueAtRank(lower);
+      if (lower === upper) return low;
+      const high = await valueAtRank(upper);
+      return low + (high - low) * (position - lower);
+    };
+    return { median: await quantileAt(0.5), p90: await quantileAt(0.9), samples };
+  }
+
+  async listDeployments(
+    scope: ServiceScope,
+    options: { limit: number; environment?: string },
+  ): Promise<DeploymentSummary[]> {
+    if (scope.services && scope.services.length === 0) return [];
+    const query = this.db('devex_deployments')
+      .orderBy('finished_at', 'desc')
+      .limit(options.limit)
+      .select('*');
+    if (scope.services) query.whereIn('service_ref', scope.services);
+    if (options.environment) query.where('environment', options.environment);
+    const rows = await query;
+    return rows.map(r => ({
+      source: r.source,
+      id: r.event_id,
+      service: r.service_ref,
+      environment: r.environment,
+      status: r.status,
+      finishedAt: iso(num(r.finished_at)),
+      startedAt: r.started_at === null ? null : iso(num(r.started_at)),
+      kind: r.kind,
+      remediates: r.remediates,
+      commits: num(r.commit_count),
+      failed: bool(r.failed),
+      recoveredAt: r.recovered_at === null ? null : iso(num(r.recovered_at)),
+      rework: bool(r.rework) && bool(r.counted),
+      demo: bool(r.demo),
+    }));
+  }
+
+  async listIncidents(scope: ServiceScope, options: { limit: number }): Promise<IncidentSummary[]> {
+    if (scope.services && scope.services.length === 0) return [];
+    const query = this.db('devex_incidents')
+      .orderBy('started_at', 'desc')
+      .limit(options.limit)
+      .select('*');
+    if (scope.services) query.whereIn('service_ref', scope.services);
+    const rows = await query;
+    return rows.map(r => ({
+      source: r.source,
+      id: r.event_id,
+      service: r.service_ref,
+      startedAt: iso(num(r.started_at)),
+      resolvedAt: r.resolved_at === null ? null : iso(num(r.resolved_at)),
+      deploymentId: r.deployment_id,
+      severity: r.severity,
+      demo: bool(r.demo),
+    }));
+  }
+
+  async surveyResponses(window: TimeWindow): Promise<SurveyResponseRecord[]> {
+    const rows = await this.db('devex_survey_responses')
+      .where('submitted_at', '>=', window.from)
+      .where('submitted_at', '<', window.to)
+      .orderBy('submitted_at', 'desc')
+      .select('*');
+    return rows.map(r => ({
+      source: r.source,
+      id: r.event_id,
+      respondent: r.respondent,
+      teamRef: r.team_ref,
+      score: num(r.score),
+      comment: r.comment,
+      submittedAt: num(r.submitted_at),
+      demo: bool(r.demo),
+    }));
+  }
+
+  async addSurveyResponse(response: SurveyResponseRecord): Promise<void> {
+    await this.db('devex_survey_responses')
+      .insert({
+        source: response.source,
+        event_id: response.id,
+        respondent: response.respondent,
+        team_ref: response.teamRef,
+        score: response.score,
+        comment: response.comment,
+        submitted_at: response.submittedAt,
+        demo: response.demo,
+      })
+      .onConflict(['source', 'event_id'])
+      .merge();
+  }
+
+  async recordServiceCreation(creation: ServiceCreation): Promise<void> {
+    const row = {
+      entity_ref: creation.entityRef.toLocaleLowerCase('en-US'),
+      template_ref: creation.templateRef,
+      created_at: creation.createdAt,
+      origin: creation.origin,
+    };
+    if (creation.origin === 'scaffolder-task') {
+      await this.db('devex_service_creations').insert(row).onConflict('entity_ref').merge();
+    } else {
+      await this.db('devex_service_creations').insert(row).onConflict('entity_ref').ignore();
+    }
+  }
+
+  async listServiceCreations(): Promise<ServiceCreation[]> {
+    const rows = await this.db('devex_service_creations').select('*');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      templateRef: r.template_ref,
+      createdAt: num(r.created_at),
+      origin: r.origin,
+    }));
+  }
+
+  async firstProductionDeployments(services: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (const batch of chunks(services)) {
+      const rows: Array<Record<string, any>> = await this.db('devex_deployments')
+        .where('counted', true)
+        .whereIn('service_ref', batch)
+        .groupBy('service_ref')
+        .select('service_ref')
+        .min({ first: 'finished_at' });
+      for (const r of rows) result.set(r.service_ref, num(r.first));
+    }
+    return result;
+  }
+
+  async recordProvisioningRequest(request: {
+    requestId: string;
+    state: string;
+    humanStep: boolean;
+    updatedAt: number;
+  }): Promise<void> {
+    await this.db.transaction(async tx => {
+      const previous = await tx('devex_provisioning_requests')
+        .where('request_id', request.requestId)
+        .first();
+      // Once a person had to act, the request is not self-service, whatever happens later.
+      const humanStep = request.humanStep || (previous ? bool(previous.human_step) : false);
+      await tx('devex_provisioning_requests')
+        .insert({
+          request_id: request.requestId,
+          state: request.state,
+          human_step: humanStep,
+          updated_at: request.updatedAt,
+        })
+        .onConflict('request_id')
+        .merge();
+    });
+  }
+
+  async provisioningCounts() {
+    const rows = await this.db('devex_provisioning_requests').select('state', 'human_step');
+    let automated = 0;
+    let finished = 0;
+    for (const r of rows) {
+      if (r.state === 'ready') {
+        finished += 1;
+        if (!bool(r.human_step)) automated += 1;
+      }
+    }
+    return { total: rows.length, automated, finished };
+  }
+}
