@@ -38,7 +38,7 @@ export class GitCommandError extends Error {
   }
 }
 
-const PUSH_ATTEMPTS = 4;
+const PUSH_ATTEMPTS = 8;
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 function redactUrls(text: string): string {
@@ -90,6 +90,10 @@ export class GitRepository {
       } finally {
         await fs.rm(workDir, { recursive: true, force: true });
       }
+      // Jittered backoff, so writers that collided do not collide again in lockstep.
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.random() * 100 * 2 ** Math.min(attempt, 5)),
+      );
     }
     throw new Error(
       `Could not push to ${this.location} after ${PUSH_ATTEMPTS} attempts: ${lastError}`,
@@ -119,13 +123,19 @@ export class GitRepository {
     }
   }
 
-  /** The newest commit on the branch that touched `filePath`, or undefined when none did. */
+  /** The newest commit that wrote `filePath`, or undefined when the branch tip does not hold it. */
   async lastCommitFor(filePath: string): Promise<string | undefined> {
     assertSafeRepositoryPath(filePath);
     await this.ensureRepositoryExists();
     const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
     try {
       if (!(await this.fetchBranch(workDir, { fullHistory: true }))) {
+        return undefined;
+      }
+      const present = await this.git(workDir, ['cat-file', '-e', `FETCH_HEAD:${filePath}`])
+        .then(() => true)
+        .catch(() => false);
+      if (!present) {
         return undefined;
       }
       const { stdout } = await this.git(workDir, [
@@ -161,7 +171,9 @@ export class GitRepository {
         await fs.writeFile(target, change.content, 'utf8');
       }
     }
-    await this.git(workDir, ['add', '-A', '--', ...changes.map(c => c.path)]);
+    // The work tree holds only the branch tip and these changes, so staging everything stages
+    // exactly them (including removals of files that were never there, which stage nothing).
+    await this.git(workDir, ['add', '-A']);
 
     const unchanged = await this.git(workDir, ['diff', '--cached', '--quiet'])
       .then(() => true)
