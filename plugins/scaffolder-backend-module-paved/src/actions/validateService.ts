@@ -101,6 +101,11 @@ export function createValidateServiceAction(options: {
         templateRef: z => z.string({ description: 'Entity ref of the running template' }),
         templateVersion: z =>
           z.string({ description: `The template's ${TEMPLATE_VERSION_ANNOTATION}` }),
+        codeOwner: z =>
+          z.string({ description: 'The owner as CODEOWNERS names it (org/team on GitHub)' }),
+        projectSlug: z =>
+          z.string({ description: 'owner/name on GitHub (github.com/project-slug), else empty' }),
+        createdOn: z => z.string({ description: 'Today, as YYYY-MM-DD (UTC)' }),
       },
     },
     async handler(ctx) {
@@ -178,6 +183,17 @@ export function createValidateServiceAction(options: {
       ctx.output('owner', stringifyEntityRef(ownerRef));
       ctx.output('system', system);
       ctx.output('templateRef', templateRef);
+      ctx.output(
+        'codeOwner',
+        config.publishTarget === 'github'
+          ? `${config.github!.owner}/${ownerRef.name}`
+          : ownerRef.name,
+      );
+      ctx.output(
+        'projectSlug',
+        config.publishTarget === 'github' ? `${config.github!.owner}/${name}` : '',
+      );
+      ctx.output('createdOn', new Date().toISOString().slice(0, 10));
       ctx.output(
         'templateVersion',
         template?.annotations?.[TEMPLATE_VERSION_ANNOTATION] ?? '',
