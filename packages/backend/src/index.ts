@@ -6,6 +6,9 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 
+// Refuses to start on missing or wrong PostgreSQL settings, naming the setting.
+backend.add(import('./startup/databaseSettingsCheck'));
+
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
@@ -57,6 +60,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Self-service infrastructure
 backend.add(import('@paved/plugin-provisioning-backend'));
+backend.add(import('@paved/plugin-provisioning-backend/catalog'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 
 // DevEx and DORA

@@ -1,0 +1,112 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  ResourceEntity,
+} from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+
+/** Annotation linking a catalog entity to the provisioning request that made it. */
+export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
+
+const PROVIDER_NAME = 'paved-provisioning';
+
+/** The catalog entity of a ready database. */
+export function databaseResourceEntity(request: DatabaseRequest): ResourceEntity {
+  const namespace = request.owner.split(':')[1]?.split('/')[0] ?? 'default';
+  const dependencyOf = [request.component, request.system].filter(
+    (ref): ref is string => Boolean(ref),
+  );
+  const location = `url:provisioning:/requests/${request.id}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      // Unique per owner and environment like the request's name, and a valid entity name (≤ 63).
+      name: `${request.name}-${request.environment}`.slice(0, 63).replace(/-+$/, ''),
+      namespace,
+      title: `${request.name} (${request.environment})`,
+      description: `PostgreSQL ${request.version ?? ''} database of ${request.owner} for ${request.environment}, provisioned by Paved (${request.provider}).`.replace('  ', ' '),
+      annotations: {
+        [ANNOTATION_PROVISIONING_REQUEST]: request.id,
+        [ANNOTATION_LOCATION]: location,
+        [ANNOTATION_ORIGIN_LOCATION]: location,
+      },
+      labels: {
+        'paved.dev/environment': request.environment,
+        'paved.dev/provider': request.provider,
+      },
+      tags: ['postgresql', request.environment],
+      links: [{ url: `/provisioning/requests/${request.id}`, title: 'Provisioning request' }],
+    },
+    spec: {
+      type: 'database',
+      owner: request.owner,
+      ...(request.system ? { system: request.system } : {}),
+      ...(dependencyOf.length ? { dependencyOf } : {}),
+    },
+  };
+}
+
+/**
+ * Delivers a `Resource` for every ready database request to the catalog. Each refresh is a full
+ * mutation, so a deleted or expired database's entity disappears with it.
+ */
+export class ProvisionedDatabaseEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+
+  constructor(
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  getProviderName(): string {
+    return PROVIDER_NAME;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.connection) return;
+    const requests = await this.readyRequests();
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: requests.map(request => ({
+        entity: databaseResourceEntity(request),
+        locationKey: `${PROVIDER_NAME}:${request.id}`,
+      })),
+    });
+    this.options.logger.debug(`Delivered ${requests.length} database resources`);
+  }
+
+  private async readyRequests(): Promise<DatabaseRequest[]> {
+    const { discovery, auth } = this.options;
+    const baseUrl = await discovery.getBaseUrl('provisioning');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'provisioning',
+    });
+    const response = await (this.options.fetch ?? fetch)(
+      `${baseUrl}/requests?status=ready`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response as any);
+    const body = (await response.json()) as { items: DatabaseRequest[] };
+    return body.items;
+  }
+}

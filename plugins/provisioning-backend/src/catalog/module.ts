@@ -1,0 +1,47 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { ProvisionedDatabaseEntityProvider } from './ProvisionedDatabaseEntityProvider';
+
+/**
+ * Catalog module: ready databases appear as `Resource` entities. Refreshed on every provisioning
+ * state change (events topic `provisioning.request`) and on a schedule as a safety net.
+ */
+export const catalogModuleProvisionedDatabases = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'provisioned-databases',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+      },
+      async init({ catalog, discovery, auth, logger, scheduler, events }) {
+        const provider = new ProvisionedDatabaseEntityProvider({ discovery, auth, logger });
+        catalog.addEntityProvider(provider);
+        const refresh = () =>
+          provider.refresh().catch(error =>
+            logger.warn(`Refreshing database resources failed: ${error.message}`),
+          );
+        await scheduler.scheduleTask({
+          id: 'provisioned-databases-refresh',
+          frequency: { minutes: 2 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 15 },
+          fn: refresh,
+        });
+        await events.subscribe({
+          id: 'catalog-provisioned-databases',
+          topics: ['provisioning.request'],
+          onEvent: async () => {
+            await refresh();
+          },
+        });
+      },
+    });
+  },
+});

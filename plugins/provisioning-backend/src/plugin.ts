@@ -1,0 +1,35 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { createProvisioningService } from './service/createProvisioningService';
+
+/** Self-service databases: requests, guardrails, approval, provisioning, expiry. */
+export const provisioningPlugin = createBackendPlugin({
+  pluginId: 'provisioning',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+        events: eventsServiceRef,
+      },
+      async init({ httpRouter, ...deps }) {
+        const { router } = await createProvisioningService(deps);
+        httpRouter.use(router);
+      },
+    });
+  },
+});

@@ -1,0 +1,133 @@
+import {
+  AuditorService,
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { provisioningPermissions } from '@paved/plugin-provisioning-common';
+import express from 'express';
+import { readProvisioningSettings } from '../config';
+import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
+import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
+import { provisioningRequestResourceRef, provisioningRequestRules } from '../permissions';
+import { RequestGuardrails } from '../policy/RequestGuardrails';
+import { ExpiryMonitor } from '../processing/ExpiryMonitor';
+import { RequestProcessor } from '../processing/RequestProcessor';
+import { createProviderRegistry } from '../providers/createProviderRegistry';
+import { createRouter } from './router';
+
+export interface ProvisioningServiceDeps {
+  config: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  notifications: NotificationService;
+  signals: SignalsService;
+  events: EventsService;
+}
+
+/** Builds the provisioning backend from its services: store, providers, processing, router. */
+export async function createProvisioningService(
+  deps: ProvisioningServiceDeps,
+): Promise<{ router: express.Router }> {
+  const settings = readProvisioningSettings(deps.config);
+  const store = await KnexDatabaseRequestStore.create({ database: deps.database });
+  const secrets = await KnexRequestSecretStore.create({
+    db: await deps.database.getClient(),
+    encryptionKey: settings.encryptionKey,
+  });
+  if (!settings.encryptionKey) {
+    deps.logger.warn(
+      'provisioning.secrets.encryptionKey is not set: secrets are encrypted with a key generated into the plugin database (fine for development only)',
+    );
+  }
+
+  deps.permissionsRegistry.addResourceType({
+    resourceRef: provisioningRequestResourceRef,
+    permissions: provisioningPermissions,
+    rules: Object.values(provisioningRequestRules),
+    getResources: async ids =>
+      Promise.all(ids.map(id => store.getRequest(id))),
+  });
+
+  const lifecycle = new RequestLifecycle({
+    store,
+    auditor: deps.auditor,
+    logger: deps.logger,
+    notifications: deps.notifications,
+    signals: deps.signals,
+    events: deps.events,
+    platformTeam: settings.policy.platformTeam,
+  });
+  const providers = await createProviderRegistry({
+    config: deps.config,
+    settings,
+    secrets,
+    logger: deps.logger,
+  });
+  const processor = new RequestProcessor({
+    store,
+    secrets,
+    lifecycle,
+    providers,
+    logger: deps.logger,
+    settings: settings.processing,
+  });
+  const expiry = new ExpiryMonitor({
+    store,
+    lifecycle,
+    logger: deps.logger,
+    settings: settings.expiry,
+  });
+
+  await deps.scheduler.scheduleTask({
+    id: 'provisioning-process-requests',
+    frequency: { seconds: settings.processing.frequencySeconds },
+    timeout: { minutes: 15 },
+    initialDelay: { seconds: 3 },
+    fn: async () => {
+      await processor.processDue();
+    },
+  });
+  await deps.scheduler.scheduleTask({
+    id: 'provisioning-expire-requests',
+    frequency: { seconds: settings.expiry.frequencySeconds },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 10 },
+    fn: () => expiry.run(),
+  });
+
+  const router = await createRouter({
+    store,
+    secrets,
+    lifecycle,
+    guardrails: new RequestGuardrails({ policy: settings.policy, catalog: deps.catalog }),
+    httpAuth: deps.httpAuth,
+    userInfo: deps.userInfo,
+    permissions: deps.permissions,
+    auditor: deps.auditor,
+    logger: deps.logger,
+    ruleset: deps.permissionsRegistry.getPermissionRuleset(provisioningRequestResourceRef),
+    kick: ids => {
+      processor.processNow(ids).catch(error =>
+        deps.logger.warn(`Immediate processing of ${ids.join(', ')} failed: ${error.message}`),
+      );
+    },
+  });
+  return { router };
+}

@@ -1,0 +1,379 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError, ConflictError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer, PermissionRuleset } from '@backstage/plugin-permission-node';
+import {
+  DATABASE_REQUEST_STATUSES,
+  DatabaseCredentials,
+  DatabaseRequest,
+  DatabaseRequestStatus,
+  extendDatabaseRequestSchema,
+  provisioningRequestApprovePermission,
+  provisioningRequestCreatePermission,
+  provisioningRequestDeletePermission,
+  provisioningRequestReadPermission,
+  provisioningRequestReadSecretPermission,
+  reviewDatabaseRequestSchema,
+} from '@paved/plugin-provisioning-common';
+import { createHash } from 'crypto';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { DatabaseRequestStore, RequestSecretStore } from '../database';
+import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
+import { RequestGuardrails } from '../policy/RequestGuardrails';
+import type { DatabaseRequestQuery } from '../permissions';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface RouterOptions {
+  store: DatabaseRequestStore;
+  secrets: RequestSecretStore;
+  lifecycle: RequestLifecycle;
+  guardrails: RequestGuardrails;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  ruleset: PermissionRuleset<DatabaseRequest, DatabaseRequestQuery>;
+  /** Starts processing of the given requests soon, without waiting for the scheduled run. */
+  kick: (ids: string[]) => void;
+  now?: () => Date;
+}
+
+/** JSON with sorted keys, so two bodies that differ only in key order hash alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${canonicalJson((value as any)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const issues = result.error.issues
+      .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
+      .join('; ');
+    throw new InputError(`${issues} (rule: request schema)`);
+  }
+  return result.data;
+}
+
+function queryList(value: unknown, field: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).flatMap(v => {
+    if (typeof v !== 'string') {
+      throw new InputError(`${field}: must be a string (rule: query parameter)`);
+    }
+    return v.split(',').map(s => s.trim()).filter(Boolean);
+  });
+  return values;
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { store, secrets, lifecycle, guardrails, httpAuth, userInfo, permissions, auditor } = options;
+  const authorizeConditions = createConditionAuthorizer(options.ruleset);
+  const now = () => options.now?.() ?? new Date();
+
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  async function loadRequest(id: string): Promise<DatabaseRequest> {
+    if (!UUID_PATTERN.test(id)) {
+      throw new InputError(`id: "${id.slice(0, 64)}" is not a request id (rule: UUID)`);
+    }
+    const request = await store.getRequest(id);
+    if (!request) throw new NotFoundError(`No database request with id ${id}`);
+    return request;
+  }
+
+  async function authorizeOn(
+    permission: ResourcePermission<'provisioning-request'>,
+    request: DatabaseRequest,
+    credentials: BackstageCredentials,
+    what: string,
+  ) {
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: request.id }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${what} request ${request.id} (permission ${permission.name})`);
+    }
+  }
+
+  router.post('/requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: provisioningRequestCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not request databases (permission ${provisioningRequestCreatePermission.name})`,
+      );
+    }
+
+    const key = req.header('Idempotency-Key');
+    if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      throw new InputError(
+        'Idempotency-Key: must be 1 to 255 printable ASCII characters without spaces (rule: idempotency key)',
+      );
+    }
+
+    const info = await userInfo.getUserInfo(credentials);
+    const input = await guardrails.evaluate(req.body, { credentials, userInfo: info });
+    const { request, created } = await store.createRequest(
+      { ...input, initialStatus: input.approvalRequired ? 'awaiting-approval' : 'provisioning' },
+      {
+        quota: guardrails.quotaFor(input.owner),
+        idempotency: key
+          ? {
+              key,
+              bodyHash: createHash('sha256').update(canonicalJson(req.body)).digest('hex'),
+            }
+          : undefined,
+      },
+    );
+    if (created) {
+      await lifecycle.created(request, req);
+      if (request.status === 'provisioning') options.kick([request.id]);
+    }
+    res.status(201).json(request);
+  });
+
+  router.get('/requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const owners = queryList(req.query.owner, 'owner')?.map(o => o.toLocaleLowerCase('en-US'));
+    const statuses = queryList(req.query.status, 'status');
+    for (const status of statuses ?? []) {
+      if (!DATABASE_REQUEST_STATUSES.includes(status as DatabaseRequestStatus)) {
+        throw new InputError(
+          `status: "${status}" is not one of ${DATABASE_REQUEST_STATUSES.join(', ')} (rule: status name)`,
+        );
+      }
+    }
+    const requestedBy = queryList(req.query.requestedBy, 'requestedBy')?.[0];
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: provisioningRequestReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      res.json({ items: [] });
+      return;
+    }
+    let items = await store.listRequests({
+      owners,
+      statuses: statuses as DatabaseRequestStatus[] | undefined,
+      requestedBy,
+    });
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      items = items.filter(item => authorizeConditions(decision, item));
+    }
+    res.json({ items });
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const request = await loadRequest(req.params.id);
+    await authorizeOn(provisioningRequestReadPermission, request, credentials, 'read');
+    const events = await store.listEvents(request.id);
+    res.json({ ...request, events });
+  });
+
+  router.post('/requests/:id/approve', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = await loadRequest(req.params.id);
+    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
+    await authorizeOn(provisioningRequestApprovePermission, request, credentials, 'approve');
+    const updated = await lifecycle.transition(
+      request.id,
+      {
+        to: 'provisioning',
+        from: ['awaiting-approval'],
+        actor: credentials.principal.userEntityRef,
+        action: 'approved',
+        message: comment,
+      },
+      req,
+    );
+    options.kick([updated.id]);
+    res.json(updated);
+  });
+
+  router.post('/requests/:id/reject', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = await loadRequest(req.params.id);
+    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
+    if (!comment?.trim()) {
+      throw new InputError('comment: a reason is required to reject a request (rule: rejections are explained)');
+    }
+    await authorizeOn(provisioningRequestApprovePermission, request, credentials, 'reject');
+    const updated = await lifecycle.transition(
+      request.id,
+      {
+        to: 'rejected',
+        from: ['awaiting-approval'],
+        actor: credentials.principal.userEntityRef,
+        action: 'rejected',
+        message: comment,
+      },
+      req,
+    );
+    res.json(updated);
+  });
+
+  router.delete('/requests/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = await loadRequest(req.params.id);
+    await authorizeOn(provisioningRequestDeletePermission, request, credentials, 'delete');
+    const actor = credentials.principal.userEntityRef;
+    let updated: DatabaseRequest;
+    if (request.status === 'awaiting-approval') {
+      // Nothing was created yet, so there is nothing to deprovision.
+      updated = await lifecycle.transition(
+        request.id,
+        { to: 'deleted', from: ['awaiting-approval'], actor, action: 'withdrawn' },
+        req,
+      );
+    } else {
+      updated = await lifecycle.transition(
+        request.id,
+        {
+          to: 'deprovisioning',
+          from: ['provisioning', 'ready', 'failed'],
+          endStatus: 'deleted',
+          actor,
+          action: 'delete',
+        },
+        req,
+      );
+      options.kick([updated.id]);
+    }
+    res.status(202).json(updated);
+  });
+
+  router.post('/requests/:id/extend', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = await loadRequest(req.params.id);
+    const { hours } = parseBody(extendDatabaseRequestSchema, req.body);
+    await authorizeOn(provisioningRequestDeletePermission, request, credentials, 'extend');
+    if (request.environment !== 'ephemeral' || !request.expiresAt) {
+      throw new InputError(`id: only ephemeral databases can be extended (rule: extend ephemeral only)`);
+    }
+    const max = guardrails.environmentPolicy('ephemeral')?.maxTtlHours ?? 72;
+    const extension = hours ?? Math.min(request.ttlHours ?? max, max);
+    if (extension > max) {
+      throw new InputError(
+        `hours: ${extension} exceeds the maximum of ${max} hours (rule: environments.ephemeral.maxTtlHours)`,
+      );
+    }
+    const expiresAt = new Date(now().getTime() + extension * 3600_000);
+    const auditEvent = await auditor.createEvent({
+      eventId: 'request-extend',
+      severityLevel: 'medium',
+      request: req,
+      meta: { requestId: request.id, expiresAt: expiresAt.toISOString() },
+    });
+    try {
+      const updated = await store.extend(request.id, expiresAt, {
+        actor: credentials.principal.userEntityRef,
+        message: `Extended by ${extension} hours, expires at ${expiresAt.toISOString()}`,
+      });
+      await auditEvent.success();
+      res.json(updated);
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/requests/:id/credentials', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const request = await loadRequest(req.params.id);
+    await authorizeOn(
+      provisioningRequestReadSecretPermission,
+      request,
+      credentials,
+      'read the credentials of',
+    );
+    const auditEvent = await auditor.createEvent({
+      eventId: 'credentials-read',
+      severityLevel: 'high',
+      request: req,
+      meta: { requestId: request.id, owner: request.owner },
+    });
+    try {
+      if (request.status !== 'ready' || !request.outputs) {
+        throw new ConflictError(`Request ${request.id} is ${request.status}; credentials exist once it is ready`);
+      }
+      if (!request.outputs.credentialsRef.startsWith('paved-secret:')) {
+        throw new NotFoundError(
+          `Credentials of request ${request.id} are kept at ${request.outputs.credentialsRef}, not by Paved`,
+        );
+      }
+      const password = await secrets.get(request.id);
+      if (!password) throw new NotFoundError(`No credentials stored for request ${request.id}`);
+      const { host, port, database, username } = request.outputs;
+      const body: DatabaseCredentials = {
+        host,
+        port,
+        database,
+        username,
+        password,
+        connectionString: `postgresql://${encodeURIComponent(username)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`,
+      };
+      await auditEvent.success();
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(body);
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/policy', async (req, res) => {
+    await httpAuth.credentials(req);
+    const owner = queryList(req.query.owner, 'owner')?.[0]?.toLocaleLowerCase('en-US');
+    if (!owner) {
+      res.json(guardrails.policy);
+      return;
+    }
+    if (!/^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/.test(owner)) {
+      throw new InputError(`owner: "${owner.slice(0, 64)}" is not a group entity ref (rule: entity ref)`);
+    }
+    const quota = guardrails.quotaFor(owner);
+    const usage = await store.getUsage(owner);
+    res.json({
+      ...guardrails.policy,
+      usage: {
+        owner,
+        quota,
+        requests: usage.requests,
+        storageGB: usage.storageGB,
+        remainingRequests: Math.max(0, quota.maxRequests - usage.requests),
+        remainingStorageGB: Math.max(0, quota.maxStorageGB - usage.storageGB),
+      },
+    });
+  });
+
+  return router;
+}
