@@ -112,6 +112,21 @@ exports.up = async function up(knex) {
     table.bigInteger('updated_at').notNullable().comment('Latest event time (epoch ms)');
   });
 
+  await knex.schema.createTable('devex_github_commits', table => {
+    table.comment('Commits seen in GitHub push deliveries, so a deployment_status can list the commits it ships');
+    table.string('repository', 255).notNullable().comment('owner/repo, lower case');
+    table.string('sha', 64).notNullable().comment('Commit sha');
+    table.bigInteger('committed_at').notNullable().comment('Commit timestamp (epoch ms)');
+    table.primary(['repository', 'sha']);
+    table.index(['repository', 'committed_at'], 'devex_github_commits_recent_idx');
+  });
+
+  await knex.schema.createTable('devex_installation_keys', table => {
+    table.comment('Keys generated once per installation, shared by all replicas');
+    table.string('name', 100).primary().comment('Key purpose, e.g. survey-pseudonym');
+    table.string('value', 200).notNullable().comment('Random key material (never returned or logged)');
+  });
+
   // Covering partial indexes let the organisation-wide reads run as index-only scans; PostgreSQL
   // only (INCLUDE), SQLite gets plain partial indexes.
   if (isPg) {
@@ -155,6 +170,8 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   for (const name of [
+    'devex_installation_keys',
+    'devex_github_commits',
     'devex_provisioning_requests',
     'devex_service_creations',
     'devex_survey_responses',

@@ -68,4 +68,17 @@ export interface DevexStore {
     updatedAt: number;
   }): Promise<void>;
   provisioningCounts(): Promise<{ total: number; automated: number; finished: number }>;
+  /** Remembers commits pushed to a repository's default branch. */
+  recordPushedCommits(
+    repository: string,
+    commits: Array<{ sha: string; committedAt: number }>,
+  ): Promise<void>;
+  /** The latest commits pushed to a repository up to `until` (newest first). */
+  pushedCommits(
+    repository: string,
+    until: number,
+    limit: number,
+  ): Promise<Array<{ sha: string; committedAt: number }>>;
+  /** A random key generated once per installation (first caller wins across replicas). */
+  installationKey(name: string): Promise<string>;
 }

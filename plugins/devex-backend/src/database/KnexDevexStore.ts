@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { randomBytes } from 'crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -801,5 +802,42 @@ export class KnexDevexStore implements DevexStore {
       }
     }
     return { total: rows.length, automated, finished };
+  }
+
+  async recordPushedCommits(
+    repository: string,
+    commits: Array<{ sha: string; committedAt: number }>,
+  ): Promise<void> {
+    for (const batch of chunks(commits)) {
+      await this.db('devex_github_commits')
+        .insert(
+          batch.map(c => ({
+            repository: repository.toLocaleLowerCase('en-US'),
+            sha: c.sha.toLowerCase(),
+            committed_at: c.committedAt,
+          })),
+        )
+        .onConflict(['repository', 'sha'])
+        .ignore();
+    }
+  }
+
+  async pushedCommits(repository: string, until: number, limit: number) {
+    const rows = await this.db('devex_github_commits')
+      .where('repository', repository.toLocaleLowerCase('en-US'))
+      .where('committed_at', '<=', until)
+      .orderBy('committed_at', 'desc')
+      .limit(limit)
+      .select('sha', 'committed_at');
+    return rows.map(r => ({ sha: r.sha as string, committedAt: num(r.committed_at) }));
+  }
+
+  async installationKey(name: string): Promise<string> {
+    await this.db('devex_installation_keys')
+      .insert({ name, value: randomBytes(32).toString('hex') })
+      .onConflict('name')
+      .ignore();
+    const row = await this.db('devex_installation_keys').where({ name }).first();
+    return row.value;
   }
 }

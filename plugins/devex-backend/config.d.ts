@@ -1,0 +1,50 @@
+export interface Config {
+  /** DevEx and DORA (plugin id `devex`). */
+  devex?: {
+    /** IANA time zone for weekly series when the request names none (default UTC). */
+    timeZone?: string;
+    /** Per team (group entity ref) IANA time zone for weekly series. */
+    teamTimeZones?: { [groupRef: string]: string };
+    /** Group notified of low survey scores (default `permission.paved.platformTeam`, then group:default/platform). */
+    platformTeam?: string;
+    /** Seconds the catalog snapshot (groups, components) is cached (default 60). */
+    catalogCacheSeconds?: number;
+    /**
+     * Level bands; defaults follow the DORA 2023 report. Deployment frequency: per week, level
+     * reached at or above. Lead and recovery time: hours, level reached below. Change failure
+     * rate: ratio, level reached at or below.
+     */
+    levelBands?: {
+      deploymentFrequency?: { elite?: number; high?: number; medium?: number };
+      leadTime?: { elite?: number; high?: number; medium?: number };
+      changeFailureRate?: { elite?: number; high?: number; medium?: number };
+      recoveryTime?: { elite?: number; high?: number; medium?: number };
+    };
+    github?: {
+      /**
+       * Secret GitHub signs webhook deliveries with (X-Hub-Signature-256). Without it every
+       * delivery is refused.
+       * @visibility secret
+       */
+      webhookSecret?: string;
+      /** Regular expression (case-insensitive) of workflow names that deploy (default `deploy|release|cd`). */
+      deploymentWorkflowPattern?: string;
+      /** Deployment environment names that mean production (default production, prod). */
+      productionEnvironments?: string[];
+    };
+    surveys?: {
+      /**
+       * Key of the HMAC that pseudonymises survey respondents. Keep it stable: changing it makes
+       * every respondent new.
+       * @visibility secret
+       */
+      pseudonymSecret?: string;
+      /** Team results are shown only with at least this many respondents (default 5). */
+      minimumRespondents?: number;
+    };
+    demoData?: {
+      /** Seed 90 days of demo events (source paved-demo) at start; development only. */
+      seed?: boolean;
+    };
+  };
+}

@@ -1,0 +1,71 @@
+import { Config } from '@backstage/config';
+import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
+import { DateTime } from 'luxon';
+
+/** The `devex:` configuration block, resolved with defaults. */
+export interface DevexConfig {
+  bands: LevelBands;
+  defaultTimeZone: string;
+  /** group ref → IANA zone, for weekly series cut in a team's local weeks. */
+  teamTimeZones: Map<string, string>;
+  platformTeam: string;
+  githubWebhookSecret?: string;
+  deploymentWorkflows: RegExp;
+  productionEnvironments: string[];
+  pseudonymSecret?: string;
+  minimumRespondents: number;
+  catalogCacheMs: number;
+  seedDemoData: boolean;
+}
+
+function readBands(config: Config | undefined): LevelBands {
+  const bands: LevelBands = JSON.parse(JSON.stringify(defaultLevelBands));
+  if (!config) return bands;
+  for (const metric of Object.keys(bands) as Array<keyof LevelBands>) {
+    for (const level of ['elite', 'high', 'medium'] as const) {
+      const value = config.getOptionalNumber(`${metric}.${level}`);
+      if (value !== undefined) bands[metric][level] = value;
+    }
+  }
+  return bands;
+}
+
+function validZone(zone: string, key: string): string {
+  if (!DateTime.local().setZone(zone).isValid) {
+    throw new Error(`devex.${key}: "${zone}" is not an IANA time zone`);
+  }
+  return zone;
+}
+
+export function readDevexConfig(root: Config): DevexConfig {
+  const config = root.getOptionalConfig('devex');
+  const zones = new Map<string, string>();
+  const teamZones = config?.getOptionalConfig('teamTimeZones');
+  for (const group of teamZones?.keys() ?? []) {
+    zones.set(
+      group.toLocaleLowerCase('en-US'),
+      validZone(teamZones!.getString(group), `teamTimeZones.${group}`),
+    );
+  }
+  return {
+    bands: readBands(config?.getOptionalConfig('levelBands')),
+    defaultTimeZone: validZone(config?.getOptionalString('timeZone') ?? 'UTC', 'timeZone'),
+    teamTimeZones: zones,
+    platformTeam:
+      config?.getOptionalString('platformTeam') ??
+      root.getOptionalString('permission.paved.platformTeam') ??
+      'group:default/platform',
+    githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
+    deploymentWorkflows: new RegExp(
+      config?.getOptionalString('github.deploymentWorkflowPattern') ?? 'deploy|release|cd',
+      'i',
+    ),
+    productionEnvironments: (
+      config?.getOptionalStringArray('github.productionEnvironments') ?? ['production', 'prod']
+    ).map(e => e.toLocaleLowerCase('en-US')),
+    pseudonymSecret: config?.getOptionalString('surveys.pseudonymSecret'),
+    minimumRespondents: config?.getOptionalNumber('surveys.minimumRespondents') ?? 5,
+    catalogCacheMs: (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
+    seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
+  };
+}

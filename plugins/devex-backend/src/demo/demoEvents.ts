@@ -1,0 +1,187 @@
+import { createHash } from 'crypto';
+import { DateTime } from 'luxon';
+import { DEMO_SOURCE, DevexEvent } from '@paved/plugin-devex-common';
+
+/** The example catalog's components, used when the catalog cannot be asked yet. */
+export const EXAMPLE_SERVICES = [
+  'component:default/paved',
+  'component:default/payments-api',
+  'component:default/ledger-service',
+  'component:default/checkout-web',
+  'component:default/storefront-catalog',
+  'component:default/fraud-scoring',
+  'component:default/notification-worker',
+  'component:default/data-pipeline',
+];
+
+const HOUR = 3_600_000;
+
+/** Deterministic pseudo-random numbers from a string, so a re-seed sends identical events. */
+function randomFrom(seed: string) {
+  let state = createHash('sha256').update(seed).digest().readUInt32LE(0) || 1;
+  return () => {
+    // xorshift32
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+}
+
+const shaOf = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/** Log-normal sample with the given median, for lead and repair times that have long tails. */
+function logNormal(random: () => number, medianValue: number, spread: number) {
+  const u = Math.max(random(), 1e-9);
+  const v = random();
+  const gaussian = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return medianValue * Math.exp(gaussian * spread);
+}
+
+/**
+ * 90 days of realistic demo events for `services`, all with source `paved-demo`. Every event's
+ * content depends only on its id and day, never on when seeding runs, so seeding again is a
+ * no-op except for events that have happened since (and incidents that have since resolved).
+ */
+export function demoEvents(options: {
+  services: string[];
+  now: number;
+  days?: number;
+}): DevexEvent[] {
+  const { services, now } = options;
+  const days = options.days ?? 90;
+  const events: DevexEvent[] = [];
+  const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  for (const service of services) {
+    const name = service.split('/').pop()!;
+    const profile = randomFrom(`profile:${service}`);
+    const deploysPerWorkday = 0.4 + profile() * 3;
+    const leadMedianHours = 2 + profile() * 60;
+    const failureChance = 0.03 + profile() * 0.17;
+    const repairMedianHours = 0.5 + profile() * 12;
+
+    for (let d = days; d >= 0; d--) {
+      const day = today.minus({ days: d });
+      const date = day.toISODate()!;
+      const random = randomFrom(`${service}:${date}`);
+      const weekend = day.weekday >= 6;
+      const expected = deploysPerWorkday * (weekend ? 0.1 : 1);
+      let count = Math.floor(expected);
+      if (random() < expected - count) count += 1;
+
+      for (let k = 0; k < count; k++) {
+        const id = `${name}-${date}-${k}`;
+        const finishedAt = day.toMillis() + (8 + random() * 10) * HOUR;
+        if (finishedAt > now) continue;
+        const commits = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => ({
+          sha: shaOf(`${id}:${i}`),
+          committedAt: iso(finishedAt - logNormal(random, leadMedianHours, 1) * HOUR),
+        }));
+        const pipelineFailed = random() < 0.06;
+        events.push({
+          id: `${id}-staging`,
+          source: DEMO_SOURCE,
+          type: 'deployment',
+          subject: service,
+          data: {
+            environment: 'staging',
+            status: 'success',
+            finishedAt: iso(finishedAt - 0.5 * HOUR),
+            commits,
+          },
+        });
+        events.push({
+          id,
+          source: DEMO_SOURCE,
+          type: 'deployment',
+          subject: service,
+          data: {
+            environment: 'production',
+            status: pipelineFailed ? 'failed' : 'success',
+            startedAt: iso(finishedAt - 0.2 * HOUR),
+            finishedAt: iso(finishedAt),
+            commits,
+          },
+        });
+        if (pipelineFailed || random() >= failureChance) continue;
+
+        const incidentStart = finishedAt + (0.1 + random()) * HOUR;
+        const repair = logNormal(random, repairMedianHours, 0.8) * HOUR;
+        if (incidentStart <= now) {
+          events.push({
+            id: `incident-${id}`,
+            source: DEMO_SOURCE,
+            type: 'incident',
+            subject: service,
+            data: {
+              startedAt: iso(incidentStart),
+              resolvedAt: incidentStart + repair <= now ? iso(incidentStart + repair) : undefined,
+              deploymentId: id,
+              severity: random() < 0.3 ? 'sev1' : 'sev2',
+            },
+          });
+        }
+        const rollbackAt = incidentStart + repair * 0.6;
+        if (random() < 0.5 && rollbackAt <= now) {
+          events.push({
+            id: `${id}-rollback`,
+            source: DEMO_SOURCE,
+            type: 'deployment',
+            subject: service,
+            data: {
+              environment: 'production',
+              status: 'success',
+              finishedAt: iso(rollbackAt),
+              commits: [],
+              kind: 'rollback',
+              remediates: id,
+            },
+          });
+        }
+      }
+
+      // Now and then an outage no deployment caused (a provider, a certificate).
+      if (random() < 0.02) {
+        const startedAt = day.toMillis() + random() * 20 * HOUR;
+        const resolvedAt = startedAt + logNormal(random, 2, 0.7) * HOUR;
+        if (startedAt <= now) {
+          events.push({
+            id: `outage-${name}-${date}`,
+            source: DEMO_SOURCE,
+            type: 'incident',
+            subject: service,
+            data: {
+              startedAt: iso(startedAt),
+              resolvedAt: resolvedAt <= now ? iso(resolvedAt) : undefined,
+              severity: 'sev2',
+            },
+          });
+        }
+      }
+    }
+  }
+
+  const surveyRandom = randomFrom('survey');
+  for (let i = 0; i < 24; i++) {
+    const score = Math.min(10, Math.max(0, Math.round(7.5 + (surveyRandom() - 0.5) * 7)));
+    events.push({
+      id: `survey-${i}`,
+      source: DEMO_SOURCE,
+      type: 'survey',
+      subject: 'component:default/paved',
+      data: {
+        score,
+        respondent: `demo-respondent-${i}`,
+        comment:
+          score <= 4
+            ? 'Provisioning a database still needs a ticket for anything but Postgres.'
+            : score >= 9
+              ? 'The golden path got my service to production on day one.'
+              : undefined,
+      },
+    });
+  }
+  return events;
+}

@@ -1,0 +1,64 @@
+import {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
+import { DevexStore } from '../database/DevexStore';
+import { ServiceDirectory } from '../catalog/ServiceDirectory';
+import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
+
+/**
+ * Work that runs on one replica at a time through the scheduler: noticing components made from
+ * golden paths (when no `scaffolder.task` event told us) and, in development, the demo seed.
+ */
+export async function scheduleBackgroundWork(options: {
+  scheduler: SchedulerService;
+  store: DevexStore;
+  directory: ServiceDirectory;
+  logger: LoggerService;
+  seedDemoData: boolean;
+}) {
+  const { scheduler, store, directory, logger } = options;
+
+  await scheduler.scheduleTask({
+    id: 'devex-template-creations',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      const known = new Set((await store.listServiceCreations()).map(c => c.entityRef));
+      for (const component of await directory.components()) {
+        if (!component.templateRef || known.has(component.entityRef)) continue;
+        await store.recordServiceCreation({
+          entityRef: component.entityRef,
+          templateRef: component.templateRef,
+          // Without a creation annotation, the first sighting stands in for the creation time.
+          createdAt: component.createdAt ?? Date.now(),
+          origin: 'catalog',
+        });
+      }
+    },
+  });
+
+  if (!options.seedDemoData) return;
+  await scheduler.scheduleTask({
+    id: 'devex-demo-seed',
+    frequency: { hours: 6 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 15 },
+    fn: async () => {
+      let services: string[] = [];
+      try {
+        services = (await directory.components()).map(c => c.entityRef);
+      } catch (error) {
+        logger.info(`devex demo seed: catalog not ready (${error}), using the example services`);
+      }
+      if (services.length === 0) services = EXAMPLE_SERVICES;
+      const events = demoEvents({ services, now: Date.now() });
+      for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
+        await store.ingest(events.slice(i, i + MAX_EVENTS_PER_BATCH), Date.now());
+      }
+      logger.info(`devex demo seed: ${events.length} events for ${services.length} services`);
+    },
+  });
+}

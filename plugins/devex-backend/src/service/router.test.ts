@@ -1,0 +1,326 @@
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { Entity } from '@backstage/catalog-model';
+import { DevexEvent } from '@paved/plugin-devex-common';
+import { devexPlugin } from '../plugin';
+import { githubSignature } from '../ingest/githubSignature';
+
+jest.setTimeout(60_000);
+
+const SECRET = 'test-webhook-secret';
+
+const group = (name: string, parent?: string, children: string[] = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children, ...(parent ? { parent } : {}) },
+});
+const component = (name: string, owner: string, annotations: Record<string, string> = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+const user: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'sam.rivera', namespace: 'default' },
+  spec: { memberOf: ['payments'] },
+  relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+};
+
+const entities: Entity[] = [
+  group('engineering', undefined, ['product']),
+  group('product', 'engineering', ['payments', 'storefront']),
+  group('payments', 'product'),
+  group('storefront', 'product'),
+  group('platform', 'engineering'),
+  component('payments-api', 'payments', { 'github.com/project-slug': 'paved-org/payments-api' }),
+  component('ledger-service', 'group:default/payments'),
+  component('checkout-web', 'storefront'),
+  component('paved', 'platform', { 'paved.dev/template': 'template:default/node-service' }),
+  user,
+];
+
+const deployment = (id: string, subject: string, finishedAt: string, extra: object = {}): DevexEvent => ({
+  id,
+  source: 'ci',
+  type: 'deployment',
+  subject,
+  data: {
+    environment: 'production',
+    status: 'success',
+    finishedAt,
+    commits: [{ sha: `abcdef${id.replace(/\D/g, '').padStart(2, '0')}`, committedAt: '2026-10-01T00:00:00Z' }],
+    ...extra,
+  },
+});
+
+describe('devex router', () => {
+  const send = jest.fn(async () => {});
+
+  async function startBackend() {
+    send.mockClear();
+    const { server } = await startTestBackend({
+      features: [
+        devexPlugin,
+        mockServices.rootConfig.factory({
+          data: { devex: { github: { webhookSecret: SECRET }, surveys: { pseudonymSecret: 'p' } } },
+        }),
+        catalogServiceMock.factory({ entities }),
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({ send }),
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('answers 401 without credentials on every authenticated route', async () => {
+    const server = await startBackend();
+    for (const [method, path] of [
+      ['post', '/api/devex/events'],
+      ['get', '/api/devex/dora'],
+      ['get', '/api/devex/dora/series'],
+      ['get', '/api/devex/deployments'],
+      ['get', '/api/devex/incidents'],
+      ['get', '/api/devex/devex/measures'],
+      ['post', '/api/devex/surveys'],
+      ['get', '/api/devex/surveys/summary'],
+    ] as const) {
+      const res = await request(server)[method](path)
+        .set('Authorization', mockCredentials.none.header())
+        .send({});
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+  });
+
+  it('ingests events and reports DORA for a service, a group (with sub-groups) and the organisation', async () => {
+    const server = await startBackend();
+    const events = [
+      deployment('d1', 'component:default/payments-api', '2026-10-02T00:00:00Z'),
+      deployment('d2', 'component:default/ledger-service', '2026-10-03T00:00:00Z'),
+      deployment('d3', 'component:default/checkout-web', '2026-10-04T00:00:00Z'),
+      deployment('d4', 'component:default/paved', '2026-10-05T00:00:00Z', { environment: 'staging' }),
+    ];
+    const ingest = await request(server)
+      .post('/api/devex/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ events });
+    expect(ingest.status).toBe(202);
+    expect(ingest.body).toEqual({ accepted: 4 });
+
+    const window = 'from=2026-10-01T00:00:00Z&to=2026-10-29T00:00:00Z';
+    const asUser = mockCredentials.user.header('user:default/sam.rivera');
+    const service = await request(server)
+      .get(`/api/devex/dora?entityRef=component:default/payments-api&${window}`)
+      .set('Authorization', asUser);
+    expect(service.status).toBe(200);
+    expect(service.body.deploymentFrequency).toEqual({ deployments: 1, perWeek: 0.25, level: 'medium' });
+    expect(service.body.leadTime).toMatchObject({ medianHours: 24, samples: 1, level: 'high' });
+    expect(service.body.changeFailureRate).toEqual({
+      ratio: 0,
+      failedDeployments: 0,
+      deployments: 1,
+      level: 'elite',
+    });
+    expect(service.body.recoveryTime).toEqual({ medianHours: null, samples: 0, open: 0, level: null });
+    expect(service.body.timeToRestore).toEqual({ medianHours: null, samples: 0, open: 0 });
+    expect(service.body.demo).toBe(false);
+
+    const team = await request(server)
+      .get(`/api/devex/dora?group=group:default/product&${window}`)
+      .set('Authorization', asUser);
+    expect(team.status).toBe(200);
+    expect(team.body.scope.services).toEqual([
+      'component:default/checkout-web',
+      'component:default/ledger-service',
+      'component:default/payments-api',
+    ]);
+    expect(team.body.deploymentFrequency.deployments).toBe(3);
+
+    const organisation = await request(server)
+      .get(`/api/devex/dora?${window}`)
+      .set('Authorization', asUser);
+    expect(organisation.body.scope).toEqual({ kind: 'organization' });
+    expect(organisation.body.deploymentFrequency.deployments).toBe(3);
+
+    const series = await request(server)
+      .get(`/api/devex/dora/series?bucket=week&tz=Europe/Berlin&${window}`)
+      .set('Authorization', asUser);
+    expect(series.status).toBe(200);
+    expect(series.body.timeZone).toBe('Europe/Berlin');
+    expect(series.body.points[0]).toMatchObject({ week: '2026-W40', start: '2026-09-28T00:00:00.000+02:00', deployments: 3 });
+    expect(series.body.points).toHaveLength(5);
+
+    const list = await request(server)
+      .get('/api/devex/deployments?group=group:default/payments&limit=10')
+      .set('Authorization', asUser);
+    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual(['d2', 'd1']);
+  });
+
+  it('answers 400 naming the event, the field and the rule, and stores nothing of the batch', async () => {
+    const server = await startBackend();
+    const good = deployment('ok', 'component:default/payments-api', '2026-10-02T00:00:00Z');
+    const cases: Array<[unknown, string]> = [
+      [{}, 'events is required'],
+      [{ events: [] }, 'events must contain at least one event'],
+      [{ events: [good, { ...good, id: 'x', type: 'release' }] }, 'events[1].type must be "deployment", "incident" or "survey"'],
+      [{ events: [good, { ...good, id: 'x', data: { ...(good as any).data, finishedAt: '2026-10-02 10:00' } }] }, 'events[1].data.finishedAt must be an RFC 3339 timestamp with offset'],
+      [{ events: [{ ...good, subject: 'payments-api' }] }, 'events[0].subject must be a full entity ref'],
+      [{ events: [{ ...good, data: { ...(good as any).data, status: 'ok' } }] }, 'events[0].data.status must be "success" or "failed"'],
+      [{ events: [{ ...good, data: { ...(good as any).data, commits: [{ sha: 'xyz', committedAt: '2026-10-01T00:00:00Z' }] } }] }, 'events[0].data.commits[0].sha must be a hexadecimal commit sha'],
+      [{ events: [{ id: 's', source: 'ci', type: 'survey', subject: 'component:default/paved', data: { score: 11, respondent: 'r' } }] }, 'events[0].data.score must be between 0 and 10'],
+      [{ events: Array.from({ length: 5001 }, (_, i) => ({ ...good, id: `e${i}` })) }, 'events must contain at most 5000 events'],
+    ];
+    for (const [body, message] of cases) {
+      const res = await request(server)
+        .post('/api/devex/events')
+        .set('Authorization', mockCredentials.service.header())
+        .send(body as object);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    }
+    const list = await request(server)
+      .get('/api/devex/deployments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('answers 400 for bad query parameters and 404 for an unknown group', async () => {
+    const server = await startBackend();
+    const asUser = mockCredentials.user.header();
+    const cases: Array<[string, number, string]> = [
+      ['/api/devex/dora?from=yesterday', 400, 'from must be an RFC 3339 timestamp'],
+      ['/api/devex/dora?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z', 400, 'from must be before to'],
+      ['/api/devex/dora?from=2020-01-01T00:00:00Z&to=2026-10-01T00:00:00Z', 400, 'must not exceed'],
+      ['/api/devex/dora?entityRef=not%20a%20ref', 400, 'entityRef must be an entity ref'],
+      ['/api/devex/dora?group=component:default/paved', 400, 'group must be a group entity ref'],
+      ['/api/devex/dora?group=group:default/payments&entityRef=component:default/paved', 400, 'must not be given together'],
+      ['/api/devex/dora/series?bucket=day', 400, 'bucket must be "week"'],
+      ['/api/devex/dora/series?tz=Mars/Olympus', 400, 'tz must be an IANA time zone'],
+      ['/api/devex/deployments?limit=0', 400, 'limit must be an integer between 1 and 500'],
+      ['/api/devex/dora?group=group:default/nobody', 404, 'group:default/nobody is not in the catalog'],
+    ];
+    for (const [path, status, message] of cases) {
+      const res = await request(server).get(path).set('Authorization', asUser);
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(res.body.error.message).toContain(message);
+    }
+  });
+
+  it('accepts signed GitHub deliveries and refuses unsigned, wrongly signed or tampered ones', async () => {
+    const server = await startBackend();
+    const push = JSON.stringify({
+      ref: 'refs/heads/main',
+      repository: { full_name: 'paved-org/payments-api', default_branch: 'main' },
+      commits: [{ id: 'aaaaaaaa11', timestamp: '2026-10-01T08:00:00Z' }],
+    });
+    const status = JSON.stringify({
+      repository: { full_name: 'Paved-Org/payments-api' },
+      deployment: { id: 42, sha: 'aaaaaaaa11', environment: 'prod', created_at: '2026-10-01T09:00:00Z' },
+      deployment_status: { state: 'success', updated_at: '2026-10-01T10:00:00Z' },
+    });
+    const deliver = (event: string, body: string, signature?: string) => {
+      const req = request(server)
+        .post('/api/devex/webhooks/github')
+        .set('Content-Type', 'application/json')
+        .set('X-GitHub-Event', event);
+      if (signature) req.set('X-Hub-Signature-256', signature);
+      return req.send(body);
+    };
+
+    expect((await deliver('deployment_status', status)).status).toBe(401);
+    expect((await deliver('deployment_status', status, githubSignature('wrong', status))).status).toBe(401);
+    const tampered = status.replace('"success"', '"failure"');
+    expect((await deliver('deployment_status', tampered, githubSignature(SECRET, status))).status).toBe(401);
+    expect((await deliver('deployment_status', status, 'sha256=zz')).status).toBe(401);
+    let list = await request(server)
+      .get('/api/devex/deployments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(list.body.items).toEqual([]);
+
+    expect((await deliver('push', push, githubSignature(SECRET, push))).status).toBe(202);
+    const accepted = await deliver('deployment_status', status, githubSignature(SECRET, status));
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ accepted: 1 });
+    list = await request(server)
+      .get('/api/devex/deployments')
+      .set('Authorization', mockCredentials.user.header());
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        source: 'github',
+        id: 'deployment-42',
+        service: 'component:default/payments-api',
+        environment: 'production',
+        commits: 1,
+      }),
+    ]);
+    const dora = await request(server)
+      .get('/api/devex/dora?entityRef=component:default/payments-api&from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z')
+      .set('Authorization', mockCredentials.user.header());
+    expect(dora.body.leadTime).toMatchObject({ medianHours: 2, samples: 1 });
+  });
+
+  it('records pulse surveys pseudonymously, notifies the platform team of low scores and hides small teams', async () => {
+    const server = await startBackend();
+    const submit = (score: number, userRef = 'user:default/sam.rivera', comment?: string) =>
+      request(server)
+        .post('/api/devex/surveys')
+        .set('Authorization', mockCredentials.user.header(userRef))
+        .send({ score, comment });
+
+    expect((await submit(11)).status).toBe(400);
+    expect((await submit(9)).status).toBe(201);
+    expect(send).not.toHaveBeenCalled();
+    const low = await submit(3, 'user:default/sam.rivera', 'Slow approvals');
+    expect(low.status).toBe(201);
+    expect(send).toHaveBeenCalledWith({
+      recipients: { type: 'entity', entityRef: 'group:default/platform' },
+      payload: expect.objectContaining({ title: 'Pulse survey: the platform got 3/10', description: 'Slow approvals' }),
+    });
+    expect(JSON.stringify(send.mock.calls)).not.toContain('sam.rivera');
+    const service = await request(server)
+      .post('/api/devex/surveys')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ score: 5 });
+    expect(service.status).toBe(403);
+
+    const summary = await request(server)
+      .get('/api/devex/surveys/summary')
+      .set('Authorization', mockCredentials.user.header());
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({
+      responses: 2,
+      respondents: 1, // the newest answer of the same person counts
+      nps: -100,
+      teams: [{ group: 'group:default/payments', respondents: 1, suppressed: true, nps: null }],
+      minimumRespondents: 5,
+    });
+    expect(JSON.stringify(summary.body)).not.toContain('sam.rivera');
+  });
+
+  it('reports template adoption from the catalog', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/devex/devex/measures')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.templateAdoption).toEqual({
+      components: 4,
+      fromTemplate: 1,
+      ratio: 0.25,
+      templates: [{ templateRef: 'template:default/node-service', components: 1 }],
+    });
+    expect(res.body.selfService).toEqual({ ratio: null, automated: 0, total: 0 });
+  });
+});
