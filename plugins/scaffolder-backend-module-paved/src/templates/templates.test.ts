@@ -275,7 +275,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     it.each(['go-service-http-none', 'go-service-grpc-postgres'])(
       '%s: gofmt accepts every source',
       name => {
-        const gofmt = spawnSync('gofmt', ['-l', '-e', '.'], {
+        const gofmt = spawnSync('gofmt', ['-d', '-e', '.'], {
           cwd: renderedDir(name),
           encoding: 'utf8',
         });

@@ -1,0 +1,3 @@
+"""${{ values.name }}: ${{ values.description }}"""
+
+SERVICE_NAME = "${{ values.name }}"
