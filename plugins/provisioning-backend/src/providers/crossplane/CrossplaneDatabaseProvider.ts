@@ -19,6 +19,9 @@ import {
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
 
+/** The rendered manifest breaks the XRD's schema; retrying cannot help. */
+class ManifestInvalidError extends Error {}
+
 export interface CrossplaneDatabaseProviderOptions {
   config: CrossplaneProviderConfig;
   validator: XrdSchemaValidator;
@@ -211,8 +214,6 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     return statusFromConditions(live, manifest);
   }
 }
-
-class ManifestInvalidError extends Error {}
 
 function waitingForReconcile(commit: string): ProvisioningStatus {
   return {

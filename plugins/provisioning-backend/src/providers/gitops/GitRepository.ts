@@ -38,6 +38,9 @@ export class GitCommandError extends Error {
   }
 }
 
+/** Someone else pushed first; worth another attempt on top of their commit. */
+class PushRejectedError extends Error {}
+
 const PUSH_ATTEMPTS = 8;
 const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
@@ -272,8 +275,6 @@ export class GitRepository {
     }
   }
 }
-
-class PushRejectedError extends Error {}
 
 /** The local filesystem path of a repository location, or undefined for a remote URL. */
 export function localRepositoryPath(url: string): string | undefined {
