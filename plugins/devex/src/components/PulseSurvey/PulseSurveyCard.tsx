@@ -59,7 +59,9 @@ export function PulseSurveyCard() {
       });
       setState({ status: 'sent' });
     } catch (error) {
-      setState({ status: 'error', message: error.message ?? String(error) });
+      // A ResponseError's own message is only the status; the backend's reason is its cause.
+      const reason = error?.cause?.message ?? error?.message ?? String(error);
+      setState({ status: 'error', message: reason });
     }
   };
 
@@ -117,6 +119,7 @@ export function PulseSurveyCard() {
           <Typography variant="caption">Extremely likely</Typography>
         </div>
         <TextField
+          id="pulse-survey-comment"
           className={classes.comment}
           label="What would make it better? (optional)"
           multiline

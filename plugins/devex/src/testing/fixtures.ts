@@ -1,0 +1,143 @@
+import {
+  defaultLevelBands,
+  DevexMeasuresResponse,
+  DoraMetricsResponse,
+  DoraSeriesResponse,
+  SurveySummaryResponse,
+} from '@paved/plugin-devex-common';
+
+const window = { from: '2026-08-26T00:00:00Z', to: '2026-11-24T00:00:00Z' };
+
+/** A window without a single sample: every figure is null and unlevelled. */
+export function emptyMetrics(): DoraMetricsResponse {
+  return {
+    scope: { kind: 'organization' },
+    window,
+    sources: [],
+    demo: false,
+    deploymentFrequency: { deployments: 0, perWeek: 0, level: null },
+    leadTime: { medianHours: null, p90Hours: null, samples: 0, level: null },
+    changeFailureRate: {
+      ratio: null,
+      failedDeployments: 0,
+      deployments: 0,
+      level: null,
+    },
+    recoveryTime: { medianHours: null, samples: 0, open: 0, level: null },
+    reworkRate: { ratio: null, reworkDeployments: 0, deployments: 0 },
+    timeToRestore: { medianHours: null, samples: 0, open: 0 },
+    bands: defaultLevelBands,
+    reportYear: 2023,
+  };
+}
+
+export function fullMetrics(
+  overrides: Partial<DoraMetricsResponse> = {},
+): DoraMetricsResponse {
+  return {
+    ...emptyMetrics(),
+    sources: ['github'],
+    deploymentFrequency: { deployments: 130, perWeek: 10.1, level: 'elite' },
+    leadTime: { medianHours: 30, p90Hours: 80, samples: 412, level: 'high' },
+    changeFailureRate: {
+      ratio: 0.2,
+      failedDeployments: 26,
+      deployments: 130,
+      level: 'low',
+    },
+    recoveryTime: { medianHours: 5.5, samples: 24, open: 2, level: 'high' },
+    reworkRate: { ratio: 0.1, reworkDeployments: 13, deployments: 130 },
+    timeToRestore: { medianHours: 3, samples: 4, open: 0 },
+    ...overrides,
+  };
+}
+
+export function series(demo = false): DoraSeriesResponse {
+  return {
+    scope: { kind: 'organization' },
+    window,
+    sources: demo ? ['paved-demo'] : ['github'],
+    demo,
+    bucket: 'week',
+    timeZone: 'Europe/Berlin',
+    points: [
+      {
+        week: '2026-W46',
+        start: '2026-11-09T00:00:00+01:00',
+        deployments: 12,
+        leadTimeMedianHours: 20,
+        leadTimeSamples: 30,
+        changeFailureRate: 0.1,
+        failedDeployments: 1,
+        recoveryMedianHours: 2,
+        reworkRate: 0.05,
+      },
+      {
+        week: '2026-W47',
+        start: '2026-11-16T00:00:00+01:00',
+        deployments: 0,
+        leadTimeMedianHours: null,
+        leadTimeSamples: 0,
+        changeFailureRate: null,
+        failedDeployments: 0,
+        recoveryMedianHours: null,
+        reworkRate: null,
+      },
+    ],
+  };
+}
+
+export function measures(): DevexMeasuresResponse {
+  return {
+    timeToFirstDeployment: {
+      medianHours: 26,
+      samples: 3,
+      pending: 1,
+      services: [],
+    },
+    selfService: { ratio: 0.8, automated: 8, total: 10 },
+    templateAdoption: {
+      components: 5,
+      fromTemplate: 3,
+      ratio: 0.6,
+      templates: [],
+    },
+  };
+}
+
+export function surveySummary(
+  overrides: Partial<SurveySummaryResponse> = {},
+): SurveySummaryResponse {
+  return {
+    window,
+    responses: 12,
+    respondents: 10,
+    nps: 25,
+    promoters: 5,
+    passives: 5,
+    detractors: 2,
+    comments: [
+      {
+        score: 3,
+        comment: 'Database requests wait too long',
+        submittedAt: '2026-11-20T10:00:00Z',
+      },
+    ],
+    teams: [
+      {
+        group: 'group:default/payments',
+        respondents: 6,
+        suppressed: false,
+        nps: 33.3,
+      },
+      {
+        group: 'group:default/data',
+        respondents: 2,
+        suppressed: true,
+        nps: null,
+      },
+    ],
+    minimumRespondents: 5,
+    ...overrides,
+  };
+}
