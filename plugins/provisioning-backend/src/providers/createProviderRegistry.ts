@@ -4,6 +4,7 @@ import { RequestSecretStore } from '../database';
 import { CrossplaneDatabaseProvider } from './crossplane';
 import { ProviderRegistry } from './ProviderRegistry';
 import { SandboxDatabaseProvider } from './sandbox';
+import { TerraformDatabaseProvider } from './terraform';
 import { DatabaseProvider, ProviderId } from './types';
 
 type ProviderFactory = () => Promise<DatabaseProvider>;
@@ -19,11 +20,11 @@ export async function createProviderRegistry(options: {
   secrets: RequestSecretStore;
   logger: LoggerService;
 }): Promise<ProviderRegistry> {
-  const factories: Record<ProviderId, ProviderFactory | undefined> = {
+  const factories: Record<ProviderId, ProviderFactory> = {
     sandbox: async () =>
       new SandboxDatabaseProvider({ settings: options.settings.sandbox, secrets: options.secrets }),
     crossplane: () => CrossplaneDatabaseProvider.fromConfig(options.config),
-    terraform: undefined,
+    terraform: () => TerraformDatabaseProvider.fromConfig(options.config),
   };
 
   const used = new Set<ProviderId>(
@@ -31,14 +32,8 @@ export async function createProviderRegistry(options: {
   );
   const registry = new ProviderRegistry();
   for (const id of used) {
-    const factory = factories[id];
-    if (!factory) {
-      registry.markUnavailable(id, 'not part of this build');
-      options.logger.error(`Provisioning provider "${id}" is configured but not available in this build`);
-      continue;
-    }
     try {
-      registry.add(await factory());
+      registry.add(await factories[id]());
     } catch (error) {
       registry.markUnavailable(id, (error as Error).message);
       options.logger.error(
