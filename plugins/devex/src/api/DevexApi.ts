@@ -32,9 +32,11 @@ export interface DevexApi {
   getDoraSeries(
     query: DevexQuery & { timeZone?: string },
   ): Promise<DoraSeriesResponse>;
+  /** The latest deployments of the scope (all environments), newest first; not windowed. */
   getDeployments(
     query: DevexQuery & { limit?: number },
   ): Promise<DeploymentListResponse>;
+  /** The latest incidents of the scope, newest first; not windowed. */
   getIncidents(
     query: DevexQuery & { limit?: number },
   ): Promise<IncidentListResponse>;

@@ -47,7 +47,7 @@ describe('DevexClient', () => {
       'component:default/payments-api',
     );
     expect(url.searchParams.get('bucket')).toBe('week');
-    expect(url.searchParams.get('timeZone')).toBe('Europe/Berlin');
+    expect(url.searchParams.get('tz')).toBe('Europe/Berlin');
   });
 
   it('posts survey answers as JSON', async () => {

@@ -36,7 +36,7 @@ export class DevexClient implements DevexApi {
     const params = queryParams(query);
     params.set('bucket', 'week');
     if (query.timeZone) {
-      params.set('timeZone', query.timeZone);
+      params.set('tz', query.timeZone);
     }
     return this.get('/dora/series', params);
   }
@@ -54,7 +54,7 @@ export class DevexClient implements DevexApi {
   }
 
   getMeasures(query: DevexQuery): Promise<DevexMeasuresResponse> {
-    return this.get('/measures', queryParams(query));
+    return this.get('/devex/measures', queryParams(query));
   }
 
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse> {

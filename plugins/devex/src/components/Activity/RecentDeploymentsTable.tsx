@@ -83,7 +83,7 @@ export function RecentDeploymentsTable(props: {
       data={props.deployments}
       emptyContent={
         <div style={{ padding: 16, textAlign: 'center' }}>
-          No deployments in this window.
+          No deployments recorded for this scope yet.
         </div>
       }
     />

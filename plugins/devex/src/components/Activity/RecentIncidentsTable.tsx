@@ -66,7 +66,7 @@ export function RecentIncidentsTable(props: { incidents: IncidentSummary[] }) {
       data={props.incidents}
       emptyContent={
         <div style={{ padding: 16, textAlign: 'center' }}>
-          No incidents in this window.
+          No incidents recorded for this scope yet.
         </div>
       }
     />

@@ -71,7 +71,7 @@ describe('DoraDashboard', () => {
       to: window.to,
     });
     expect(
-      await screen.findByText('No deployments in this window.'),
+      await screen.findByText('No deployments recorded for this scope yet.'),
     ).toBeInTheDocument();
   });
 
