@@ -1,0 +1,292 @@
+/*
+ * The example organisation in catalog/ and the golden-path templates, processed by the real
+ * catalog backend (the same processors, kind validators and entity policies as `yarn start`),
+ * must load with zero processing errors, and every relation must point at an entity that exists.
+ *
+ * Reading the files through the catalog rather than re-implementing its checks matters: a YAML
+ * error, a `$text` placeholder the file reader cannot resolve, or a rule that rejects a kind only
+ * shows up when the catalog itself processes the files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const catalogDir = path.join(repoRoot, 'catalog');
+const templatesDir = path.join(repoRoot, 'templates');
+
+/** Every entity file under catalog/: YAML files that are not mkdocs configs or docs content. */
+function catalogEntityFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(dirent => {
+    const full = path.join(dir, dirent.name);
+    if (dirent.isDirectory()) {
+      return dirent.name === 'docs' ? [] : catalogEntityFiles(full);
+    }
+    return /\.ya?ml$/.test(dirent.name) && !/^mkdocs\.ya?ml$/.test(dirent.name)
+      ? [full]
+      : [];
+  });
+}
+
+function templateFiles(): string[] {
+  if (!fs.existsSync(templatesDir)) {
+    return [];
+  }
+  return fs
+    .readdirSync(templatesDir, { withFileTypes: true })
+    .filter(dirent => dirent.isDirectory())
+    .map(dirent => path.join(templatesDir, dirent.name, 'template.yaml'))
+    .filter(file => fs.existsSync(file));
+}
+
+/** Collects what the catalog reports: its logs module writes every processing error as a warning. */
+function recordingLogger(warnings: string[]): LoggerService {
+  const logger: LoggerService = {
+    error: (message, meta) =>
+      warnings.push(`${message} ${JSON.stringify(meta)}`),
+    warn: (message, meta) =>
+      warnings.push(`${message} ${JSON.stringify(meta)}`),
+    info: () => {},
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+function sourceFile(entity: Entity): string {
+  const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
+  return location.replace(/^file:/, '');
+}
+
+const entityFiles = catalogEntityFiles(catalogDir);
+const templates = templateFiles();
+
+describe('the example organisation, processed by the catalog', () => {
+  const warnings: string[] = [];
+  let entities: AlphaEntity[] = [];
+
+  beforeAll(async () => {
+    const { server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleLogs,
+        mockServices.rootLogger.mock(recordingLogger(warnings)).factory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { seconds: 1 },
+              // The same rules as app-config.yaml.
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'API',
+                    'Resource',
+                    'Location',
+                    'Domain',
+                    'Group',
+                    'User',
+                    'Template',
+                  ],
+                },
+              ],
+              locations: [
+                { type: 'file', target: path.join(catalogDir, 'all.yaml') },
+                ...templates.map(target => ({
+                  type: 'file',
+                  target,
+                  rules: [{ allow: ['Template'] }],
+                })),
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = server.address() as AddressInfo;
+    const fetchEntities = async (): Promise<AlphaEntity[]> => {
+      const response = await fetch(
+        `http://localhost:${port}/api/catalog/entities`,
+        { headers: { Authorization: mockCredentials.user.header() } },
+      );
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+
+    // Processing and stitching run in the background: wait until every file has produced
+    // entities and the count has settled (a file whose entities all fail never appears, which
+    // the tests below then report together with the catalog's error).
+    const deadline = Date.now() + 60_000;
+    let previousCount = -1;
+    for (;;) {
+      entities = await fetchEntities();
+      const seen = new Set(entities.map(sourceFile));
+      const complete = [...entityFiles, ...templates].every(f => seen.has(f));
+      if (
+        (complete && entities.length === previousCount) ||
+        Date.now() > deadline
+      ) {
+        break;
+      }
+      previousCount = entities.length;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }, 120_000);
+
+  it('reports no processing errors', () => {
+    expect(warnings).toEqual([]);
+    const withErrors = entities.filter(e =>
+      (e.status?.items ?? []).some(item => item.level === 'error'),
+    );
+    expect(withErrors.map(e => stringifyEntityRef(e))).toEqual([]);
+  });
+
+  it('loads every entity file under catalog/ and every template', () => {
+    const seen = new Set(entities.map(sourceFile));
+    const missing = [...entityFiles, ...templates].filter(f => !seen.has(f));
+    expect(missing.map(f => path.relative(repoRoot, f))).toEqual([]);
+  });
+
+  it('resolves every relation to an entity that exists', () => {
+    const known = new Set(entities.map(e => stringifyEntityRef(e)));
+    const dangling = entities.flatMap(e =>
+      (e.relations ?? [])
+        .filter(relation => !known.has(relation.targetRef))
+        .map(r => `${stringifyEntityRef(e)} ${r.type} ${r.targetRef}`),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('has the shape the issue asks for', () => {
+    const count = (kind: string) =>
+      entities.filter(e => e.kind === kind).length;
+    expect(count('Group')).toBeGreaterThanOrEqual(4);
+    expect(count('User')).toBeGreaterThanOrEqual(10);
+    expect(count('Domain')).toBeGreaterThanOrEqual(2);
+    expect(count('System')).toBeGreaterThanOrEqual(3);
+    expect(count('Component')).toBeGreaterThanOrEqual(8);
+    expect(count('API')).toBeGreaterThanOrEqual(3);
+    expect(count('Resource')).toBeGreaterThanOrEqual(3);
+
+    const users = entities.filter(e => e.kind === 'User');
+    for (const user of users) {
+      expect((user.spec?.profile as { email?: string })?.email).toMatch(/@/);
+    }
+    const teamsWithoutMembers = entities
+      .filter(e => e.kind === 'Group' && e.spec?.type === 'team')
+      .map(team => stringifyEntityRef(team))
+      .filter(
+        ref =>
+          !users.some(u =>
+            u.relations?.some(
+              r => r.type === RELATION_MEMBER_OF && r.targetRef === ref,
+            ),
+          ),
+      );
+    expect(teamsWithoutMembers).toEqual([]);
+
+    const kubernetes = entities.filter(
+      e =>
+        e.kind === 'Component' &&
+        e.metadata.annotations?.['backstage.io/kubernetes-id'],
+    );
+    expect(kubernetes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has the names other parts of Paved rely on', () => {
+    const byRef = new Map(entities.map(e => [stringifyEntityRef(e), e]));
+    const memberships = (ref: string) =>
+      (byRef.get(ref)?.relations ?? [])
+        .filter(r => r.type === RELATION_MEMBER_OF)
+        .map(r => r.targetRef);
+
+    // The development guest sign-in resolves to Sam; the platform team approves requests.
+    expect(memberships('user:default/sam.rivera')).toContain(
+      'group:default/payments',
+    );
+    expect(memberships('user:default/priya.natarajan')).toContain(
+      'group:default/platform',
+    );
+    const expected = [
+      'group:default/engineering',
+      'group:default/product',
+      'group:default/storefront',
+      'group:default/data',
+      'domain:default/platform',
+      'domain:default/commerce',
+      'system:default/paved',
+      'system:default/payments',
+      'system:default/storefront',
+      'component:default/paved',
+      'component:default/payments-api',
+      'component:default/ledger-service',
+      'component:default/checkout-web',
+      'component:default/storefront-catalog',
+      'component:default/notification-worker',
+      'component:default/fraud-scoring',
+      'component:default/data-pipeline',
+      'api:default/payments-api',
+      'api:default/storefront-catalog-api',
+      'api:default/payment-events',
+      'resource:default/payments-db',
+      'resource:default/storefront-db',
+      'resource:default/payment-events-queue',
+    ];
+    expect(expected.filter(ref => !byRef.has(ref))).toEqual([]);
+  });
+
+  it('gives every API a definition in the format its type names', () => {
+    const malformed = entities
+      .filter(e => e.kind === 'API')
+      .filter(api => {
+        const firstLine = String(api.spec?.definition).split('\n', 1)[0];
+        return api.spec?.type === 'openapi'
+          ? !/^openapi: 3\.\d+\.\d+$/.test(firstLine)
+          : !/^asyncapi: 2\.6\.0$/.test(firstLine);
+      })
+      .map(api => stringifyEntityRef(api));
+    expect(malformed).toEqual([]);
+  });
+
+  it('points every techdocs-ref at a folder TechDocs can build', () => {
+    const documented = entities.filter(
+      e => e.metadata.annotations?.['backstage.io/techdocs-ref'],
+    );
+    expect(documented.length).toBeGreaterThanOrEqual(3);
+    const unbuildable = documented
+      .map(entity => {
+        const ref = entity.metadata.annotations!['backstage.io/techdocs-ref'];
+        const docsRoot = ref.startsWith('dir:')
+          ? path.resolve(
+              path.dirname(sourceFile(entity)),
+              ref.slice('dir:'.length),
+            )
+          : undefined;
+        const buildable =
+          docsRoot !== undefined &&
+          fs.existsSync(path.join(docsRoot, 'mkdocs.yml')) &&
+          fs.existsSync(path.join(docsRoot, 'docs', 'index.md'));
+        return buildable ? undefined : `${stringifyEntityRef(entity)} ${ref}`;
+      })
+      .filter(Boolean);
+    expect(unbuildable).toEqual([]);
+  });
+});
