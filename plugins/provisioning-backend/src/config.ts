@@ -154,13 +154,10 @@ export function readProvisioningSettings(rootConfig: Config): ProvisioningSettin
   });
 
   const defaultQuota = readQuota(config?.getOptionalConfig('quotas.default'), DEFAULT_QUOTA);
+  // A list rather than a map: config keys cannot hold the `:` and `/` of entity refs.
   const teams: Record<string, TeamQuota> = {};
-  const teamsConfig = config?.getOptionalConfig('quotas.teams');
-  for (const team of teamsConfig?.keys() ?? []) {
-    teams[team.toLocaleLowerCase('en-US')] = readQuota(
-      teamsConfig!.getConfig(team),
-      defaultQuota,
-    );
+  for (const team of config?.getOptionalConfigArray('quotas.teams') ?? []) {
+    teams[team.getString('owner').toLocaleLowerCase('en-US')] = readQuota(team, defaultQuota);
   }
 
   const versions = config?.getOptionalStringArray('postgresql.versions') ?? ['15', '16', '17'];
