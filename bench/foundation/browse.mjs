@@ -1,0 +1,150 @@
+// Drives Debian's headless Chromium (playwright-core) against a running Backstage app.
+//
+//   node browse.mjs usable --base URL --catalog PATH --deadline-ms N --shot FILE
+//     Signs in as guest ("Enter") and opens the catalog filtered to all components, retrying until a
+//     table row links to a component (the catalog shows data) or the deadline passes. Prints JSON
+//     { ok, readyAtMs, attempts, rows, error } where readyAtMs is the wall clock (epoch ms) at which
+//     data was first visible, so the caller can subtract its own start time.
+//
+//   node browse.mjs pages --base URL --catalog PATH --shot-dir DIR
+//     Signs in and visits a few pages (catalog, the first component's page, API explorer, search),
+//     waiting for each to settle, so the backend has served real requests before memory is read
+//     again. Prints JSON { ok, pages: [{ path, ms, ok }] }.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE_PATH || 'playwright-core');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function parseArgs(argv) {
+  const [mode, ...rest] = argv;
+  const opts = { mode };
+  for (let i = 0; i < rest.length; i += 2) {
+    opts[rest[i].replace(/^--/, '')] = rest[i + 1];
+  }
+  return opts;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const base = (opts.base || '').replace(/\/$/, '');
+const catalogPath = opts.catalog || '/catalog';
+// The stock app opens the catalog on "Owned" entities, which is empty for a guest; ask for all
+// components explicitly so both apps are judged on the same list.
+const catalogUrl = `${base}${catalogPath.replace(/\/$/, '')}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`;
+const componentLink = 'table a[href*="/component/"]';
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+async function signIn(page) {
+  await page.goto(`${base}/`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  // Either the sign-in page shows "Enter", or the guest session is already remembered.
+  const shown = await enter
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (shown) {
+    await enter.click();
+    await enter.waitFor({ state: 'detached', timeout: 30_000 });
+  }
+}
+
+async function usable() {
+  const deadline = Date.now() + Number(opts['deadline-ms'] || 600_000);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  let attempts = 0;
+  let lastError = '';
+  try {
+    while (Date.now() < deadline) {
+      attempts += 1;
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      try {
+        await signIn(page);
+        await page.goto(catalogUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        await page.locator(componentLink).first().waitFor({ state: 'visible', timeout: 30_000 });
+        const readyAtMs = Date.now();
+        const rows = await page.locator(componentLink).count();
+        if (opts.shot) await page.screenshot({ path: opts.shot, fullPage: false });
+        return { ok: true, readyAtMs, attempts, rows };
+      } catch (e) {
+        lastError = String(e?.message || e).split('\n')[0];
+        if (opts.shot) await page.screenshot({ path: opts.shot }).catch(() => {});
+      } finally {
+        await context.close().catch(() => {});
+      }
+      await sleep(2_000);
+    }
+    return { ok: false, attempts, error: `deadline passed; last error: ${lastError}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function pages() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const visited = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(catalogUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.locator(componentLink).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const firstComponent = await page.locator(componentLink).first().getAttribute('href');
+    const targets = [
+      catalogUrl.slice(base.length),
+      firstComponent,
+      '/api-docs',
+      '/search?query=service',
+      catalogUrl.slice(base.length),
+    ].filter(Boolean);
+    for (const [i, path] of targets.entries()) {
+      const started = Date.now();
+      let ok = true;
+      try {
+        await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+        await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
+        if (opts['shot-dir']) {
+          await page.screenshot({ path: join(opts['shot-dir'], `page-${i + 1}.png`) });
+        }
+      } catch {
+        ok = false;
+      }
+      visited.push({ path, ms: Date.now() - started, ok });
+    }
+    return { ok: visited.every(v => v.ok), pages: visited };
+  } finally {
+    await browser.close();
+  }
+}
+
+const run = opts.mode === 'usable' ? usable : opts.mode === 'pages' ? pages : null;
+if (!run) {
+  console.error('usage: browse.mjs usable|pages --base URL --catalog PATH ...');
+  process.exit(2);
+}
+run()
+  .then(result => {
+    console.log(JSON.stringify(result));
+    process.exit(result.ok ? 0 : 1);
+  })
+  .catch(e => {
+    console.log(JSON.stringify({ ok: false, error: String(e?.message || e) }));
+    process.exit(1);
+  });
