@@ -72,7 +72,11 @@ export interface Config {
       /** Default 10 databases and 200 GB per team. */
       default?: { maxRequests?: number; maxStorageGB?: number };
       /** Overrides per group entity ref. */
-      teams?: Array<{ owner: string; maxRequests?: number; maxStorageGB?: number }>;
+      teams?: Array<{
+        owner: string;
+        maxRequests?: number;
+        maxStorageGB?: number;
+      }>;
     };
     postgresql?: {
       /** Major versions offered (default 15, 16, 17). */

@@ -45,7 +45,10 @@ export interface ProvisioningSettings {
   appBaseUrl: string;
 }
 
-const DEFAULT_ENVIRONMENTS: Record<Environment, Omit<EnvironmentPolicy, 'environment' | 'allowedProviders'>> = {
+const DEFAULT_ENVIRONMENTS: Record<
+  Environment,
+  Omit<EnvironmentPolicy, 'environment' | 'allowedProviders'>
+> = {
   development: {
     provider: 'sandbox',
     sizes: ['small', 'medium'],
@@ -84,7 +87,9 @@ function readEnum<T extends string>(
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) {
     throw new Error(
-      `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(', ')}`,
+      `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(
+        ', ',
+      )}`,
     );
   }
   return value as T;
@@ -100,7 +105,9 @@ function readEnumList<T extends string>(
   for (const value of values) {
     if (!allowed.includes(value as T)) {
       throw new Error(
-        `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(', ')}`,
+        `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(
+          ', ',
+        )}`,
       );
     }
   }
@@ -109,13 +116,17 @@ function readEnumList<T extends string>(
 
 function readQuota(config: Config | undefined, fallback: TeamQuota): TeamQuota {
   return {
-    maxRequests: config?.getOptionalNumber('maxRequests') ?? fallback.maxRequests,
-    maxStorageGB: config?.getOptionalNumber('maxStorageGB') ?? fallback.maxStorageGB,
+    maxRequests:
+      config?.getOptionalNumber('maxRequests') ?? fallback.maxRequests,
+    maxStorageGB:
+      config?.getOptionalNumber('maxStorageGB') ?? fallback.maxStorageGB,
   };
 }
 
 /** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
-export function readProvisioningSettings(rootConfig: Config): ProvisioningSettings {
+export function readProvisioningSettings(
+  rootConfig: Config,
+): ProvisioningSettings {
   const config = rootConfig.getOptionalConfig('provisioning');
 
   const environments: EnvironmentPolicy[] = ENVIRONMENTS.map(environment => {
@@ -124,12 +135,17 @@ export function readProvisioningSettings(rootConfig: Config): ProvisioningSettin
     const provider =
       (env && readEnum<DatabaseProviderId>(env, 'provider', PROVIDER_IDS)) ??
       defaults.provider;
-    const allowedProviders =
-      (env && readEnumList<DatabaseProviderId>(env, 'allowedProviders', PROVIDER_IDS)) ??
-      [provider];
-    if (!allowedProviders.includes(provider)) allowedProviders.unshift(provider);
+    const allowedProviders = (env &&
+      readEnumList<DatabaseProviderId>(
+        env,
+        'allowedProviders',
+        PROVIDER_IDS,
+      )) ?? [provider];
+    if (!allowedProviders.includes(provider))
+      allowedProviders.unshift(provider);
     const sizes =
-      (env && readEnumList<DatabaseSize>(env, 'sizes', DATABASE_SIZES)) ?? defaults.sizes;
+      (env && readEnumList<DatabaseSize>(env, 'sizes', DATABASE_SIZES)) ??
+      defaults.sizes;
     const storageGB = {
       min: env?.getOptionalNumber('storageGB.min') ?? defaults.storageGB.min,
       max: env?.getOptionalNumber('storageGB.max') ?? defaults.storageGB.max,
@@ -148,20 +164,32 @@ export function readProvisioningSettings(rootConfig: Config): ProvisioningSettin
       sizes,
       storageGB,
       requiresApproval:
-        env?.getOptionalBoolean('requiresApproval') ?? defaults.requiresApproval,
+        env?.getOptionalBoolean('requiresApproval') ??
+        defaults.requiresApproval,
       ...(maxTtlHours !== undefined ? { maxTtlHours } : {}),
     };
   });
 
-  const defaultQuota = readQuota(config?.getOptionalConfig('quotas.default'), DEFAULT_QUOTA);
+  const defaultQuota = readQuota(
+    config?.getOptionalConfig('quotas.default'),
+    DEFAULT_QUOTA,
+  );
   // A list rather than a map: config keys cannot hold the `:` and `/` of entity refs.
   const teams: Record<string, TeamQuota> = {};
   for (const team of config?.getOptionalConfigArray('quotas.teams') ?? []) {
-    teams[team.getString('owner').toLocaleLowerCase('en-US')] = readQuota(team, defaultQuota);
+    teams[team.getString('owner').toLocaleLowerCase('en-US')] = readQuota(
+      team,
+      defaultQuota,
+    );
   }
 
-  const versions = config?.getOptionalStringArray('postgresql.versions') ?? ['15', '16', '17'];
-  const defaultVersion = config?.getOptionalString('postgresql.defaultVersion') ?? '16';
+  const versions = config?.getOptionalStringArray('postgresql.versions') ?? [
+    '15',
+    '16',
+    '17',
+  ];
+  const defaultVersion =
+    config?.getOptionalString('postgresql.defaultVersion') ?? '16';
   if (!versions.includes(defaultVersion)) {
     throw new Error(
       `Invalid provisioning config at postgresql.defaultVersion: "${defaultVersion}" is not in postgresql.versions`,
@@ -179,27 +207,35 @@ export function readProvisioningSettings(rootConfig: Config): ProvisioningSettin
     versions,
     defaultVersion,
     environments,
-    sizesRequiringApproval:
-      (config && readEnumList<DatabaseSize>(config, 'sizesRequiringApproval', DATABASE_SIZES)) ??
-      ['large'],
+    sizesRequiringApproval: (config &&
+      readEnumList<DatabaseSize>(
+        config,
+        'sizesRequiringApproval',
+        DATABASE_SIZES,
+      )) ?? ['large'],
     platformTeam,
     quota: { default: defaultQuota, teams },
   };
 
   const processingConfig = config?.getOptionalConfig('processing');
   const processing: ProcessingSettings = {
-    frequencySeconds: processingConfig?.getOptionalNumber('frequencySeconds') ?? 5,
+    frequencySeconds:
+      processingConfig?.getOptionalNumber('frequencySeconds') ?? 5,
     leaseSeconds: processingConfig?.getOptionalNumber('leaseSeconds') ?? 300,
     maxAttempts: processingConfig?.getOptionalNumber('maxAttempts') ?? 5,
-    backoffBaseSeconds: processingConfig?.getOptionalNumber('backoffBaseSeconds') ?? 5,
-    backoffMaxSeconds: processingConfig?.getOptionalNumber('backoffMaxSeconds') ?? 300,
-    pollIntervalSeconds: processingConfig?.getOptionalNumber('pollIntervalSeconds') ?? 10,
+    backoffBaseSeconds:
+      processingConfig?.getOptionalNumber('backoffBaseSeconds') ?? 5,
+    backoffMaxSeconds:
+      processingConfig?.getOptionalNumber('backoffMaxSeconds') ?? 300,
+    pollIntervalSeconds:
+      processingConfig?.getOptionalNumber('pollIntervalSeconds') ?? 10,
     timeoutMinutes: processingConfig?.getOptionalNumber('timeoutMinutes') ?? 60,
   };
 
   const expiryConfig = config?.getOptionalConfig('expiry');
   const expiry: ExpirySettings = {
-    notifyBeforeMinutes: expiryConfig?.getOptionalNumber('notifyBeforeMinutes') ?? 60,
+    notifyBeforeMinutes:
+      expiryConfig?.getOptionalNumber('notifyBeforeMinutes') ?? 60,
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 

@@ -10,7 +10,8 @@ import {
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const DNS_LABEL_MAX_LENGTH = 63;
 
-const entityRefPattern = /^[a-z]+:[a-z0-9][-a-z0-9_.]*\/[A-Za-z0-9][-A-Za-z0-9_.]*$/i;
+const entityRefPattern =
+  /^[a-z]+:[a-z0-9][-a-z0-9_.]*\/[A-Za-z0-9][-A-Za-z0-9_.]*$/i;
 
 /**
  * The body of `POST /requests`. Structural rules only; the policy rules (sizes, storage bounds per
@@ -32,7 +33,10 @@ export const createDatabaseRequestSchema = z
     owner: z
       .string()
       .max(255)
-      .regex(entityRefPattern, 'must be an entity ref such as group:default/payments'),
+      .regex(
+        entityRefPattern,
+        'must be an entity ref such as group:default/payments',
+      ),
     system: z
       .string()
       .max(255)
@@ -57,7 +61,10 @@ export const createDatabaseRequestSchema = z
       .positive('must be positive'),
     version: z
       .string()
-      .regex(/^[0-9]{1,3}(\.[0-9]{1,3})?$/, 'must be a major version such as 16')
+      .regex(
+        /^[0-9]{1,3}(\.[0-9]{1,3})?$/,
+        'must be a major version such as 16',
+      )
       .optional(),
     ttlHours: z
       .number()

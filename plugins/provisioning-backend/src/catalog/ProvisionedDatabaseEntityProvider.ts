@@ -21,7 +21,9 @@ export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
 const PROVIDER_NAME = 'paved-provisioning';
 
 /** The catalog entity of a ready database. */
-export function databaseResourceEntity(request: DatabaseRequest): ResourceEntity {
+export function databaseResourceEntity(
+  request: DatabaseRequest,
+): ResourceEntity {
   const namespace = request.owner.split(':')[1]?.split('/')[0] ?? 'default';
   const dependencyOf = [request.component, request.system].filter(
     (ref): ref is string => Boolean(ref),
@@ -32,10 +34,16 @@ export function databaseResourceEntity(request: DatabaseRequest): ResourceEntity
     kind: 'Resource',
     metadata: {
       // Unique per owner and environment like the request's name, and a valid entity name (≤ 63).
-      name: `${request.name}-${request.environment}`.slice(0, 63).replace(/-+$/, ''),
+      name: `${request.name}-${request.environment}`
+        .slice(0, 63)
+        .replace(/-+$/, ''),
       namespace,
       title: `${request.name} (${request.environment})`,
-      description: `PostgreSQL ${request.version ?? ''} database of ${request.owner} for ${request.environment}, provisioned by Paved (${request.provider}).`.replace('  ', ' '),
+      description: `PostgreSQL ${request.version ?? ''} database of ${
+        request.owner
+      } for ${request.environment}, provisioned by Paved (${
+        request.provider
+      }).`.replace('  ', ' '),
       annotations: {
         [ANNOTATION_PROVISIONING_REQUEST]: request.id,
         [ANNOTATION_LOCATION]: location,
@@ -46,7 +54,12 @@ export function databaseResourceEntity(request: DatabaseRequest): ResourceEntity
         'paved.dev/provider': request.provider,
       },
       tags: ['postgresql', request.environment],
-      links: [{ url: `/provisioning/requests/${request.id}`, title: 'Provisioning request' }],
+      links: [
+        {
+          url: `/provisioning/requests/${request.id}`,
+          title: 'Provisioning request',
+        },
+      ],
     },
     spec: {
       type: 'database',
@@ -91,7 +104,9 @@ export class ProvisionedDatabaseEntityProvider implements EntityProvider {
         locationKey: `${PROVIDER_NAME}:${request.id}`,
       })),
     });
-    this.options.logger.debug(`Delivered ${requests.length} database resources`);
+    this.options.logger.debug(
+      `Delivered ${requests.length} database resources`,
+    );
   }
 
   private async readyRequests(): Promise<DatabaseRequest[]> {

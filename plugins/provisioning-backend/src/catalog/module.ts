@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ProvisionedDatabaseEntityProvider } from './ProvisionedDatabaseEntityProvider';
@@ -21,12 +24,20 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
         events: eventsServiceRef,
       },
       async init({ catalog, discovery, auth, logger, scheduler, events }) {
-        const provider = new ProvisionedDatabaseEntityProvider({ discovery, auth, logger });
+        const provider = new ProvisionedDatabaseEntityProvider({
+          discovery,
+          auth,
+          logger,
+        });
         catalog.addEntityProvider(provider);
         const refresh = () =>
-          provider.refresh().catch(error =>
-            logger.warn(`Refreshing database resources failed: ${error.message}`),
-          );
+          provider
+            .refresh()
+            .catch(error =>
+              logger.warn(
+                `Refreshing database resources failed: ${error.message}`,
+              ),
+            );
         await scheduler.scheduleTask({
           id: 'provisioned-databases-refresh',
           frequency: { minutes: 2 },

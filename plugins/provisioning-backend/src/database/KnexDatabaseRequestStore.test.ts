@@ -71,7 +71,9 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
         toStatus: 'provisioning',
       }),
     ]);
-    expect(await store.getRequest('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+    expect(
+      await store.getRequest('00000000-0000-0000-0000-000000000000'),
+    ).toBeUndefined();
   });
 
   it('refuses a second live request with the same name, owner and environment', async () => {
@@ -80,7 +82,9 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
       /name: .*rule: name unique per owner and environment/,
     );
     // Another environment or another team may use the name.
-    await store.createRequest(newRequest({ environment: 'staging' }), { quota });
+    await store.createRequest(newRequest({ environment: 'staging' }), {
+      quota,
+    });
     await store.createRequest(newRequest({ owner: 'group:default/data' }), {
       quota,
     });
@@ -131,7 +135,10 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
 
   it('returns the same request for a repeated idempotency key and refuses another body', async () => {
     const idempotency = { key: 'k-1', bodyHash: 'hash-a' };
-    const first = await store.createRequest(newRequest(), { quota, idempotency });
+    const first = await store.createRequest(newRequest(), {
+      quota,
+      idempotency,
+    });
     const second = await store.createRequest(newRequest(), {
       quota,
       idempotency,
@@ -147,7 +154,10 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
   });
 
   it('holds quotas exactly under 100 concurrent creates from 10 teams', async () => {
-    const teams = Array.from({ length: 10 }, (_, i) => `group:default/team-${i}`);
+    const teams = Array.from(
+      { length: 10 },
+      (_, i) => `group:default/team-${i}`,
+    );
     const perTeam = { maxRequests: 3, maxStorageGB: 1000 };
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
@@ -170,7 +180,10 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
 
   it('enforces the transition table in transition()', async () => {
     const { request } = await store.createRequest(
-      newRequest({ approvalRequired: true, initialStatus: 'awaiting-approval' } as any),
+      newRequest({
+        approvalRequired: true,
+        initialStatus: 'awaiting-approval',
+      } as any),
       { quota },
     );
     await expect(
@@ -219,8 +232,15 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
     });
     expect(ready.outputs).toMatchObject({ host: 'h', port: 5432 });
     const events = await store.listEvents(request.id);
-    expect(events.map(e => [e.action, e.fromStatus, e.toStatus, e.message])).toEqual([
-      ['created', undefined, 'awaiting-approval', 'Needs an approval of the platform team'],
+    expect(
+      events.map(e => [e.action, e.fromStatus, e.toStatus, e.message]),
+    ).toEqual([
+      [
+        'created',
+        undefined,
+        'awaiting-approval',
+        'Needs an approval of the platform team',
+      ],
       ['approved', 'awaiting-approval', 'provisioning', 'looks fine'],
       ['ready', 'provisioning', 'ready', undefined],
     ]);
@@ -229,15 +249,37 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
   it('filters lists by owner, status and requester', async () => {
     await store.createRequest(newRequest({ name: 'a' }), { quota });
     await store.createRequest(
-      newRequest({ name: 'b', owner: 'group:default/data', requestedBy: 'user:default/x' }),
+      newRequest({
+        name: 'b',
+        owner: 'group:default/data',
+        requestedBy: 'user:default/x',
+      }),
       { quota },
     );
-    const { request: c } = await store.createRequest(newRequest({ name: 'c' }), { quota });
-    await store.transition(c.id, { to: 'failed', actor: 'x', action: 'failed', failureReason: 'r' });
+    const { request: c } = await store.createRequest(
+      newRequest({ name: 'c' }),
+      { quota },
+    );
+    await store.transition(c.id, {
+      to: 'failed',
+      actor: 'x',
+      action: 'failed',
+      failureReason: 'r',
+    });
 
-    expect((await store.listRequests({ owners: ['group:default/data'] })).map(r => r.name)).toEqual(['b']);
-    expect((await store.listRequests({ statuses: ['failed'] })).map(r => r.name)).toEqual(['c']);
-    expect((await store.listRequests({ requestedBy: 'user:default/x' })).map(r => r.name)).toEqual(['b']);
+    expect(
+      (await store.listRequests({ owners: ['group:default/data'] })).map(
+        r => r.name,
+      ),
+    ).toEqual(['b']);
+    expect(
+      (await store.listRequests({ statuses: ['failed'] })).map(r => r.name),
+    ).toEqual(['c']);
+    expect(
+      (await store.listRequests({ requestedBy: 'user:default/x' })).map(
+        r => r.name,
+      ),
+    ).toEqual(['b']);
     expect(await store.listRequests()).toHaveLength(3);
   });
 
@@ -251,7 +293,9 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
     const winner = a.length ? 'a' : 'b';
 
     // Held lease: nobody else gets it until it expires.
-    expect(await store.claimDue({ owner: 'c', leaseMs: 60_000, limit: 10 })).toEqual([]);
+    expect(
+      await store.claimDue({ owner: 'c', leaseMs: 60_000, limit: 10 }),
+    ).toEqual([]);
     await expect(
       store.transition(request.id, {
         to: 'ready',
@@ -265,9 +309,15 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
       attempts: 1,
       nextAttemptAt: new Date('2026-11-23T10:01:00Z'),
     });
-    expect(await store.claimDue({ owner: 'c', leaseMs: 60_000, limit: 10 })).toEqual([]);
+    expect(
+      await store.claimDue({ owner: 'c', leaseMs: 60_000, limit: 10 }),
+    ).toEqual([]);
     clock = new Date('2026-11-23T10:01:00Z');
-    const [claimed] = await store.claimDue({ owner: 'c', leaseMs: 60_000, limit: 10 });
+    const [claimed] = await store.claimDue({
+      owner: 'c',
+      leaseMs: 60_000,
+      limit: 10,
+    });
     expect(claimed.processing.attempts).toBe(1);
 
     // An expired lease (a crashed processor) is taken over.
@@ -279,20 +329,37 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
 
   it('lists expiring requests and extends them', async () => {
     const { request } = await store.createRequest(
-      newRequest({ environment: 'ephemeral', ttlHours: 2, expiresAt: new Date('2026-11-23T12:00:00Z') }),
+      newRequest({
+        environment: 'ephemeral',
+        ttlHours: 2,
+        expiresAt: new Date('2026-11-23T12:00:00Z'),
+      }),
       { quota },
     );
     await store.createRequest(newRequest({ name: 'forever' }), { quota });
-    expect(await store.listExpiring(new Date('2026-11-23T11:00:00Z'))).toEqual([]);
-    const [expiring] = await store.listExpiring(new Date('2026-11-23T12:00:00Z'));
+    expect(await store.listExpiring(new Date('2026-11-23T11:00:00Z'))).toEqual(
+      [],
+    );
+    const [expiring] = await store.listExpiring(
+      new Date('2026-11-23T12:00:00Z'),
+    );
     expect(expiring.id).toBe(request.id);
     expect(expiring.processing.expiryNotifiedAt).toBeUndefined();
     await store.markExpiryNotified(request.id, clock);
-    expect((await store.listExpiring(new Date('2026-11-23T12:00:00Z')))[0].processing.expiryNotifiedAt).toEqual(clock);
+    expect(
+      (await store.listExpiring(new Date('2026-11-23T12:00:00Z')))[0].processing
+        .expiryNotifiedAt,
+    ).toEqual(clock);
 
-    const extended = await store.extend(request.id, new Date('2026-11-23T14:00:00Z'), { actor: 'user:default/sam.rivera' });
+    const extended = await store.extend(
+      request.id,
+      new Date('2026-11-23T14:00:00Z'),
+      { actor: 'user:default/sam.rivera' },
+    );
     expect(extended.expiresAt).toBe('2026-11-23T14:00:00.000Z');
-    expect(await store.listExpiring(new Date('2026-11-23T12:00:00Z'))).toEqual([]);
+    expect(await store.listExpiring(new Date('2026-11-23T12:00:00Z'))).toEqual(
+      [],
+    );
     const events = await store.listEvents(request.id);
     expect(events.at(-1)).toMatchObject({ action: 'extended' });
   });
@@ -306,7 +373,9 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
       ),
     );
     expect(new Set(values).size).toBe(1);
-    const row = await knex('provisioning_secrets').where({ request_id: request.id }).first();
+    const row = await knex('provisioning_secrets')
+      .where({ request_id: request.id })
+      .first();
     expect(row.ciphertext).not.toContain(values[0]);
     expect(row.ciphertext).toMatch(/^v1:/);
 
@@ -315,7 +384,10 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
     expect(await again.get(request.id)).toBe(values[0]);
 
     // A configured key that differs refuses to decrypt instead of returning garbage.
-    const other = await KnexRequestSecretStore.create({ db: knex, encryptionKey: 'another key of enough length' });
+    const other = await KnexRequestSecretStore.create({
+      db: knex,
+      encryptionKey: 'another key of enough length',
+    });
     await expect(other.get(request.id)).rejects.toThrow(/encrypted with key/);
 
     await secrets.delete(request.id);

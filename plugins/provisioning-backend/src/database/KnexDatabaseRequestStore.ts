@@ -383,7 +383,11 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       const from = row.status as DatabaseRequestStatus;
       if (options.from && !options.from.includes(from)) {
         throw new ConflictError(
-          `Cannot ${options.action} request ${id}: it is ${from}, expected ${options.from.join(' or ')}`,
+          `Cannot ${
+            options.action
+          } request ${id}: it is ${from}, expected ${options.from.join(
+            ' or ',
+          )}`,
         );
       }
       if (!canTransition(from, options.to)) {
@@ -481,9 +485,10 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     const leaseExpiresAt = new Date(now.getTime() + options.leaseMs);
     for (const id of ids) {
       // Compare-and-set on the lease: of two processors racing for one request, one updates a row.
-      const changed = await dueAndFree(this.db(REQUESTS).where({ id })).update(
-        { lease_owner: options.owner, lease_expires_at: leaseExpiresAt },
-      );
+      const changed = await dueAndFree(this.db(REQUESTS).where({ id })).update({
+        lease_owner: options.owner,
+        lease_expires_at: leaseExpiresAt,
+      });
       if (changed === 1) {
         const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
         if (row) claimed.push(rowToClaimed(row));
@@ -548,9 +553,7 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
         FINAL_DATABASE_REQUEST_STATUSES.includes(status) ||
         status === 'deprovisioning'
       ) {
-        throw new ConflictError(
-          `Cannot extend request ${id}: it is ${status}`,
-        );
+        throw new ConflictError(`Cannot extend request ${id}: it is ${status}`);
       }
       const now = this.now();
       await tx(REQUESTS).where({ id }).update({

@@ -1,4 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+} from 'crypto';
 import { Knex } from 'knex';
 
 /** Secrets generated for a request (a database password), kept encrypted. */
@@ -41,7 +46,8 @@ export class KnexRequestSecretStore implements RequestSecretStore {
       return new KnexRequestSecretStore(options.db, key, keyId, now);
     }
     // Insert-if-absent then read: replicas starting together end up with the same key.
-    await options.db(KEYS)
+    await options
+      .db(KEYS)
       .insert({
         id: GENERATED_KEY_ID,
         key: randomBytes(32).toString('base64'),

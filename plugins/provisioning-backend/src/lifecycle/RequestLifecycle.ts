@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
@@ -83,7 +80,10 @@ export class RequestLifecycle {
   ): Promise<DatabaseRequest> {
     const auditEvent = await this.options.auditor.createEvent({
       eventId: 'request-transition',
-      severityLevel: options.to === 'provisioning' && options.action === 'approved' ? 'high' : 'medium',
+      severityLevel:
+        options.to === 'provisioning' && options.action === 'approved'
+          ? 'high'
+          : 'medium',
       request: httpRequest,
       meta: {
         requestId: id,
@@ -100,7 +100,9 @@ export class RequestLifecycle {
       await auditEvent.fail({ error: error as Error });
       throw error;
     }
-    await auditEvent.success({ meta: { owner: request.owner, status: request.status } });
+    await auditEvent.success({
+      meta: { owner: request.owner, status: request.status },
+    });
     await this.announce(request, {
       action: options.action,
       actor: options.actor,
@@ -110,7 +112,10 @@ export class RequestLifecycle {
   }
 
   /** Audits and announces a request that was just created (the store wrote its `created` event). */
-  async created(request: DatabaseRequest, httpRequest?: Request): Promise<void> {
+  async created(
+    request: DatabaseRequest,
+    httpRequest?: Request,
+  ): Promise<void> {
     const auditEvent = await this.options.auditor.createEvent({
       eventId: 'request-create',
       severityLevel: 'medium',
@@ -135,7 +140,12 @@ export class RequestLifecycle {
   /** Tells the owning team something that is not a state change (an expiry warning). */
   async notifyOwner(
     request: DatabaseRequest,
-    payload: { title: string; description: string; link?: string; scope: string },
+    payload: {
+      title: string;
+      description: string;
+      link?: string;
+      scope: string;
+    },
   ): Promise<void> {
     await this.safely('notify owner', () =>
       this.options.notifications?.send({
@@ -154,20 +164,33 @@ export class RequestLifecycle {
 
   private async announce(
     request: DatabaseRequest,
-    change: { action: string; actor: string; message?: string; previousStatus?: DatabaseRequestStatus },
+    change: {
+      action: string;
+      actor: string;
+      message?: string;
+      previousStatus?: DatabaseRequestStatus;
+    },
   ): Promise<void> {
-    const title = `Database ${request.name} (${request.environment}) ${TITLES[request.status] ?? request.status}`;
+    const title = `Database ${request.name} (${request.environment}) ${
+      TITLES[request.status] ?? request.status
+    }`;
     const description = [
       `Owner ${request.owner}, requested by ${request.requestedBy}.`,
       change.message ? `${change.message}` : undefined,
     ]
       .filter(Boolean)
       .join(' ');
-    const excludeEntityRef = change.actor.startsWith('user:') ? change.actor : undefined;
+    const excludeEntityRef = change.actor.startsWith('user:')
+      ? change.actor
+      : undefined;
 
     await this.safely('notify owner', () =>
       this.options.notifications?.send({
-        recipients: { type: 'entity', entityRef: request.owner, excludeEntityRef },
+        recipients: {
+          type: 'entity',
+          entityRef: request.owner,
+          excludeEntityRef,
+        },
         payload: {
           title,
           description,

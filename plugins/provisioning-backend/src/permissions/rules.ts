@@ -22,12 +22,29 @@ export const provisioningRequestResourceRef = createPermissionResourceRef<
 
 type ClaimsParams = { claims: string[] };
 
+const jsonSchema = {
+  type: 'object',
+  properties: {
+    claims: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'Entity refs of the user and their groups (ownershipEntityRefs)',
+    },
+  },
+  required: ['claims'],
+  additionalProperties: false,
+};
+
 /**
  * `{ claims: string[] }` as a Standard Schema with its JSON Schema, which the permission framework
  * uses to validate policy conditions and to describe the rule.
  */
 const claimsSchema: NonNullable<
-  CreatePermissionRuleOptions<typeof provisioningRequestResourceRef, ClaimsParams>['paramsSchema']
+  CreatePermissionRuleOptions<
+    typeof provisioningRequestResourceRef,
+    ClaimsParams
+  >['paramsSchema']
 > = {
   '~standard': {
     version: 1,
@@ -35,7 +52,14 @@ const claimsSchema: NonNullable<
     validate(value: unknown) {
       const claims = (value as { claims?: unknown })?.claims;
       if (!Array.isArray(claims) || !claims.every(c => typeof c === 'string')) {
-        return { issues: [{ message: 'claims must be a list of entity refs', path: ['claims'] }] };
+        return {
+          issues: [
+            {
+              message: 'claims must be a list of entity refs',
+              path: ['claims'],
+            },
+          ],
+        };
       }
       return { value: { claims } };
     },
@@ -45,23 +69,12 @@ const claimsSchema: NonNullable<
     },
   },
 };
-const jsonSchema = {
-  type: 'object',
-  properties: {
-    claims: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Entity refs of the user and their groups (ownershipEntityRefs)',
-    },
-  },
-  required: ['claims'],
-  additionalProperties: false,
-};
 
 /** Matches requests whose owning group is among the claims, i.e. the user's teams. */
 export const isRequestOwner = createPermissionRule({
   name: 'IS_REQUEST_OWNER',
-  description: 'Allow requests owned by one of the given entity refs (the user and their groups)',
+  description:
+    'Allow requests owned by one of the given entity refs (the user and their groups)',
   resourceRef: provisioningRequestResourceRef,
   paramsSchema: claimsSchema,
   apply: (request, { claims }) =>
@@ -81,4 +94,5 @@ const { conditions, createConditionalDecision } = createConditionExports({
 /** Condition factories for permission policies, e.g. `provisioningRequestConditions.isRequestOwner({ claims })`. */
 export const provisioningRequestConditions = conditions;
 /** Wraps conditions into a conditional decision for a provisioning-request permission. */
-export const createProvisioningRequestConditionalDecision = createConditionalDecision;
+export const createProvisioningRequestConditionalDecision =
+  createConditionalDecision;

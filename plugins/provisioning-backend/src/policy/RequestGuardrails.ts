@@ -72,28 +72,42 @@ export class RequestGuardrails {
     const input = parsed.data;
 
     const env = this.environmentPolicy(input.environment)!;
-    const rule = (key: string) => `rule: environments.${input.environment}.${key}`;
+    const rule = (key: string) =>
+      `rule: environments.${input.environment}.${key}`;
 
     if (!env.sizes.includes(input.size)) {
       throw new InputError(
-        `size: "${input.size}" is not allowed in ${input.environment}; allowed: ${env.sizes.join(', ')} (${rule('sizes')})`,
+        `size: "${input.size}" is not allowed in ${
+          input.environment
+        }; allowed: ${env.sizes.join(', ')} (${rule('sizes')})`,
       );
     }
-    if (input.storageGB < env.storageGB.min || input.storageGB > env.storageGB.max) {
+    if (
+      input.storageGB < env.storageGB.min ||
+      input.storageGB > env.storageGB.max
+    ) {
       throw new InputError(
-        `storageGB: ${input.storageGB} is outside ${env.storageGB.min}..${env.storageGB.max} GB for ${input.environment} (${rule('storageGB')})`,
+        `storageGB: ${input.storageGB} is outside ${env.storageGB.min}..${
+          env.storageGB.max
+        } GB for ${input.environment} (${rule('storageGB')})`,
       );
     }
     const provider = input.provider ?? env.provider;
     if (!env.allowedProviders.includes(provider)) {
       throw new InputError(
-        `provider: "${provider}" is not allowed in ${input.environment}; allowed: ${env.allowedProviders.join(', ')} (${rule('allowedProviders')})`,
+        `provider: "${provider}" is not allowed in ${
+          input.environment
+        }; allowed: ${env.allowedProviders.join(', ')} (${rule(
+          'allowedProviders',
+        )})`,
       );
     }
     const version = input.version ?? this.policy.defaultVersion;
     if (!this.policy.versions.includes(version)) {
       throw new InputError(
-        `version: "${version}" is not offered; offered: ${this.policy.versions.join(', ')} (rule: postgresql.versions)`,
+        `version: "${version}" is not offered; offered: ${this.policy.versions.join(
+          ', ',
+        )} (rule: postgresql.versions)`,
       );
     }
     let expiresAt: Date | undefined;
@@ -106,7 +120,9 @@ export class RequestGuardrails {
       const max = env.maxTtlHours ?? 72;
       if (input.ttlHours > max) {
         throw new InputError(
-          `ttlHours: ${input.ttlHours} exceeds the maximum of ${max} hours (${rule('maxTtlHours')})`,
+          `ttlHours: ${
+            input.ttlHours
+          } exceeds the maximum of ${max} hours (${rule('maxTtlHours')})`,
         );
       }
       const now = this.options.now?.() ?? new Date();
@@ -135,17 +151,30 @@ export class RequestGuardrails {
     const claims = context.userInfo.ownershipEntityRefs.map(r =>
       r.toLocaleLowerCase('en-US'),
     );
-    if (!claims.includes(ownerRef) && !this.isPlatformMember(context.userInfo)) {
+    if (
+      !claims.includes(ownerRef) &&
+      !this.isPlatformMember(context.userInfo)
+    ) {
       throw new InputError(
         `owner: ${context.userInfo.userEntityRef} is not a member of ${ownerRef} (rule: requester belongs to the owner or the platform team)`,
       );
     }
 
     const system = input.system
-      ? await this.existingRef('system', input.system, 'system', context.credentials)
+      ? await this.existingRef(
+          'system',
+          input.system,
+          'system',
+          context.credentials,
+        )
       : undefined;
     const component = input.component
-      ? await this.existingRef('component', input.component, 'component', context.credentials)
+      ? await this.existingRef(
+          'component',
+          input.component,
+          'component',
+          context.credentials,
+        )
       : undefined;
 
     return {

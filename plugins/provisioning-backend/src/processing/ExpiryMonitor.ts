@@ -22,7 +22,9 @@ export class ExpiryMonitor {
   async run(): Promise<void> {
     const { store, lifecycle, settings, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
-    const horizon = new Date(now.getTime() + settings.notifyBeforeMinutes * 60_000);
+    const horizon = new Date(
+      now.getTime() + settings.notifyBeforeMinutes * 60_000,
+    );
     for (const request of await store.listExpiring(horizon)) {
       const expiresAt = new Date(request.expiresAt!);
       try {
@@ -40,13 +42,24 @@ export class ExpiryMonitor {
               endStatus: 'expired',
               actor: SYSTEM_ACTOR,
               action: 'expire',
-              message: `Time to live of ${request.ttlHours ?? '?'} hours is over`,
+              message: `Time to live of ${
+                request.ttlHours ?? '?'
+              } hours is over`,
             });
           }
-        } else if (!request.processing.expiryNotifiedAt && request.status === 'ready') {
+        } else if (
+          !request.processing.expiryNotifiedAt &&
+          request.status === 'ready'
+        ) {
           await lifecycle.notifyOwner(request, {
-            title: `Database ${request.name} expires at ${expiresAt.toISOString()}`,
-            description: `The ephemeral database ${request.name} of ${request.owner} will be deleted then. Open the link to extend it by ${request.ttlHours ?? 'its'} hours.`,
+            title: `Database ${
+              request.name
+            } expires at ${expiresAt.toISOString()}`,
+            description: `The ephemeral database ${request.name} of ${
+              request.owner
+            } will be deleted then. Open the link to extend it by ${
+              request.ttlHours ?? 'its'
+            } hours.`,
             link: `${lifecycle.requestLink(request.id)}?action=extend`,
             scope: `provisioning-request:${request.id}:expiry`,
           });
@@ -58,7 +71,9 @@ export class ExpiryMonitor {
           });
         }
       } catch (error) {
-        logger.warn(`Expiry of request ${request.id}: ${(error as Error).message}`);
+        logger.warn(
+          `Expiry of request ${request.id}: ${(error as Error).message}`,
+        );
       }
     }
   }

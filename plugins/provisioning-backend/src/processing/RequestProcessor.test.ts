@@ -13,7 +13,10 @@ import {
 } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
-import { SandboxDatabaseProvider, sandboxIdentifier } from '../providers/sandbox';
+import {
+  SandboxDatabaseProvider,
+  sandboxIdentifier,
+} from '../providers/sandbox';
 import { DatabaseProvider, ProvisioningStatus } from '../providers/types';
 import { ProcessingSettings } from '../config';
 import { ExpiryMonitor } from './ExpiryMonitor';
@@ -59,7 +62,10 @@ class ScriptedProvider implements DatabaseProvider {
   async provision(request: DatabaseRequest): Promise<ProvisioningStatus> {
     this.provisionCalls.push(request.id);
     if (this.delayMs) await new Promise(r => setTimeout(r, this.delayMs));
-    const answer = this.answers.shift() ?? { state: 'ready', outputs: outputs(request.id) };
+    const answer = this.answers.shift() ?? {
+      state: 'ready',
+      outputs: outputs(request.id),
+    };
     if (answer instanceof Error) throw answer;
     return answer;
   }
@@ -131,7 +137,10 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     lifecycle = new RequestLifecycle({
       store,
       auditor: mockServices.auditor.mock({
-        createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
+        createEvent: async () => ({
+          success: async () => {},
+          fail: async () => {},
+        }),
       }),
       logger,
       notifications,
@@ -145,7 +154,10 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     const request = await create();
     await processor('a').processDue();
     const ready = await store.getRequest(request.id);
-    expect(ready).toMatchObject({ status: 'ready', outputs: outputs(request.id) });
+    expect(ready).toMatchObject({
+      status: 'ready',
+      outputs: outputs(request.id),
+    });
     expect(provider.provisionCalls).toEqual([request.id]);
     expect((await store.listEvents(request.id)).map(e => e.action)).toEqual([
       'created',
@@ -160,11 +172,15 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
       }),
     });
     expect(signals.publish).toHaveBeenCalledWith(
-      expect.objectContaining({ channel: `provisioning:request:${request.id}` }),
+      expect.objectContaining({
+        channel: `provisioning:request:${request.id}`,
+      }),
     );
     expect(notifications.send).toHaveBeenCalledWith(
       expect.objectContaining({
-        recipients: expect.objectContaining({ entityRef: 'group:default/payments' }),
+        recipients: expect.objectContaining({
+          entityRef: 'group:default/payments',
+        }),
       }),
     );
   });
@@ -206,14 +222,18 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     ]);
     expect(notifications.send).toHaveBeenCalledWith(
       expect.objectContaining({
-        recipients: expect.objectContaining({ entityRef: 'group:default/platform' }),
+        recipients: expect.objectContaining({
+          entityRef: 'group:default/platform',
+        }),
       }),
     );
   });
 
   it('fails at once on a failure that retrying cannot fix', async () => {
     const request = await create();
-    provider.answers = [{ state: 'failed', retryable: false, message: 'quota at the cloud' }];
+    provider.answers = [
+      { state: 'failed', retryable: false, message: 'quota at the cloud' },
+    ];
     await processor('a').processDue();
     expect(await store.getRequest(request.id)).toMatchObject({
       status: 'failed',
@@ -251,7 +271,9 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     await p.processDue();
     clock = new Date('2026-11-23T10:31:00Z');
     await p.processDue();
-    expect((await store.getRequest(request.id))!.failureReason).toMatch(/no result within 30 minutes/);
+    expect((await store.getRequest(request.id))!.failureReason).toMatch(
+      /no result within 30 minutes/,
+    );
   });
 
   it('processes each request once when two processors race', async () => {
@@ -264,17 +286,25 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
       processor('b').processDue(),
       processor('c').processNow(requests.map(r => r.id)),
     ]);
-    expect([...provider.provisionCalls].sort()).toEqual(requests.map(r => r.id).sort());
+    expect([...provider.provisionCalls].sort()).toEqual(
+      requests.map(r => r.id).sort(),
+    );
     for (const r of requests) {
       expect((await store.getRequest(r.id))!.status).toBe('ready');
-      expect((await store.listEvents(r.id)).filter(e => e.action === 'provisioned')).toHaveLength(1);
+      expect(
+        (await store.listEvents(r.id)).filter(e => e.action === 'provisioned'),
+      ).toHaveLength(1);
     }
   });
 
   it('resumes after a restart from the stored state', async () => {
     const request = await create();
     // Processor "a" takes the lease, then the backend dies before it records anything.
-    const [claimed] = await store.claimDue({ owner: 'a', leaseMs: 60_000, limit: 1 });
+    const [claimed] = await store.claimDue({
+      owner: 'a',
+      leaseMs: 60_000,
+      limit: 1,
+    });
     expect(claimed.id).toBe(request.id);
 
     // The new instance does not touch it while the old lease is valid...
@@ -289,7 +319,10 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
   });
 
   it('resumes a half-done sandbox provisioning without creating anything twice', async () => {
-    const sandbox = new SandboxDatabaseProvider({ settings: { connection: ADMIN }, secrets });
+    const sandbox = new SandboxDatabaseProvider({
+      settings: { connection: ADMIN },
+      secrets,
+    });
     const registry = new ProviderRegistry([sandbox]);
     const request = await create({ name: 'resume-test' });
     // The old instance got as far as creating role and database, then died holding the lease.
@@ -303,13 +336,20 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     const admin = new Client({ connectionString: ADMIN });
     await admin.connect();
     try {
-      const count = await admin.query('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [identifier]);
+      const count = await admin.query(
+        'SELECT count(*)::int AS n FROM pg_database WHERE datname = $1',
+        [identifier],
+      );
       expect(count.rows[0].n).toBe(1);
     } finally {
       await admin.end();
     }
     // Clean up through the same path a user takes.
-    await store.transition(request.id, { to: 'deprovisioning', actor: 'user:default/sam.rivera', action: 'delete' });
+    await store.transition(request.id, {
+      to: 'deprovisioning',
+      actor: 'user:default/sam.rivera',
+      action: 'delete',
+    });
     await processor('b', registry).processDue();
     expect((await store.getRequest(request.id))!.status).toBe('deleted');
     expect(await secrets.get(request.id)).toBeUndefined();
@@ -347,14 +387,22 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     });
     await expiry.run();
     expect(notifications.send).not.toHaveBeenCalledWith(
-      expect.objectContaining({ payload: expect.objectContaining({ title: expect.stringMatching(/expires/) }) }),
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          title: expect.stringMatching(/expires/),
+        }),
+      }),
     );
     clock = new Date('2026-11-23T11:10:00Z');
     await expiry.run();
     await expiry.run();
-    const warnings = notifications.send.mock.calls.filter(([n]) => /expires/.test(n.payload.title));
+    const warnings = notifications.send.mock.calls.filter(([n]) =>
+      /expires/.test(n.payload.title),
+    );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0][0].payload.link).toBe(`/provisioning/requests/${request.id}?action=extend`);
+    expect(warnings[0][0].payload.link).toBe(
+      `/provisioning/requests/${request.id}?action=extend`,
+    );
 
     clock = new Date('2026-11-23T12:00:00Z');
     await expiry.run();
@@ -373,6 +421,8 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
       clock = new Date(`2026-11-23T${at}Z`);
       await p.processDue();
     }
-    expect((await store.getRequest(request.id))!.failureReason).toMatch(/Provider "terraform" is not available: bad config/);
+    expect((await store.getRequest(request.id))!.failureReason).toMatch(
+      /Provider "terraform" is not available: bad config/,
+    );
   });
 });

@@ -81,13 +81,20 @@ export class RequestProcessor {
       }
     } catch (error) {
       // A lost lease or a concurrent user action (e.g. a delete while provisioning) ends up here.
-      logger.warn(`Processing of request ${request.id} stopped: ${(error as Error).message}`);
+      logger.warn(
+        `Processing of request ${request.id} stopped: ${
+          (error as Error).message
+        }`,
+      );
     } finally {
       await this.options.store.releaseLease(request.id, this.instanceId);
     }
   }
 
-  private async provision(request: ClaimedDatabaseRequest, logger: LoggerService) {
+  private async provision(
+    request: ClaimedDatabaseRequest,
+    logger: LoggerService,
+  ) {
     const { store, lifecycle, settings } = {
       ...this.options,
       settings: this.options.settings,
@@ -99,7 +106,11 @@ export class RequestProcessor {
         ? await provider.status(request, { logger })
         : await provider.provision(request, { logger });
     } catch (error) {
-      status = { state: 'failed', retryable: true, message: (error as Error).message };
+      status = {
+        state: 'failed',
+        retryable: true,
+        message: (error as Error).message,
+      };
     }
 
     if (status.state === 'ready') {
@@ -118,8 +129,16 @@ export class RequestProcessor {
     if (status.state === 'pending') {
       const now = this.now();
       const submittedAt = request.processing.submittedAt ?? now;
-      if (now.getTime() - submittedAt.getTime() > settings.timeoutMinutes * 60_000) {
-        await this.fail(request, `Provider reported no result within ${settings.timeoutMinutes} minutes${status.message ? `: ${status.message}` : ''}`);
+      if (
+        now.getTime() - submittedAt.getTime() >
+        settings.timeoutMinutes * 60_000
+      ) {
+        await this.fail(
+          request,
+          `Provider reported no result within ${
+            settings.timeoutMinutes
+          } minutes${status.message ? `: ${status.message}` : ''}`,
+        );
         return;
       }
       if (!request.processing.submittedAt) {
@@ -131,21 +150,38 @@ export class RequestProcessor {
       }
       await store.reschedule(request.id, this.instanceId, {
         attempts: request.processing.attempts,
-        nextAttemptAt: new Date(now.getTime() + settings.pollIntervalSeconds * 1000),
+        nextAttemptAt: new Date(
+          now.getTime() + settings.pollIntervalSeconds * 1000,
+        ),
         submittedAt,
       });
       return;
     }
 
-    await this.retryOrFail(request, status.message, status.retryable, 'provision');
+    await this.retryOrFail(
+      request,
+      status.message,
+      status.retryable,
+      'provision',
+    );
   }
 
-  private async deprovision(request: ClaimedDatabaseRequest, logger: LoggerService) {
+  private async deprovision(
+    request: ClaimedDatabaseRequest,
+    logger: LoggerService,
+  ) {
     try {
-      await this.options.providers.get(request.provider).deprovision(request, { logger });
+      await this.options.providers
+        .get(request.provider)
+        .deprovision(request, { logger });
       await this.options.secrets.delete(request.id);
     } catch (error) {
-      await this.retryOrFail(request, (error as Error).message, true, 'deprovision');
+      await this.retryOrFail(
+        request,
+        (error as Error).message,
+        true,
+        'deprovision',
+      );
       return;
     }
     const endStatus = request.processing.endStatus ?? 'deleted';
@@ -183,12 +219,10 @@ export class RequestProcessor {
       });
       return;
     }
-    const reason =
-      phase === 'deprovision'
-        ? `Deprovisioning failed after ${attempts} attempt(s): ${message}`
-        : retryable
-          ? `Provisioning failed after ${attempts} attempt(s): ${message}`
-          : `Provisioning failed: ${message}`;
+    const action = phase === 'deprovision' ? 'Deprovisioning' : 'Provisioning';
+    const reason = retryable
+      ? `${action} failed after ${attempts} attempt(s): ${message}`
+      : `${action} failed: ${message}`;
     await this.fail(request, reason);
   }
 

@@ -24,7 +24,9 @@ export class ProviderRegistry {
     if (!provider) {
       const reason = this.unavailable.get(id);
       throw new Error(
-        `Provider "${id}" is not available${reason ? `: ${reason}` : ' in this backend'}`,
+        `Provider "${id}" is not available${
+          reason ? `: ${reason}` : ' in this backend'
+        }`,
       );
     }
     return provider;

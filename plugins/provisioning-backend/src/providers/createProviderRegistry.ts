@@ -1,4 +1,7 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { ProvisioningSettings } from '../config';
 import { RequestSecretStore } from '../database';
 import { CrossplaneDatabaseProvider } from './crossplane';
@@ -22,7 +25,10 @@ export async function createProviderRegistry(options: {
 }): Promise<ProviderRegistry> {
   const factories: Record<ProviderId, ProviderFactory> = {
     sandbox: async () =>
-      new SandboxDatabaseProvider({ settings: options.settings.sandbox, secrets: options.secrets }),
+      new SandboxDatabaseProvider({
+        settings: options.settings.sandbox,
+        secrets: options.secrets,
+      }),
     crossplane: () => CrossplaneDatabaseProvider.fromConfig(options.config),
     terraform: () => TerraformDatabaseProvider.fromConfig(options.config),
   };
@@ -37,7 +43,9 @@ export async function createProviderRegistry(options: {
     } catch (error) {
       registry.markUnavailable(id, (error as Error).message);
       options.logger.error(
-        `Provisioning provider "${id}" could not be set up: ${(error as Error).message}`,
+        `Provisioning provider "${id}" could not be set up: ${
+          (error as Error).message
+        }`,
       );
     }
   }

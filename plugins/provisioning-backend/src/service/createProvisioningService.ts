@@ -18,7 +18,10 @@ import express from 'express';
 import { readProvisioningSettings } from '../config';
 import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
-import { provisioningRequestResourceRef, provisioningRequestRules } from '../permissions';
+import {
+  provisioningRequestResourceRef,
+  provisioningRequestRules,
+} from '../permissions';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
@@ -46,7 +49,9 @@ export async function createProvisioningService(
   deps: ProvisioningServiceDeps,
 ): Promise<{ router: express.Router }> {
   const settings = readProvisioningSettings(deps.config);
-  const store = await KnexDatabaseRequestStore.create({ database: deps.database });
+  const store = await KnexDatabaseRequestStore.create({
+    database: deps.database,
+  });
   const secrets = await KnexRequestSecretStore.create({
     db: await deps.database.getClient(),
     encryptionKey: settings.encryptionKey,
@@ -61,8 +66,7 @@ export async function createProvisioningService(
     resourceRef: provisioningRequestResourceRef,
     permissions: provisioningPermissions,
     rules: Object.values(provisioningRequestRules),
-    getResources: async ids =>
-      Promise.all(ids.map(id => store.getRequest(id))),
+    getResources: async ids => Promise.all(ids.map(id => store.getRequest(id))),
   });
 
   const lifecycle = new RequestLifecycle({
@@ -116,17 +120,28 @@ export async function createProvisioningService(
     store,
     secrets,
     lifecycle,
-    guardrails: new RequestGuardrails({ policy: settings.policy, catalog: deps.catalog }),
+    guardrails: new RequestGuardrails({
+      policy: settings.policy,
+      catalog: deps.catalog,
+    }),
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     permissions: deps.permissions,
     auditor: deps.auditor,
     logger: deps.logger,
-    ruleset: deps.permissionsRegistry.getPermissionRuleset(provisioningRequestResourceRef),
+    ruleset: deps.permissionsRegistry.getPermissionRuleset(
+      provisioningRequestResourceRef,
+    ),
     kick: ids => {
-      processor.processNow(ids).catch(error =>
-        deps.logger.warn(`Immediate processing of ${ids.join(', ')} failed: ${error.message}`),
-      );
+      processor
+        .processNow(ids)
+        .catch(error =>
+          deps.logger.warn(
+            `Immediate processing of ${ids.join(', ')} failed: ${
+              error.message
+            }`,
+          ),
+        );
     },
   });
   return { router };

@@ -54,7 +54,11 @@ const entities: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'payments-api', namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/payments',
+    },
   },
 ];
 
@@ -64,26 +68,40 @@ const entities: Entity[] = [
  * router's own read, as the permission backend would through the permission integration.
  */
 function permissionsMock(owners: Map<string, string>) {
-  const isPlatform = (c: BackstageCredentials) => claimsOf(c).includes('group:default/platform');
+  const isPlatform = (c: BackstageCredentials) =>
+    claimsOf(c).includes('group:default/platform');
   return mockServices.permissions.mock({
     authorize: async (requests, options) => {
-      const credentials = (options as { credentials: BackstageCredentials }).credentials;
+      const credentials = (options as { credentials: BackstageCredentials })
+        .credentials;
       return requests.map(r => {
         const { permission } = r as { permission: { name: string } };
         const resourceRef = (r as { resourceRef?: string }).resourceRef;
         if (permission.name === provisioningRequestApprovePermission.name) {
-          return { result: isPlatform(credentials) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+          return {
+            result: isPlatform(credentials)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          };
         }
-        if (permission.name === provisioningRequestReadPermission.name || permission.name === 'provisioning.request.create') {
+        if (
+          permission.name === provisioningRequestReadPermission.name ||
+          permission.name === 'provisioning.request.create'
+        ) {
           return { result: AuthorizeResult.ALLOW };
         }
         const owner = resourceRef ? owners.get(resourceRef) : undefined;
-        const allowed = isPlatform(credentials) || (owner !== undefined && claimsOf(credentials).includes(owner));
-        return { result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+        const allowed =
+          isPlatform(credentials) ||
+          (owner !== undefined && claimsOf(credentials).includes(owner));
+        return {
+          result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        };
       });
     },
     authorizeConditional: async (queries, options) => {
-      const credentials = (options as { credentials: BackstageCredentials }).credentials;
+      const credentials = (options as { credentials: BackstageCredentials })
+        .credentials;
       return queries.map(() =>
         claimsOf(credentials).includes(OUTSIDER)
           ? {
@@ -102,7 +120,10 @@ function permissionsMock(owners: Map<string, string>) {
   });
 }
 
-async function startBackend(options: { sandboxConnection: string; maxAttempts?: number }) {
+async function startBackend(options: {
+  sandboxConnection: string;
+  maxAttempts?: number;
+}) {
   const owners = new Map<string, string>();
   const { server } = await startTestBackend({
     features: [
@@ -113,16 +134,42 @@ async function startBackend(options: { sandboxConnection: string; maxAttempts?: 
           provisioning: {
             platformTeam: 'group:default/platform',
             environments: {
-              development: { provider: 'sandbox', sizes: ['small', 'medium'], storageGB: { min: 1, max: 20 } },
-              staging: { provider: 'sandbox', sizes: ['small', 'medium', 'large'], storageGB: { min: 1, max: 100 } },
-              production: { provider: 'sandbox', requiresApproval: true, storageGB: { min: 10, max: 500 } },
-              ephemeral: { provider: 'sandbox', sizes: ['small'], storageGB: { min: 1, max: 5 }, maxTtlHours: 24 },
+              development: {
+                provider: 'sandbox',
+                sizes: ['small', 'medium'],
+                storageGB: { min: 1, max: 20 },
+              },
+              staging: {
+                provider: 'sandbox',
+                sizes: ['small', 'medium', 'large'],
+                storageGB: { min: 1, max: 100 },
+              },
+              production: {
+                provider: 'sandbox',
+                requiresApproval: true,
+                storageGB: { min: 10, max: 500 },
+              },
+              ephemeral: {
+                provider: 'sandbox',
+                sizes: ['small'],
+                storageGB: { min: 1, max: 5 },
+                maxTtlHours: 24,
+              },
             },
             quotas: {
               default: { maxRequests: 4, maxStorageGB: 60 },
-              teams: [{ owner: 'group:default/platform', maxRequests: 50, maxStorageGB: 5000 }],
+              teams: [
+                {
+                  owner: 'group:default/platform',
+                  maxRequests: 50,
+                  maxStorageGB: 5000,
+                },
+              ],
             },
-            processing: { maxAttempts: options.maxAttempts ?? 100, backoffBaseSeconds: 600 },
+            processing: {
+              maxAttempts: options.maxAttempts ?? 100,
+              backoffBaseSeconds: 600,
+            },
             providers: { sandbox: { connection: options.sandboxConnection } },
           },
         },
@@ -130,7 +177,8 @@ async function startBackend(options: { sandboxConnection: string; maxAttempts?: 
       catalogServiceMock.factory({ entities }),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => ({
-          userEntityRef: (credentials.principal as { userEntityRef: string }).userEntityRef,
+          userEntityRef: (credentials.principal as { userEntityRef: string })
+            .userEntityRef,
           ownershipEntityRefs: claimsOf(credentials),
         }),
       }).factory,
@@ -177,7 +225,9 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       request(server).get('/api/provisioning/requests'),
       request(server).get(`/api/provisioning/requests/${id}`),
       request(server).post(`/api/provisioning/requests/${id}/approve`).send({}),
-      request(server).post(`/api/provisioning/requests/${id}/reject`).send({ comment: 'no' }),
+      request(server)
+        .post(`/api/provisioning/requests/${id}/reject`)
+        .send({ comment: 'no' }),
       request(server).delete(`/api/provisioning/requests/${id}`),
       request(server).post(`/api/provisioning/requests/${id}/extend`).send({}),
       request(server).get(`/api/provisioning/requests/${id}/credentials`),
@@ -190,7 +240,10 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
   });
 
   it('creates a development request that starts provisioning without approval', async () => {
-    const res = await create({ system: 'payments', component: 'component:default/payments-api' });
+    const res = await create({
+      system: 'payments',
+      component: 'component:default/payments-api',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       type: 'postgresql',
@@ -208,60 +261,128 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
   });
 
   it('puts production and large requests into awaiting-approval', async () => {
-    const production = await create({ environment: 'production', storageGB: 20 });
+    const production = await create({
+      environment: 'production',
+      storageGB: 20,
+    });
     expect(production.body.status).toBe('awaiting-approval');
-    const large = await create({ environment: 'staging', size: 'large', name: 'big' });
+    const large = await create({
+      environment: 'staging',
+      size: 'large',
+      name: 'big',
+    });
     expect(large.body.status).toBe('awaiting-approval');
     expect(large.body.approvalRequired).toBe(true);
   });
 
   it.each([
-    ['name', { name: 'a"; DROP DATABASE postgres; --' }, /name: must be a lowercase DNS label/],
+    [
+      'name',
+      { name: 'a"; DROP DATABASE postgres; --' },
+      /name: must be a lowercase DNS label/,
+    ],
     ['name', { name: 'a'.repeat(200) }, /name: must be at most 63 characters/],
-    ['name', { name: 'datenbank-größe' }, /name: must be a lowercase DNS label/],
+    [
+      'name',
+      { name: 'datenbank-größe' },
+      /name: must be a lowercase DNS label/,
+    ],
     ['name', { name: 'Orders' }, /name: must be a lowercase DNS label/],
     ['type', { type: 'mysql' }, /type: /],
     ['environment', { environment: 'qa' }, /environment: /],
     ['storageGB', { storageGB: 2.5 }, /storageGB: must be a whole number/],
     ['unknown field', { color: 'blue' }, /Unrecognized key/],
-    ['size per environment', { size: 'large' }, /size: "large" is not allowed in development.*environments.development.sizes/],
-    ['storage bounds', { storageGB: 21 }, /storageGB: 21 is outside 1..20 GB.*environments.development.storageGB/],
-    ['ephemeral needs ttl', { environment: 'ephemeral', storageGB: 1 }, /ttlHours: required for ephemeral/],
-    ['ttl maximum', { environment: 'ephemeral', storageGB: 1, ttlHours: 25 }, /ttlHours: 25 exceeds the maximum of 24 hours/],
-    ['ttl only ephemeral', { ttlHours: 4 }, /ttlHours: only ephemeral databases expire/],
-    ['provider', { provider: 'terraform' }, /provider: "terraform" is not allowed in development/],
+    [
+      'size per environment',
+      { size: 'large' },
+      /size: "large" is not allowed in development.*environments.development.sizes/,
+    ],
+    [
+      'storage bounds',
+      { storageGB: 21 },
+      /storageGB: 21 is outside 1..20 GB.*environments.development.storageGB/,
+    ],
+    [
+      'ephemeral needs ttl',
+      { environment: 'ephemeral', storageGB: 1 },
+      /ttlHours: required for ephemeral/,
+    ],
+    [
+      'ttl maximum',
+      { environment: 'ephemeral', storageGB: 1, ttlHours: 25 },
+      /ttlHours: 25 exceeds the maximum of 24 hours/,
+    ],
+    [
+      'ttl only ephemeral',
+      { ttlHours: 4 },
+      /ttlHours: only ephemeral databases expire/,
+    ],
+    [
+      'provider',
+      { provider: 'terraform' },
+      /provider: "terraform" is not allowed in development/,
+    ],
     ['version', { version: '9' }, /version: "9" is not offered/],
-    ['owner kind', { owner: 'user:default/sam.rivera' }, /owner: must be a group/],
-    ['owner exists', { owner: 'group:default/ghosts' }, /owner: group:default\/ghosts does not exist in the catalog/],
-    ['owner membership', { owner: 'group:default/data' }, /owner: user:default\/sam.rivera is not a member of group:default\/data/],
-    ['system exists', { system: 'nowhere' }, /system: system:default\/nowhere does not exist/],
-    ['component kind', { component: 'system:default/payments' }, /component: must be a component/],
-  ])('refuses %s with 400 naming the field and rule, creating nothing', async (_label, overrides, message) => {
-    const res = await create(overrides);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('InputError');
-    expect(res.body.error.message).toMatch(message);
-    const list = await request(server)
-      .get('/api/provisioning/requests')
-      .set('Authorization', mockCredentials.user.header(SAM));
-    expect(list.body.items).toEqual([]);
-  });
+    [
+      'owner kind',
+      { owner: 'user:default/sam.rivera' },
+      /owner: must be a group/,
+    ],
+    [
+      'owner exists',
+      { owner: 'group:default/ghosts' },
+      /owner: group:default\/ghosts does not exist in the catalog/,
+    ],
+    [
+      'owner membership',
+      { owner: 'group:default/data' },
+      /owner: user:default\/sam.rivera is not a member of group:default\/data/,
+    ],
+    [
+      'system exists',
+      { system: 'nowhere' },
+      /system: system:default\/nowhere does not exist/,
+    ],
+    [
+      'component kind',
+      { component: 'system:default/payments' },
+      /component: must be a component/,
+    ],
+  ])(
+    'refuses %s with 400 naming the field and rule, creating nothing',
+    async (_label, overrides, message) => {
+      const res = await create(overrides);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(message);
+      const list = await request(server)
+        .get('/api/provisioning/requests')
+        .set('Authorization', mockCredentials.user.header(SAM));
+      expect(list.body.items).toEqual([]);
+    },
+  );
 
   it('refuses a duplicate name and quota excess with 400', async () => {
     expect((await create()).status).toBe(201);
     const duplicate = await create();
     expect(duplicate.status).toBe(400);
-    expect(duplicate.body.error.message).toMatch(/name: .*rule: name unique per owner and environment/);
+    expect(duplicate.body.error.message).toMatch(
+      /name: .*rule: name unique per owner and environment/,
+    );
 
     expect((await create({ name: 'b', storageGB: 20 })).status).toBe(201);
     expect((await create({ name: 'c', storageGB: 20 })).status).toBe(201);
     const storage = await create({ name: 'd', storageGB: 20 });
     expect(storage.status).toBe(400);
-    expect(storage.body.error.message).toMatch(/storageGB: .*rule: quota.maxStorageGB/);
+    expect(storage.body.error.message).toMatch(
+      /storageGB: .*rule: quota.maxStorageGB/,
+    );
     expect((await create({ name: 'd', storageGB: 1 })).status).toBe(201);
     const count = await create({ name: 'e', storageGB: 1 });
     expect(count.status).toBe(400);
-    expect(count.body.error.message).toMatch(/owner: .*rule: quota.maxRequests/);
+    expect(count.body.error.message).toMatch(
+      /owner: .*rule: quota.maxRequests/,
+    );
 
     // The platform team may file for another team and counts against that team's quota.
     const forPayments = await create({ name: 'f', storageGB: 1 }, PRIYA);
@@ -297,10 +418,26 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
         .set('Authorization', mockCredentials.user.header(user));
 
     expect((await get('')).body.items).toHaveLength(3);
-    expect((await get('?owner=group:default/data')).body.items.map((r: any) => r.name)).toEqual(['c']);
-    expect((await get('?status=awaiting-approval')).body.items.map((r: any) => r.name)).toEqual(['b']);
-    expect((await get('?status=provisioning,awaiting-approval&owner=group:default/payments')).body.items).toHaveLength(2);
-    expect((await get('', OUTSIDER)).body.items.map((r: any) => r.name)).toEqual(['c']);
+    expect(
+      (await get('?owner=group:default/data')).body.items.map(
+        (r: any) => r.name,
+      ),
+    ).toEqual(['c']);
+    expect(
+      (await get('?status=awaiting-approval')).body.items.map(
+        (r: any) => r.name,
+      ),
+    ).toEqual(['b']);
+    expect(
+      (
+        await get(
+          '?status=provisioning,awaiting-approval&owner=group:default/payments',
+        )
+      ).body.items,
+    ).toHaveLength(2);
+    expect(
+      (await get('', OUTSIDER)).body.items.map((r: any) => r.name),
+    ).toEqual(['c']);
     const bad = await get('?status=done');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/status: "done" is not one of/);
@@ -312,7 +449,11 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       .get(`/api/provisioning/requests/${created.body.id}`)
       .set('Authorization', mockCredentials.user.header(SAM));
     expect(res.status).toBe(200);
-    expect(res.body.events[0]).toMatchObject({ action: 'created', actor: SAM, toStatus: 'provisioning' });
+    expect(res.body.events[0]).toMatchObject({
+      action: 'created',
+      actor: SAM,
+      toStatus: 'provisioning',
+    });
 
     const missing = await request(server)
       .get('/api/provisioning/requests/00000000-0000-4000-8000-000000000000')
@@ -325,7 +466,10 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
   });
 
   it('lets only approvers approve or reject, once', async () => {
-    const { body: pending } = await create({ environment: 'production', storageGB: 10 });
+    const { body: pending } = await create({
+      environment: 'production',
+      storageGB: 10,
+    });
     const approve = (user: string, id = pending.id) =>
       request(server)
         .post(`/api/provisioning/requests/${id}/approve`)
@@ -337,16 +481,24 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('provisioning');
     expect((await approve(PRIYA)).status).toBe(409);
-    expect((await approve(PRIYA, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(
+      (await approve(PRIYA, '00000000-0000-4000-8000-000000000000')).status,
+    ).toBe(404);
 
     const detail = await request(server)
       .get(`/api/provisioning/requests/${pending.id}`)
       .set('Authorization', mockCredentials.user.header(SAM));
-    expect(detail.body.events.map((e: any) => [e.action, e.actor, e.message])).toEqual(
+    expect(
+      detail.body.events.map((e: any) => [e.action, e.actor, e.message]),
+    ).toEqual(
       expect.arrayContaining([['approved', PRIYA, 'capacity checked']]),
     );
 
-    const { body: other } = await create({ environment: 'production', storageGB: 10, name: 'other' });
+    const { body: other } = await create({
+      environment: 'production',
+      storageGB: 10,
+      name: 'other',
+    });
     const reject = (payload: object, user = PRIYA) =>
       request(server)
         .post(`/api/provisioning/requests/${other.id}/reject`)
@@ -362,7 +514,11 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
 
   it('deletes for owners and the platform team only', async () => {
     const { body: active } = await create();
-    const { body: pending } = await create({ environment: 'production', storageGB: 10, name: 'prod' });
+    const { body: pending } = await create({
+      environment: 'production',
+      storageGB: 10,
+      name: 'prod',
+    });
     const del = (id: string, user: string) =>
       request(server)
         .delete(`/api/provisioning/requests/${id}`)
@@ -389,7 +545,11 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
   });
 
   it('extends ephemeral databases only, within the maximum', async () => {
-    const { body: ephemeral } = await create({ environment: 'ephemeral', storageGB: 1, ttlHours: 4 });
+    const { body: ephemeral } = await create({
+      environment: 'ephemeral',
+      storageGB: 1,
+      ttlHours: 4,
+    });
     const { body: dev } = await create({ name: 'dev' });
     const extend = (id: string, payload: object, user = SAM) =>
       request(server)
@@ -398,7 +558,9 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
         .send(payload);
     const extended = await extend(ephemeral.id, {});
     expect(extended.status).toBe(200);
-    expect(new Date(extended.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3.9 * 3600_000);
+    expect(new Date(extended.body.expiresAt).getTime()).toBeGreaterThan(
+      Date.now() + 3.9 * 3600_000,
+    );
     expect((await extend(ephemeral.id, { hours: 48 })).status).toBe(400);
     expect((await extend(ephemeral.id, {}, OUTSIDER)).status).toBe(403);
     const notEphemeral = await extend(dev.id, {});
@@ -412,7 +574,9 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       .get('/api/provisioning/policy?owner=group:default/payments')
       .set('Authorization', mockCredentials.user.header(SAM));
     expect(res.status).toBe(200);
-    expect(res.body.environments.find((e: any) => e.environment === 'development')).toMatchObject({
+    expect(
+      res.body.environments.find((e: any) => e.environment === 'development'),
+    ).toMatchObject({
       sizes: ['small', 'medium'],
       storageGB: { min: 1, max: 20 },
       requiresApproval: false,
@@ -448,28 +612,44 @@ describe('provisioning router with the sandbox on the local PostgreSQL', () => {
 
     const waitFor = async (status: string) => {
       for (let i = 0; i < 100; i++) {
-        const res = await request(server).get(`/api/provisioning/requests/${id}`).set('Authorization', auth);
+        const res = await request(server)
+          .get(`/api/provisioning/requests/${id}`)
+          .set('Authorization', auth);
         if (res.body.status === status) return res.body;
         await new Promise(r => setTimeout(r, 100));
       }
       throw new Error(`request never reached ${status}`);
     };
     const ready = await waitFor('ready');
-    expect(ready.outputs).toMatchObject({ host: '127.0.0.1', port: 5432, credentialsRef: `paved-secret:${id}` });
+    expect(ready.outputs).toMatchObject({
+      host: '127.0.0.1',
+      port: 5432,
+      credentialsRef: `paved-secret:${id}`,
+    });
 
-    const creds = await request(server).get(`/api/provisioning/requests/${id}/credentials`).set('Authorization', auth);
+    const creds = await request(server)
+      .get(`/api/provisioning/requests/${id}/credentials`)
+      .set('Authorization', auth);
     expect(creds.status).toBe(200);
     expect(creds.headers['cache-control']).toBe('no-store');
     expect(JSON.stringify(ready)).not.toContain(creds.body.password);
-    const client = new Client({ connectionString: creds.body.connectionString });
+    const client = new Client({
+      connectionString: creds.body.connectionString,
+    });
     await client.connect();
-    expect((await client.query('SELECT current_user AS u')).rows[0].u).toBe(ready.outputs.username);
+    expect((await client.query('SELECT current_user AS u')).rows[0].u).toBe(
+      ready.outputs.username,
+    );
     await client.end();
 
-    const deleted = await request(server).delete(`/api/provisioning/requests/${id}`).set('Authorization', auth);
+    const deleted = await request(server)
+      .delete(`/api/provisioning/requests/${id}`)
+      .set('Authorization', auth);
     expect(deleted.status).toBe(202);
     await waitFor('deleted');
-    const gone = await request(server).get(`/api/provisioning/requests/${id}/credentials`).set('Authorization', auth);
+    const gone = await request(server)
+      .get(`/api/provisioning/requests/${id}/credentials`)
+      .set('Authorization', auth);
     expect(gone.status).toBe(409);
   });
 });

@@ -6,12 +6,20 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError, ConflictError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ConflictError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer, PermissionRuleset } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import {
   DATABASE_REQUEST_STATUSES,
   DatabaseCredentials,
@@ -34,7 +42,8 @@ import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UUID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -81,15 +90,31 @@ function queryList(value: unknown, field: string): string[] | undefined {
   if (value === undefined) return undefined;
   const values = (Array.isArray(value) ? value : [value]).flatMap(v => {
     if (typeof v !== 'string') {
-      throw new InputError(`${field}: must be a string (rule: query parameter)`);
+      throw new InputError(
+        `${field}: must be a string (rule: query parameter)`,
+      );
     }
-    return v.split(',').map(s => s.trim()).filter(Boolean);
+    return v
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean);
   });
   return values;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { store, secrets, lifecycle, guardrails, httpAuth, userInfo, permissions, auditor } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    store,
+    secrets,
+    lifecycle,
+    guardrails,
+    httpAuth,
+    userInfo,
+    permissions,
+    auditor,
+  } = options;
   const authorizeConditions = createConditionAuthorizer(options.ruleset);
   const now = () => options.now?.() ?? new Date();
 
@@ -98,7 +123,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   async function loadRequest(id: string): Promise<DatabaseRequest> {
     if (!UUID_PATTERN.test(id)) {
-      throw new InputError(`id: "${id.slice(0, 64)}" is not a request id (rule: UUID)`);
+      throw new InputError(
+        `id: "${id.slice(0, 64)}" is not a request id (rule: UUID)`,
+      );
     }
     const request = await store.getRequest(id);
     if (!request) throw new NotFoundError(`No database request with id ${id}`);
@@ -116,7 +143,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${what} request ${request.id} (permission ${permission.name})`);
+      throw new NotAllowedError(
+        `You may not ${what} request ${request.id} (permission ${permission.name})`,
+      );
     }
   }
 
@@ -140,15 +169,25 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
 
     const info = await userInfo.getUserInfo(credentials);
-    const input = await guardrails.evaluate(req.body, { credentials, userInfo: info });
+    const input = await guardrails.evaluate(req.body, {
+      credentials,
+      userInfo: info,
+    });
     const { request, created } = await store.createRequest(
-      { ...input, initialStatus: input.approvalRequired ? 'awaiting-approval' : 'provisioning' },
+      {
+        ...input,
+        initialStatus: input.approvalRequired
+          ? 'awaiting-approval'
+          : 'provisioning',
+      },
       {
         quota: guardrails.quotaFor(input.owner),
         idempotency: key
           ? {
               key,
-              bodyHash: createHash('sha256').update(canonicalJson(req.body)).digest('hex'),
+              bodyHash: createHash('sha256')
+                .update(canonicalJson(req.body))
+                .digest('hex'),
             }
           : undefined,
       },
@@ -162,12 +201,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const owners = queryList(req.query.owner, 'owner')?.map(o => o.toLocaleLowerCase('en-US'));
+    const owners = queryList(req.query.owner, 'owner')?.map(o =>
+      o.toLocaleLowerCase('en-US'),
+    );
     const statuses = queryList(req.query.status, 'status');
     for (const status of statuses ?? []) {
-      if (!DATABASE_REQUEST_STATUSES.includes(status as DatabaseRequestStatus)) {
+      if (
+        !DATABASE_REQUEST_STATUSES.includes(status as DatabaseRequestStatus)
+      ) {
         throw new InputError(
-          `status: "${status}" is not one of ${DATABASE_REQUEST_STATUSES.join(', ')} (rule: status name)`,
+          `status: "${status}" is not one of ${DATABASE_REQUEST_STATUSES.join(
+            ', ',
+          )} (rule: status name)`,
         );
       }
     }
@@ -194,7 +239,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const request = await loadRequest(req.params.id);
-    await authorizeOn(provisioningRequestReadPermission, request, credentials, 'read');
+    await authorizeOn(
+      provisioningRequestReadPermission,
+      request,
+      credentials,
+      'read',
+    );
     const events = await store.listEvents(request.id);
     res.json({ ...request, events });
   });
@@ -203,7 +253,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const request = await loadRequest(req.params.id);
     const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    await authorizeOn(provisioningRequestApprovePermission, request, credentials, 'approve');
+    await authorizeOn(
+      provisioningRequestApprovePermission,
+      request,
+      credentials,
+      'approve',
+    );
     const updated = await lifecycle.transition(
       request.id,
       {
@@ -224,9 +279,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const request = await loadRequest(req.params.id);
     const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
     if (!comment?.trim()) {
-      throw new InputError('comment: a reason is required to reject a request (rule: rejections are explained)');
+      throw new InputError(
+        'comment: a reason is required to reject a request (rule: rejections are explained)',
+      );
     }
-    await authorizeOn(provisioningRequestApprovePermission, request, credentials, 'reject');
+    await authorizeOn(
+      provisioningRequestApprovePermission,
+      request,
+      credentials,
+      'reject',
+    );
     const updated = await lifecycle.transition(
       request.id,
       {
@@ -244,14 +306,24 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.delete('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const request = await loadRequest(req.params.id);
-    await authorizeOn(provisioningRequestDeletePermission, request, credentials, 'delete');
+    await authorizeOn(
+      provisioningRequestDeletePermission,
+      request,
+      credentials,
+      'delete',
+    );
     const actor = credentials.principal.userEntityRef;
     let updated: DatabaseRequest;
     if (request.status === 'awaiting-approval') {
       // Nothing was created yet, so there is nothing to deprovision.
       updated = await lifecycle.transition(
         request.id,
-        { to: 'deleted', from: ['awaiting-approval'], actor, action: 'withdrawn' },
+        {
+          to: 'deleted',
+          from: ['awaiting-approval'],
+          actor,
+          action: 'withdrawn',
+        },
         req,
       );
     } else {
@@ -275,9 +347,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const request = await loadRequest(req.params.id);
     const { hours } = parseBody(extendDatabaseRequestSchema, req.body);
-    await authorizeOn(provisioningRequestDeletePermission, request, credentials, 'extend');
+    await authorizeOn(
+      provisioningRequestDeletePermission,
+      request,
+      credentials,
+      'extend',
+    );
     if (request.environment !== 'ephemeral' || !request.expiresAt) {
-      throw new InputError(`id: only ephemeral databases can be extended (rule: extend ephemeral only)`);
+      throw new InputError(
+        `id: only ephemeral databases can be extended (rule: extend ephemeral only)`,
+      );
     }
     const max = guardrails.environmentPolicy('ephemeral')?.maxTtlHours ?? 72;
     const extension = hours ?? Math.min(request.ttlHours ?? max, max);
@@ -323,7 +402,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     });
     try {
       if (request.status !== 'ready' || !request.outputs) {
-        throw new ConflictError(`Request ${request.id} is ${request.status}; credentials exist once it is ready`);
+        throw new ConflictError(
+          `Request ${request.id} is ${request.status}; credentials exist once it is ready`,
+        );
       }
       if (!request.outputs.credentialsRef.startsWith('paved-secret:')) {
         throw new NotFoundError(
@@ -331,7 +412,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         );
       }
       const password = await secrets.get(request.id);
-      if (!password) throw new NotFoundError(`No credentials stored for request ${request.id}`);
+      if (!password)
+        throw new NotFoundError(
+          `No credentials stored for request ${request.id}`,
+        );
       const { host, port, database, username } = request.outputs;
       const body: DatabaseCredentials = {
         host,
@@ -339,7 +423,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         database,
         username,
         password,
-        connectionString: `postgresql://${encodeURIComponent(username)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}`,
+        connectionString: `postgresql://${encodeURIComponent(
+          username,
+        )}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(
+          database,
+        )}`,
       };
       await auditEvent.success();
       res.setHeader('Cache-Control', 'no-store');
@@ -352,13 +440,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/policy', async (req, res) => {
     await httpAuth.credentials(req);
-    const owner = queryList(req.query.owner, 'owner')?.[0]?.toLocaleLowerCase('en-US');
+    const owner = queryList(req.query.owner, 'owner')?.[0]?.toLocaleLowerCase(
+      'en-US',
+    );
     if (!owner) {
       res.json(guardrails.policy);
       return;
     }
     if (!/^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/.test(owner)) {
-      throw new InputError(`owner: "${owner.slice(0, 64)}" is not a group entity ref (rule: entity ref)`);
+      throw new InputError(
+        `owner: "${owner.slice(
+          0,
+          64,
+        )}" is not a group entity ref (rule: entity ref)`,
+      );
     }
     const quota = guardrails.quotaFor(owner);
     const usage = await store.getUsage(owner);

@@ -117,21 +117,37 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     expect(db.rows).toEqual([{ owner: identifier }]);
 
     // Idempotent: a retry after a crash neither fails nor creates anything new.
-    await expect(provider.provision(r, ctx)).resolves.toMatchObject({ state: 'ready' });
-    await expect(provider.status(r, ctx)).resolves.toMatchObject({ state: 'ready' });
+    await expect(provider.provision(r, ctx)).resolves.toMatchObject({
+      state: 'ready',
+    });
+    await expect(provider.status(r, ctx)).resolves.toMatchObject({
+      state: 'ready',
+    });
 
     // The password never reaches the logs.
-    for (const call of [...logger.info.mock.calls, ...logger.warn.mock.calls, ...logger.error.mock.calls]) {
+    for (const call of [
+      ...logger.info.mock.calls,
+      ...logger.warn.mock.calls,
+      ...logger.error.mock.calls,
+    ]) {
       expect(JSON.stringify(call)).not.toContain(password);
     }
 
     await provider.deprovision(r, ctx);
     await provider.deprovision(r, ctx);
     expect(
-      (await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [identifier])).rowCount,
+      (
+        await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [
+          identifier,
+        ])
+      ).rowCount,
     ).toBe(0);
     expect(
-      (await adminQuery('SELECT 1 FROM pg_roles WHERE rolname = $1', [identifier])).rowCount,
+      (
+        await adminQuery('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+          identifier,
+        ])
+      ).rowCount,
     ).toBe(0);
   });
 
@@ -151,7 +167,11 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     await provider.deprovision(r, ctx);
     await session.end().catch(() => {});
     expect(
-      (await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [identifier])).rowCount,
+      (
+        await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [
+          identifier,
+        ])
+      ).rowCount,
     ).toBe(0);
   });
 
@@ -161,15 +181,28 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     ['Unicode', 'datenbank-größe'],
     ['upper case', 'Orders'],
     ['empty', ''],
-  ])('refuses a hostile name (%s) without touching the server', async (_label, name) => {
-    const before = await adminQuery('SELECT count(*)::int AS n FROM pg_database');
-    const status = await provider.provision(request({ name }), ctx);
-    expect(status).toMatchObject({ state: 'failed', retryable: false });
-    expect(secrets.values.size).toBe(0);
-    const after = await adminQuery('SELECT count(*)::int AS n FROM pg_database');
-    expect(after.rows[0].n).toBe(before.rows[0].n);
-    expect((await adminQuery("SELECT 1 FROM pg_database WHERE datname = 'postgres'")).rowCount).toBe(1);
-  });
+  ])(
+    'refuses a hostile name (%s) without touching the server',
+    async (_label, name) => {
+      const before = await adminQuery(
+        'SELECT count(*)::int AS n FROM pg_database',
+      );
+      const status = await provider.provision(request({ name }), ctx);
+      expect(status).toMatchObject({ state: 'failed', retryable: false });
+      expect(secrets.values.size).toBe(0);
+      const after = await adminQuery(
+        'SELECT count(*)::int AS n FROM pg_database',
+      );
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+      expect(
+        (
+          await adminQuery(
+            "SELECT 1 FROM pg_database WHERE datname = 'postgres'",
+          )
+        ).rowCount,
+      ).toBe(1);
+    },
+  );
 
   it('reports an unreachable server as a retryable failure', async () => {
     const unreachable = new SandboxDatabaseProvider({
@@ -186,6 +219,8 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     const r = request({ name: 'a-b' });
     expect(sandboxIdentifier(r)).toBe(sandboxIdentifier({ ...r }));
     expect(sandboxIdentifier(r)).toMatch(/^paved_a_b_[0-9a-f]{8}$/);
-    expect(sandboxIdentifier(request({ name: 'x'.repeat(63) })).length).toBeLessThanOrEqual(63);
+    expect(
+      sandboxIdentifier(request({ name: 'x'.repeat(63) })).length,
+    ).toBeLessThanOrEqual(63);
   });
 });

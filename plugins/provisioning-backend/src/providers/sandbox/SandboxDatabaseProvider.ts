@@ -26,7 +26,13 @@ function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   if (!code) return true;
   if (/^(08|53|57|58)/.test(code)) return true;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code);
+  return [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENOTFOUND',
+  ].includes(code);
 }
 
 /** The message of a PostgreSQL error, without anything that could echo a statement. */
@@ -67,21 +73,32 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     try {
       identifier = sandboxIdentifier(request);
     } catch (error) {
-      return { state: 'failed', retryable: false, message: (error as Error).message };
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
     }
     try {
-      const password = await this.options.secrets.getOrCreate(request.id, generatePassword);
+      const password = await this.options.secrets.getOrCreate(
+        request.id,
+        generatePassword,
+      );
       await this.withAdmin(async client => {
         await this.ensureRole(client, identifier, password);
         await this.ensureDatabase(client, identifier);
       });
-      ctx.logger.info(`Sandbox database ${identifier} exists; verifying its credentials`);
+      ctx.logger.info(
+        `Sandbox database ${identifier} exists; verifying its credentials`,
+      );
       return await this.verify(request, identifier, password);
     } catch (error) {
       return {
         state: 'failed',
         retryable: isRetryable(error),
-        message: `Sandbox provisioning of ${identifier} failed: ${describe(error)}`,
+        message: `Sandbox provisioning of ${identifier} failed: ${describe(
+          error,
+        )}`,
       };
     }
   }
@@ -94,18 +111,30 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     try {
       identifier = sandboxIdentifier(request);
     } catch (error) {
-      return { state: 'failed', retryable: false, message: (error as Error).message };
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
     }
     const password = await this.options.secrets.get(request.id);
-    if (!password) return { state: 'pending', message: 'No credentials issued yet' };
+    if (!password)
+      return { state: 'pending', message: 'No credentials issued yet' };
     try {
       return await this.verify(request, identifier, password);
     } catch (error) {
-      return { state: 'failed', retryable: isRetryable(error), message: describe(error) };
+      return {
+        state: 'failed',
+        retryable: isRetryable(error),
+        message: describe(error),
+      };
     }
   }
 
-  async deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void> {
+  async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
     const identifier = sandboxIdentifier(request);
     const quoted = quoteIdentifier(identifier);
     await this.withAdmin(async client => {
@@ -119,7 +148,12 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
   /** Connection facts for a request's database; used by the credentials endpoint. */
   connectionFor(request: DatabaseRequest) {
     const identifier = sandboxIdentifier(request);
-    return { host: this.host, port: this.port, database: identifier, username: identifier };
+    return {
+      host: this.host,
+      port: this.port,
+      database: identifier,
+      username: identifier,
+    };
   }
 
   private async verify(
@@ -137,7 +171,9 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     });
     await client.connect();
     try {
-      const result = await client.query('SELECT current_user AS role, current_database() AS db');
+      const result = await client.query(
+        'SELECT current_user AS role, current_database() AS db',
+      );
       const row = result.rows[0];
       if (row.role !== identifier || row.db !== identifier) {
         return {
@@ -162,17 +198,28 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     };
   }
 
-  private async ensureRole(client: Client, identifier: string, password: string) {
+  private async ensureRole(
+    client: Client,
+    identifier: string,
+    password: string,
+  ) {
     if (!PASSWORD_PATTERN.test(password)) {
-      throw new InvalidIdentifierError('stored password has an unexpected format');
+      throw new InvalidIdentifierError(
+        'stored password has an unexpected format',
+      );
     }
     const quoted = quoteIdentifier(identifier);
     // DDL takes no bind parameters; the password is base64url (checked above) and escaped.
     const literal = client.escapeLiteral(password);
-    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [identifier]);
+    const exists = await client.query(
+      'SELECT 1 FROM pg_roles WHERE rolname = $1',
+      [identifier],
+    );
     if (exists.rowCount === 0) {
       try {
-        await client.query(`CREATE ROLE ${quoted} WITH LOGIN PASSWORD ${literal}`);
+        await client.query(
+          `CREATE ROLE ${quoted} WITH LOGIN PASSWORD ${literal}`,
+        );
         return;
       } catch (error) {
         // 42710 duplicate_object: a concurrent attempt created it; fall through to set the password.
@@ -184,7 +231,10 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
 
   private async ensureDatabase(client: Client, identifier: string) {
     const quoted = quoteIdentifier(identifier);
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [identifier]);
+    const exists = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [identifier],
+    );
     if (exists.rowCount === 0) {
       try {
         // CREATE DATABASE has no IF NOT EXISTS; 42P04 duplicate_database means a retry won the race.
@@ -194,7 +244,9 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
       }
     }
     // Only the owner (and superusers) may connect: other sandbox tenants share this server.
-    await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${quoted} FROM PUBLIC`);
+    await client.query(
+      `REVOKE CONNECT, TEMPORARY ON DATABASE ${quoted} FROM PUBLIC`,
+    );
   }
 
   private async withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {

@@ -1,6 +1,10 @@
-import { DNS_LABEL_MAX_LENGTH, DNS_LABEL_PATTERN } from '@paved/plugin-provisioning-common';
+import {
+  DNS_LABEL_MAX_LENGTH,
+  DNS_LABEL_PATTERN,
+} from '@paved/plugin-provisioning-common';
 
-const REQUEST_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const REQUEST_ID_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const IDENTIFIER_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Keeps the role/database name under PostgreSQL's 63-byte identifier limit with prefix and suffix. */
@@ -19,23 +23,38 @@ export class InvalidIdentifierError extends Error {
  * Throws for anything that is not a lowercase DNS label and a UUID: names are validated before
  * they reach SQL, and quoted there as well.
  */
-export function sandboxIdentifier(request: { id: string; name: string }): string {
+export function sandboxIdentifier(request: {
+  id: string;
+  name: string;
+}): string {
   if (
     typeof request.name !== 'string' ||
     request.name.length > DNS_LABEL_MAX_LENGTH ||
     !DNS_LABEL_PATTERN.test(request.name)
   ) {
     throw new InvalidIdentifierError(
-      `name: "${String(request.name).slice(0, 80)}" is not a lowercase DNS label`,
+      `name: "${String(request.name).slice(
+        0,
+        80,
+      )}" is not a lowercase DNS label`,
     );
   }
   if (!REQUEST_ID_PATTERN.test(request.id)) {
-    throw new InvalidIdentifierError(`id: "${String(request.id).slice(0, 80)}" is not a UUID`);
+    throw new InvalidIdentifierError(
+      `id: "${String(request.id).slice(0, 80)}" is not a UUID`,
+    );
   }
-  const namePart = request.name.slice(0, NAME_PART_MAX).replace(/-/g, '_').replace(/_+$/, '');
-  const identifier = `paved_${namePart}_${request.id.replace(/-/g, '').slice(0, 8)}`;
+  const namePart = request.name
+    .slice(0, NAME_PART_MAX)
+    .replace(/-/g, '_')
+    .replace(/_+$/, '');
+  const identifier = `paved_${namePart}_${request.id
+    .replace(/-/g, '')
+    .slice(0, 8)}`;
   if (!IDENTIFIER_PATTERN.test(identifier)) {
-    throw new InvalidIdentifierError(`derived identifier "${identifier}" is not safe`);
+    throw new InvalidIdentifierError(
+      `derived identifier "${identifier}" is not safe`,
+    );
   }
   return identifier;
 }

@@ -1,2 +1,6 @@
 export { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
-export { sandboxIdentifier, quoteIdentifier, InvalidIdentifierError } from './identifiers';
+export {
+  sandboxIdentifier,
+  quoteIdentifier,
+  InvalidIdentifierError,
+} from './identifiers';
