@@ -114,17 +114,30 @@ async function pages() {
       '/search?query=service',
       catalogUrl.slice(base.length),
     ].filter(Boolean);
+    // Navigate inside the single-page app (history API), as a user clicking through does: a full
+    // reload would re-download the development bundle each time and measure that instead.
+    let inflight = 0;
+    let lastActivity = Date.now();
+    const counted = r => !['eventsource', 'websocket'].includes(r.resourceType());
+    page.on('request', r => counted(r) && (inflight += 1, (lastActivity = Date.now())));
+    const done = r => counted(r) && ((inflight = Math.max(0, inflight - 1)), (lastActivity = Date.now()));
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    const settle = async () => {
+      const until = Date.now() + 30_000;
+      while (Date.now() < until && (inflight > 0 || Date.now() - lastActivity < 1_500)) await sleep(250);
+      return inflight === 0;
+    };
     for (const [i, path] of targets.entries()) {
       const started = Date.now();
-      let ok = true;
-      try {
-        await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-        await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
-        if (opts['shot-dir']) {
-          await page.screenshot({ path: join(opts['shot-dir'], `page-${i + 1}.png`) });
-        }
-      } catch {
-        ok = false;
+      await page.evaluate(to => {
+        window.history.pushState({}, '', to);
+        window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+      }, path);
+      await sleep(300);
+      const ok = await settle();
+      if (opts['shot-dir']) {
+        await page.screenshot({ path: join(opts['shot-dir'], `page-${i + 1}.png`) });
       }
       visited.push({ path, ms: Date.now() - started, ok });
     }
