@@ -1,0 +1,93 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  databaseResourceEntity,
+  ProvisionedDatabaseEntityProvider,
+} from './ProvisionedDatabaseEntityProvider';
+
+const ready: DatabaseRequest = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  type: 'postgresql',
+  name: 'orders',
+  owner: 'group:default/payments',
+  system: 'system:default/payments',
+  component: 'component:default/payments-api',
+  environment: 'production',
+  size: 'medium',
+  storageGB: 50,
+  version: '16',
+  provider: 'crossplane',
+  status: 'ready',
+  requestedBy: 'user:default/sam.rivera',
+  approvalRequired: true,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  updatedAt: '2026-11-23T10:05:00.000Z',
+};
+
+describe('ProvisionedDatabaseEntityProvider', () => {
+  it('renders a database Resource linked to its request, owner and system', () => {
+    const entity = databaseResourceEntity(ready);
+    expect(entity).toMatchObject({
+      kind: 'Resource',
+      metadata: {
+        name: 'orders-production',
+        namespace: 'default',
+        annotations: { 'paved.dev/provisioning-request': ready.id },
+      },
+      spec: {
+        type: 'database',
+        owner: 'group:default/payments',
+        system: 'system:default/payments',
+        dependencyOf: [
+          'component:default/payments-api',
+          'system:default/payments',
+        ],
+      },
+    });
+  });
+
+  it('replaces the catalog’s set with the ready requests on every refresh', async () => {
+    const fetchMock = jest.fn(async (_url: string, _init?: any) => ({
+      ok: true,
+      status: 200,
+      json: async () => ({ items: [ready] }),
+    }));
+    const provider = new ProvisionedDatabaseEntityProvider({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      fetch: fetchMock as any,
+    });
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    await provider.connect(connection);
+    await provider.refresh();
+
+    expect(fetchMock.mock.calls[0][0]).toMatch(
+      /\/api\/provisioning\/requests\?status=ready$/,
+    );
+    expect(fetchMock.mock.calls[0][1].headers.Authorization).toMatch(
+      /^Bearer /,
+    );
+    expect(connection.applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [
+        {
+          entity: expect.objectContaining({ kind: 'Resource' }),
+          locationKey: `paved-provisioning:${ready.id}`,
+        },
+      ],
+    });
+
+    // Deleted: the next full mutation is empty, so the entity goes away.
+    fetchMock.mockResolvedValueOnce({
+      ok: true,
+      status: 200,
+      json: async () => ({ items: [] }),
+    });
+    await provider.refresh();
+    expect(connection.applyMutation).toHaveBeenLastCalledWith({
+      type: 'full',
+      entities: [],
+    });
+  });
+});
