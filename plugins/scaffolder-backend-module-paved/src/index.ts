@@ -9,3 +9,5 @@ export { LocalGitHostUrlReader } from './urlReader/LocalGitHostUrlReader';
 export { LocalGitHost } from './gitHost/LocalGitHost';
 export { createPublishAction } from './actions/publish';
 export { createValidateServiceAction } from './actions/validateService';
+export { createCommitAction } from './actions/commit';
+export { createEnableTechDocsAction } from './actions/enableTechDocs';

@@ -8,8 +8,13 @@ import { readPavedScaffolderConfig } from './config';
 import { LocalGitHost } from './gitHost/LocalGitHost';
 import { createPublishAction } from './actions/publish';
 import { createValidateServiceAction } from './actions/validateService';
+import { createCommitAction } from './actions/commit';
+import { createEnableTechDocsAction } from './actions/enableTechDocs';
 
-/** Paved's golden-path actions for the scaffolder: `paved:service:validate`, `paved:publish`. */
+/**
+ * Paved's golden-path actions for the scaffolder: `paved:service:validate`, `paved:publish`,
+ * `paved:commit` and `paved:techdocs:enable`.
+ */
 export const scaffolderModulePaved = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'paved',
@@ -19,13 +24,16 @@ export const scaffolderModulePaved = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        reader: coreServices.urlReader,
       },
-      async init({ scaffolder, config, catalog }) {
+      async init({ scaffolder, config, catalog, reader }) {
         const settings = readPavedScaffolderConfig(config);
         const gitHost = new LocalGitHost(settings.gitHostDirectory);
         scaffolder.addActions(
           createValidateServiceAction({ catalog, gitHost, config: settings }),
           createPublishAction({ gitHost, config: settings }),
+          createCommitAction({ gitHost, catalog, config: settings }),
+          createEnableTechDocsAction({ catalog, reader, config: settings }),
         );
       },
     });

@@ -6,7 +6,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { Entity, UserEntity } from '@backstage/catalog-model';
 import { LocalGitHost } from '../gitHost/LocalGitHost';
 import { PavedScaffolderConfig } from '../config';
-import { cloneAndLog, writeSampleWorkspace } from '../testUtils';
+import { cloneAndLog, writeSampleWorkspace } from '../__testUtils__/gitFixtures';
 import { createPublishAction, publishExamples } from './publish';
 import { createValidateServiceAction, validateServiceExamples } from './validateService';
 

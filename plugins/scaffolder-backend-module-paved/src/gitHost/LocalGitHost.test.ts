@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitHost } from './LocalGitHost';
-import { cloneAndLog, writeSampleWorkspace } from '../testUtils';
+import { cloneAndLog, writeSampleWorkspace } from '../__testUtils__/gitFixtures';
 
 jest.setTimeout(60_000);
 

@@ -177,6 +177,74 @@ export class LocalGitHost {
     }
   }
 
+  /**
+   * Adds or replaces the files of a directory on top of a branch, as one commit; files the
+   * directory does not contain are left alone. The branch moves with a compare-and-swap, so a
+   * concurrent push is never overwritten. A commit this task already made (recognised by its
+   * `Paved-Task` trailer) is returned instead of committing twice.
+   */
+  async commitFiles(options: {
+    name: string;
+    sourceDirectory: string;
+    author: GitIdentity;
+    committer: GitIdentity;
+    message: string;
+    taskId: string;
+    branch?: string;
+  }): Promise<{ commitSha: string; created: boolean }> {
+    const { name, sourceDirectory, author, committer, taskId } = options;
+    const branch = options.branch ?? DEFAULT_BRANCH;
+    const parent = await this.resolveCommit(name, branch);
+    const gitDir = `--git-dir=${this.repositoryPath(name)}`;
+    const trailer = `Paved-Task: ${taskId}`;
+
+    const recentMessages = await gitText([gitDir, 'log', '-n', '20', '--format=%H%x00%B%x01', parent]);
+    for (const entry of recentMessages.split('\x01')) {
+      const [sha, body] = entry.trim().split('\0');
+      if (sha && body?.includes(trailer)) {
+        return { commitSha: sha, created: false };
+      }
+    }
+
+    const indexDirectory = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-index-'));
+    try {
+      const env = {
+        GIT_INDEX_FILE: path.join(indexDirectory, 'index'),
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: committer.name,
+        GIT_COMMITTER_EMAIL: committer.email,
+      };
+      await runGit([gitDir, 'read-tree', parent], { env });
+      // --ignore-removal: the directory holds only the files to add, not the whole repository.
+      await runGit(
+        [gitDir, `--work-tree=${sourceDirectory}`, 'add', '--ignore-removal', '.'],
+        { cwd: sourceDirectory, env },
+      );
+      const tree = await gitText([gitDir, 'write-tree'], { env });
+      const parentTree = await gitText([gitDir, 'rev-parse', `${parent}^{tree}`]);
+      if (tree === parentTree) {
+        return { commitSha: parent, created: false };
+      }
+      const message = `${options.message.trim()}\n\n${trailer}\n`;
+      const commitSha = await gitText(
+        [gitDir, 'commit-tree', tree, '-p', parent, '-m', message],
+        { env },
+      );
+      try {
+        await runGit([gitDir, 'update-ref', `refs/heads/${branch}`, commitSha, parent]);
+      } catch (error) {
+        throw new ConflictError(
+          `Branch '${branch}' of '${name}' moved while committing; run the task again`,
+          error,
+        );
+      }
+      return { commitSha, created: true };
+    } finally {
+      await fs.rm(indexDirectory, { recursive: true, force: true });
+    }
+  }
+
   /** Deletes a repository (used by tests and by operators cleaning up). */
   async remove(name: string): Promise<void> {
     await fs.rm(this.repositoryPath(name), { recursive: true, force: true });

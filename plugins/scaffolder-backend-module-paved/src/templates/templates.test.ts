@@ -20,7 +20,9 @@ import {
 } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModulePaved } from '../module';
-import { dryRunTemplate, RenderedFile, writeRendered } from './renderTemplate';
+import { pavedGitHostUrlReaderFactory } from '../urlReader/urlReaderFactory';
+import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { dryRunTemplate, RenderedFile, writeRendered } from '../__testUtils__/renderTemplate';
 
 const templatesRoot = path.resolve(__dirname, '../../../../templates');
 const SERVICE_TEMPLATES = ['typescript-service', 'python-service', 'go-service'];
@@ -31,7 +33,13 @@ const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'ledger-service', annotations: { 'backstage.io/techdocs-ref': 'dir:.' } },
+    metadata: {
+      name: 'ledger-service',
+      annotations: {
+        'backstage.io/managed-by-location':
+          'url:http://localhost:7007/api/githost/ledger-service/blob/main/catalog-info.yaml',
+      },
+    },
     spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
   },
 ];
@@ -74,10 +82,25 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
   let stopBackend: () => Promise<void>;
 
   beforeAll(async () => {
+    // An existing component's repository, for add-techdocs.
+    dir.addContent({
+      seed: {
+        'catalog-info.yaml': yaml.stringify({ ...entities[2], metadata: { name: 'ledger-service' } }),
+      },
+    });
+    await new LocalGitHost(dir.resolve('git')).publish({
+      name: 'ledger-service',
+      sourceDirectory: dir.resolve('seed'),
+      author: { name: 'Paved', email: 'paved@example.com' },
+      committer: { name: 'Paved', email: 'paved@example.com' },
+      message: 'Initial commit',
+      taskId: 'seed',
+    });
     const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
         scaffolderModulePaved,
+        pavedGitHostUrlReaderFactory,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
@@ -103,11 +126,12 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       authorization: mockCredentials.user.header('user:default/sam.rivera'),
     });
 
-  it('lists every template in templates/all.yaml', () => {
+  it('lists every golden path in templates/all.yaml', () => {
     const location = yaml.parse(fs.readFileSync(path.join(templatesRoot, 'all.yaml'), 'utf8'));
     expect(location.kind).toBe('Location');
-    expect([...location.spec.targets].sort()).toEqual(
-      [...SERVICE_TEMPLATES, 'add-techdocs'].map(t => `./${t}/template.yaml`).sort(),
+    // Other capabilities (self-service provisioning) list their templates here too.
+    expect(location.spec.targets).toEqual(
+      expect.arrayContaining([...SERVICE_TEMPLATES, 'add-techdocs'].map(t => `./${t}/template.yaml`)),
     );
   });
 
@@ -158,17 +182,17 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       }
 
       // Every YAML file parses (Helm templates are Go templates, checked by `helm lint` in CI).
-      for (const [file, content] of files) {
-        if (/\.ya?ml$/.test(file) && !file.startsWith('chart/templates/')) {
-          expect(() => yaml.parseAllDocuments(content).forEach(d => {
-            if (d.errors.length) throw d.errors[0];
-          })).not.toThrow();
-        }
-        if (!VERBATIM.some(re => re.test(file))) {
-          // Nothing is left unrendered.
-          expect([file, content.includes('${{')]).toEqual([file, false]);
-        }
-      }
+      const yamlErrors = [...files]
+        .filter(([file]) => /\.ya?ml$/.test(file) && !file.startsWith('chart/templates/'))
+        .flatMap(([file, content]) =>
+          yaml.parseAllDocuments(content).flatMap(d => d.errors.map(e => `${file}: ${e.message}`)),
+        );
+      expect(yamlErrors).toEqual([]);
+      // Nothing is left unrendered outside the files copied verbatim.
+      const unrendered = [...files]
+        .filter(([file, content]) => !VERBATIM.some(re => re.test(file)) && content.includes('${{'))
+        .map(([file]) => file);
+      expect(unrendered).toEqual([]);
 
       const component = await expectValidComponent(files.get('catalog-info.yaml')!, {
         'paved.dev/template': `template:default/${template}`,
@@ -245,12 +269,16 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
   }, 60_000);
 
   it('renders add-techdocs for an existing component', async () => {
-    const { rendered } = await render('add-techdocs', {
+    const { rendered, output } = await render('add-techdocs', {
       component: 'component:default/ledger-service',
       title: 'Ledger service',
       summary: 'Keeps the ledger',
     });
     const files = fileMap(rendered);
+    expect(yaml.parse(files.get('catalog-info.yaml')!).metadata.annotations).toEqual({
+      'backstage.io/techdocs-ref': 'dir:.',
+    });
+    expect(output.entityRef).toBe('component:default/ledger-service');
     expect(yaml.parse(files.get('mkdocs.yml')!).theme).toEqual({ name: 'material' });
     expect(files.get('docs/index.md')).toContain('# Ledger service');
   }, 60_000);

@@ -1,7 +1,7 @@
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
 import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { writeSampleWorkspace } from '../testUtils';
+import { writeSampleWorkspace } from '../__testUtils__/gitFixtures';
 import { LocalGitHostUrlReader } from './LocalGitHostUrlReader';
 
 jest.setTimeout(60_000);
