@@ -7,7 +7,9 @@
  * error, a `$text` placeholder the file reader cannot resolve, or a rule that rejects a kind only
  * shows up when the catalog itself processes the files.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
@@ -15,7 +17,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  resolveSafeChildPath,
+  type LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   Entity,
@@ -30,6 +35,8 @@ import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backen
 const repoRoot = path.resolve(__dirname, '../../..');
 const catalogDir = path.join(repoRoot, 'catalog');
 const templatesDir = path.join(repoRoot, 'templates');
+// Paved's own component sits next to the handbook it documents (see the file's comment).
+const pavedEntityFile = path.join(repoRoot, 'catalog-info.yaml');
 
 /** Every entity file under catalog/: YAML files that are not mkdocs configs or docs content. */
 function catalogEntityFiles(dir: string): string[] {
@@ -74,7 +81,7 @@ function sourceFile(entity: Entity): string {
   return location.replace(/^file:/, '');
 }
 
-const entityFiles = catalogEntityFiles(catalogDir);
+const entityFiles = [...catalogEntityFiles(catalogDir), pavedEntityFile];
 const templates = templateFiles();
 
 describe('the example organisation, processed by the catalog', () => {
@@ -266,27 +273,67 @@ describe('the example organisation, processed by the catalog', () => {
     expect(malformed).toEqual([]);
   });
 
+  /**
+   * Where TechDocs builds an entity's docs from, resolved the way its directory preparer does for
+   * file locations: relative to the entity file, and never outside that file's folder.
+   */
+  function docsRoot(entity: Entity): string {
+    const ref = entity.metadata.annotations!['backstage.io/techdocs-ref'];
+    if (!ref.startsWith('dir:')) {
+      throw new Error(`${ref} is not a dir: reference`);
+    }
+    return resolveSafeChildPath(
+      path.dirname(sourceFile(entity)),
+      ref.slice('dir:'.length),
+    );
+  }
+
   it('points every techdocs-ref at a folder TechDocs can build', () => {
     const documented = entities.filter(
       e => e.metadata.annotations?.['backstage.io/techdocs-ref'],
     );
+    expect(documented.map(e => e.metadata.name)).toEqual(
+      expect.arrayContaining(['paved', 'payments-api']),
+    );
     expect(documented.length).toBeGreaterThanOrEqual(3);
-    const unbuildable = documented
-      .map(entity => {
-        const ref = entity.metadata.annotations!['backstage.io/techdocs-ref'];
-        const docsRoot = ref.startsWith('dir:')
-          ? path.resolve(
-              path.dirname(sourceFile(entity)),
-              ref.slice('dir:'.length),
-            )
-          : undefined;
-        const buildable =
-          docsRoot !== undefined &&
-          fs.existsSync(path.join(docsRoot, 'mkdocs.yml')) &&
-          fs.existsSync(path.join(docsRoot, 'docs', 'index.md'));
-        return buildable ? undefined : `${stringifyEntityRef(entity)} ${ref}`;
-      })
-      .filter(Boolean);
+    const unbuildable = documented.flatMap(entity => {
+      try {
+        const root = docsRoot(entity);
+        return fs.existsSync(path.join(root, 'mkdocs.yml')) &&
+          fs.existsSync(path.join(root, 'docs', 'index.md'))
+          ? []
+          : [`${stringifyEntityRef(entity)}: no mkdocs.yml or docs/index.md`];
+      } catch (error) {
+        return [`${stringifyEntityRef(entity)}: ${error}`];
+      }
+    });
     expect(unbuildable).toEqual([]);
   });
+
+  // mkdocs is what TechDocs runs (techdocs.generator.runIn: local); `make test` installs it.
+  it('builds every documentation site with mkdocs --strict', () => {
+    const documented = entities.filter(
+      e => e.metadata.annotations?.['backstage.io/techdocs-ref'],
+    );
+    for (const entity of documented) {
+      const site = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-docs-'));
+      try {
+        execFileSync(
+          'mkdocs',
+          ['build', '--strict', '--quiet', '--site-dir', site],
+          { cwd: docsRoot(entity), stdio: 'pipe' },
+        );
+        expect(fs.existsSync(path.join(site, 'index.html'))).toBe(true);
+      } catch (error) {
+        const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+        throw new Error(
+          `mkdocs could not build the docs of ${stringifyEntityRef(
+            entity,
+          )}: ${error}\n${stderr}`,
+        );
+      } finally {
+        fs.rmSync(site, { recursive: true, force: true });
+      }
+    }
+  }, 60_000);
 });
