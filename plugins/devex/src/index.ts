@@ -7,4 +7,7 @@ export { devexPlugin as default } from './plugin';
 export { devexApiRef } from './api/DevexApi';
 export type { DevexApi, DevexQuery, DevexScope } from './api/DevexApi';
 export { DevexClient } from './api/DevexClient';
-export { PulseSurveyCard } from './components/PulseSurvey/PulseSurveyCard';
+export {
+  PulseSurvey,
+  PulseSurveyCard,
+} from './components/PulseSurvey/PulseSurveyCard';

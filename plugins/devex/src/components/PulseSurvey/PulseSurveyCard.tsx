@@ -31,9 +31,10 @@ const MAX_COMMENT = 2000;
 
 /**
  * The pulse survey: how likely a developer is to recommend the platform (0–10) and why. Answers
- * are pseudonymous; the backend derives the respondent from the signed-in user.
+ * are pseudonymous; the backend derives the respondent from the signed-in user. Without a card
+ * around it, so a home page widget (which brings its own card) can show it too.
  */
-export function PulseSurveyCard() {
+export function PulseSurvey() {
   const classes = useStyles();
   const devexApi = useApi(devexApiRef);
   const [score, setScore] = useState<number | null>(null);
@@ -67,7 +68,7 @@ export function PulseSurveyCard() {
 
   if (state.status === 'sent') {
     return (
-      <InfoCard title="Pulse survey">
+      <>
         <Alert severity="success">
           Thank you. Your answer ({score}/10) was recorded; the platform team
           reads every comment.
@@ -82,68 +83,75 @@ export function PulseSurveyCard() {
         >
           Answer again
         </Button>
-      </InfoCard>
+      </>
     );
   }
 
+  return (
+    <form onSubmit={submit} aria-label="Pulse survey">
+      <Typography className={classes.question} id="pulse-survey-question">
+        How likely are you to recommend the Paved platform to a colleague?
+      </Typography>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={score}
+        onChange={(_, value) => setScore(value === null ? score : value)}
+        aria-labelledby="pulse-survey-question"
+        className={classes.scale}
+      >
+        {SCORES.map(value => (
+          <ToggleButton
+            key={value}
+            value={value}
+            className={classes.scoreButton}
+            aria-label={`Score ${value}`}
+          >
+            {value}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      <div className={classes.ends}>
+        <Typography variant="caption">Not at all likely</Typography>
+        <Typography variant="caption">Extremely likely</Typography>
+      </div>
+      <TextField
+        id="pulse-survey-comment"
+        className={classes.comment}
+        label="What would make it better? (optional)"
+        multiline
+        minRows={2}
+        fullWidth
+        variant="outlined"
+        value={comment}
+        onChange={e => setComment(e.target.value.slice(0, MAX_COMMENT))}
+        helperText={`${comment.length}/${MAX_COMMENT}`}
+      />
+      <div className={classes.actions}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={score === null || state.status === 'sending'}
+        >
+          {state.status === 'sending' ? 'Sending…' : 'Send'}
+        </Button>
+        {state.status === 'error' && (
+          <Alert severity="error">Could not send: {state.message}</Alert>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** {@link PulseSurvey} in a card, for the /devex page. */
+export function PulseSurveyCard() {
   return (
     <InfoCard
       title="Pulse survey"
       subheader="Takes ten seconds, helps the platform team"
     >
-      <form onSubmit={submit} aria-label="Pulse survey">
-        <Typography className={classes.question} id="pulse-survey-question">
-          How likely are you to recommend the Paved platform to a colleague?
-        </Typography>
-        <ToggleButtonGroup
-          exclusive
-          size="small"
-          value={score}
-          onChange={(_, value) => setScore(value === null ? score : value)}
-          aria-labelledby="pulse-survey-question"
-          className={classes.scale}
-        >
-          {SCORES.map(value => (
-            <ToggleButton
-              key={value}
-              value={value}
-              className={classes.scoreButton}
-              aria-label={`Score ${value}`}
-            >
-              {value}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
-        <div className={classes.ends}>
-          <Typography variant="caption">Not at all likely</Typography>
-          <Typography variant="caption">Extremely likely</Typography>
-        </div>
-        <TextField
-          id="pulse-survey-comment"
-          className={classes.comment}
-          label="What would make it better? (optional)"
-          multiline
-          minRows={2}
-          fullWidth
-          variant="outlined"
-          value={comment}
-          onChange={e => setComment(e.target.value.slice(0, MAX_COMMENT))}
-          helperText={`${comment.length}/${MAX_COMMENT}`}
-        />
-        <div className={classes.actions}>
-          <Button
-            type="submit"
-            variant="contained"
-            color="primary"
-            disabled={score === null || state.status === 'sending'}
-          >
-            {state.status === 'sending' ? 'Sending…' : 'Send'}
-          </Button>
-          {state.status === 'error' && (
-            <Alert severity="error">Could not send: {state.message}</Alert>
-          )}
-        </div>
-      </form>
+      <PulseSurvey />
     </InfoCard>
   );
 }
