@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+const METRICS = [
+  'Deployment frequency',
+  'Lead time for changes',
+  'Change failure rate',
+  'Failed deployment recovery time',
+  'Rework rate',
+];
+
+/** Each DORA card shows a figure or says "No data"; banded ones also carry a level badge. */
+async function expectMetricCards(page: Page) {
+  for (const title of METRICS) {
+    const card = page.getByRole('region', { name: title, exact: true });
+    await expect(card).toBeVisible();
+    await expect(card.getByText(/No data|\/ week|\/ month|min|h|days|%/).first()).toBeVisible();
+  }
+  for (const title of METRICS.slice(0, 4)) {
+    await expect(
+      page
+        .getByRole('region', { name: title, exact: true })
+        .getByTestId('level-badge'),
+    ).toHaveText(/Elite|High|Medium|Low|No level/);
+  }
+}
+
+test.describe('the DevEx dashboard', () => {
+  test('shows DORA metrics for the organisation and drills into a team and a service', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, '/devex');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Paved Example Org' })).toBeVisible();
+    await expectMetricCards(page);
+    // The development portal seeds demo events; the dashboard must say so.
+    await expect(page.getByTestId('demo-data-banner')).toContainText('Demo data');
+    await expect(page.getByText(/DORA 2023 Accelerate State of DevOps report/)).toBeVisible();
+    // With 90 days of seeded deployments the organisation has a real deployment frequency.
+    await expect(
+      page
+        .getByRole('region', { name: 'Deployment frequency', exact: true })
+        .getByTestId('level-badge'),
+    ).toHaveText(/Elite|High|Medium|Low/);
+    await expect(page.getByTestId('chart-deployments').locator('svg').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('devex-organisation.png'), fullPage: true });
+
+    await page.getByRole('button', { name: /^Open team payments$/i }).click();
+    await expect(page).toHaveURL(/team=group%3Adefault%2Fpayments/);
+    await expect(page.getByRole('heading', { level: 1, name: /payments/i })).toBeVisible();
+    await expectMetricCards(page);
+    const services = page.getByRole('region', { name: 'Services' });
+    await expect(services.getByRole('button', { name: /Open service ledger-service/i })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('devex-team-payments.png'), fullPage: true });
+
+    await services.getByRole('button', { name: /Open service payments-api/i }).click();
+    await expect(page).toHaveURL(/service=component%3Adefault%2Fpayments-api/);
+    await expect(page.getByRole('heading', { level: 1, name: /payments-api/i })).toBeVisible();
+    await expectMetricCards(page);
+    await expect(page.getByRole('heading', { name: 'Recent deployments' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('devex-service-payments-api.png'), fullPage: true });
+
+    // A shorter window is a different query; the range shown follows it.
+    const range = await page.getByTestId('window-range').textContent();
+    await page.getByRole('button', { name: '30 days' }).click();
+    await expect(page).toHaveURL(/window=30/);
+    await expect(page.getByTestId('window-range')).not.toHaveText(range ?? '');
+    await expectMetricCards(page);
+
+    // Back walks up the drill-down.
+    await page.goBack();
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: /payments/i })).toBeVisible();
+  });
+
+  test('a component page has a DORA tab', async ({ page }, testInfo) => {
+    await signInAsGuest(page, '/catalog/default/component/payments-api');
+    await page.getByRole('tab', { name: 'DORA' }).click();
+    await expectMetricCards(page);
+    await page.screenshot({ path: testInfo.outputPath('devex-entity-tab.png'), fullPage: true });
+  });
+});
