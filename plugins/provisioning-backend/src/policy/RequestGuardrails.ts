@@ -5,6 +5,7 @@ import {
 import {
   CompoundEntityRef,
   parseEntityRef,
+  RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
@@ -54,13 +55,6 @@ export class RequestGuardrails {
       this.policy.quota.teams[owner.toLocaleLowerCase('en-US')] ??
       this.policy.quota.default
     );
-  }
-
-  /** True when the user belongs to the platform team. */
-  isPlatformMember(userInfo: BackstageUserInfo): boolean {
-    return userInfo.ownershipEntityRefs
-      .map(ref => ref.toLocaleLowerCase('en-US'))
-      .includes(this.policy.platformTeam);
   }
 
   async evaluate(
@@ -148,12 +142,10 @@ export class RequestGuardrails {
         `owner: ${ownerRef} does not exist in the catalog (rule: owner exists in the catalog)`,
       );
     }
-    const claims = context.userInfo.ownershipEntityRefs.map(r =>
-      r.toLocaleLowerCase('en-US'),
-    );
+    const claims = await this.claimsOf(context);
     if (
       !claims.includes(ownerRef) &&
-      !this.isPlatformMember(context.userInfo)
+      !claims.includes(this.policy.platformTeam)
     ) {
       throw new InputError(
         `owner: ${context.userInfo.userEntityRef} is not a member of ${ownerRef} (rule: requester belongs to the owner or the platform team)`,
@@ -195,6 +187,32 @@ export class RequestGuardrails {
         this.policy.sizesRequiringApproval.includes(input.size),
       expiresAt,
     };
+  }
+
+  /**
+   * The user's ownership refs from their token, plus the groups the catalog lists them as a member
+   * of: sign-in resolvers differ in what they put into the token (the guest provider puts only the
+   * user), while the catalog's `memberOf` relations are the organisation's source of truth.
+   */
+  private async claimsOf(context: {
+    credentials: BackstageCredentials;
+    userInfo: BackstageUserInfo;
+  }): Promise<string[]> {
+    const claims = new Set(
+      context.userInfo.ownershipEntityRefs.map(r =>
+        r.toLocaleLowerCase('en-US'),
+      ),
+    );
+    const user = await this.options.catalog.getEntityByRef(
+      context.userInfo.userEntityRef,
+      { credentials: context.credentials },
+    );
+    for (const relation of user?.relations ?? []) {
+      if (relation.type === RELATION_MEMBER_OF) {
+        claims.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      }
+    }
+    return [...claims];
   }
 
   private normaliseRef(

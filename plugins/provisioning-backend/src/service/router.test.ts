@@ -20,6 +20,8 @@ jest.setTimeout(60_000);
 const SAM = 'user:default/sam.rivera';
 const PRIYA = 'user:default/priya.natarajan';
 const OUTSIDER = 'user:default/olga.outsider';
+/** Signs in with a token that names only the user, like the guest provider; the catalog knows the team. */
+const TOKEN_WITHOUT_GROUPS = 'user:default/gus.guest';
 
 const memberships: Record<string, string[]> = {
   [SAM]: ['group:default/payments'],
@@ -41,6 +43,13 @@ const group = (name: string): Entity => ({
 });
 
 const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'gus.guest', namespace: 'default' },
+    spec: { memberOf: ['payments'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+  },
   group('payments'),
   group('platform'),
   group('data'),
@@ -258,6 +267,16 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       approvalRequired: false,
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('finds the requester’s teams in the catalog when the token names only the user', async () => {
+    const res = await create({}, TOKEN_WITHOUT_GROUPS);
+    expect(res.status).toBe(201);
+    const other = await create(
+      { owner: 'group:default/data', name: 'x' },
+      TOKEN_WITHOUT_GROUPS,
+    );
+    expect(other.status).toBe(400);
   });
 
   it('puts production and large requests into awaiting-approval', async () => {
