@@ -1,0 +1,30 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  DatabaseCredentials,
+  DatabaseRequest,
+  DatabaseRequestStatus,
+  DatabaseRequestWithEvents,
+  ProvisioningPolicy,
+} from '@paved/plugin-provisioning-common';
+
+export interface ListDatabaseRequestsQuery {
+  owner?: string[];
+  status?: DatabaseRequestStatus[];
+  requestedBy?: string;
+}
+
+/** The provisioning backend's HTTP API, as the portal uses it. */
+export interface ProvisioningApi {
+  listRequests(query?: ListDatabaseRequestsQuery): Promise<DatabaseRequest[]>;
+  getRequest(id: string): Promise<DatabaseRequestWithEvents>;
+  approveRequest(id: string, comment?: string): Promise<DatabaseRequest>;
+  rejectRequest(id: string, comment: string): Promise<DatabaseRequest>;
+  deleteRequest(id: string): Promise<DatabaseRequest>;
+  extendRequest(id: string, hours?: number): Promise<DatabaseRequest>;
+  getCredentials(id: string): Promise<DatabaseCredentials>;
+  getPolicy(owner?: string): Promise<ProvisioningPolicy>;
+}
+
+export const provisioningApiRef = createApiRef<ProvisioningApi>({
+  id: 'plugin.provisioning.api',
+});

@@ -1,0 +1,146 @@
+import { useCallback } from 'react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  ErrorPanel,
+  Header,
+  LinkButton,
+  Page,
+  Progress,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { RequestsTable } from '../common/RequestsTable';
+import { ReviewActions } from '../common/ReviewActions';
+import { useCurrentUser } from '../common/useCurrentUser';
+
+/** Where the "Request a database" button leads: the golden path that files requests. */
+export const REQUEST_TEMPLATE_PATH =
+  '/create/templates/default/postgresql-database';
+
+interface Overview {
+  mine: DatabaseRequest[];
+  teams: DatabaseRequest[];
+  awaitingApproval: DatabaseRequest[];
+}
+
+const RequestDatabaseButton = () => (
+  <LinkButton variant="contained" color="primary" to={REQUEST_TEMPLATE_PATH}>
+    Request a database
+  </LinkButton>
+);
+
+/** My requests, my teams' requests, and those waiting for my approval. */
+export const RequestsOverview = () => {
+  const api = useApi(provisioningApiRef);
+  const user = useCurrentUser();
+
+  const { value, loading, error, retry } = useAsyncRetry(async (): Promise<
+    Overview | undefined
+  > => {
+    if (!user.userEntityRef) return undefined;
+    const [mine, teams, awaitingApproval] = await Promise.all([
+      api.listRequests({ requestedBy: user.userEntityRef }),
+      user.groupRefs.length
+        ? api.listRequests({ owner: user.groupRefs })
+        : Promise.resolve([]),
+      api.listRequests({ status: ['awaiting-approval'] }),
+    ]);
+    return { mine, teams, awaitingApproval };
+  }, [api, user.userEntityRef, user.groupRefs.join(',')]);
+
+  const reload = useCallback(() => retry(), [retry]);
+
+  let body;
+  if (loading || user.loading) {
+    body = <Progress />;
+  } else if (error || user.error) {
+    body = (
+      <ErrorPanel
+        title="Could not load database requests"
+        error={(error ?? user.error)!}
+      />
+    );
+  } else if (
+    !value ||
+    (value.mine.length === 0 &&
+      value.teams.length === 0 &&
+      value.awaitingApproval.length === 0)
+  ) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No databases yet"
+        description="Request a PostgreSQL database for your team: development and ephemeral databases are ready in a minute, production ones after a platform-team approval."
+        action={<RequestDatabaseButton />}
+      />
+    );
+  } else {
+    body = (
+      <Grid container spacing={3}>
+        {value.awaitingApproval.length > 0 && (
+          <Grid item xs={12}>
+            <RequestsTable
+              title={`Awaiting approval (${value.awaitingApproval.length})`}
+              requests={value.awaitingApproval}
+              emptyContent={null}
+              actions={request => (
+                <ReviewActions request={request} onReviewed={reload} />
+              )}
+            />
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <RequestsTable
+            title="My requests"
+            requests={value.mine}
+            emptyContent={
+              <Typography style={{ padding: 16 }} color="textSecondary">
+                You have not requested a database yet.
+              </Typography>
+            }
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <RequestsTable
+            title="My teams' databases"
+            requests={value.teams}
+            emptyContent={
+              <Typography style={{ padding: 16 }} color="textSecondary">
+                {user.groupRefs.length
+                  ? 'Your teams have no databases.'
+                  : 'You are not a member of a team in the catalog.'}
+              </Typography>
+            }
+          />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Databases"
+        subtitle="Self-service PostgreSQL: guardrails first, then provisioning you can follow until it is ready"
+      />
+      <Content>
+        <ContentHeader title="Database requests">
+          <RequestDatabaseButton />
+          <SupportButton>
+            Paved checks the platform's guardrails before anything is created.
+            Production and large databases wait for an approval from the
+            platform team.
+          </SupportButton>
+        </ContentHeader>
+        {body}
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,398 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  Content,
+  EmptyState,
+  ErrorPanel,
+  Header,
+  Link,
+  Page,
+  Progress,
+  StructuredMetadataTable,
+  Table,
+  InfoCard,
+} from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { ResponseError } from '@backstage/errors';
+import {
+  DatabaseRequestEvent,
+  DatabaseRequestWithEvents,
+  provisioningRequestDeletePermission,
+  provisioningRequestReadSecretPermission,
+} from '@paved/plugin-provisioning-common';
+import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { rootRouteRef } from '../../routes';
+import { ReviewActions } from '../common/ReviewActions';
+import { StatusChip } from '../common/StatusChip';
+import { formatRelative, formatTimestamp } from '../common/format';
+import { useLiveRequest } from '../common/useLiveRequest';
+import { RevealCredentialsButton } from './CredentialsDialog';
+import { StatusTimeline } from './StatusTimeline';
+
+const IN_PROGRESS = ['provisioning', 'deprovisioning', 'awaiting-approval'];
+
+/** The catalog entity ref of the Resource the backend delivers for a ready request. */
+export function resourceRef(request: {
+  owner: string;
+  name: string;
+  environment: string;
+}) {
+  const namespace = /^[^:]+:([^/]+)\//.exec(request.owner)?.[1] ?? 'default';
+  return `resource:${namespace}/${`${request.name}-${request.environment}`
+    .slice(0, 63)
+    .replace(/-+$/, '')}`;
+}
+
+const RequestActions = ({
+  request,
+  reload,
+}: {
+  request: DatabaseRequestWithEvents;
+  reload: () => void;
+}) => {
+  const api = useApi(provisioningApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { allowed: mayDelete } = usePermission({
+    permission: provisioningRequestDeletePermission,
+    resourceRef: request.id,
+  });
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const run = async (what: string, action: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await action();
+      alertApi.post({
+        message: what,
+        severity: 'success',
+        display: 'transient',
+      });
+      reload();
+    } catch (error) {
+      alertApi.post({
+        message: `${what} failed: ${(error as Error).message}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const deletable = [
+    'awaiting-approval',
+    'provisioning',
+    'ready',
+    'failed',
+  ].includes(request.status);
+  return (
+    <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
+      <ReviewActions request={request} onReviewed={reload} />
+      {mayDelete &&
+        request.environment === 'ephemeral' &&
+        request.status === 'ready' && (
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() => run('Extended', () => api.extendRequest(request.id))}
+          >
+            Extend
+          </Button>
+        )}
+      {mayDelete && deletable && (
+        <Button
+          variant="outlined"
+          color="secondary"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+        >
+          {request.status === 'awaiting-approval'
+            ? 'Withdraw'
+            : 'Delete database'}
+        </Button>
+      )}
+      <Dialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogTitle>
+          Delete {request.name} ({request.environment})?
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {request.status === 'awaiting-approval'
+              ? 'The request is withdrawn; nothing was created yet.'
+              : 'The database and its data are removed, and its Resource leaves the catalog.'}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            color="secondary"
+            variant="contained"
+            onClick={() => {
+              setConfirming(false);
+              run('Deletion started', () => api.deleteRequest(request.id));
+            }}
+          >
+            Delete
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+};
+
+const ConnectionCard = ({
+  request,
+}: {
+  request: DatabaseRequestWithEvents;
+}) => {
+  const { allowed: mayReadSecret } = usePermission({
+    permission: provisioningRequestReadSecretPermission,
+    resourceRef: request.id,
+  });
+  if (request.status !== 'ready' || !request.outputs) return null;
+  const { host, port, database, username, credentialsRef } = request.outputs;
+  const keptByPaved = credentialsRef.startsWith('paved-secret:');
+  return (
+    <InfoCard title="Connection">
+      <StructuredMetadataTable
+        dense
+        metadata={{
+          host,
+          port: String(port),
+          database,
+          username,
+          'credentials kept in': keptByPaved
+            ? 'Paved (encrypted)'
+            : credentialsRef,
+          'catalog entity': <EntityRefLink entityRef={resourceRef(request)} />,
+        }}
+      />
+      {keptByPaved && mayReadSecret && (
+        <Box mt={2}>
+          <RevealCredentialsButton requestId={request.id} />
+        </Box>
+      )}
+    </InfoCard>
+  );
+};
+
+const AuditLog = ({ events }: { events: DatabaseRequestEvent[] }) => (
+  <Table<DatabaseRequestEvent>
+    title="Audit log"
+    data={[...events].reverse()}
+    options={{
+      paging: events.length > 20,
+      pageSize: 20,
+      search: false,
+      padding: 'dense',
+    }}
+    columns={[
+      {
+        title: 'When',
+        field: 'createdAt',
+        render: e => formatTimestamp(e.createdAt),
+      },
+      { title: 'Who', field: 'actor' },
+      { title: 'What', field: 'action' },
+      {
+        title: 'Status',
+        field: 'toStatus',
+        render: e =>
+          e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus}` : '',
+      },
+      { title: 'Why', field: 'message' },
+    ]}
+  />
+);
+
+export const RequestDetails = ({
+  request,
+  reload,
+}: {
+  request: DatabaseRequestWithEvents;
+  reload: () => void;
+}) => {
+  const inProgress = IN_PROGRESS.includes(request.status);
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={7}>
+        <InfoCard
+          title={
+            <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+              <span>Status</span>
+              <StatusChip status={request.status} />
+            </Box>
+          }
+          subheader={`Updated ${formatRelative(request.updatedAt)}`}
+        >
+          {request.status === 'failed' && request.failureReason && (
+            <Box mb={2}>
+              <Alert severity="error">{request.failureReason}</Alert>
+            </Box>
+          )}
+          {request.status === 'awaiting-approval' && (
+            <Box mb={2}>
+              <Alert severity="info">
+                This request needs an approval from the platform team.
+                Provisioning starts as soon as it is approved; this page updates
+                by itself.
+              </Alert>
+            </Box>
+          )}
+          {request.expiresAt &&
+            !['deleted', 'expired', 'rejected'].includes(request.status) && (
+              <Box mb={2}>
+                <Alert severity="warning">
+                  Ephemeral: deleted {formatRelative(request.expiresAt)} (
+                  {formatTimestamp(request.expiresAt)}).
+                </Alert>
+              </Box>
+            )}
+          <StatusTimeline events={request.events} inProgress={inProgress} />
+          <RequestActions request={request} reload={reload} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <Grid container spacing={3} direction="column">
+          <Grid item>
+            <ConnectionCard request={request} />
+          </Grid>
+          <Grid item>
+            <InfoCard title="Request">
+              <StructuredMetadataTable
+                dense
+                metadata={{
+                  owner: (
+                    <EntityRefLink
+                      entityRef={request.owner}
+                      defaultKind="group"
+                    />
+                  ),
+                  system: request.system ? (
+                    <EntityRefLink
+                      entityRef={request.system}
+                      defaultKind="system"
+                    />
+                  ) : (
+                    '—'
+                  ),
+                  component: request.component ? (
+                    <EntityRefLink
+                      entityRef={request.component}
+                      defaultKind="component"
+                    />
+                  ) : (
+                    '—'
+                  ),
+                  environment: request.environment,
+                  size: request.size,
+                  storage: `${request.storageGB} GB`,
+                  version: request.version ?? 'default',
+                  provider: request.provider,
+                  'requested by': (
+                    <EntityRefLink
+                      entityRef={request.requestedBy}
+                      defaultKind="user"
+                    />
+                  ),
+                  requested: formatTimestamp(request.createdAt),
+                  'approval required': request.approvalRequired ? 'yes' : 'no',
+                }}
+              />
+            </InfoCard>
+          </Grid>
+        </Grid>
+      </Grid>
+      <Grid item xs={12}>
+        <AuditLog events={request.events} />
+      </Grid>
+    </Grid>
+  );
+};
+
+/** `/provisioning/requests/:id`. */
+export const RequestPage = () => {
+  const { id } = useParams();
+  const overviewLink = useRouteRef(rootRouteRef);
+  const navigate = useNavigate();
+  const { value, loading, error, retry } = useLiveRequest(id);
+
+  let body;
+  if (!value && loading) {
+    body = <Progress />;
+  } else if (
+    !value &&
+    error instanceof ResponseError &&
+    error.response.status === 404
+  ) {
+    body = (
+      <EmptyState
+        missing="info"
+        title="No such database request"
+        description={`There is no request with id ${id}, or it is not visible to you.`}
+        action={
+          <Button
+            variant="outlined"
+            onClick={() => navigate(overviewLink?.() ?? '/provisioning')}
+          >
+            All requests
+          </Button>
+        }
+      />
+    );
+  } else if (!value) {
+    body = (
+      <ErrorPanel
+        title="Could not load the request"
+        error={error ?? new Error('Unknown error')}
+      />
+    );
+  } else {
+    body = <RequestDetails request={value} reload={retry} />;
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={
+          value ? `${value.name} (${value.environment})` : 'Database request'
+        }
+        subtitle={value ? `PostgreSQL for ${value.owner}` : undefined}
+        type="Databases"
+        typeLink={overviewLink?.()}
+      />
+      <Content>
+        {value && error && (
+          <Box mb={2}>
+            <Alert severity="warning">
+              Live update failed ({error.message}); retrying.
+            </Alert>
+          </Box>
+        )}
+        {body}
+        {value && (
+          <Typography variant="caption" color="textSecondary">
+            Request id {value.id} ·{' '}
+            <Link to={overviewLink?.() ?? '/provisioning'}>
+              all database requests
+            </Link>
+          </Typography>
+        )}
+      </Content>
+    </Page>
+  );
+};

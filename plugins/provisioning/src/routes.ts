@@ -1,0 +1,13 @@
+import {
+  createRouteRef,
+  createSubRouteRef,
+} from '@backstage/frontend-plugin-api';
+
+/** The databases overview at `/provisioning`. */
+export const rootRouteRef = createRouteRef();
+
+/** One request with its live timeline and audit log: `/provisioning/requests/:id`. */
+export const requestRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/requests/:id',
+});
