@@ -26,13 +26,19 @@ const ready: DatabaseRequest = {
 
 describe('ProvisionedDatabaseEntityProvider', () => {
   it('renders a database Resource linked to its request, owner and system', () => {
-    const entity = databaseResourceEntity(ready);
+    const entity = databaseResourceEntity(ready, 'https://paved.example.com/');
     expect(entity).toMatchObject({
       kind: 'Resource',
       metadata: {
         name: 'orders-production',
         namespace: 'default',
         annotations: { 'paved.dev/provisioning-request': ready.id },
+        links: [
+          {
+            url: `https://paved.example.com/provisioning/requests/${ready.id}`,
+            title: 'Provisioning request',
+          },
+        ],
       },
       spec: {
         type: 'database',
@@ -56,6 +62,7 @@ describe('ProvisionedDatabaseEntityProvider', () => {
       discovery: mockServices.discovery(),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      appBaseUrl: 'http://localhost:3000',
       fetch: fetchMock as any,
     });
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };

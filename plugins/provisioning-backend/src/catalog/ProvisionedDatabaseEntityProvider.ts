@@ -20,15 +20,23 @@ export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
 
 const PROVIDER_NAME = 'paved-provisioning';
 
-/** The catalog entity of a ready database. */
+/**
+ * The catalog entity of a ready database. `appBaseUrl` makes the link to the request page
+ * absolute, as the catalog requires for links and location annotations.
+ */
 export function databaseResourceEntity(
   request: DatabaseRequest,
+  appBaseUrl: string,
 ): ResourceEntity {
+  const requestPage = `${appBaseUrl.replace(
+    /\/+$/,
+    '',
+  )}/provisioning/requests/${request.id}`;
   const namespace = request.owner.split(':')[1]?.split('/')[0] ?? 'default';
   const dependencyOf = [request.component, request.system].filter(
     (ref): ref is string => Boolean(ref),
   );
-  const location = `url:provisioning:/requests/${request.id}`;
+  const location = `url:${requestPage}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -54,12 +62,7 @@ export function databaseResourceEntity(
         'paved.dev/provider': request.provider,
       },
       tags: ['postgresql', request.environment],
-      links: [
-        {
-          url: `/provisioning/requests/${request.id}`,
-          title: 'Provisioning request',
-        },
-      ],
+      links: [{ url: requestPage, title: 'Provisioning request' }],
     },
     spec: {
       type: 'database',
@@ -82,6 +85,7 @@ export class ProvisionedDatabaseEntityProvider implements EntityProvider {
       discovery: DiscoveryService;
       auth: AuthService;
       logger: LoggerService;
+      appBaseUrl: string;
       fetch?: typeof fetch;
     },
   ) {}
@@ -100,7 +104,7 @@ export class ProvisionedDatabaseEntityProvider implements EntityProvider {
     await this.connection.applyMutation({
       type: 'full',
       entities: requests.map(request => ({
-        entity: databaseResourceEntity(request),
+        entity: databaseResourceEntity(request, this.options.appBaseUrl),
         locationKey: `${PROVIDER_NAME}:${request.id}`,
       })),
     });

@@ -17,17 +17,27 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
       },
-      async init({ catalog, discovery, auth, logger, scheduler, events }) {
+      async init({
+        catalog,
+        config,
+        discovery,
+        auth,
+        logger,
+        scheduler,
+        events,
+      }) {
         const provider = new ProvisionedDatabaseEntityProvider({
           discovery,
           auth,
           logger,
+          appBaseUrl: config.getString('app.baseUrl'),
         });
         catalog.addEntityProvider(provider);
         const refresh = () =>
