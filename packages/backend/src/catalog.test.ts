@@ -81,6 +81,19 @@ function sourceFile(entity: Entity): string {
   return location.replace(/^file:/, '');
 }
 
+/**
+ * The files that produced entities. A location registered in config shows up as a generated
+ * Location entity "managed by" its own target file, so it does not count: only what the file's
+ * content produced does.
+ */
+function filesWithEntities(entities: Entity[]): Set<string> {
+  return new Set(
+    entities
+      .filter(e => !(e.kind === 'Location' && e.spec?.target === sourceFile(e)))
+      .map(sourceFile),
+  );
+}
+
 const entityFiles = [...catalogEntityFiles(catalogDir), pavedEntityFile];
 const templates = templateFiles();
 
@@ -145,7 +158,7 @@ describe('the example organisation, processed by the catalog', () => {
     let previousCount = -1;
     for (;;) {
       entities = await fetchEntities();
-      const seen = new Set(entities.map(sourceFile));
+      const seen = filesWithEntities(entities);
       const complete = [...entityFiles, ...templates].every(f => seen.has(f));
       if (
         (complete && entities.length === previousCount) ||
@@ -159,7 +172,7 @@ describe('the example organisation, processed by the catalog', () => {
   }, 120_000);
 
   it('reports no processing errors', () => {
-    expect(warnings).toEqual([]);
+    expect([...new Set(warnings)]).toEqual([]);
     const withErrors = entities.filter(e =>
       (e.status?.items ?? []).some(item => item.level === 'error'),
     );
@@ -167,7 +180,7 @@ describe('the example organisation, processed by the catalog', () => {
   });
 
   it('loads every entity file under catalog/ and every template', () => {
-    const seen = new Set(entities.map(sourceFile));
+    const seen = filesWithEntities(entities);
     const missing = [...entityFiles, ...templates].filter(f => !seen.has(f));
     expect(missing.map(f => path.relative(repoRoot, f))).toEqual([]);
   });
