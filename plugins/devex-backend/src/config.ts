@@ -49,7 +49,10 @@ export function readDevexConfig(root: Config): DevexConfig {
   }
   return {
     bands: readBands(config?.getOptionalConfig('levelBands')),
-    defaultTimeZone: validZone(config?.getOptionalString('timeZone') ?? 'UTC', 'timeZone'),
+    defaultTimeZone: validZone(
+      config?.getOptionalString('timeZone') ?? 'UTC',
+      'timeZone',
+    ),
     teamTimeZones: zones,
     platformTeam:
       config?.getOptionalString('platformTeam') ??
@@ -57,15 +60,21 @@ export function readDevexConfig(root: Config): DevexConfig {
       'group:default/platform',
     githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
     deploymentWorkflows: new RegExp(
-      config?.getOptionalString('github.deploymentWorkflowPattern') ?? 'deploy|release|cd',
+      config?.getOptionalString('github.deploymentWorkflowPattern') ??
+        'deploy|release|cd',
       'i',
     ),
     productionEnvironments: (
-      config?.getOptionalStringArray('github.productionEnvironments') ?? ['production', 'prod']
+      config?.getOptionalStringArray('github.productionEnvironments') ?? [
+        'production',
+        'prod',
+      ]
     ).map(e => e.toLocaleLowerCase('en-US')),
     pseudonymSecret: config?.getOptionalString('surveys.pseudonymSecret'),
-    minimumRespondents: config?.getOptionalNumber('surveys.minimumRespondents') ?? 5,
-    catalogCacheMs: (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
+    minimumRespondents:
+      config?.getOptionalNumber('surveys.minimumRespondents') ?? 5,
+    catalogCacheMs:
+      (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
   };
 }

@@ -45,11 +45,16 @@ export const devexPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger: deps.logger,
           pseudonymSecret:
-            config.pseudonymSecret ?? (await store.installationKey('survey-pseudonym')),
+            config.pseudonymSecret ??
+            (await store.installationKey('survey-pseudonym')),
           platformTeam: config.platformTeam,
           minimumRespondents: config.minimumRespondents,
         });
-        await subscribeToPlatformTopics({ events: deps.events, store, logger: deps.logger });
+        await subscribeToPlatformTopics({
+          events: deps.events,
+          store,
+          logger: deps.logger,
+        });
         await scheduleBackgroundWork({
           scheduler: deps.scheduler,
           store,
@@ -68,7 +73,10 @@ export const devexPlugin = createBackendPlugin({
           }),
         );
         // The webhook authenticates itself with GitHub's HMAC signature instead of a Backstage token.
-        deps.httpRouter.addAuthPolicy({ path: '/webhooks/github', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks/github',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

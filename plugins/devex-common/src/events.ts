@@ -12,7 +12,10 @@ export const PRODUCTION_ENVIRONMENT = 'production';
 // RFC 3339 with an explicit offset ("Z" or "+02:00"): a local time without offset is ambiguous.
 const timestamp = z
   .string({ required_error: 'is required' })
-  .datetime({ offset: true, message: 'must be an RFC 3339 timestamp with offset' });
+  .datetime({
+    offset: true,
+    message: 'must be an RFC 3339 timestamp with offset',
+  });
 
 const identifier = z
   .string({ required_error: 'is required' })
@@ -66,7 +69,10 @@ export const incidentDataSchema = z.object({
 /** @public */
 export const surveyDataSchema = z.object({
   score: z
-    .number({ required_error: 'is required', invalid_type_error: 'must be a number' })
+    .number({
+      required_error: 'is required',
+      invalid_type_error: 'must be a number',
+    })
     .int('must be an integer')
     .min(0, 'must be between 0 and 10')
     .max(10, 'must be between 0 and 10'),
@@ -94,9 +100,21 @@ const envelope = {
 export const devexEventSchema = z.discriminatedUnion(
   'type',
   [
-    z.object({ ...envelope, type: z.literal('deployment'), data: deploymentDataSchema }),
-    z.object({ ...envelope, type: z.literal('incident'), data: incidentDataSchema }),
-    z.object({ ...envelope, type: z.literal('survey'), data: surveyDataSchema }),
+    z.object({
+      ...envelope,
+      type: z.literal('deployment'),
+      data: deploymentDataSchema,
+    }),
+    z.object({
+      ...envelope,
+      type: z.literal('incident'),
+      data: incidentDataSchema,
+    }),
+    z.object({
+      ...envelope,
+      type: z.literal('survey'),
+      data: surveyDataSchema,
+    }),
   ],
   {
     errorMap: (issue, ctx) =>
@@ -111,7 +129,10 @@ export const eventBatchSchema = z.object({
   events: z
     .array(devexEventSchema, { required_error: 'is required' })
     .min(1, 'must contain at least one event')
-    .max(MAX_EVENTS_PER_BATCH, `must contain at most ${MAX_EVENTS_PER_BATCH} events`),
+    .max(
+      MAX_EVENTS_PER_BATCH,
+      `must contain at most ${MAX_EVENTS_PER_BATCH} events`,
+    ),
 });
 
 /** @public */

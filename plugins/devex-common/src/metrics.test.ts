@@ -32,7 +32,10 @@ describe('levelFor (DORA 2023 bands)', () => {
   });
 
   it('follows configured bands', () => {
-    const bands = { ...defaultLevelBands, leadTime: { elite: 1, high: 2, medium: 3 } };
+    const bands = {
+      ...defaultLevelBands,
+      leadTime: { elite: 1, high: 2, medium: 3 },
+    };
     expect(levelFor('leadTime', 1.5, bands)).toBe('high');
   });
 });

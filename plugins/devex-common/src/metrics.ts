@@ -51,7 +51,7 @@ export const metricDefinitions: Record<DoraMetricName, MetricDefinition> = {
     name: 'recoveryTime',
     title: 'Failed deployment recovery time',
     description:
-      'From a failed deployment\'s finishedAt to the earlier of its first remediating deployment and the resolution of all its incidents. Median; unrecovered ones are counted as open.',
+      "From a failed deployment's finishedAt to the earlier of its first remediating deployment and the resolution of all its incidents. Median; unrecovered ones are counted as open.",
     unit: 'hours',
     reportYear: 2023,
   },

@@ -5,15 +5,22 @@
  * time must never read as 0 (which would look "elite").
  * @public
  */
-export function quantile(values: ReadonlyArray<number>, q: number): number | null {
+export function quantile(
+  values: ReadonlyArray<number>,
+  q: number,
+): number | null {
   if (values.length === 0) return null;
-  if (!(q >= 0 && q <= 1)) throw new RangeError('quantile q must be within [0, 1]');
+  if (!(q >= 0 && q <= 1))
+    throw new RangeError('quantile q must be within [0, 1]');
   const sorted = [...values].sort((a, b) => a - b);
   return quantileOfSorted(sorted, q);
 }
 
 /** {@link quantile} for input already sorted ascending. @public */
-export function quantileOfSorted(sorted: ReadonlyArray<number>, q: number): number | null {
+export function quantileOfSorted(
+  sorted: ReadonlyArray<number>,
+  q: number,
+): number | null {
   if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);

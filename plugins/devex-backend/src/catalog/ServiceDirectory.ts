@@ -55,8 +55,11 @@ export class ServiceDirectory {
   }
 
   private async load(): Promise<Snapshot> {
-    const current = this.snapshot ? await this.snapshot.catch(() => undefined) : undefined;
-    if (current && this.now() - current.loadedAt < this.options.cacheMs) return current;
+    const current = this.snapshot
+      ? await this.snapshot.catch(() => undefined)
+      : undefined;
+    if (current && this.now() - current.loadedAt < this.options.cacheMs)
+      return current;
     const next = this.fetchSnapshot();
     this.snapshot = next;
     return next;
@@ -67,7 +70,15 @@ export class ServiceDirectory {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: [{ kind: 'Group' }, { kind: 'Component' }],
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations', 'spec.owner', 'spec.parent', 'spec.children'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.owner',
+          'spec.parent',
+          'spec.children',
+        ],
       },
       { credentials },
     );
@@ -86,13 +97,33 @@ export class ServiceDirectory {
         groups.add(ref);
         const parent = entity.spec?.parent;
         if (typeof parent === 'string') {
-          link(normalise(stringifyEntityRef(parseEntityRef(parent, { defaultKind: 'group', defaultNamespace: namespace }))), ref);
+          link(
+            normalise(
+              stringifyEntityRef(
+                parseEntityRef(parent, {
+                  defaultKind: 'group',
+                  defaultNamespace: namespace,
+                }),
+              ),
+            ),
+            ref,
+          );
         }
         const childList = entity.spec?.children;
         if (Array.isArray(childList)) {
           for (const child of childList) {
             if (typeof child === 'string') {
-              link(ref, normalise(stringifyEntityRef(parseEntityRef(child, { defaultKind: 'group', defaultNamespace: namespace }))));
+              link(
+                ref,
+                normalise(
+                  stringifyEntityRef(
+                    parseEntityRef(child, {
+                      defaultKind: 'group',
+                      defaultNamespace: namespace,
+                    }),
+                  ),
+                ),
+              );
             }
           }
         }
@@ -133,26 +164,42 @@ export class ServiceDirectory {
   /** The component whose `github.com/project-slug` is `owner/repo` (case-insensitive). */
   async componentForRepository(fullName: string): Promise<string | undefined> {
     const slug = fullName.toLocaleLowerCase('en-US');
-    return (await this.load()).components.find(c => c.projectSlug === slug)?.entityRef;
+    return (await this.load()).components.find(c => c.projectSlug === slug)
+      ?.entityRef;
   }
 
   /** The first group the user is a member of, for team survey results. */
   async teamOf(userRef: string): Promise<string | null> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
-    const user = await this.options.catalog.getEntityByRef(userRef, { credentials });
-    const membership = user?.relations?.find(r => r.type === RELATION_MEMBER_OF);
+    const user = await this.options.catalog.getEntityByRef(userRef, {
+      credentials,
+    });
+    const membership = user?.relations?.find(
+      r => r.type === RELATION_MEMBER_OF,
+    );
     return membership ? normalise(membership.targetRef) : null;
   }
 }
 
-function toComponent(entity: Entity, ref: string, namespace: string): ComponentInfo {
+function toComponent(
+  entity: Entity,
+  ref: string,
+  namespace: string,
+): ComponentInfo {
   const owner = entity.spec?.owner;
   const annotations = entity.metadata.annotations ?? {};
   const createdAt = Date.parse(annotations[CREATED_AT_ANNOTATION] ?? '');
   let ownerRef: string | null = null;
   if (typeof owner === 'string') {
     try {
-      ownerRef = normalise(stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: namespace })));
+      ownerRef = normalise(
+        stringifyEntityRef(
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: namespace,
+          }),
+        ),
+      );
     } catch {
       ownerRef = null;
     }
@@ -161,7 +208,8 @@ function toComponent(entity: Entity, ref: string, namespace: string): ComponentI
     entityRef: ref,
     ownerRef,
     templateRef: annotations[TEMPLATE_ANNOTATION] ?? null,
-    projectSlug: annotations[PROJECT_SLUG_ANNOTATION]?.toLocaleLowerCase('en-US') ?? null,
+    projectSlug:
+      annotations[PROJECT_SLUG_ANNOTATION]?.toLocaleLowerCase('en-US') ?? null,
     createdAt: Number.isFinite(createdAt) ? createdAt : null,
   };
 }

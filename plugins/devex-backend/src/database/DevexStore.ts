@@ -1,4 +1,8 @@
-import type { DevexEvent, DeploymentSummary, IncidentSummary } from '@paved/plugin-devex-common';
+import type {
+  DevexEvent,
+  DeploymentSummary,
+  IncidentSummary,
+} from '@paved/plugin-devex-common';
 
 /** Which services to pool; `undefined` means the whole organisation. */
 export interface ServiceScope {
@@ -46,13 +50,22 @@ export interface DevexStore {
    * Stores a validated batch atomically. Each (source, id) replaces an earlier send; derived facts
    * of every affected service and deployment are recomputed in the same transaction.
    */
-  ingest(events: DevexEvent[], receivedAt: number): Promise<{ accepted: number }>;
-  doraAggregates(scope: ServiceScope, window: TimeWindow): Promise<DoraAggregates>;
+  ingest(
+    events: DevexEvent[],
+    receivedAt: number,
+  ): Promise<{ accepted: number }>;
+  doraAggregates(
+    scope: ServiceScope,
+    window: TimeWindow,
+  ): Promise<DoraAggregates>;
   listDeployments(
     scope: ServiceScope,
     options: { limit: number; environment?: string },
   ): Promise<DeploymentSummary[]>;
-  listIncidents(scope: ServiceScope, options: { limit: number }): Promise<IncidentSummary[]>;
+  listIncidents(
+    scope: ServiceScope,
+    options: { limit: number },
+  ): Promise<IncidentSummary[]>;
   surveyResponses(window: TimeWindow): Promise<SurveyResponseRecord[]>;
   /** Portal submissions (surveys sent as events go through {@link DevexStore.ingest}). */
   addSurveyResponse(response: SurveyResponseRecord): Promise<void>;
@@ -67,7 +80,11 @@ export interface DevexStore {
     humanStep: boolean;
     updatedAt: number;
   }): Promise<void>;
-  provisioningCounts(): Promise<{ total: number; automated: number; finished: number }>;
+  provisioningCounts(): Promise<{
+    total: number;
+    automated: number;
+    finished: number;
+  }>;
   /** Remembers commits pushed to a repository's default branch. */
   recordPushedCommits(
     repository: string,

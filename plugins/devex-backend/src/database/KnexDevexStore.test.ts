@@ -25,7 +25,9 @@ const sha = (n: number) => `${n}`.padStart(7, 'a') + 'c0ffee';
 
 function deployment(
   id: string,
-  data: Partial<Extract<DevexEvent, { type: 'deployment' }>['data']> & { finishedAt: string },
+  data: Partial<Extract<DevexEvent, { type: 'deployment' }>['data']> & {
+    finishedAt: string;
+  },
   subject = SERVICE,
 ): DevexEvent {
   return {
@@ -33,7 +35,12 @@ function deployment(
     source: 'ci',
     type: 'deployment',
     subject,
-    data: { environment: 'production', status: 'success', commits: [], ...data },
+    data: {
+      environment: 'production',
+      status: 'success',
+      commits: [],
+      ...data,
+    },
   };
 }
 
@@ -45,12 +52,23 @@ function incident(
   return { id, source: 'ci', type: 'incident', subject, data };
 }
 
-const commit = (n: number, committedAt: string) => ({ sha: sha(n), committedAt });
+const commit = (n: number, committedAt: string) => ({
+  sha: sha(n),
+  committedAt,
+});
 
 // Remediation and incident arrive before the deployment they name (out-of-order delivery).
 const batch1: DevexEvent[] = [
-  deployment('d4', { finishedAt: t('08T14:00:00'), kind: 'rollback', remediates: 'd3' }),
-  incident('i1', { startedAt: t('08T12:30:00'), resolvedAt: t('08T16:00:00'), deploymentId: 'd3' }),
+  deployment('d4', {
+    finishedAt: t('08T14:00:00'),
+    kind: 'rollback',
+    remediates: 'd3',
+  }),
+  incident('i1', {
+    startedAt: t('08T12:30:00'),
+    resolvedAt: t('08T16:00:00'),
+    deploymentId: 'd3',
+  }),
   incident('i2', { startedAt: t('05T13:00:00'), deploymentId: 'd1' }),
 ];
 const batch2: DevexEvent[] = [
@@ -86,7 +104,11 @@ const batch2: DevexEvent[] = [
 const batch3: DevexEvent[] = [
   // a duplicate delivery of d2 and the incident re-sent once resolved
   batch2[1],
-  incident('i2', { startedAt: t('05T13:00:00'), resolvedAt: t('05T15:00:00'), deploymentId: 'd1' }),
+  incident('i2', {
+    startedAt: t('05T13:00:00'),
+    resolvedAt: t('05T15:00:00'),
+    deploymentId: 'd1',
+  }),
   incident('i3', { startedAt: t('10T00:00:00'), resolvedAt: t('10T05:00:00') }),
 ];
 const batch4: DevexEvent[] = [
@@ -107,7 +129,10 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   }
 
   /** Both read paths (histogram for the organisation, raw for a scope) must agree. */
-  async function aggregates(store: KnexDevexStore, window = WINDOW): Promise<DoraAggregates> {
+  async function aggregates(
+    store: KnexDevexStore,
+    window = WINDOW,
+  ): Promise<DoraAggregates> {
     const organisation = await store.doraAggregates({}, window);
     const scoped = await store.doraAggregates({ services: [SERVICE] }, window);
     expect(scoped).toEqual(organisation);
@@ -137,8 +162,16 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     expect(result.leadTime.median).toBe(18 * HOUR); // even count: mean of 12 and 24
     expect(result.leadTime.p90).toBe(90 * HOUR); // 36 + 0.5 * (144 - 36)
     // d1: incident resolved after 3 h; d3: rollback after 2 h beats the incident's 4 h
-    expect(result.recovery).toEqual({ median: 2.5 * HOUR, samples: 2, open: 0 });
-    expect(result.timeToRestore).toEqual({ median: 5 * HOUR, samples: 1, open: 0 });
+    expect(result.recovery).toEqual({
+      median: 2.5 * HOUR,
+      samples: 2,
+      open: 0,
+    });
+    expect(result.timeToRestore).toEqual({
+      median: 5 * HOUR,
+      samples: 1,
+      open: 0,
+    });
     expect(result.sources).toEqual(['ci']);
   });
 
@@ -159,7 +192,13 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     // d1 re-sent as a staging deployment: c1 has no production deployment any more and c2 now
     // first shipped with d2 (48 h); d1's failure disappears with it.
     await store.ingest(
-      [deployment('d1', { environment: 'staging', finishedAt: t('05T12:00:00'), commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))] })],
+      [
+        deployment('d1', {
+          environment: 'staging',
+          finishedAt: t('05T12:00:00'),
+          commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))],
+        }),
+      ],
       2,
     );
     const result = await aggregates(store);
@@ -167,7 +206,9 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     expect(result.leadTime.samples).toBe(5); // 1, 12, 36, 48, 144
     expect(result.leadTime.median).toBe(36 * HOUR);
     expect(result.failedDeployments).toBe(1);
-    const histogram = await knex('devex_lead_time_histogram').sum({ n: 'samples' });
+    const histogram = await knex('devex_lead_time_histogram').sum({
+      n: 'samples',
+    });
     expect(Number(histogram[0].n)).toBe(5);
   });
 
@@ -176,14 +217,21 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     await store.ingest(
       [
         incident('open', { startedAt: t('10T00:00:00') }),
-        incident('closed', { startedAt: t('11T00:00:00'), resolvedAt: t('11T01:30:00') }),
+        incident('closed', {
+          startedAt: t('11T00:00:00'),
+          resolvedAt: t('11T01:30:00'),
+        }),
       ],
       1,
     );
     const result = await aggregates(store);
     expect(result.failedDeployments).toBe(0);
     expect(result.recovery).toEqual({ median: null, samples: 0, open: 0 });
-    expect(result.timeToRestore).toEqual({ median: 1.5 * HOUR, samples: 1, open: 1 });
+    expect(result.timeToRestore).toEqual({
+      median: 1.5 * HOUR,
+      samples: 1,
+      open: 1,
+    });
   });
 
   it('answers an empty window with nulls, not zeros', async () => {
@@ -211,7 +259,10 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
         ...batch2,
         deployment(
           'l1',
-          { finishedAt: t('09T00:00:00'), commits: [commit(2, t('08T00:00:00'))] },
+          {
+            finishedAt: t('09T00:00:00'),
+            commits: [commit(2, t('08T00:00:00'))],
+          },
           OTHER,
         ),
       ],
@@ -219,8 +270,15 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     );
     // the same sha in another service is another change with its own lead time
     const other = await store.doraAggregates({ services: [OTHER] }, WINDOW);
-    expect(other.leadTime).toEqual({ median: 24 * HOUR, p90: 24 * HOUR, samples: 1 });
-    const both = await store.doraAggregates({ services: [SERVICE, OTHER] }, WINDOW);
+    expect(other.leadTime).toEqual({
+      median: 24 * HOUR,
+      p90: 24 * HOUR,
+      samples: 1,
+    });
+    const both = await store.doraAggregates(
+      { services: [SERVICE, OTHER] },
+      WINDOW,
+    );
     const organisation = await store.doraAggregates({}, WINDOW);
     expect(both).toEqual(organisation);
     expect(organisation.deployments).toBe(4);
@@ -233,14 +291,21 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   it('lists recent deployments and incidents with derived flags', async () => {
     const { store } = await createStore();
     await store.ingest([...batch1, ...batch2, ...batch3], 1);
-    const deployments = await store.listDeployments({ services: [SERVICE] }, { limit: 3 });
+    const deployments = await store.listDeployments(
+      { services: [SERVICE] },
+      { limit: 3 },
+    );
     expect(deployments.map(d => d.id)).toEqual(['d4', 'd3', 'f1']);
     expect(deployments[1]).toMatchObject({
       failed: true,
       recoveredAt: '2026-10-08T14:00:00.000Z',
       commits: 2,
     });
-    expect(deployments[0]).toMatchObject({ rework: true, remediates: 'd3', kind: 'rollback' });
+    expect(deployments[0]).toMatchObject({
+      rework: true,
+      remediates: 'd3',
+      kind: 'rollback',
+    });
     const incidents = await store.listIncidents({}, { limit: 10 });
     expect(incidents.map(i => i.id)).toEqual(['i3', 'i1', 'i2']);
   });

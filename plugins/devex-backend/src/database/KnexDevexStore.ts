@@ -40,15 +40,53 @@ const key = (source: string, id: string) => `${source}\u0000${id}`;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
-const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+const num = (v: unknown): number =>
+  v === null || v === undefined ? NaN : Number(v);
 const numOrNull = (v: unknown): number | null =>
   v === null || v === undefined ? null : Number(v);
-const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+const bool = (v: unknown): boolean =>
+  v === true || v === 1 || v === '1' || v === 't';
 const iso = (ms: number) => new Date(ms).toISOString();
+
+const DEPLOYMENT_COLUMNS: Record<string, PgType> = {
+  source: 'text',
+  event_id: 'text',
+  service_ref: 'text',
+  environment: 'text',
+  status: 'text',
+  finished_at: 'bigint',
+  started_at: 'bigint',
+  kind: 'text',
+  remediates: 'text',
+  commit_count: 'integer',
+  counted: 'boolean',
+  rework: 'boolean',
+  failed: 'boolean',
+  recovered_at: 'bigint',
+  demo: 'boolean',
+  received_at: 'bigint',
+};
+const COMMIT_COLUMNS: Record<string, PgType> = {
+  source: 'text',
+  deployment_id: 'text',
+  sha: 'text',
+  service_ref: 'text',
+  committed_at: 'bigint',
+};
+const LEAD_TIME_COLUMNS: Record<string, PgType> = {
+  service_ref: 'text',
+  sha: 'text',
+  deployment_source: 'text',
+  deployment_id: 'text',
+  deployed_at: 'bigint',
+  lead_ms: 'bigint',
+  bucket: 'integer',
+};
 
 interface LeadFact {
   service_ref: string;
@@ -58,6 +96,78 @@ interface LeadFact {
   deployed_at: number;
   lead_ms: number;
   bucket: number | null;
+}
+
+/**
+ * Restricts `query` to rows whose (a, b) is one of `pairs`. PostgreSQL plans a long
+ * `(a, b) IN ((..), (..))` list as a filter over every row, so there the pairs travel as two
+ * arrays and are joined through `unnest`, which uses the index; SQLite handles row values well.
+ */
+function wherePairs(
+  query: Knex.QueryBuilder,
+  isPg: boolean,
+  columns: [string, string],
+  pairs: string[][],
+): Knex.QueryBuilder {
+  if (!isPg) return query.whereIn(columns, pairs);
+  return query.whereRaw(
+    '(??, ??) IN (SELECT * FROM unnest(?::text[], ?::text[]))',
+    [columns[0], columns[1], pairs.map(p => p[0]), pairs.map(p => p[1])],
+  );
+}
+
+type PgType = 'text' | 'bigint' | 'integer' | 'boolean';
+
+/**
+ * Inserts many rows in one statement per chunk. On PostgreSQL the rows travel as one array per
+ * column through `unnest` (a handful of bind parameters instead of one per value, several times
+ * faster for thousands of rows); SQLite uses a plain multi-row insert.
+ */
+async function bulkInsert(
+  tx: Knex.Transaction,
+  isPg: boolean,
+  table: string,
+  columns: Record<string, PgType>,
+  rows: Array<Record<string, unknown>>,
+  conflict?: { target: string[]; merge: string[] | 'ignore' },
+) {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  if (!isPg) {
+    for (const batch of chunks(rows, Math.floor(30000 / names.length))) {
+      const insert = tx(table).insert(batch);
+      if (!conflict) await insert;
+      else if (conflict.merge === 'ignore')
+        await insert.onConflict(conflict.target).ignore();
+      else await insert.onConflict(conflict.target).merge(conflict.merge);
+    }
+    return;
+  }
+  let onConflict = '';
+  if (conflict) {
+    const target = conflict.target.map(() => '??').join(', ');
+    onConflict =
+      conflict.merge === 'ignore'
+        ? ` ON CONFLICT (${target}) DO NOTHING`
+        : ` ON CONFLICT (${target}) DO UPDATE SET ${conflict.merge
+            .map(() => '?? = EXCLUDED.??')
+            .join(', ')}`;
+  }
+  const sql = `INSERT INTO ?? (${names
+    .map(() => '??')
+    .join(', ')}) SELECT * FROM unnest(${names
+    .map(n => `?::${columns[n]}[]`)
+    .join(', ')})${onConflict}`;
+  for (const batch of chunks(rows, 10000)) {
+    const bindings: unknown[] = [table, ...names];
+    for (const n of names) bindings.push(batch.map(r => r[n] ?? null));
+    if (conflict) {
+      bindings.push(...conflict.target);
+      if (conflict.merge !== 'ignore')
+        for (const m of conflict.merge) bindings.push(m, m);
+    }
+    await tx.raw(sql, bindings as Knex.RawBinding[]);
+  }
 }
 
 /** Knex implementation of {@link DevexStore} for PostgreSQL and SQLite. */
@@ -75,8 +185,20 @@ export class KnexDevexStore implements DevexStore {
 
   private readonly isPg: boolean;
 
+  /** Pairs per statement: arrays make PostgreSQL statements cheap, SQLite binds each value. */
+  private readonly pairChunk: number;
+
   constructor(private readonly db: Knex) {
     this.isPg = db.client.config.client === 'pg';
+    this.pairChunk = this.isPg ? 5000 : CHUNK;
+  }
+
+  private pairs(
+    query: Knex.QueryBuilder,
+    columns: [string, string],
+    pairs: string[][],
+  ) {
+    return wherePairs(query, this.isPg, columns, pairs);
   }
 
   async ingest(events: DevexEvent[], receivedAt: number) {
@@ -98,9 +220,18 @@ export class KnexDevexStore implements DevexStore {
         // are read-modify-write and must not interleave.
         await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
       }
-      const affectedCommits = new Map<string, { service: string; sha: string }>();
+      const affectedCommits = new Map<
+        string,
+        { service: string; sha: string }
+      >();
       const affectedDeployments = new Map<string, Identity>();
-      await this.storeDeployments(tx, deployments, receivedAt, affectedCommits, affectedDeployments);
+      await this.storeDeployments(
+        tx,
+        deployments,
+        receivedAt,
+        affectedCommits,
+        affectedDeployments,
+      );
       await this.storeIncidents(tx, incidents, receivedAt, affectedDeployments);
       await this.storeSurveys(tx, surveys);
       await this.recomputeLeadTimes(tx, [...affectedCommits.values()]);
@@ -122,24 +253,30 @@ export class KnexDevexStore implements DevexStore {
     const touchDeployment = (source: string, id: string) =>
       affectedDeployments.set(key(source, id), { source, id });
 
-    for (const batch of chunks(deployments)) {
+    for (const batch of chunks(deployments, this.pairChunk)) {
       const pairs = batch.map(d => [d.source, d.id]);
       // A replaced deployment may have listed other commits, another service or another target.
-      const previous = await tx('devex_deployments')
-        .select('source', 'event_id', 'remediates')
-        .whereIn(['source', 'event_id'], pairs);
+      const previous: Array<Record<string, any>> = await this.pairs(
+        tx('devex_deployments').select('source', 'event_id', 'remediates'),
+        ['source', 'event_id'],
+        pairs,
+      );
       if (previous.length > 0) {
         const previousPairs = previous.map(p => [p.source, p.event_id]);
         for (const p of previous) {
           if (p.remediates) touchDeployment(p.source, p.remediates);
         }
-        const previousCommits = await tx('devex_deployment_commits')
-          .select('service_ref', 'sha')
-          .whereIn(['source', 'deployment_id'], previousPairs);
+        const previousCommits = await this.pairs(
+          tx('devex_deployment_commits').select('service_ref', 'sha'),
+          ['source', 'deployment_id'],
+          previousPairs,
+        );
         for (const c of previousCommits) touchCommit(c.service_ref, c.sha);
-        await tx('devex_deployment_commits')
-          .whereIn(['source', 'deployment_id'], previousPairs)
-          .delete();
+        await this.pairs(
+          tx('devex_deployment_commits'),
+          ['source', 'deployment_id'],
+          previousPairs,
+        ).delete();
       }
 
       const rows = batch.map(d => {
@@ -156,8 +293,8 @@ export class KnexDevexStore implements DevexStore {
           remediates: d.data.remediates ?? null,
           commit_count: d.data.commits.length,
           counted:
-            d.data.environment.toLocaleLowerCase('en-US') === PRODUCTION_ENVIRONMENT &&
-            d.data.status === 'success',
+            d.data.environment.toLocaleLowerCase('en-US') ===
+              PRODUCTION_ENVIRONMENT && d.data.status === 'success',
           rework: kind !== 'normal' || Boolean(d.data.remediates),
           failed: false,
           recovered_at: null,
@@ -167,13 +304,19 @@ export class KnexDevexStore implements DevexStore {
       });
       // failed/recovered_at are derived and recomputed below, so a re-send must not reset them
       // to defaults behind the recomputation's back: merge only the event's own columns.
-      await tx('devex_deployments')
-        .insert(rows)
-        .onConflict(['source', 'event_id'])
-        .merge([
-          'service_ref', 'environment', 'status', 'finished_at', 'started_at', 'kind',
-          'remediates', 'commit_count', 'counted', 'rework', 'demo', 'received_at',
-        ]);
+      await bulkInsert(
+        tx,
+        this.isPg,
+        'devex_deployments',
+        DEPLOYMENT_COLUMNS,
+        rows,
+        {
+          target: ['source', 'event_id'],
+          merge: Object.keys(DEPLOYMENT_COLUMNS).filter(
+            c => !['source', 'event_id', 'failed', 'recovered_at'].includes(c),
+          ),
+        },
+      );
 
       const commitRows = new Map<string, Record<string, unknown>>();
       for (const d of batch) {
@@ -192,9 +335,13 @@ export class KnexDevexStore implements DevexStore {
           });
         }
       }
-      for (const commitBatch of chunks([...commitRows.values()], 1000)) {
-        await tx('devex_deployment_commits').insert(commitBatch);
-      }
+      await bulkInsert(
+        tx,
+        this.isPg,
+        'devex_deployment_commits',
+        COMMIT_COLUMNS,
+        [...commitRows.values()],
+      );
     }
   }
 
@@ -204,11 +351,14 @@ export class KnexDevexStore implements DevexStore {
     receivedAt: number,
     affectedDeployments: Map<string, Identity>,
   ) {
-    for (const batch of chunks(incidents)) {
-      const previous = await tx('devex_incidents')
-        .select('source', 'deployment_id')
-        .whereIn(['source', 'event_id'], batch.map(i => [i.source, i.id]))
-        .whereNotNull('deployment_id');
+    for (const batch of chunks(incidents, this.pairChunk)) {
+      const previous: Array<Record<string, any>> = await this.pairs(
+        tx('devex_incidents')
+          .select('source', 'deployment_id')
+          .whereNotNull('deployment_id'),
+        ['source', 'event_id'],
+        batch.map(i => [i.source, i.id]),
+      );
       for (const p of previous) {
         affectedDeployments.set(key(p.source, p.deployment_id), {
           source: p.source,
@@ -223,22 +373,23 @@ export class KnexDevexStore implements DevexStore {
           });
         }
       }
-      await tx('devex_incidents')
-        .insert(
-          batch.map(i => ({
-            source: i.source,
-            event_id: i.id,
-            service_ref: i.subject.toLocaleLowerCase('en-US'),
-            started_at: Date.parse(i.data.startedAt),
-            resolved_at: i.data.resolvedAt ? Date.parse(i.data.resolvedAt) : null,
-            deployment_id: i.data.deploymentId ?? null,
-            severity: i.data.severity ?? null,
-            demo: i.source === DEMO_SOURCE,
-            received_at: receivedAt,
-          })),
-        )
-        .onConflict(['source', 'event_id'])
-        .merge();
+      const rows = batch.map(i => ({
+        source: i.source,
+        event_id: i.id,
+        service_ref: i.subject.toLocaleLowerCase('en-US'),
+        started_at: Date.parse(i.data.startedAt),
+        resolved_at: i.data.resolvedAt ? Date.parse(i.data.resolvedAt) : null,
+        deployment_id: i.data.deploymentId ?? null,
+        severity: i.data.severity ?? null,
+        demo: i.source === DEMO_SOURCE,
+        received_at: receivedAt,
+      }));
+      for (const rowBatch of chunks(rows, 1000)) {
+        await tx('devex_incidents')
+          .insert(rowBatch)
+          .onConflict(['source', 'event_id'])
+          .merge();
+      }
     }
   }
 
@@ -270,8 +421,15 @@ export class KnexDevexStore implements DevexStore {
     tx: Knex.Transaction,
     affected: Array<{ service: string; sha: string }>,
   ) {
-    const histogramDelta = new Map<string, { day: number; bucket: number; delta: number }>();
-    const moveSample = (deployedAt: number, bucket: number | null, delta: number) => {
+    const histogramDelta = new Map<
+      string,
+      { day: number; bucket: number; delta: number }
+    >();
+    const moveSample = (
+      deployedAt: number,
+      bucket: number | null,
+      delta: number,
+    ) => {
       if (bucket === null) return;
       const day = dayOf(deployedAt);
       const k = `${day}:${bucket}`;
@@ -280,23 +438,29 @@ export class KnexDevexStore implements DevexStore {
       histogramDelta.set(k, entry);
     };
 
-    for (const batch of chunks(affected)) {
+    for (const batch of chunks(affected, this.pairChunk)) {
       const pairs = batch.map(a => [a.service, a.sha]);
-      const candidates = await tx('devex_deployment_commits as c')
-        .join('devex_deployments as d', function joinDeployment() {
-          this.on('d.source', '=', 'c.source').andOn('d.event_id', '=', 'c.deployment_id');
-        })
-        .where('d.counted', true)
-        .whereIn(['c.service_ref', 'c.sha'], pairs)
-        .select(
-          'c.service_ref',
-          'c.sha',
-          'c.committed_at',
-          'd.finished_at',
-          'd.source',
-          'd.event_id',
-          'd.service_ref as deployment_service',
-        );
+      const candidates = await this.pairs(
+        tx('devex_deployment_commits as c')
+          .join('devex_deployments as d', function joinDeployment() {
+            this.on('d.source', '=', 'c.source').andOn(
+              'd.event_id',
+              '=',
+              'c.deployment_id',
+            );
+          })
+          .where('d.counted', true),
+        ['c.service_ref', 'c.sha'],
+        pairs,
+      ).select(
+        'c.service_ref',
+        'c.sha',
+        'c.committed_at',
+        'd.finished_at',
+        'd.source',
+        'd.event_id',
+        'd.service_ref as deployment_service',
+      );
       const next = new Map<string, LeadFact>();
       for (const row of candidates) {
         // A commit belongs to the service that deployed it; a deployment row moved to another
@@ -327,9 +491,19 @@ export class KnexDevexStore implements DevexStore {
         });
       }
 
-      const existing = await tx('devex_commit_lead_times')
-        .select('service_ref', 'sha', 'deployed_at', 'lead_ms', 'bucket', 'deployment_source', 'deployment_id')
-        .whereIn(['service_ref', 'sha'], pairs);
+      const existing = await this.pairs(
+        tx('devex_commit_lead_times').select(
+          'service_ref',
+          'sha',
+          'deployed_at',
+          'lead_ms',
+          'bucket',
+          'deployment_source',
+          'deployment_id',
+        ),
+        ['service_ref', 'sha'],
+        pairs,
+      );
       const existingByKey = new Map<string, LeadFact>();
       for (const row of existing) {
         existingByKey.set(key(row.service_ref, row.sha), {
@@ -364,14 +538,29 @@ export class KnexDevexStore implements DevexStore {
           removals.push([a.service, a.sha]);
         }
       }
-      if (upserts.length > 0) {
-        await tx('devex_commit_lead_times')
-          .insert(upserts)
-          .onConflict(['service_ref', 'sha'])
-          .merge();
-      }
+      await bulkInsert(
+        tx,
+        this.isPg,
+        'devex_commit_lead_times',
+        LEAD_TIME_COLUMNS,
+        upserts as unknown as Array<Record<string, unknown>>,
+        {
+          target: ['service_ref', 'sha'],
+          merge: [
+            'deployment_source',
+            'deployment_id',
+            'deployed_at',
+            'lead_ms',
+            'bucket',
+          ],
+        },
+      );
       if (removals.length > 0) {
-        await tx('devex_commit_lead_times').whereIn(['service_ref', 'sha'], removals).delete();
+        await this.pairs(
+          tx('devex_commit_lead_times'),
+          ['service_ref', 'sha'],
+          removals,
+        ).delete();
       }
     }
 
@@ -381,10 +570,15 @@ export class KnexDevexStore implements DevexStore {
       .sort((a, b) => a.day - b.day || a.bucket - b.bucket);
     for (const batch of chunks(deltas, 1000)) {
       await tx('devex_lead_time_histogram')
-        .insert(batch.map(d => ({ day: d.day, bucket: d.bucket, samples: d.delta })))
+        .insert(
+          batch.map(d => ({ day: d.day, bucket: d.bucket, samples: d.delta })),
+        )
         .onConflict(['day', 'bucket'])
         .merge({
-          samples: tx.raw('?? + ??', ['devex_lead_time_histogram.samples', 'excluded.samples']),
+          samples: tx.raw('?? + ??', [
+            'devex_lead_time_histogram.samples',
+            'excluded.samples',
+          ]),
         });
     }
     if (deltas.some(d => d.delta < 0)) {
@@ -397,21 +591,42 @@ export class KnexDevexStore implements DevexStore {
    * and the deployments that remediate them (either may arrive before the deployment itself).
    */
   private async recomputeFailures(tx: Knex.Transaction, affected: Identity[]) {
-    for (const batch of chunks(affected)) {
+    for (const batch of chunks(affected, this.pairChunk)) {
       const pairs = batch.map(a => [a.source, a.id]);
-      const deployments = await tx('devex_deployments')
-        .select('source', 'event_id', 'finished_at', 'counted', 'failed', 'recovered_at')
-        .whereIn(['source', 'event_id'], pairs);
+      const deployments: Array<Record<string, any>> = await this.pairs(
+        tx('devex_deployments').select(
+          'source',
+          'event_id',
+          'finished_at',
+          'counted',
+          'failed',
+          'recovered_at',
+        ),
+        ['source', 'event_id'],
+        pairs,
+      );
       if (deployments.length === 0) continue;
       const present = deployments.map(d => [d.source, d.event_id]);
-      const remediations = await tx('devex_deployments')
-        .select('source', 'remediates', 'finished_at', 'counted')
-        .whereIn(['source', 'remediates'], present);
-      const incidents = await tx('devex_incidents')
-        .select('source', 'deployment_id', 'resolved_at')
-        .whereIn(['source', 'deployment_id'], present);
+      const remediations = await this.pairs(
+        tx('devex_deployments').select(
+          'source',
+          'remediates',
+          'finished_at',
+          'counted',
+        ),
+        ['source', 'remediates'],
+        present,
+      );
+      const incidents = await this.pairs(
+        tx('devex_incidents').select('source', 'deployment_id', 'resolved_at'),
+        ['source', 'deployment_id'],
+        present,
+      );
 
-      const fixes = new Map<string, { any: boolean; firstFix: number | null }>();
+      const fixes = new Map<
+        string,
+        { any: boolean; firstFix: number | null }
+      >();
       for (const r of remediations) {
         const k = key(r.source, r.remediates);
         const entry = fixes.get(k) ?? { any: false, firstFix: null };
@@ -419,14 +634,22 @@ export class KnexDevexStore implements DevexStore {
         // Only a remediation that reached production successfully ends the failure.
         if (bool(r.counted)) {
           const at = num(r.finished_at);
-          entry.firstFix = entry.firstFix === null ? at : Math.min(entry.firstFix, at);
+          entry.firstFix =
+            entry.firstFix === null ? at : Math.min(entry.firstFix, at);
         }
         fixes.set(k, entry);
       }
-      const linked = new Map<string, { count: number; open: number; lastResolved: number }>();
+      const linked = new Map<
+        string,
+        { count: number; open: number; lastResolved: number }
+      >();
       for (const i of incidents) {
         const k = key(i.source, i.deployment_id);
-        const entry = linked.get(k) ?? { count: 0, open: 0, lastResolved: -Infinity };
+        const entry = linked.get(k) ?? {
+          count: 0,
+          open: 0,
+          lastResolved: -Infinity,
+        };
         entry.count += 1;
         const resolved = numOrNull(i.resolved_at);
         if (resolved === null) entry.open += 1;
@@ -434,6 +657,12 @@ export class KnexDevexStore implements DevexStore {
         linked.set(k, entry);
       }
 
+      const changes: Array<{
+        source: string;
+        id: string;
+        failed: boolean;
+        recoveredAt: number | null;
+      }> = [];
       for (const d of deployments) {
         const k = key(d.source, d.event_id);
         const fix = fixes.get(k);
@@ -443,41 +672,122 @@ export class KnexDevexStore implements DevexStore {
         let recoveredAt: number | null = null;
         if (failed) {
           const candidates: number[] = [];
-          if (fix?.firstFix !== null && fix?.firstFix !== undefined) candidates.push(fix.firstFix);
-          if (incident && incident.open === 0) candidates.push(incident.lastResolved);
+          if (fix?.firstFix !== null && fix?.firstFix !== undefined)
+            candidates.push(fix.firstFix);
+          if (incident && incident.open === 0)
+            candidates.push(incident.lastResolved);
           if (candidates.length > 0) recoveredAt = Math.min(...candidates);
         }
-        if (bool(d.failed) !== failed || numOrNull(d.recovered_at) !== recoveredAt) {
-          await tx('devex_deployments')
-            .where({ source: d.source, event_id: d.event_id })
-            .update({ failed, recovered_at: recoveredAt });
+        if (
+          bool(d.failed) !== failed ||
+          numOrNull(d.recovered_at) !== recoveredAt
+        ) {
+          changes.push({
+            source: d.source,
+            id: d.event_id,
+            failed,
+            recoveredAt,
+          });
         }
       }
+      await this.updateFailures(tx, changes);
     }
   }
 
-  async doraAggregates(scope: ServiceScope, window: TimeWindow): Promise<DoraAggregates> {
+  private async updateFailures(
+    tx: Knex.Transaction,
+    changes: Array<{
+      source: string;
+      id: string;
+      failed: boolean;
+      recoveredAt: number | null;
+    }>,
+  ) {
+    if (changes.length === 0) return;
+    if (this.isPg) {
+      // One statement for the whole batch instead of a round trip per deployment.
+      await tx.raw(
+        `UPDATE devex_deployments AS d SET failed = v.failed, recovered_at = v.recovered_at
+           FROM unnest(?::text[], ?::text[], ?::boolean[], ?::bigint[])
+             AS v(source, event_id, failed, recovered_at)
+          WHERE d.source = v.source AND d.event_id = v.event_id`,
+        [
+          changes.map(c => c.source),
+          changes.map(c => c.id),
+          changes.map(c => c.failed),
+          changes.map(c => c.recoveredAt),
+        ] as unknown as Knex.RawBinding[],
+      );
+      return;
+    }
+    for (const c of changes) {
+      await tx('devex_deployments')
+        .where({ source: c.source, event_id: c.id })
+        .update({ failed: c.failed, recovered_at: c.recoveredAt });
+    }
+  }
+
+  async doraAggregates(
+    scope: ServiceScope,
+    window: TimeWindow,
+  ): Promise<DoraAggregates> {
     const services = scope.services;
     const empty = services !== undefined && services.length === 0;
     const inScope = (qb: Knex.QueryBuilder, column: string) => {
-      if (services) qb.whereIn(column, services.length ? services : ['\u0000none']);
+      if (services)
+        qb.whereIn(column, services.length ? services : ['\u0000none']);
       return qb;
     };
 
-    const perSource: Array<Record<string, any>> = empty
-      ? []
-      : await inScope(
-          this.db('devex_deployments')
-            .where('counted', true)
-            .where('finished_at', '>=', window.from)
-            .where('finished_at', '<', window.to)
-            .groupBy('source')
-            .select('source')
-            .count({ deployments: '*' })
-            .sum({ failed: this.db.raw('CASE WHEN failed THEN 1 ELSE 0 END') })
-            .sum({ rework: this.db.raw('CASE WHEN rework THEN 1 ELSE 0 END') }),
-          'service_ref',
-        );
+    // The four reads are independent: run them side by side so the answer takes as long as the
+    // slowest one, not their sum.
+    const noRows = Promise.resolve([] as Array<Record<string, any>>);
+    const [perSource, leadTime, failures, unlinked] = await Promise.all([
+      empty
+        ? noRows
+        : (inScope(
+            this.db('devex_deployments')
+              .where('counted', true)
+              .where('finished_at', '>=', window.from)
+              .where('finished_at', '<', window.to)
+              .groupBy('source')
+              .select('source')
+              .count({ deployments: '*' })
+              .sum({
+                failed: this.db.raw('CASE WHEN failed THEN 1 ELSE 0 END'),
+              })
+              .sum({
+                rework: this.db.raw('CASE WHEN rework THEN 1 ELSE 0 END'),
+              }),
+            'service_ref',
+          ) as Promise<Array<Record<string, any>>>),
+      empty
+        ? Promise.resolve({ median: null, p90: null, samples: 0 })
+        : services
+        ? this.scopedLeadTime(services, window)
+        : this.organisationLeadTime(window),
+      empty
+        ? noRows
+        : (inScope(
+            this.db('devex_deployments')
+              .where('counted', true)
+              .where('failed', true)
+              .where('finished_at', '>=', window.from)
+              .where('finished_at', '<', window.to)
+              .select('finished_at', 'recovered_at'),
+            'service_ref',
+          ) as Promise<Array<Record<string, any>>>),
+      empty
+        ? noRows
+        : (inScope(
+            this.db('devex_incidents')
+              .whereNull('deployment_id')
+              .where('started_at', '>=', window.from)
+              .where('started_at', '<', window.to)
+              .select('started_at', 'resolved_at', 'source'),
+            'service_ref',
+          ) as Promise<Array<Record<string, any>>>),
+    ]);
     let deployments = 0;
     let failedDeployments = 0;
     let reworkDeployments = 0;
@@ -487,23 +797,6 @@ export class KnexDevexStore implements DevexStore {
       reworkDeployments += num(row.rework ?? 0);
     }
 
-    const leadTime = empty
-      ? { median: null, p90: null, samples: 0 }
-      : services
-        ? await this.scopedLeadTime(services, window)
-        : await this.organisationLeadTime(window);
-
-    const failures = empty
-      ? []
-      : await inScope(
-          this.db('devex_deployments')
-            .where('counted', true)
-            .where('failed', true)
-            .where('finished_at', '>=', window.from)
-            .where('finished_at', '<', window.to)
-            .select('finished_at', 'recovered_at'),
-          'service_ref',
-        );
     const recoveries: number[] = [];
     let openFailures = 0;
     for (const f of failures) {
@@ -513,16 +806,6 @@ export class KnexDevexStore implements DevexStore {
     }
     recoveries.sort((a, b) => a - b);
 
-    const unlinked = empty
-      ? []
-      : await inScope(
-          this.db('devex_incidents')
-            .whereNull('deployment_id')
-            .where('started_at', '>=', window.from)
-            .where('started_at', '<', window.to)
-            .select('started_at', 'resolved_at', 'source'),
-          'service_ref',
-        );
     const restores: number[] = [];
     let openIncidents = 0;
     const sources = new Set<string>(perSource.map(r => String(r.source)));
@@ -581,68 +864,92 @@ export class KnexDevexStore implements DevexStore {
     const firstFullDay = Math.ceil(window.from / DAY_MS);
     const endFullDay = Math.floor(window.to / DAY_MS);
     const counts = new Map<number, number>();
-    const add = (bucket: number, n: number) => counts.set(bucket, (counts.get(bucket) ?? 0) + n);
+    const add = (bucket: number, n: number) =>
+      counts.set(bucket, (counts.get(bucket) ?? 0) + n);
     const rawRanges: Array<[number, number]> = [];
-
-    if (firstFullDay < endFullDay) {
-      const rows: Array<Record<string, any>> = await this.db('devex_lead_time_histogram')
-        .where('day', '>=', firstFullDay)
-        .where('day', '<', endFullDay)
-        .groupBy('bucket')
-        .select('bucket')
-        .sum({ samples: 'samples' });
-      for (const r of rows) add(num(r.bucket), num(r.samples));
-      if (window.from < firstFullDay * DAY_MS) rawRanges.push([window.from, firstFullDay * DAY_MS]);
-      if (endFullDay * DAY_MS < window.to) rawRanges.push([endFullDay * DAY_MS, window.to]);
+    const fullDays = firstFullDay < endFullDay;
+    if (fullDays) {
+      if (window.from < firstFullDay * DAY_MS)
+        rawRanges.push([window.from, firstFullDay * DAY_MS]);
+      if (endFullDay * DAY_MS < window.to)
+        rawRanges.push([endFullDay * DAY_MS, window.to]);
     } else if (window.from < window.to) {
       rawRanges.push([window.from, window.to]);
     }
-    for (const [from, to] of rawRanges) {
-      const rows: Array<Record<string, any>> = await this.db('devex_commit_lead_times')
-        .whereNotNull('bucket')
-        .where('deployed_at', '>=', from)
-        .where('deployed_at', '<', to)
-        .groupBy('bucket')
-        .select('bucket')
-        .count({ samples: '*' });
+    const counted: Array<Array<Record<string, any>>> = await Promise.all([
+      fullDays
+        ? this.db('devex_lead_time_histogram')
+            .where('day', '>=', firstFullDay)
+            .where('day', '<', endFullDay)
+            .groupBy('bucket')
+            .select('bucket')
+            .sum({ samples: 'samples' })
+        : Promise.resolve([]),
+      ...rawRanges.map(([from, to]) =>
+        this.db('devex_commit_lead_times')
+          .whereNotNull('bucket')
+          .where('deployed_at', '>=', from)
+          .where('deployed_at', '<', to)
+          .groupBy('bucket')
+          .select('bucket')
+          .count({ samples: '*' }),
+      ),
+    ]);
+    for (const rows of counted) {
       for (const r of rows) add(num(r.bucket), num(r.samples));
     }
 
-    const buckets = [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+    const buckets = [...counts.entries()]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => a[0] - b[0]);
     const samples = buckets.reduce((sum, [, n]) => sum + n, 0);
     if (samples === 0) return { median: null, p90: null, samples: 0 };
 
-    const bucketValues = new Map<number, number[]>();
-    const valueAtRank = async (rank: number): Promise<number> => {
+    const ranks = [0.5, 0.9].flatMap(q => {
+      const position = (samples - 1) * q;
+      return [Math.floor(position), Math.ceil(position)];
+    });
+    const locate = (rank: number) => {
       let before = 0;
       for (const [bucket, n] of buckets) {
-        if (rank < before + n) {
-          let values = bucketValues.get(bucket);
-          if (!values) {
-            const rows = await this.db('devex_commit_lead_times')
-              .where('bucket', bucket)
-              .where('deployed_at', '>=', window.from)
-              .where('deployed_at', '<', window.to)
-              .select('lead_ms');
-            values = rows.map(r => num(r.lead_ms)).sort((a, b) => a - b);
-            bucketValues.set(bucket, values);
-          }
-          return values[rank - before];
-        }
+        if (rank < before + n) return { bucket, offset: rank - before };
         before += n;
       }
-      throw new Error(`lead-time histogram out of step: rank ${rank} of ${samples}`);
+      throw new Error(
+        `lead-time histogram out of step: rank ${rank} of ${samples}`,
+      );
     };
-    const quantileAt = async (q: number) => {
+    const wanted = [...new Set(ranks.map(r => locate(r).bucket))];
+    const fetched = await Promise.all(
+      wanted.map(async bucket => {
+        const rows = await this.db('devex_commit_lead_times')
+          .where('bucket', bucket)
+          .where('deployed_at', '>=', window.from)
+          .where('deployed_at', '<', window.to)
+          .select('lead_ms');
+        return [
+          bucket,
+          rows.map(r => num(r.lead_ms)).sort((a, b) => a - b),
+        ] as const;
+      }),
+    );
+    const bucketValues = new Map<number, number[]>(fetched);
+    const valueAtRank = (rank: number) => {
+      const { bucket, offset } = locate(rank);
+      const value = bucketValues.get(bucket)![offset];
+      if (value === undefined) {
+        throw new Error(`lead-time histogram out of step in bucket ${bucket}`);
+      }
+      return value;
+    };
+    const quantileAt = (q: number) => {
       const position = (samples - 1) * q;
       const lower = Math.floor(position);
-      const upper = Math.ceil(position);
-      const low = await valueAtRank(lower);
-      if (lower === upper) return low;
-      const high = await valueAtRank(upper);
+      const low = valueAtRank(lower);
+      const high = valueAtRank(Math.ceil(position));
       return low + (high - low) * (position - lower);
     };
-    return { median: await quantileAt(0.5), p90: await quantileAt(0.9), samples };
+    return { median: quantileAt(0.5), p90: quantileAt(0.9), samples };
   }
 
   async listDeployments(
@@ -675,7 +982,10 @@ export class KnexDevexStore implements DevexStore {
     }));
   }
 
-  async listIncidents(scope: ServiceScope, options: { limit: number }): Promise<IncidentSummary[]> {
+  async listIncidents(
+    scope: ServiceScope,
+    options: { limit: number },
+  ): Promise<IncidentSummary[]> {
     if (scope.services && scope.services.length === 0) return [];
     const query = this.db('devex_incidents')
       .orderBy('started_at', 'desc')
@@ -737,9 +1047,15 @@ export class KnexDevexStore implements DevexStore {
       origin: creation.origin,
     };
     if (creation.origin === 'scaffolder-task') {
-      await this.db('devex_service_creations').insert(row).onConflict('entity_ref').merge();
+      await this.db('devex_service_creations')
+        .insert(row)
+        .onConflict('entity_ref')
+        .merge();
     } else {
-      await this.db('devex_service_creations').insert(row).onConflict('entity_ref').ignore();
+      await this.db('devex_service_creations')
+        .insert(row)
+        .onConflict('entity_ref')
+        .ignore();
     }
   }
 
@@ -753,10 +1069,14 @@ export class KnexDevexStore implements DevexStore {
     }));
   }
 
-  async firstProductionDeployments(services: string[]): Promise<Map<string, number>> {
+  async firstProductionDeployments(
+    services: string[],
+  ): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     for (const batch of chunks(services)) {
-      const rows: Array<Record<string, any>> = await this.db('devex_deployments')
+      const rows: Array<Record<string, any>> = await this.db(
+        'devex_deployments',
+      )
         .where('counted', true)
         .whereIn('service_ref', batch)
         .groupBy('service_ref')
@@ -778,7 +1098,8 @@ export class KnexDevexStore implements DevexStore {
         .where('request_id', request.requestId)
         .first();
       // Once a person had to act, the request is not self-service, whatever happens later.
-      const humanStep = request.humanStep || (previous ? bool(previous.human_step) : false);
+      const humanStep =
+        request.humanStep || (previous ? bool(previous.human_step) : false);
       await tx('devex_provisioning_requests')
         .insert({
           request_id: request.requestId,
@@ -792,7 +1113,10 @@ export class KnexDevexStore implements DevexStore {
   }
 
   async provisioningCounts() {
-    const rows = await this.db('devex_provisioning_requests').select('state', 'human_step');
+    const rows = await this.db('devex_provisioning_requests').select(
+      'state',
+      'human_step',
+    );
     let automated = 0;
     let finished = 0;
     for (const r of rows) {
@@ -829,7 +1153,10 @@ export class KnexDevexStore implements DevexStore {
       .orderBy('committed_at', 'desc')
       .limit(limit)
       .select('sha', 'committed_at');
-    return rows.map(r => ({ sha: r.sha as string, committedAt: num(r.committed_at) }));
+    return rows.map(r => ({
+      sha: r.sha as string,
+      committedAt: num(r.committed_at),
+    }));
   }
 
   async installationKey(name: string): Promise<string> {
@@ -837,7 +1164,9 @@ export class KnexDevexStore implements DevexStore {
       .insert({ name, value: randomBytes(32).toString('hex') })
       .onConflict('name')
       .ignore();
-    const row = await this.db('devex_installation_keys').where({ name }).first();
+    const row = await this.db('devex_installation_keys')
+      .where({ name })
+      .first();
     return row.value;
   }
 }

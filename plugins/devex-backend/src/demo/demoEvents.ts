@@ -75,10 +75,15 @@ export function demoEvents(options: {
         const id = `${name}-${date}-${k}`;
         const finishedAt = day.toMillis() + (8 + random() * 10) * HOUR;
         if (finishedAt > now) continue;
-        const commits = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => ({
-          sha: shaOf(`${id}:${i}`),
-          committedAt: iso(finishedAt - logNormal(random, leadMedianHours, 1) * HOUR),
-        }));
+        const commits = Array.from(
+          { length: 1 + Math.floor(random() * 5) },
+          (_, i) => ({
+            sha: shaOf(`${id}:${i}`),
+            committedAt: iso(
+              finishedAt - logNormal(random, leadMedianHours, 1) * HOUR,
+            ),
+          }),
+        );
         const pipelineFailed = random() < 0.06;
         events.push({
           id: `${id}-staging`,
@@ -117,7 +122,10 @@ export function demoEvents(options: {
             subject: service,
             data: {
               startedAt: iso(incidentStart),
-              resolvedAt: incidentStart + repair <= now ? iso(incidentStart + repair) : undefined,
+              resolvedAt:
+                incidentStart + repair <= now
+                  ? iso(incidentStart + repair)
+                  : undefined,
               deploymentId: id,
               severity: random() < 0.3 ? 'sev1' : 'sev2',
             },
@@ -165,7 +173,10 @@ export function demoEvents(options: {
 
   const surveyRandom = randomFrom('survey');
   for (let i = 0; i < 24; i++) {
-    const score = Math.min(10, Math.max(0, Math.round(7.5 + (surveyRandom() - 0.5) * 7)));
+    const score = Math.min(
+      10,
+      Math.max(0, Math.round(7.5 + (surveyRandom() - 0.5) * 7)),
+    );
     events.push({
       id: `survey-${i}`,
       source: DEMO_SOURCE,
@@ -178,8 +189,8 @@ export function demoEvents(options: {
           score <= 4
             ? 'Provisioning a database still needs a ticket for anything but Postgres.'
             : score >= 9
-              ? 'The golden path got my service to production on day one.'
-              : undefined,
+            ? 'The golden path got my service to production on day one.'
+            : undefined,
       },
     });
   }

@@ -26,7 +26,10 @@ export type GithubMappingResult =
 
 type Json = Record<string, any>;
 
-const ignored = (reason: string): GithubMappingResult => ({ kind: 'ignored', reason });
+const ignored = (reason: string): GithubMappingResult => ({
+  kind: 'ignored',
+  reason,
+});
 
 /**
  * The commits a deployment of `headSha` ships: the head plus the commits pushed to the
@@ -45,14 +48,23 @@ async function shippedCommits(
   const commits = new Map<string, string>();
   if (headCommittedAt) commits.set(headSha.toLowerCase(), headCommittedAt);
   for (const c of pushed) {
-    if (!commits.has(c.sha)) commits.set(c.sha, new Date(c.committedAt).toISOString());
+    if (!commits.has(c.sha))
+      commits.set(c.sha, new Date(c.committedAt).toISOString());
   }
-  return [...commits.entries()].map(([sha, committedAt]) => ({ sha, committedAt }));
+  return [...commits.entries()].map(([sha, committedAt]) => ({
+    sha,
+    committedAt,
+  }));
 }
 
-function environmentOf(name: string | undefined, context: GithubMappingContext) {
+function environmentOf(
+  name: string | undefined,
+  context: GithubMappingContext,
+) {
   const env = (name ?? '').toLocaleLowerCase('en-US');
-  return context.productionEnvironments.includes(env) ? 'production' : env || 'unknown';
+  return context.productionEnvironments.includes(env)
+    ? 'production'
+    : env || 'unknown';
 }
 
 /** Maps one GitHub delivery (by its `X-GitHub-Event` name) to DevEx events. */
@@ -71,8 +83,14 @@ export async function mapGithubDelivery(
         return ignored(`push to ${payload.ref}, not the default branch`);
       }
       const commits = (Array.isArray(payload.commits) ? payload.commits : [])
-        .filter((c: Json) => typeof c?.id === 'string' && typeof c?.timestamp === 'string')
-        .map((c: Json) => ({ sha: c.id as string, committedAt: Date.parse(c.timestamp) }))
+        .filter(
+          (c: Json) =>
+            typeof c?.id === 'string' && typeof c?.timestamp === 'string',
+        )
+        .map((c: Json) => ({
+          sha: c.id as string,
+          committedAt: Date.parse(c.timestamp),
+        }))
         .filter((c: { committedAt: number }) => Number.isFinite(c.committedAt));
       await context.recordPushedCommits(repository, commits);
       return { kind: 'events', events: [] };
@@ -81,11 +99,16 @@ export async function mapGithubDelivery(
     case 'deployment_status': {
       const state = payload.deployment_status?.state;
       const status =
-        state === 'success' ? 'success' : state === 'failure' || state === 'error' ? 'failed' : undefined;
+        state === 'success'
+          ? 'success'
+          : state === 'failure' || state === 'error'
+          ? 'failed'
+          : undefined;
       if (!status) return ignored(`deployment state ${state} is not final`);
       const deployment = payload.deployment ?? {};
       const finishedAt: string =
-        payload.deployment_status.updated_at ?? payload.deployment_status.created_at;
+        payload.deployment_status.updated_at ??
+        payload.deployment_status.created_at;
       const headSha: string = deployment.sha;
       const commits = await shippedCommits(
         context,
@@ -108,7 +131,9 @@ export async function mapGithubDelivery(
               finishedAt,
               startedAt: deployment.created_at,
               commits,
-              kind: /rollback/i.test(deployment.description ?? '') ? 'rollback' : 'normal',
+              kind: /rollback/i.test(deployment.description ?? '')
+                ? 'rollback'
+                : 'normal',
             },
           },
         ],
@@ -117,7 +142,8 @@ export async function mapGithubDelivery(
 
     case 'workflow_run': {
       const run = payload.workflow_run ?? {};
-      if (payload.action !== 'completed') return ignored(`workflow_run ${payload.action}`);
+      if (payload.action !== 'completed')
+        return ignored(`workflow_run ${payload.action}`);
       if (!context.deploymentWorkflows.test(run.name ?? '')) {
         return ignored(`workflow ${run.name} does not deploy`);
       }
@@ -155,24 +181,35 @@ export async function mapGithubDelivery(
 
     case 'issues': {
       const issue = payload.issue ?? {};
-      const labels: string[] = (issue.labels ?? []).map((l: Json) => String(l?.name ?? ''));
+      const labels: string[] = (issue.labels ?? []).map((l: Json) =>
+        String(l?.name ?? ''),
+      );
       if (!labels.some(l => l.toLocaleLowerCase('en-US') === 'incident')) {
         return ignored('issue is not labelled incident');
       }
-      const severity = labels.find(l => /^severity[:/]/i.test(l))?.replace(/^severity[:/]\s*/i, '');
+      const severity = labels
+        .find(l => /^severity[:/]/i.test(l))
+        ?.replace(/^severity[:/]\s*/i, '');
       // "Deployment: <id>" in the issue body links the incident to the deployment that caused it.
-      const link = /deployment:\s*(deployment-\d+|workflow_run-\d+)/i.exec(issue.body ?? '');
+      const link = /deployment:\s*(deployment-\d+|workflow_run-\d+)/i.exec(
+        issue.body ?? '',
+      );
       return {
         kind: 'events',
         events: [
           {
-            id: `issue-${repository.toLocaleLowerCase('en-US')}-${issue.number}`,
+            id: `issue-${repository.toLocaleLowerCase('en-US')}-${
+              issue.number
+            }`,
             source: GITHUB_SOURCE,
             type: 'incident',
             subject: await context.serviceFor(repository),
             data: {
               startedAt: issue.created_at,
-              resolvedAt: issue.state === 'closed' && issue.closed_at ? issue.closed_at : undefined,
+              resolvedAt:
+                issue.state === 'closed' && issue.closed_at
+                  ? issue.closed_at
+                  : undefined,
               deploymentId: link ? link[1] : undefined,
               severity: severity || undefined,
             },

@@ -9,13 +9,17 @@ export function isValidGithubSignature(
   rawBody: Buffer,
   header: string | string[] | undefined,
 ): boolean {
-  if (!secret || typeof header !== 'string' || !header.startsWith('sha256=')) return false;
+  if (!secret || typeof header !== 'string' || !header.startsWith('sha256='))
+    return false;
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The header value GitHub would send, for tests and the demo tooling. */
-export function githubSignature(secret: string, rawBody: Buffer | string): string {
+export function githubSignature(
+  secret: string,
+  rawBody: Buffer | string,
+): string {
   return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }

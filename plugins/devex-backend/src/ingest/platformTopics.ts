@@ -22,8 +22,10 @@ const timeOf = (...values: unknown[]) => {
 export function creationFromTask(payload: Json) {
   const status = payload?.status;
   const entityRef = payload?.output?.entityRef ?? payload?.entityRef;
-  if ((status && status !== 'completed') || typeof entityRef !== 'string') return undefined;
-  const templateRef = payload?.templateRef ?? payload?.spec?.templateInfo?.entityRef ?? null;
+  if ((status && status !== 'completed') || typeof entityRef !== 'string')
+    return undefined;
+  const templateRef =
+    payload?.templateRef ?? payload?.spec?.templateInfo?.entityRef ?? null;
   return {
     entityRef,
     templateRef: typeof templateRef === 'string' ? templateRef : null,
@@ -40,13 +42,17 @@ export function creationFromTask(payload: Json) {
 export function provisioningUpdate(payload: Json) {
   const request = payload?.request ?? payload;
   const requestId = payload?.requestId ?? request?.id;
-  const state = payload?.state ?? payload?.status ?? request?.state ?? request?.status;
-  if (typeof requestId !== 'string' || typeof state !== 'string') return undefined;
+  const state =
+    payload?.state ?? payload?.status ?? request?.state ?? request?.status;
+  if (typeof requestId !== 'string' || typeof state !== 'string')
+    return undefined;
   const actor = payload?.actor ?? payload?.actorRef;
   const humanStep =
     payload?.humanStep === true ||
     /approv|manual/i.test(state) ||
-    (typeof actor === 'string' && actor.startsWith('user:') && !/^(requested|created|pending)$/i.test(state));
+    (typeof actor === 'string' &&
+      actor.startsWith('user:') &&
+      !/^(requested|created|pending)$/i.test(state));
   return {
     requestId,
     state: state.toLocaleLowerCase('en-US'),

@@ -1,4 +1,8 @@
-import { DevexMeasuresResponse, median, ratio } from '@paved/plugin-devex-common';
+import {
+  DevexMeasuresResponse,
+  median,
+  ratio,
+} from '@paved/plugin-devex-common';
 import { DevexStore } from '../database/DevexStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
@@ -18,22 +22,30 @@ export async function devexMeasures(options: {
   const creations = (await store.listServiceCreations()).filter(
     c => !inScope || inScope.has(c.entityRef),
   );
-  const firstDeployments = await store.firstProductionDeployments(creations.map(c => c.entityRef));
+  const firstDeployments = await store.firstProductionDeployments(
+    creations.map(c => c.entityRef),
+  );
   const services = creations
     .map(c => {
       const first = firstDeployments.get(c.entityRef);
       // A deployment before the recorded creation (e.g. an adopted, older service) is no sample.
-      const hours = first !== undefined && first > c.createdAt ? (first - c.createdAt) / HOUR_MS : null;
+      const hours =
+        first !== undefined && first > c.createdAt
+          ? (first - c.createdAt) / HOUR_MS
+          : null;
       return {
         entityRef: c.entityRef,
         templateRef: c.templateRef,
         createdAt: new Date(c.createdAt).toISOString(),
-        firstDeploymentAt: first === undefined ? null : new Date(first).toISOString(),
+        firstDeploymentAt:
+          first === undefined ? null : new Date(first).toISOString(),
         hours,
       };
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const samples = services.map(s => s.hours).filter((h): h is number => h !== null);
+  const samples = services
+    .map(s => s.hours)
+    .filter((h): h is number => h !== null);
 
   const provisioning = await store.provisioningCounts();
 
@@ -42,7 +54,8 @@ export async function devexMeasures(options: {
   );
   const byTemplate = new Map<string, number>();
   for (const c of components) {
-    if (c.templateRef) byTemplate.set(c.templateRef, (byTemplate.get(c.templateRef) ?? 0) + 1);
+    if (c.templateRef)
+      byTemplate.set(c.templateRef, (byTemplate.get(c.templateRef) ?? 0) + 1);
   }
   const fromTemplate = [...byTemplate.values()].reduce((a, b) => a + b, 0);
 
@@ -64,7 +77,11 @@ export async function devexMeasures(options: {
       ratio: ratio(fromTemplate, components.length),
       templates: [...byTemplate.entries()]
         .map(([templateRef, count]) => ({ templateRef, components: count }))
-        .sort((a, b) => b.components - a.components || a.templateRef.localeCompare(b.templateRef)),
+        .sort(
+          (a, b) =>
+            b.components - a.components ||
+            a.templateRef.localeCompare(b.templateRef),
+        ),
     },
   };
 }

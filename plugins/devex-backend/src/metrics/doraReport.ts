@@ -8,7 +8,12 @@ import {
   levelFor,
   ratio,
 } from '@paved/plugin-devex-common';
-import { DoraAggregates, DevexStore, ServiceScope, TimeWindow } from '../database/DevexStore';
+import {
+  DoraAggregates,
+  DevexStore,
+  ServiceScope,
+  TimeWindow,
+} from '../database/DevexStore';
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -29,14 +34,20 @@ export function buildDoraReport(options: {
   const recoveryMedian = hours(a.recovery.median);
   return {
     scope,
-    window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+    window: {
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+    },
     sources: a.sources,
     demo: a.sources.includes('paved-demo'),
     deploymentFrequency: {
       deployments: a.deployments,
       perWeek,
       // With no deployment at all there is nothing to judge (the service may not report yet).
-      level: a.deployments > 0 ? levelFor('deploymentFrequency', perWeek, bands) : null,
+      level:
+        a.deployments > 0
+          ? levelFor('deploymentFrequency', perWeek, bands)
+          : null,
     },
     leadTime: {
       medianHours: leadMedian,
@@ -77,7 +88,9 @@ export function buildDoraReport(options: {
  */
 export function isoWeeks(window: TimeWindow, timeZone: string) {
   const weeks: Array<{ week: string; start: string; window: TimeWindow }> = [];
-  let cursor = DateTime.fromMillis(window.from, { zone: timeZone }).startOf('week');
+  let cursor = DateTime.fromMillis(window.from, { zone: timeZone }).startOf(
+    'week',
+  );
   while (cursor.toMillis() < window.to) {
     const next = cursor.plus({ weeks: 1 });
     weeks.push({

@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
 import { DevexStore } from '../database/DevexStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
@@ -26,7 +23,9 @@ export async function scheduleBackgroundWork(options: {
     timeout: { minutes: 5 },
     initialDelay: { seconds: 30 },
     fn: async () => {
-      const known = new Set((await store.listServiceCreations()).map(c => c.entityRef));
+      const known = new Set(
+        (await store.listServiceCreations()).map(c => c.entityRef),
+      );
       for (const component of await directory.components()) {
         if (!component.templateRef || known.has(component.entityRef)) continue;
         await store.recordServiceCreation({
@@ -51,14 +50,21 @@ export async function scheduleBackgroundWork(options: {
       try {
         services = (await directory.components()).map(c => c.entityRef);
       } catch (error) {
-        logger.info(`devex demo seed: catalog not ready (${error}), using the example services`);
+        logger.info(
+          `devex demo seed: catalog not ready (${error}), using the example services`,
+        );
       }
       if (services.length === 0) services = EXAMPLE_SERVICES;
       const events = demoEvents({ services, now: Date.now() });
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
-        await store.ingest(events.slice(i, i + MAX_EVENTS_PER_BATCH), Date.now());
+        await store.ingest(
+          events.slice(i, i + MAX_EVENTS_PER_BATCH),
+          Date.now(),
+        );
       }
-      logger.info(`devex demo seed: ${events.length} events for ${services.length} services`);
+      logger.info(
+        `devex demo seed: ${events.length} events for ${services.length} services`,
+      );
     },
   });
 }

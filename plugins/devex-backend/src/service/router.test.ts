@@ -16,13 +16,21 @@ jest.setTimeout(60_000);
 
 const SECRET = 'test-webhook-secret';
 
-const group = (name: string, parent?: string, children: string[] = []): Entity => ({
+const group = (
+  name: string,
+  parent?: string,
+  children: string[] = [],
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
   spec: { type: 'team', children, ...(parent ? { parent } : {}) },
 });
-const component = (name: string, owner: string, annotations: Record<string, string> = {}): Entity => ({
+const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
@@ -42,14 +50,23 @@ const entities: Entity[] = [
   group('payments', 'product'),
   group('storefront', 'product'),
   group('platform', 'engineering'),
-  component('payments-api', 'payments', { 'github.com/project-slug': 'paved-org/payments-api' }),
+  component('payments-api', 'payments', {
+    'github.com/project-slug': 'paved-org/payments-api',
+  }),
   component('ledger-service', 'group:default/payments'),
   component('checkout-web', 'storefront'),
-  component('paved', 'platform', { 'paved.dev/template': 'template:default/node-service' }),
+  component('paved', 'platform', {
+    'paved.dev/template': 'template:default/node-service',
+  }),
   user,
 ];
 
-const deployment = (id: string, subject: string, finishedAt: string, extra: object = {}): DevexEvent => ({
+const deployment = (
+  id: string,
+  subject: string,
+  finishedAt: string,
+  extra: object = {},
+): DevexEvent => ({
   id,
   source: 'ci',
   type: 'deployment',
@@ -58,7 +75,12 @@ const deployment = (id: string, subject: string, finishedAt: string, extra: obje
     environment: 'production',
     status: 'success',
     finishedAt,
-    commits: [{ sha: `abcdef${id.replace(/\D/g, '').padStart(2, '0')}`, committedAt: '2026-10-01T00:00:00Z' }],
+    commits: [
+      {
+        sha: `abcdef${id.replace(/\D/g, '').padStart(2, '0')}`,
+        committedAt: '2026-10-01T00:00:00Z',
+      },
+    ],
     ...extra,
   },
 });
@@ -72,7 +94,12 @@ describe('devex router', () => {
       features: [
         devexPlugin,
         mockServices.rootConfig.factory({
-          data: { devex: { github: { webhookSecret: SECRET }, surveys: { pseudonymSecret: 'p' } } },
+          data: {
+            devex: {
+              github: { webhookSecret: SECRET },
+              surveys: { pseudonymSecret: 'p' },
+            },
+          },
         }),
         catalogServiceMock.factory({ entities }),
         createServiceFactory({
@@ -97,7 +124,8 @@ describe('devex router', () => {
       ['post', '/api/devex/surveys'],
       ['get', '/api/devex/surveys/summary'],
     ] as const) {
-      const res = await request(server)[method](path)
+      const res = await request(server)
+        [method](path)
         .set('Authorization', mockCredentials.none.header())
         .send({});
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
@@ -107,10 +135,24 @@ describe('devex router', () => {
   it('ingests events and reports DORA for a service, a group (with sub-groups) and the organisation', async () => {
     const server = await startBackend();
     const events = [
-      deployment('d1', 'component:default/payments-api', '2026-10-02T00:00:00Z'),
-      deployment('d2', 'component:default/ledger-service', '2026-10-03T00:00:00Z'),
-      deployment('d3', 'component:default/checkout-web', '2026-10-04T00:00:00Z'),
-      deployment('d4', 'component:default/paved', '2026-10-05T00:00:00Z', { environment: 'staging' }),
+      deployment(
+        'd1',
+        'component:default/payments-api',
+        '2026-10-02T00:00:00Z',
+      ),
+      deployment(
+        'd2',
+        'component:default/ledger-service',
+        '2026-10-03T00:00:00Z',
+      ),
+      deployment(
+        'd3',
+        'component:default/checkout-web',
+        '2026-10-04T00:00:00Z',
+      ),
+      deployment('d4', 'component:default/paved', '2026-10-05T00:00:00Z', {
+        environment: 'staging',
+      }),
     ];
     const ingest = await request(server)
       .post('/api/devex/events')
@@ -125,16 +167,33 @@ describe('devex router', () => {
       .get(`/api/devex/dora?entityRef=component:default/payments-api&${window}`)
       .set('Authorization', asUser);
     expect(service.status).toBe(200);
-    expect(service.body.deploymentFrequency).toEqual({ deployments: 1, perWeek: 0.25, level: 'medium' });
-    expect(service.body.leadTime).toMatchObject({ medianHours: 24, samples: 1, level: 'high' });
+    expect(service.body.deploymentFrequency).toEqual({
+      deployments: 1,
+      perWeek: 0.25,
+      level: 'medium',
+    });
+    expect(service.body.leadTime).toMatchObject({
+      medianHours: 24,
+      samples: 1,
+      level: 'high',
+    });
     expect(service.body.changeFailureRate).toEqual({
       ratio: 0,
       failedDeployments: 0,
       deployments: 1,
       level: 'elite',
     });
-    expect(service.body.recoveryTime).toEqual({ medianHours: null, samples: 0, open: 0, level: null });
-    expect(service.body.timeToRestore).toEqual({ medianHours: null, samples: 0, open: 0 });
+    expect(service.body.recoveryTime).toEqual({
+      medianHours: null,
+      samples: 0,
+      open: 0,
+      level: null,
+    });
+    expect(service.body.timeToRestore).toEqual({
+      medianHours: null,
+      samples: 0,
+      open: 0,
+    });
     expect(service.body.demo).toBe(false);
 
     const team = await request(server)
@@ -159,28 +218,96 @@ describe('devex router', () => {
       .set('Authorization', asUser);
     expect(series.status).toBe(200);
     expect(series.body.timeZone).toBe('Europe/Berlin');
-    expect(series.body.points[0]).toMatchObject({ week: '2026-W40', start: '2026-09-28T00:00:00.000+02:00', deployments: 3 });
+    expect(series.body.points[0]).toMatchObject({
+      week: '2026-W40',
+      start: '2026-09-28T00:00:00.000+02:00',
+      deployments: 3,
+    });
     expect(series.body.points).toHaveLength(5);
 
     const list = await request(server)
       .get('/api/devex/deployments?group=group:default/payments&limit=10')
       .set('Authorization', asUser);
-    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual(['d2', 'd1']);
+    expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([
+      'd2',
+      'd1',
+    ]);
   });
 
   it('answers 400 naming the event, the field and the rule, and stores nothing of the batch', async () => {
     const server = await startBackend();
-    const good = deployment('ok', 'component:default/payments-api', '2026-10-02T00:00:00Z');
+    const good = deployment(
+      'ok',
+      'component:default/payments-api',
+      '2026-10-02T00:00:00Z',
+    );
     const cases: Array<[unknown, string]> = [
       [{}, 'events is required'],
       [{ events: [] }, 'events must contain at least one event'],
-      [{ events: [good, { ...good, id: 'x', type: 'release' }] }, 'events[1].type must be "deployment", "incident" or "survey"'],
-      [{ events: [good, { ...good, id: 'x', data: { ...(good as any).data, finishedAt: '2026-10-02 10:00' } }] }, 'events[1].data.finishedAt must be an RFC 3339 timestamp with offset'],
-      [{ events: [{ ...good, subject: 'payments-api' }] }, 'events[0].subject must be a full entity ref'],
-      [{ events: [{ ...good, data: { ...(good as any).data, status: 'ok' } }] }, 'events[0].data.status must be "success" or "failed"'],
-      [{ events: [{ ...good, data: { ...(good as any).data, commits: [{ sha: 'xyz', committedAt: '2026-10-01T00:00:00Z' }] } }] }, 'events[0].data.commits[0].sha must be a hexadecimal commit sha'],
-      [{ events: [{ id: 's', source: 'ci', type: 'survey', subject: 'component:default/paved', data: { score: 11, respondent: 'r' } }] }, 'events[0].data.score must be between 0 and 10'],
-      [{ events: Array.from({ length: 5001 }, (_, i) => ({ ...good, id: `e${i}` })) }, 'events must contain at most 5000 events'],
+      [
+        { events: [good, { ...good, id: 'x', type: 'release' }] },
+        'events[1].type must be "deployment", "incident" or "survey"',
+      ],
+      [
+        {
+          events: [
+            good,
+            {
+              ...good,
+              id: 'x',
+              data: { ...(good as any).data, finishedAt: '2026-10-02 10:00' },
+            },
+          ],
+        },
+        'events[1].data.finishedAt must be an RFC 3339 timestamp with offset',
+      ],
+      [
+        { events: [{ ...good, subject: 'payments-api' }] },
+        'events[0].subject must be a full entity ref',
+      ],
+      [
+        {
+          events: [{ ...good, data: { ...(good as any).data, status: 'ok' } }],
+        },
+        'events[0].data.status must be "success" or "failed"',
+      ],
+      [
+        {
+          events: [
+            {
+              ...good,
+              data: {
+                ...(good as any).data,
+                commits: [{ sha: 'xyz', committedAt: '2026-10-01T00:00:00Z' }],
+              },
+            },
+          ],
+        },
+        'events[0].data.commits[0].sha must be a hexadecimal commit sha',
+      ],
+      [
+        {
+          events: [
+            {
+              id: 's',
+              source: 'ci',
+              type: 'survey',
+              subject: 'component:default/paved',
+              data: { score: 11, respondent: 'r' },
+            },
+          ],
+        },
+        'events[0].data.score must be between 0 and 10',
+      ],
+      [
+        {
+          events: Array.from({ length: 5001 }, (_, i) => ({
+            ...good,
+            id: `e${i}`,
+          })),
+        },
+        'events must contain at most 5000 events',
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await request(server)
@@ -200,16 +327,52 @@ describe('devex router', () => {
     const server = await startBackend();
     const asUser = mockCredentials.user.header();
     const cases: Array<[string, number, string]> = [
-      ['/api/devex/dora?from=yesterday', 400, 'from must be an RFC 3339 timestamp'],
-      ['/api/devex/dora?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z', 400, 'from must be before to'],
-      ['/api/devex/dora?from=2020-01-01T00:00:00Z&to=2026-10-01T00:00:00Z', 400, 'must not exceed'],
-      ['/api/devex/dora?entityRef=not%20a%20ref', 400, 'entityRef must be an entity ref'],
-      ['/api/devex/dora?group=component:default/paved', 400, 'group must be a group entity ref'],
-      ['/api/devex/dora?group=group:default/payments&entityRef=component:default/paved', 400, 'must not be given together'],
+      [
+        '/api/devex/dora?from=yesterday',
+        400,
+        'from must be an RFC 3339 timestamp',
+      ],
+      [
+        '/api/devex/dora?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z',
+        400,
+        'from must be before to',
+      ],
+      [
+        '/api/devex/dora?from=2020-01-01T00:00:00Z&to=2026-10-01T00:00:00Z',
+        400,
+        'must not exceed',
+      ],
+      [
+        '/api/devex/dora?entityRef=not%20a%20ref',
+        400,
+        'entityRef must be an entity ref',
+      ],
+      [
+        '/api/devex/dora?group=component:default/paved',
+        400,
+        'group must be a group entity ref',
+      ],
+      [
+        '/api/devex/dora?group=group:default/payments&entityRef=component:default/paved',
+        400,
+        'must not be given together',
+      ],
       ['/api/devex/dora/series?bucket=day', 400, 'bucket must be "week"'],
-      ['/api/devex/dora/series?tz=Mars/Olympus', 400, 'tz must be an IANA time zone'],
-      ['/api/devex/deployments?limit=0', 400, 'limit must be an integer between 1 and 500'],
-      ['/api/devex/dora?group=group:default/nobody', 404, 'group:default/nobody is not in the catalog'],
+      [
+        '/api/devex/dora/series?tz=Mars/Olympus',
+        400,
+        'tz must be an IANA time zone',
+      ],
+      [
+        '/api/devex/deployments?limit=0',
+        400,
+        'limit must be an integer between 1 and 500',
+      ],
+      [
+        '/api/devex/dora?group=group:default/nobody',
+        404,
+        'group:default/nobody is not in the catalog',
+      ],
     ];
     for (const [path, status, message] of cases) {
       const res = await request(server).get(path).set('Authorization', asUser);
@@ -222,13 +385,24 @@ describe('devex router', () => {
     const server = await startBackend();
     const push = JSON.stringify({
       ref: 'refs/heads/main',
-      repository: { full_name: 'paved-org/payments-api', default_branch: 'main' },
+      repository: {
+        full_name: 'paved-org/payments-api',
+        default_branch: 'main',
+      },
       commits: [{ id: 'aaaaaaaa11', timestamp: '2026-10-01T08:00:00Z' }],
     });
     const status = JSON.stringify({
       repository: { full_name: 'Paved-Org/payments-api' },
-      deployment: { id: 42, sha: 'aaaaaaaa11', environment: 'prod', created_at: '2026-10-01T09:00:00Z' },
-      deployment_status: { state: 'success', updated_at: '2026-10-01T10:00:00Z' },
+      deployment: {
+        id: 42,
+        sha: 'aaaaaaaa11',
+        environment: 'prod',
+        created_at: '2026-10-01T09:00:00Z',
+      },
+      deployment_status: {
+        state: 'success',
+        updated_at: '2026-10-01T10:00:00Z',
+      },
     });
     const deliver = (event: string, body: string, signature?: string) => {
       const req = request(server)
@@ -240,17 +414,41 @@ describe('devex router', () => {
     };
 
     expect((await deliver('deployment_status', status)).status).toBe(401);
-    expect((await deliver('deployment_status', status, githubSignature('wrong', status))).status).toBe(401);
+    expect(
+      (
+        await deliver(
+          'deployment_status',
+          status,
+          githubSignature('wrong', status),
+        )
+      ).status,
+    ).toBe(401);
     const tampered = status.replace('"success"', '"failure"');
-    expect((await deliver('deployment_status', tampered, githubSignature(SECRET, status))).status).toBe(401);
-    expect((await deliver('deployment_status', status, 'sha256=zz')).status).toBe(401);
+    expect(
+      (
+        await deliver(
+          'deployment_status',
+          tampered,
+          githubSignature(SECRET, status),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await deliver('deployment_status', status, 'sha256=zz')).status,
+    ).toBe(401);
     let list = await request(server)
       .get('/api/devex/deployments')
       .set('Authorization', mockCredentials.user.header());
     expect(list.body.items).toEqual([]);
 
-    expect((await deliver('push', push, githubSignature(SECRET, push))).status).toBe(202);
-    const accepted = await deliver('deployment_status', status, githubSignature(SECRET, status));
+    expect(
+      (await deliver('push', push, githubSignature(SECRET, push))).status,
+    ).toBe(202);
+    const accepted = await deliver(
+      'deployment_status',
+      status,
+      githubSignature(SECRET, status),
+    );
     expect(accepted.status).toBe(202);
     expect(accepted.body).toEqual({ accepted: 1 });
     list = await request(server)
@@ -266,14 +464,20 @@ describe('devex router', () => {
       }),
     ]);
     const dora = await request(server)
-      .get('/api/devex/dora?entityRef=component:default/payments-api&from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z')
+      .get(
+        '/api/devex/dora?entityRef=component:default/payments-api&from=2026-10-01T00:00:00Z&to=2026-10-02T00:00:00Z',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(dora.body.leadTime).toMatchObject({ medianHours: 2, samples: 1 });
   });
 
   it('records pulse surveys pseudonymously, notifies the platform team of low scores and hides small teams', async () => {
     const server = await startBackend();
-    const submit = (score: number, userRef = 'user:default/sam.rivera', comment?: string) =>
+    const submit = (
+      score: number,
+      userRef = 'user:default/sam.rivera',
+      comment?: string,
+    ) =>
       request(server)
         .post('/api/devex/surveys')
         .set('Authorization', mockCredentials.user.header(userRef))
@@ -286,7 +490,10 @@ describe('devex router', () => {
     expect(low.status).toBe(201);
     expect(send).toHaveBeenCalledWith({
       recipients: { type: 'entity', entityRef: 'group:default/platform' },
-      payload: expect.objectContaining({ title: 'Pulse survey: the platform got 3/10', description: 'Slow approvals' }),
+      payload: expect.objectContaining({
+        title: 'Pulse survey: the platform got 3/10',
+        description: 'Slow approvals',
+      }),
     });
     expect(JSON.stringify(send.mock.calls)).not.toContain('sam.rivera');
     const service = await request(server)
@@ -303,7 +510,14 @@ describe('devex router', () => {
       responses: 2,
       respondents: 1, // the newest answer of the same person counts
       nps: -100,
-      teams: [{ group: 'group:default/payments', respondents: 1, suppressed: true, nps: null }],
+      teams: [
+        {
+          group: 'group:default/payments',
+          respondents: 1,
+          suppressed: true,
+          nps: null,
+        },
+      ],
       minimumRespondents: 5,
     });
     expect(JSON.stringify(summary.body)).not.toContain('sam.rivera');
@@ -319,8 +533,14 @@ describe('devex router', () => {
       components: 4,
       fromTemplate: 1,
       ratio: 0.25,
-      templates: [{ templateRef: 'template:default/node-service', components: 1 }],
+      templates: [
+        { templateRef: 'template:default/node-service', components: 1 },
+      ],
     });
-    expect(res.body.selfService).toEqual({ ratio: null, automated: 0, total: 0 });
+    expect(res.body.selfService).toEqual({
+      ratio: null,
+      automated: 0,
+      total: 0,
+    });
   });
 });

@@ -2,10 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import {
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   DEFAULT_NAMESPACE,
   parseEntityRef,
@@ -49,7 +46,10 @@ function firstIssue(error: z.ZodError, prefix?: string): InputError {
   return new InputError(`${path || 'body'} ${issue.message}`);
 }
 
-function optionalString(query: express.Request['query'], name: string): string | undefined {
+function optionalString(
+  query: express.Request['query'],
+  name: string,
+): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0) {
@@ -64,24 +64,33 @@ function parseRef(value: string, name: string): string {
       parseEntityRef(value, { defaultNamespace: DEFAULT_NAMESPACE }),
     ).toLocaleLowerCase('en-US');
   } catch {
-    throw new InputError(`${name} must be an entity ref such as component:default/payments-api`);
+    throw new InputError(
+      `${name} must be an entity ref such as component:default/payments-api`,
+    );
   }
 }
 
-function parseTime(value: string | undefined, name: string): number | undefined {
+function parseTime(
+  value: string | undefined,
+  name: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) throw new InputError(`${name} must be an RFC 3339 timestamp`);
+  if (!parsed.isValid)
+    throw new InputError(`${name} must be an RFC 3339 timestamp`);
   return parsed.toMillis();
 }
 
 function parseWindow(query: express.Request['query']): TimeWindow {
   const to = parseTime(optionalString(query, 'to'), 'to') ?? Date.now();
   const from =
-    parseTime(optionalString(query, 'from'), 'from') ?? to - DEFAULT_WINDOW_DAYS * DAY_MS;
+    parseTime(optionalString(query, 'from'), 'from') ??
+    to - DEFAULT_WINDOW_DAYS * DAY_MS;
   if (from >= to) throw new InputError('from must be before to');
   if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
-    throw new InputError(`the window from..to must not exceed ${MAX_WINDOW_DAYS} days`);
+    throw new InputError(
+      `the window from..to must not exceed ${MAX_WINDOW_DAYS} days`,
+    );
   }
   return { from, to };
 }
@@ -96,7 +105,9 @@ function parseLimit(query: express.Request['query']): number {
   return limit;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { store, directory, survey, httpAuth, logger, config } = options;
   const router = Router();
 
@@ -106,22 +117,31 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   ): Promise<{ scope: DoraScope; services: ServiceScope }> {
     const entityRef = optionalString(query, 'entityRef');
     const group = optionalString(query, 'group');
-    if (entityRef && group) throw new InputError('entityRef and group must not be given together');
+    if (entityRef && group)
+      throw new InputError('entityRef and group must not be given together');
     const groupRef = group
       ? parseRef(group, 'group')
       : entityRef && parseRef(entityRef, 'entityRef').startsWith('group:')
-        ? parseRef(entityRef, 'entityRef')
-        : undefined;
+      ? parseRef(entityRef, 'entityRef')
+      : undefined;
     if (group && !groupRef!.startsWith('group:')) {
-      throw new InputError('group must be a group entity ref such as group:default/payments');
+      throw new InputError(
+        'group must be a group entity ref such as group:default/payments',
+      );
     }
     if (groupRef) {
       const services = await directory.servicesOwnedBy(groupRef);
-      return { scope: { kind: 'group', group: groupRef, services }, services: { services } };
+      return {
+        scope: { kind: 'group', group: groupRef, services },
+        services: { services },
+      };
     }
     if (entityRef) {
       const ref = parseRef(entityRef, 'entityRef');
-      return { scope: { kind: 'entity', entityRef: ref }, services: { services: [ref] } };
+      return {
+        scope: { kind: 'entity', entityRef: ref },
+        services: { services: [ref] },
+      };
     }
     return { scope: { kind: 'organization' }, services: {} };
   }
@@ -131,8 +151,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     '/webhooks/github',
     express.raw({ type: () => true, limit: BODY_LIMIT }),
     async (req, res) => {
-      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!isValidGithubSignature(config.githubWebhookSecret, raw, req.headers['x-hub-signature-256'])) {
+      const raw: Buffer = Buffer.isBuffer(req.body)
+        ? req.body
+        : Buffer.alloc(0);
+      if (
+        !isValidGithubSignature(
+          config.githubWebhookSecret,
+          raw,
+          req.headers['x-hub-signature-256'],
+        )
+      ) {
         throw new AuthenticationError('missing or invalid X-Hub-Signature-256');
       }
       let payload: Record<string, any>;
@@ -146,9 +174,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
         async serviceFor(repository) {
           const known = await directory.componentForRepository(repository);
           // Kept under a guessed ref until the catalog knows the repository.
-          return known ?? `component:default/${repository.split('/').pop()!.toLocaleLowerCase('en-US')}`;
+          return (
+            known ??
+            `component:default/${repository
+              .split('/')
+              .pop()!
+              .toLocaleLowerCase('en-US')}`
+          );
         },
-        pushedCommits: (repository, until) => store.pushedCommits(repository, until, 500),
+        pushedCommits: (repository, until) =>
+          store.pushedCommits(repository, until, 500),
         recordPushedCommits: (repository, commits) =>
           store.recordPushedCommits(repository, commits),
         deploymentWorkflows: config.deploymentWorkflows,
@@ -182,7 +217,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const window = parseWindow(req.query);
     const { scope, services } = await resolveScope(req.query);
     const aggregates = await store.doraAggregates(services, window);
-    res.json(buildDoraReport({ aggregates, window, scope, bands: config.bands }));
+    res.json(
+      buildDoraReport({ aggregates, window, scope, bands: config.bands }),
+    );
   });
 
   router.get('/dora/series', async (req, res) => {
@@ -193,16 +230,28 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const { scope, services } = await resolveScope(req.query);
     const tz = optionalString(req.query, 'tz');
     if (tz && !DateTime.local().setZone(tz).isValid) {
-      throw new InputError('tz must be an IANA time zone such as Europe/Berlin');
+      throw new InputError(
+        'tz must be an IANA time zone such as Europe/Berlin',
+      );
     }
     const timeZone =
       tz ??
-      (scope.kind === 'group' ? config.teamTimeZones.get(scope.group) : undefined) ??
+      (scope.kind === 'group'
+        ? config.teamTimeZones.get(scope.group)
+        : undefined) ??
       config.defaultTimeZone;
-    const series = await buildDoraSeries({ store, scope: services, window, timeZone });
+    const series = await buildDoraSeries({
+      store,
+      scope: services,
+      window,
+      timeZone,
+    });
     const body: DoraSeriesResponse = {
       scope,
-      window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+      window: {
+        from: new Date(window.from).toISOString(),
+        to: new Date(window.to).toISOString(),
+      },
       bucket: 'week',
       timeZone,
       points: series.points,
@@ -217,7 +266,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const limit = parseLimit(req.query);
     const environment = optionalString(req.query, 'environment');
     const { services } = await resolveScope(req.query);
-    res.json({ items: await store.listDeployments(services, { limit, environment }) });
+    res.json({
+      items: await store.listDeployments(services, { limit, environment }),
+    });
   });
 
   router.get('/incidents', async (req, res) => {
@@ -230,7 +281,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/devex/measures', async (req, res) => {
     await httpAuth.credentials(req);
     const { services } = await resolveScope(req.query);
-    res.json(await devexMeasures({ store, directory, services: services.services }));
+    res.json(
+      await devexMeasures({ store, directory, services: services.services }),
+    );
   });
 
   router.post('/surveys', async (req, res) => {
@@ -240,7 +293,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       .strict('only score and comment may be sent')
       .safeParse(req.body);
     if (!parsed.success) throw firstIssue(parsed.error);
-    const result = await survey.submit(credentials.principal.userEntityRef, parsed.data);
+    const result = await survey.submit(
+      credentials.principal.userEntityRef,
+      parsed.data,
+    );
     res.status(201).json(result);
   });
 

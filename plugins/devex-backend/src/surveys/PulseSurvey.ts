@@ -1,7 +1,10 @@
 import { createHmac, randomUUID } from 'crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SurveySummaryResponse, netPromoterScore } from '@paved/plugin-devex-common';
+import {
+  SurveySummaryResponse,
+  netPromoterScore,
+} from '@paved/plugin-devex-common';
 import { DevexStore, TimeWindow } from '../database/DevexStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
@@ -75,7 +78,8 @@ export class PulseSurvey {
     const latest = new Map<string, (typeof responses)[number]>();
     for (const r of responses) {
       const current = latest.get(r.respondent);
-      if (!current || current.submittedAt < r.submittedAt) latest.set(r.respondent, r);
+      if (!current || current.submittedAt < r.submittedAt)
+        latest.set(r.respondent, r);
     }
     const answers = [...latest.values()];
     const scores = answers.map(a => a.score);
@@ -86,7 +90,10 @@ export class PulseSurvey {
     }
     const minimum = this.options.minimumRespondents;
     return {
-      window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+      window: {
+        from: new Date(window.from).toISOString(),
+        to: new Date(window.to).toISOString(),
+      },
       responses: responses.length,
       respondents: answers.length,
       nps: netPromoterScore(scores),
@@ -107,7 +114,8 @@ export class PulseSurvey {
           group,
           respondents: teamScores.length,
           suppressed: teamScores.length < minimum,
-          nps: teamScores.length < minimum ? null : netPromoterScore(teamScores),
+          nps:
+            teamScores.length < minimum ? null : netPromoterScore(teamScores),
         })),
       minimumRespondents: minimum,
     };
