@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+
+/*
+ * The golden-path promise, end to end: a developer opens /create, picks the TypeScript service,
+ * fills the form and clicks Create; the task log runs to completion, and the new component has
+ * a catalog page that records its lineage and shows its docs. Publishing goes to Paved's local git
+ * host, so this needs no GitHub.
+ */
+test.describe('golden paths', () => {
+  test('creating a TypeScript service ends with a documented component in the catalog', async ({ page }, testInfo) => {
+    test.setTimeout(300_000);
+    const name = `e2e-ts-${Date.now().toString(36)}`;
+
+    await signInAsGuest(page, '/create');
+    const card = page
+      .locator('div')
+      .filter({ hasText: 'TypeScript service' })
+      .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+      .last();
+    await expect(card).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('1-create.png'), fullPage: true });
+    await card.getByRole('button', { name: 'Choose' }).click();
+
+    // Step 1: about the service.
+    await page.getByRole('textbox', { name: /^Name/ }).fill(name);
+    await page.getByRole('textbox', { name: /^Description/ }).fill('Created by the end-to-end test');
+    await page.getByRole('combobox', { name: /^Owner/ }).click();
+    await page.getByRole('combobox', { name: /^Owner/ }).fill('payments');
+    await page.getByRole('option', { name: /payments/i }).first().click();
+    await page.getByRole('combobox', { name: /^System/ }).click();
+    await page.getByRole('combobox', { name: /^System/ }).fill('payments');
+    await page.getByRole('option', { name: /payments/i }).first().click();
+    await page.screenshot({ path: testInfo.outputPath('2-form.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 2: technical choices keep their defaults (HTTP, no database).
+    await expect(page.getByText('Technical choices').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await expect(page.getByText(name).first()).toBeVisible();
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    // The task log: every step runs, then the output links appear.
+    await expect(page).toHaveURL(/\/create\/tasks\//);
+    const openInCatalog = page.getByRole('link', { name: 'Open in catalog' }).or(
+      page.getByRole('button', { name: 'Open in catalog' }),
+    );
+    await expect(openInCatalog.first()).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByText(/failed/i)).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('3-task-completed.png'), fullPage: true });
+
+    // The new component's page, with its lineage.
+    await openInCatalog.first().click();
+    await expect(page).toHaveURL(new RegExp(`/catalog/default/component/${name}`));
+    await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('created-from')).toContainText('Created from TypeScript service 1.0.0', {
+      timeout: 60_000,
+    });
+    await page.screenshot({ path: testInfo.outputPath('4-component.png'), fullPage: true });
+
+    // Its docs: TechDocs reads the repository from the local git host and builds them with mkdocs.
+    await page.getByRole('tab', { name: 'Docs' }).click();
+    const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
+    await expect(docs).toBeVisible({ timeout: 120_000 });
+    await expect(docs.getByRole('heading', { level: 1, name }).first()).toBeVisible({ timeout: 120_000 });
+    await expect(docs.getByText('Created by the end-to-end test').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('5-docs.png'), fullPage: true });
+  });
+});
