@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import {
   databaseResourceEntity,
+  resourceName,
   ProvisionedDatabaseEntityProvider,
 } from './ProvisionedDatabaseEntityProvider';
 
@@ -30,7 +31,7 @@ describe('ProvisionedDatabaseEntityProvider', () => {
     expect(entity).toMatchObject({
       kind: 'Resource',
       metadata: {
-        name: 'orders-production',
+        name: 'payments-orders-production',
         namespace: 'default',
         annotations: { 'paved.dev/provisioning-request': ready.id },
         links: [
@@ -50,6 +51,14 @@ describe('ProvisionedDatabaseEntityProvider', () => {
         ],
       },
     });
+  });
+
+  it('keeps entity names unique and valid for long names', () => {
+    const long = { ...ready, name: 'x'.repeat(63) };
+    expect(resourceName(long)).toBe(`${'x'.repeat(40)}-7c9e6679`);
+    expect(resourceName({ ...ready, owner: 'group:default/data' })).toBe(
+      'data-orders-production',
+    );
   });
 
   it('replaces the catalog’s set with the ready requests on every refresh', async () => {

@@ -21,6 +21,20 @@ export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
 const PROVIDER_NAME = 'paved-provisioning';
 
 /**
+ * Entity name of a request's database: the owning team, the name and the environment, which
+ * together are unique among live requests; an id suffix keeps overlong names unique.
+ */
+export function resourceName(request: DatabaseRequest): string {
+  const team = request.owner.split('/').pop() ?? 'team';
+  const full = `${team}-${request.name}-${request.environment}`;
+  if (full.length <= 63) return full;
+  return `${request.name.slice(0, 40).replace(/-+$/, '')}-${request.id.slice(
+    0,
+    8,
+  )}`;
+}
+
+/**
  * The catalog entity of a ready database. `appBaseUrl` makes the link to the request page
  * absolute, as the catalog requires for links and location annotations.
  */
@@ -41,10 +55,7 @@ export function databaseResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      // Unique per owner and environment like the request's name, and a valid entity name (≤ 63).
-      name: `${request.name}-${request.environment}`
-        .slice(0, 63)
-        .replace(/-+$/, ''),
+      name: resourceName(request),
       namespace,
       title: `${request.name} (${request.environment})`,
       description: `PostgreSQL ${request.version ?? ''} database of ${
