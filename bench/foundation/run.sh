@@ -2,7 +2,7 @@
 # Foundation benchmark: Paved beside a stock `@backstage/create-app` 1.55 app, built on this machine
 # in the same run. Issue 2, "Performance to report". A benchmark, not a test: it prints figures.
 #
-#   bench/foundation/run.sh [--fresh-stock] [--keep]
+#   bench/foundation/run.sh [--fresh-stock] [--keep] [--skip-install] [--phases "install cold warm build"]
 #
 # For each app it measures
 #   install     `yarn install --immutable` into an empty node_modules, yarn's global cache warm
@@ -22,7 +22,9 @@
 # timed installs start from the same warm cache. --fresh-stock regenerates it even when present.
 #
 # Ports: stock 3100/7107, Paved 3200/7207 (3000/7007 are left to the development portal).
-# Work folder: $PAVED_BENCH_DIR (default /tmp/paved-bench); --keep leaves the clones there.
+# Work folder: $PAVED_BENCH_DIR (default /tmp/paved-bench); --keep leaves the Paved clone there.
+# --skip-install reuses the installs a --keep run left (the install figure is then not measured);
+# --phases runs only some of: install cold warm build (memory is read during the warm phase).
 source "$(dirname "$0")/../../scripts/env.sh"
 set -euo pipefail
 
@@ -45,14 +47,19 @@ declare -A CATALOG_PATH=([stock]=/ [paved]=/catalog)
 
 fresh_stock=0
 keep=0
-for arg in "$@"; do
-  case "$arg" in
+phases="install cold warm build"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --fresh-stock) fresh_stock=1 ;;
     --keep) keep=1 ;;
-    -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
-    *) log "unknown option: $arg"; exit 2 ;;
+    --skip-install) phases="${phases/install/}"; keep=1 ;;
+    --phases) phases="$2"; shift ;;
+    -h | --help) sed -n '2,30p' "$0"; exit 0 ;;
+    *) log "unknown option: $1"; exit 2 ;;
   esac
+  shift
 done
+has_phase() { [[ " $phases " == *" $1 "* ]]; }
 
 mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 : > "$METRICS"
@@ -114,6 +121,11 @@ prepare_stock() {
 }
 
 prepare_paved() {
+  if ! has_phase install && [ -d "$PAVED_DIR/node_modules" ]; then
+    log "paved: reusing the clone and install in $PAVED_DIR (no install phase)"
+    metric paved commit "$(git -C "$PAVED_DIR" rev-parse --short HEAD)"
+    return
+  fi
   log "paved: cloning HEAD of $PAVED_ROOT into $PAVED_DIR"
   rm -rf "$PAVED_DIR"
   git clone --quiet "$PAVED_ROOT" "$PAVED_DIR"
@@ -264,20 +276,28 @@ measure_build() {
 metric run loadAvgStart "$(cut -d' ' -f1-3 /proc/loadavg)"
 prepare_stock
 prepare_paved
-export PAVED_DATA_DIR="$RUN_DIR/paved-data"
+export PAVED_DATA_DIR="$BENCH_DIR/paved-data"
 
 failed=0
-for app in stock paved; do timed_install "$app"; done
-for app in stock paved; do measure_start "$app" cold && stop_app || failed=1; done
-for app in stock paved; do
-  if measure_start "$app" warm; then
-    measure_memory "$app" || failed=1
-    stop_app
-  else
-    failed=1
-  fi
-done
-for app in stock paved; do measure_build "$app"; done
+if has_phase install || [ ! -d "$PAVED_DIR/node_modules" ] || [ ! -d "$STOCK_DIR/node_modules" ]; then
+  for app in stock paved; do timed_install "$app"; done
+fi
+if has_phase cold; then
+  for app in stock paved; do measure_start "$app" cold && stop_app || failed=1; done
+fi
+if has_phase warm; then
+  for app in stock paved; do
+    if measure_start "$app" warm; then
+      measure_memory "$app" || failed=1
+      stop_app
+    else
+      failed=1
+    fi
+  done
+fi
+if has_phase build; then
+  for app in stock paved; do measure_build "$app"; done
+fi
 metric run loadAvgEnd "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 node "$HERE/report.mjs" "$METRICS" "$RESULTS_DIR/foundation-$RUN_ID.json" "$STOCK_DIR" "$PAVED_DIR" "$RUN_DIR"
