@@ -10,12 +10,10 @@ export const DEMO_SOURCE = 'paved-demo';
 export const PRODUCTION_ENVIRONMENT = 'production';
 
 // RFC 3339 with an explicit offset ("Z" or "+02:00"): a local time without offset is ambiguous.
-const timestamp = z
-  .string({ required_error: 'is required' })
-  .datetime({
-    offset: true,
-    message: 'must be an RFC 3339 timestamp with offset',
-  });
+const timestamp = z.string({ required_error: 'is required' }).datetime({
+  offset: true,
+  message: 'must be an RFC 3339 timestamp with offset',
+});
 
 const identifier = z
   .string({ required_error: 'is required' })

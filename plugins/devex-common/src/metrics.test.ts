@@ -63,10 +63,9 @@ describe('event schema', () => {
       data: { startedAt: 'last tuesday' },
     });
     expect(bad.success).toBe(false);
-    if (!bad.success) {
-      expect(formatIssuePath(['events', 3, ...bad.error.issues[0].path])).toBe(
-        'events[3].data.startedAt',
-      );
-    }
+    const path = bad.success ? [] : bad.error.issues[0].path;
+    expect(formatIssuePath(['events', 3, ...path])).toBe(
+      'events[3].data.startedAt',
+    );
   });
 });

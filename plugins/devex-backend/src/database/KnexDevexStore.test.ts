@@ -21,7 +21,7 @@ const WINDOW: TimeWindow = {
   to: Date.parse('2026-11-01T00:00:00Z'),
 };
 
-const sha = (n: number) => `${n}`.padStart(7, 'a') + 'c0ffee';
+const sha = (n: number) => `${`${n}`.padStart(7, 'a')}c0ffee`;
 
 function deployment(
   id: string,

@@ -761,11 +761,7 @@ export class KnexDevexStore implements DevexStore {
               }),
             'service_ref',
           ) as Promise<Array<Record<string, any>>>),
-      empty
-        ? Promise.resolve({ median: null, p90: null, samples: 0 })
-        : services
-        ? this.scopedLeadTime(services, window)
-        : this.organisationLeadTime(window),
+      this.leadTime(services, window),
       empty
         ? noRows
         : (inScope(
@@ -834,6 +830,15 @@ export class KnexDevexStore implements DevexStore {
       },
       sources: [...sources].sort(),
     };
+  }
+
+  private async leadTime(
+    services: string[] | undefined,
+    window: TimeWindow,
+  ): Promise<DoraAggregates['leadTime']> {
+    if (!services) return this.organisationLeadTime(window);
+    if (services.length === 0) return { median: null, p90: null, samples: 0 };
+    return this.scopedLeadTime(services, window);
   }
 
   private async scopedLeadTime(services: string[], window: TimeWindow) {

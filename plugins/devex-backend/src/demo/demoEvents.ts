@@ -38,6 +38,15 @@ function logNormal(random: () => number, medianValue: number, spread: number) {
   return medianValue * Math.exp(gaussian * spread);
 }
 
+function demoComment(score: number): string | undefined {
+  if (score <= 4) {
+    return 'Provisioning a database still needs a ticket for anything but Postgres.';
+  }
+  if (score >= 9)
+    return 'The golden path got my service to production on day one.';
+  return undefined;
+}
+
 /**
  * 90 days of realistic demo events for `services`, all with source `paved-demo`. Every event's
  * content depends only on its id and day, never on when seeding runs, so seeding again is a
@@ -74,17 +83,20 @@ export function demoEvents(options: {
       for (let k = 0; k < count; k++) {
         const id = `${name}-${date}-${k}`;
         const finishedAt = day.toMillis() + (8 + random() * 10) * HOUR;
+        // Everything else about this deployment comes from its own generator, so what is drawn
+        // does not depend on which of today's deployments have already happened.
+        const draw = randomFrom(id);
         if (finishedAt > now) continue;
         const commits = Array.from(
-          { length: 1 + Math.floor(random() * 5) },
+          { length: 1 + Math.floor(draw() * 5) },
           (_, i) => ({
             sha: shaOf(`${id}:${i}`),
             committedAt: iso(
-              finishedAt - logNormal(random, leadMedianHours, 1) * HOUR,
+              finishedAt - logNormal(draw, leadMedianHours, 1) * HOUR,
             ),
           }),
         );
-        const pipelineFailed = random() < 0.06;
+        const pipelineFailed = draw() < 0.06;
         events.push({
           id: `${id}-staging`,
           source: DEMO_SOURCE,
@@ -110,10 +122,10 @@ export function demoEvents(options: {
             commits,
           },
         });
-        if (pipelineFailed || random() >= failureChance) continue;
+        if (pipelineFailed || draw() >= failureChance) continue;
 
-        const incidentStart = finishedAt + (0.1 + random()) * HOUR;
-        const repair = logNormal(random, repairMedianHours, 0.8) * HOUR;
+        const incidentStart = finishedAt + (0.1 + draw()) * HOUR;
+        const repair = logNormal(draw, repairMedianHours, 0.8) * HOUR;
         if (incidentStart <= now) {
           events.push({
             id: `incident-${id}`,
@@ -127,12 +139,12 @@ export function demoEvents(options: {
                   ? iso(incidentStart + repair)
                   : undefined,
               deploymentId: id,
-              severity: random() < 0.3 ? 'sev1' : 'sev2',
+              severity: draw() < 0.3 ? 'sev1' : 'sev2',
             },
           });
         }
         const rollbackAt = incidentStart + repair * 0.6;
-        if (random() < 0.5 && rollbackAt <= now) {
+        if (draw() < 0.5 && rollbackAt <= now) {
           events.push({
             id: `${id}-rollback`,
             source: DEMO_SOURCE,
@@ -185,12 +197,7 @@ export function demoEvents(options: {
       data: {
         score,
         respondent: `demo-respondent-${i}`,
-        comment:
-          score <= 4
-            ? 'Provisioning a database still needs a ticket for anything but Postgres.'
-            : score >= 9
-            ? 'The golden path got my service to production on day one.'
-            : undefined,
+        comment: demoComment(score),
       },
     });
   }

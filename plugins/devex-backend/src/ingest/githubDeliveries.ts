@@ -26,6 +26,13 @@ export type GithubMappingResult =
 
 type Json = Record<string, any>;
 
+/** Final GitHub deployment states; `pending`, `queued`, `in_progress` are not outcomes yet. */
+const DEPLOYMENT_STATES: Record<string, 'success' | 'failed' | undefined> = {
+  success: 'success',
+  failure: 'failed',
+  error: 'failed',
+};
+
 const ignored = (reason: string): GithubMappingResult => ({
   kind: 'ignored',
   reason,
@@ -98,12 +105,7 @@ export async function mapGithubDelivery(
 
     case 'deployment_status': {
       const state = payload.deployment_status?.state;
-      const status =
-        state === 'success'
-          ? 'success'
-          : state === 'failure' || state === 'error'
-          ? 'failed'
-          : undefined;
+      const status = DEPLOYMENT_STATES[state as string];
       if (!status) return ignored(`deployment state ${state} is not final`);
       const deployment = payload.deployment ?? {};
       const finishedAt: string =

@@ -119,11 +119,14 @@ export async function createRouter(
     const group = optionalString(query, 'group');
     if (entityRef && group)
       throw new InputError('entityRef and group must not be given together');
-    const groupRef = group
-      ? parseRef(group, 'group')
-      : entityRef && parseRef(entityRef, 'entityRef').startsWith('group:')
-      ? parseRef(entityRef, 'entityRef')
-      : undefined;
+    let groupRef = group ? parseRef(group, 'group') : undefined;
+    if (
+      !groupRef &&
+      entityRef &&
+      parseRef(entityRef, 'entityRef').startsWith('group:')
+    ) {
+      groupRef = parseRef(entityRef, 'entityRef');
+    }
     if (group && !groupRef!.startsWith('group:')) {
       throw new InputError(
         'group must be a group entity ref such as group:default/payments',

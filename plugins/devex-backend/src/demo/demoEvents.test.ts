@@ -1,0 +1,49 @@
+import { devexEventSchema } from '@paved/plugin-devex-common';
+import { demoEvents } from './demoEvents';
+
+describe('demoEvents', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+  const services = [
+    'component:default/payments-api',
+    'component:default/checkout-web',
+  ];
+
+  it('produces valid demo events for 90 days, none in the future', () => {
+    const events = demoEvents({ services, now });
+    expect(events.length).toBeGreaterThan(100);
+    expect(events.every(e => devexEventSchema.safeParse(e).success)).toBe(true);
+    expect(events.every(e => e.source === 'paved-demo')).toBe(true);
+    const finished = events.flatMap(e =>
+      e.type === 'deployment' ? [Date.parse(e.data.finishedAt)] : [],
+    );
+    expect(Math.max(...finished)).toBeLessThanOrEqual(now);
+    expect(Math.min(...finished)).toBeGreaterThan(now - 92 * 86_400_000);
+    const kinds = new Set(
+      events.map(
+        e => `${e.type}:${e.type === 'deployment' ? e.data.environment : ''}`,
+      ),
+    );
+    expect(kinds).toEqual(
+      new Set([
+        'deployment:production',
+        'deployment:staging',
+        'incident:',
+        'survey:',
+      ]),
+    );
+  });
+
+  it('sends identical content for the same identity when seeded again later', () => {
+    const first = demoEvents({ services, now });
+    const later = demoEvents({ services, now: now + 86_400_000 });
+    const laterById = new Map(later.map(e => [e.id, e]));
+    const changed = first.filter(e => {
+      const again = laterById.get(e.id);
+      return again && JSON.stringify(again) !== JSON.stringify(e);
+    });
+    // Only incidents that were still open may change (they get their resolvedAt).
+    expect(
+      changed.every(e => e.type === 'incident' && !e.data.resolvedAt),
+    ).toBe(true);
+  });
+});
