@@ -4,7 +4,7 @@ export interface Config {
     /** IANA time zone for weekly series when the request names none (default UTC). */
     timeZone?: string;
     /** Per team (group entity ref) IANA time zone for weekly series. */
-    teamTimeZones?: { [groupRef: string]: string };
+    teamTimeZones?: Array<{ group: string; timeZone: string }>;
     /** Group notified of low survey scores (default `permission.paved.platformTeam`, then group:default/platform). */
     platformTeam?: string;
     /** Seconds the catalog snapshot (groups, components) is cached (default 60). */

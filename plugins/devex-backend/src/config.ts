@@ -40,11 +40,12 @@ function validZone(zone: string, key: string): string {
 export function readDevexConfig(root: Config): DevexConfig {
   const config = root.getOptionalConfig('devex');
   const zones = new Map<string, string>();
-  const teamZones = config?.getOptionalConfig('teamTimeZones');
-  for (const group of teamZones?.keys() ?? []) {
+  // A list, not a map: config keys cannot hold entity refs (":" and "/").
+  for (const entry of config?.getOptionalConfigArray('teamTimeZones') ?? []) {
+    const group = entry.getString('group').toLocaleLowerCase('en-US');
     zones.set(
-      group.toLocaleLowerCase('en-US'),
-      validZone(teamZones!.getString(group), `teamTimeZones.${group}`),
+      group,
+      validZone(entry.getString('timeZone'), `teamTimeZones[${group}]`),
     );
   }
   return {
