@@ -58,7 +58,8 @@ export const RequestsOverview = () => {
   const reload = useCallback(() => retry(), [retry]);
 
   let body;
-  if (loading || user.loading) {
+  // Until the identity is known the lists have not been asked for; an empty state then would flash.
+  if (loading || user.loading || (!value && !error && !user.error)) {
     body = <Progress />;
   } else if (error || user.error) {
     body = (

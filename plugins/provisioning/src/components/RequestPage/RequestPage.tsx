@@ -9,6 +9,11 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import MuiTable from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Alert from '@material-ui/lab/Alert';
 import {
   Content,
@@ -19,7 +24,6 @@ import {
   Page,
   Progress,
   StructuredMetadataTable,
-  Table,
   InfoCard,
 } from '@backstage/core-components';
 import {
@@ -191,32 +195,32 @@ const ConnectionCard = ({
 };
 
 const AuditLog = ({ events }: { events: DatabaseRequestEvent[] }) => (
-  <Table<DatabaseRequestEvent>
-    title="Audit log"
-    data={[...events].reverse()}
-    options={{
-      paging: events.length > 20,
-      pageSize: 20,
-      search: false,
-      padding: 'dense',
-    }}
-    columns={[
-      {
-        title: 'When',
-        field: 'createdAt',
-        render: e => formatTimestamp(e.createdAt),
-      },
-      { title: 'Who', field: 'actor' },
-      { title: 'What', field: 'action' },
-      {
-        title: 'Status',
-        field: 'toStatus',
-        render: e =>
-          e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus}` : '',
-      },
-      { title: 'Why', field: 'message' },
-    ]}
-  />
+  <InfoCard title="Audit log" noPadding>
+    <MuiTable size="small" aria-label="Audit log">
+      <TableHead>
+        <TableRow>
+          <TableCell>When</TableCell>
+          <TableCell>Who</TableCell>
+          <TableCell>What</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Why</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {[...events].reverse().map(e => (
+          <TableRow key={e.id}>
+            <TableCell>{formatTimestamp(e.createdAt)}</TableCell>
+            <TableCell>{e.actor}</TableCell>
+            <TableCell>{e.action}</TableCell>
+            <TableCell>
+              {e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus}` : ''}
+            </TableCell>
+            <TableCell>{e.message}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </MuiTable>
+  </InfoCard>
 );
 
 export const RequestDetails = ({

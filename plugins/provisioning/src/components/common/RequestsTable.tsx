@@ -1,5 +1,10 @@
 import { ReactNode } from 'react';
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
@@ -13,82 +18,65 @@ export interface RequestsTableProps {
   emptyContent: ReactNode;
   /** Extra per-row actions, e.g. approve and reject. */
   actions?: (request: DatabaseRequest) => ReactNode;
-  /** Hide the owner column where every row has the same owner. */
-  hideOwner?: boolean;
 }
 
+/** Requests, newest first, each linking to its request page. */
 export const RequestsTable = ({
   title,
   requests,
   emptyContent,
   actions,
-  hideOwner,
 }: RequestsTableProps) => {
   const requestLink = useRouteRef(requestRouteRef);
-  const columns: TableColumn<DatabaseRequest>[] = [
-    {
-      title: 'Name',
-      field: 'name',
-      highlight: true,
-      render: row =>
-        requestLink ? (
-          <Link to={requestLink({ id: row.id })}>{row.name}</Link>
-        ) : (
-          row.name
-        ),
-    },
-    { title: 'Environment', field: 'environment' },
-    ...(hideOwner
-      ? []
-      : [
-          {
-            title: 'Owner',
-            field: 'owner',
-            render: (row: DatabaseRequest) => (
-              <EntityRefLink entityRef={row.owner} defaultKind="group" />
-            ),
-          },
-        ]),
-    {
-      title: 'Size',
-      field: 'size',
-      render: row => `${row.size}, ${row.storageGB} GB`,
-    },
-    { title: 'Provider', field: 'provider' },
-    {
-      title: 'Status',
-      field: 'status',
-      render: row => <StatusChip status={row.status} />,
-    },
-    {
-      title: 'Requested',
-      field: 'createdAt',
-      defaultSort: 'desc',
-      render: row => formatTimestamp(row.createdAt),
-    },
-    ...(actions
-      ? [
-          {
-            title: '',
-            field: 'id',
-            sorting: false,
-            render: (row: DatabaseRequest) => actions(row),
-          },
-        ]
-      : []),
-  ];
+  const rows = [...requests].sort((a, b) =>
+    b.createdAt.localeCompare(a.createdAt),
+  );
   return (
-    <Table<DatabaseRequest>
-      title={title}
-      columns={columns}
-      data={requests}
-      options={{
-        paging: requests.length > 10,
-        pageSize: 10,
-        search: requests.length > 10,
-        padding: 'dense',
-      }}
-      emptyContent={emptyContent}
-    />
+    <InfoCard title={title} noPadding>
+      {rows.length === 0 ? (
+        emptyContent
+      ) : (
+        <Table size="small" aria-label={title}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Name</TableCell>
+              <TableCell>Environment</TableCell>
+              <TableCell>Owner</TableCell>
+              <TableCell>Size</TableCell>
+              <TableCell>Provider</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Requested</TableCell>
+              {actions && <TableCell />}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <TableRow key={row.id} hover>
+                <TableCell>
+                  {requestLink ? (
+                    <Link to={requestLink({ id: row.id })}>{row.name}</Link>
+                  ) : (
+                    row.name
+                  )}
+                </TableCell>
+                <TableCell>{row.environment}</TableCell>
+                <TableCell>
+                  <EntityRefLink entityRef={row.owner} defaultKind="group" />
+                </TableCell>
+                <TableCell>
+                  {row.size}, {row.storageGB} GB
+                </TableCell>
+                <TableCell>{row.provider}</TableCell>
+                <TableCell>
+                  <StatusChip status={row.status} />
+                </TableCell>
+                <TableCell>{formatTimestamp(row.createdAt)}</TableCell>
+                {actions && <TableCell>{actions(row)}</TableCell>}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
   );
 };

@@ -1,0 +1,192 @@
+import { Suspense } from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { databaseRequest, mockProvisioningApi } from '../../testing/fixtures';
+import { rootRouteRef } from '../../routes';
+import { RequestsOverview } from './RequestsOverview';
+
+jest.setTimeout(60_000);
+
+// In the app the page is loaded lazily inside a Suspense boundary; catalog links suspend while
+// they resolve entity titles, so the test needs the boundary too.
+const page = (
+  <Suspense fallback={<div>loading</div>}>
+    <RequestsOverview />
+  </Suspense>
+);
+
+const mountedRoutes = {
+  '/provisioning': rootRouteRef,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+const identity = mockApis.identity({
+  userEntityRef: 'user:default/priya.natarajan',
+  ownershipEntityRefs: [
+    'user:default/priya.natarajan',
+    'group:default/platform',
+  ],
+});
+
+describe('RequestsOverview', () => {
+  it('shows my requests, my teams and approvals, and approves with a comment', async () => {
+    const pending = databaseRequest({
+      id: '11111111-1111-4111-8111-111111111111',
+      name: 'ledger',
+      environment: 'production',
+      size: 'large',
+      storageGB: 200,
+      status: 'awaiting-approval',
+      approvalRequired: true,
+    });
+    const api = mockProvisioningApi({
+      listRequests: jest.fn(async query => {
+        if (query?.status?.includes('awaiting-approval')) return [pending];
+        if (query?.requestedBy)
+          return [
+            databaseRequest({
+              name: 'my-scratch',
+              requestedBy: 'user:default/priya.natarajan',
+            }),
+          ];
+        if (query?.owner)
+          return [
+            databaseRequest({
+              name: 'platform-db',
+              owner: 'group:default/platform',
+            }),
+          ];
+        return [];
+      }),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [
+        [provisioningApiRef, api],
+        identity,
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+    });
+
+    expect(
+      await screen.findByText('Awaiting approval (1)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('My requests')).toBeInTheDocument();
+    expect(screen.getByText('my-scratch')).toBeInTheDocument();
+    expect(screen.getByText("My teams' databases")).toBeInTheDocument();
+    expect(screen.getByText('platform-db')).toBeInTheDocument();
+    expect(api.listRequests).toHaveBeenCalledWith({
+      owner: ['group:default/platform'],
+    });
+    expect(api.listRequests).toHaveBeenCalledWith({
+      requestedBy: 'user:default/priya.natarajan',
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText('Review comment'),
+      'capacity checked',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+    await waitFor(() =>
+      expect(api.approveRequest).toHaveBeenCalledWith(
+        '11111111-1111-4111-8111-111111111111',
+        'capacity checked',
+      ),
+    );
+  });
+
+  it('needs a reason to reject', async () => {
+    const api = mockProvisioningApi({
+      listRequests: jest.fn(async query =>
+        query?.status ? [databaseRequest({ status: 'awaiting-approval' })] : [],
+      ),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [
+        [provisioningApiRef, api],
+        identity,
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Reject' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Reject' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Review comment'),
+      'use staging first',
+    );
+    expect(confirm).toBeEnabled();
+    await userEvent.click(confirm);
+    await waitFor(() =>
+      expect(api.rejectRequest).toHaveBeenCalledWith(
+        expect.any(String),
+        'use staging first',
+      ),
+    );
+  });
+
+  it('hides approval buttons from people the policy does not allow to approve', async () => {
+    const api = mockProvisioningApi({
+      listRequests: jest.fn(async query =>
+        query?.status ? [databaseRequest({ status: 'awaiting-approval' })] : [],
+      ),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [
+        [provisioningApiRef, api],
+        identity,
+        mockApis.permission({ authorize: AuthorizeResult.DENY }),
+      ],
+    });
+    expect(
+      await screen.findByText('Awaiting approval (1)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('invites to request a first database when there is none', async () => {
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [
+        [provisioningApiRef, mockProvisioningApi()],
+        identity,
+        mockApis.permission(),
+      ],
+    });
+    expect(await screen.findByText('No databases yet')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: 'Request a database' })[0],
+    ).toHaveAttribute('href', '/create/templates/default/postgresql-database');
+  });
+
+  it('shows the error when requests cannot be loaded', async () => {
+    const api = mockProvisioningApi({
+      listRequests: jest.fn().mockRejectedValue(new Error('backend down')),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [[provisioningApiRef, api], identity, mockApis.permission()],
+    });
+    expect(
+      await screen.findByText(/Could not load database requests/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/backend down/).length).toBeGreaterThan(0);
+  });
+});
