@@ -31,6 +31,10 @@ import type { AlphaEntity } from '@backstage/catalog-model/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import techdocsPlugin from '@backstage/plugin-techdocs-backend';
+
+// Starting and stopping a backend with the catalog and TechDocs takes longer than jest's default.
+jest.setTimeout(60_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const catalogDir = path.join(repoRoot, 'catalog');
@@ -100,6 +104,11 @@ const templates = templateFiles();
 describe('the example organisation, processed by the catalog', () => {
   const warnings: string[] = [];
   let entities: AlphaEntity[] = [];
+  let baseUrl = '';
+  const techdocsOutput = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'paved-techdocs-'),
+  );
+  afterAll(() => fs.rmSync(techdocsOutput, { recursive: true, force: true }));
 
   beforeAll(async () => {
     const { server } = await startTestBackend({
@@ -107,9 +116,23 @@ describe('the example organisation, processed by the catalog', () => {
         catalogPlugin,
         catalogModuleScaffolderEntityModel,
         catalogModuleLogs,
+        techdocsPlugin,
         mockServices.rootLogger.mock(recordingLogger(warnings)).factory,
         mockServices.rootConfig.factory({
           data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            // As in app-config.yaml: mkdocs on this machine, output in a scratch folder.
+            techdocs: {
+              builder: 'local',
+              generator: {
+                runIn: 'local',
+                mkdocs: { omitTechdocsCorePlugin: true },
+              },
+              publisher: {
+                type: 'local',
+                local: { publishDirectory: techdocsOutput },
+              },
+            },
             catalog: {
               processingInterval: { seconds: 1 },
               // The same rules as app-config.yaml.
@@ -142,11 +165,11 @@ describe('the example organisation, processed by the catalog', () => {
       ],
     });
     const { port } = server.address() as AddressInfo;
+    baseUrl = `http://localhost:${port}`;
     const fetchEntities = async (): Promise<AlphaEntity[]> => {
-      const response = await fetch(
-        `http://localhost:${port}/api/catalog/entities`,
-        { headers: { Authorization: mockCredentials.user.header() } },
-      );
+      const response = await fetch(`${baseUrl}/api/catalog/entities`, {
+        headers: { Authorization: mockCredentials.user.header() },
+      });
       expect(response.status).toBe(200);
       return response.json();
     };
@@ -349,4 +372,50 @@ describe('the example organisation, processed by the catalog', () => {
       }
     }
   }, 60_000);
+
+  it('serves every documentation site through TechDocs', async () => {
+    const headers = { Authorization: mockCredentials.user.header() };
+    const documented = entities.filter(
+      e => e.metadata.annotations?.['backstage.io/techdocs-ref'],
+    );
+    for (const entity of documented) {
+      const docsPath = [
+        entity.metadata.namespace ?? 'default',
+        entity.kind.toLocaleLowerCase('en-US'),
+        entity.metadata.name,
+      ].join('/');
+      // The sync endpoint builds the site (prepare, mkdocs, publish) and answers when done.
+      const sync = await fetch(`${baseUrl}/api/techdocs/sync/${docsPath}`, {
+        headers,
+      });
+      // An event stream: log lines, then `event: finish`, or `event: error` with the reason.
+      const events = await sync.text();
+      expect({
+        docsPath,
+        status: sync.status,
+        failed: /^event: error/m.test(events),
+      }).toEqual({
+        docsPath,
+        status: 200,
+        failed: false,
+      });
+
+      const page = await fetch(
+        `${baseUrl}/api/techdocs/static/docs/${docsPath}/index.html`,
+        { headers },
+      );
+      expect({ docsPath, status: page.status }).toEqual({
+        docsPath,
+        status: 200,
+      });
+      // The first heading of docs/index.md, rendered.
+      const indexMd = fs.readFileSync(
+        path.join(docsRoot(entity), 'docs', 'index.md'),
+        'utf8',
+      );
+      const title = /^# (.+)$/m.exec(indexMd)?.[1];
+      expect(title).toBeDefined();
+      expect(await page.text()).toContain(`>${title}<`);
+    }
+  }, 300_000);
 });
