@@ -73,10 +73,17 @@ test.describe('the DevEx dashboard', () => {
     await expect(page.getByRole('heading', { level: 1, name: /payments/i })).toBeVisible();
   });
 
-  test('a component page has a DORA tab', async ({ page }, testInfo) => {
+  test('component and group pages have a DORA tab', async ({ page }, testInfo) => {
     await signInAsGuest(page, '/catalog/default/component/payments-api');
     await page.getByRole('tab', { name: 'DORA' }).click();
+    await expect(page.getByText(/Delivery performance of this service/)).toBeVisible();
     await expectMetricCards(page);
-    await page.screenshot({ path: testInfo.outputPath('devex-entity-tab.png'), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath('devex-component-tab.png'), fullPage: true });
+
+    await page.goto('/catalog/default/group/payments');
+    await page.getByRole('tab', { name: 'DORA' }).click();
+    await expect(page.getByText(/pooled over every service this team owns/)).toBeVisible();
+    await expectMetricCards(page);
+    await page.screenshot({ path: testInfo.outputPath('devex-group-tab.png'), fullPage: true });
   });
 });
