@@ -2,7 +2,6 @@ import { Suspense } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { databaseRequest, mockProvisioningApi } from '../../testing/fixtures';
@@ -18,6 +17,12 @@ const page = (
     <RequestsOverview />
   </Suspense>
 );
+
+// AuthorizeResult.DENY by value, to avoid a dependency on plugin-permission-common for one enum.
+type MockPermissionOptions = NonNullable<Parameters<typeof mockApis.permission>[0]>;
+const denyAll = mockApis.permission({
+  authorize: 'DENY' as MockPermissionOptions['authorize'],
+});
 
 const mountedRoutes = {
   '/provisioning': rootRouteRef,
@@ -65,11 +70,7 @@ describe('RequestsOverview', () => {
     });
     await renderInTestApp(page, {
       mountedRoutes,
-      apis: [
-        [provisioningApiRef, api],
-        identity,
-        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
-      ],
+      apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
 
     expect(
@@ -113,11 +114,7 @@ describe('RequestsOverview', () => {
     });
     await renderInTestApp(page, {
       mountedRoutes,
-      apis: [
-        [provisioningApiRef, api],
-        identity,
-        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
-      ],
+      apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
     await userEvent.click(
       await screen.findByRole('button', { name: 'Reject' }),
@@ -147,11 +144,7 @@ describe('RequestsOverview', () => {
     });
     await renderInTestApp(page, {
       mountedRoutes,
-      apis: [
-        [provisioningApiRef, api],
-        identity,
-        mockApis.permission({ authorize: AuthorizeResult.DENY }),
-      ],
+      apis: [[provisioningApiRef, api], identity, denyAll],
     });
     expect(
       await screen.findByText('Awaiting approval (1)'),
