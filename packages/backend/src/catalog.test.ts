@@ -66,18 +66,26 @@ function templateFiles(): string[] {
     .filter(file => fs.existsSync(file));
 }
 
-/** Collects what the catalog reports: its logs module writes every processing error as a warning. */
-function recordingLogger(warnings: string[]): LoggerService {
-  const logger: LoggerService = {
-    error: (message, meta) =>
-      warnings.push(`${message} ${JSON.stringify(meta)}`),
-    warn: (message, meta) =>
-      warnings.push(`${message} ${JSON.stringify(meta)}`),
+/**
+ * Collects what the catalog reports: its logs module writes every processing error as a warning
+ * on the catalog plugin's logger. Other plugins' warnings (TechDocs builds) are not collected.
+ */
+function catalogWarningRecorder(
+  warnings: string[],
+  fields: { [key: string]: unknown } = {},
+): LoggerService {
+  const record = (message: string, meta?: unknown) => {
+    if (fields.plugin === 'catalog') {
+      warnings.push(`${message} ${JSON.stringify(meta)}`);
+    }
+  };
+  return {
+    error: record,
+    warn: record,
     info: () => {},
     debug: () => {},
-    child: () => logger,
+    child: meta => catalogWarningRecorder(warnings, { ...fields, ...meta }),
   };
-  return logger;
 }
 
 function sourceFile(entity: Entity): string {
@@ -117,7 +125,7 @@ describe('the example organisation, processed by the catalog', () => {
         catalogModuleScaffolderEntityModel,
         catalogModuleLogs,
         techdocsPlugin,
-        mockServices.rootLogger.mock(recordingLogger(warnings)).factory,
+        mockServices.rootLogger.mock(catalogWarningRecorder(warnings)).factory,
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
