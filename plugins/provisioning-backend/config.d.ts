@@ -128,6 +128,8 @@ export interface Config {
         host?: string;
         /** Port handed to users when it differs from the admin connection's port. */
         port?: number;
+        /** Operations run against the admin server at once, to stay under its max_connections (default 4). */
+        maxConcurrency?: number;
       };
       crossplane?: {
         /** `composite` (Crossplane v2 namespaced XR, default) or `claim` (legacy v1 claim). */

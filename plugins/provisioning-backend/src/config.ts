@@ -33,6 +33,8 @@ export interface SandboxSettings {
   /** Host name given to users, when the admin connection's host is not reachable for them. */
   host?: string;
   port?: number;
+  /** Operations run against the admin server at once (default 4). */
+  maxConcurrency?: number;
 }
 
 export interface ProvisioningSettings {
@@ -246,6 +248,7 @@ export function readProvisioningSettings(
       'postgresql://postgres@127.0.0.1:5432/postgres',
     host: sandboxConfig?.getOptionalString('host'),
     port: sandboxConfig?.getOptionalNumber('port'),
+    maxConcurrency: sandboxConfig?.getOptionalNumber('maxConcurrency'),
   };
 
   return {

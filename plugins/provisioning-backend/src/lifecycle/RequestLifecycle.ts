@@ -24,7 +24,6 @@ export const SYSTEM_ACTOR = 'plugin:provisioning';
 export interface ProvisioningEventPayload {
   requestId: string;
   status: DatabaseRequestStatus;
-  previousStatus?: DatabaseRequestStatus;
   action: string;
   actor: string;
   owner: string;
@@ -168,7 +167,6 @@ export class RequestLifecycle {
       action: string;
       actor: string;
       message?: string;
-      previousStatus?: DatabaseRequestStatus;
     },
   ): Promise<void> {
     const title = `Database ${request.name} (${request.environment}) ${

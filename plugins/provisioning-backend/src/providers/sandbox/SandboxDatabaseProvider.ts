@@ -21,6 +21,32 @@ function generatePassword(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/**
+ * Limits how many operations run against the admin server at once: a burst of requests would
+ * otherwise open a connection each and exhaust the server's `max_connections`.
+ */
+class ConcurrencyLimit {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly max: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.max) {
+      await new Promise<void>(resolve => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
 /** PostgreSQL error classes worth retrying: connection, resources, operator intervention. */
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
@@ -52,6 +78,7 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
   private readonly admin: ClientConfig;
   private readonly host: string;
   private readonly port: number;
+  private readonly limit: ConcurrencyLimit;
 
   constructor(
     private readonly options: {
@@ -63,9 +90,17 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     this.admin = { connectionString: options.settings.connection };
     this.host = options.settings.host ?? decodeURIComponent(url.hostname);
     this.port = options.settings.port ?? Number(url.port || 5432);
+    this.limit = new ConcurrencyLimit(options.settings.maxConcurrency ?? 4);
   }
 
   async provision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProvisioningStatus> {
+    return this.limit.run(() => this.provisionNow(request, ctx));
+  }
+
+  private async provisionNow(
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
@@ -132,6 +167,13 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
   }
 
   async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
+    return this.limit.run(() => this.deprovisionNow(request, ctx));
+  }
+
+  private async deprovisionNow(
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<void> {
