@@ -203,7 +203,7 @@ export function NetPromoterScore(props: {
     return (
       <InfoCard
         title="Developer satisfaction (NPS)"
-        subheader="Pulse survey, 0–10"
+        subheader="Pulse survey of this team, 0–10"
       >
         <Typography className={classes.noData} data-testid="measure-nps">
           Hidden
@@ -221,11 +221,13 @@ export function NetPromoterScore(props: {
   const nps = team ? team.nps : summary.nps;
   const total = summary.promoters + summary.passives + summary.detractors;
   const share = (count: number) => (total > 0 ? (count / total) * 100 : 0);
+  // The survey knows respondents' teams, not services: below team level the figure is the
+  // organisation's, and the card says so.
+  const subheader = team
+    ? 'Pulse survey of this team, 0–10'
+    : 'Pulse survey of the whole organisation, 0–10';
   return (
-    <InfoCard
-      title="Developer satisfaction (NPS)"
-      subheader="Pulse survey, 0–10"
-    >
+    <InfoCard title="Developer satisfaction (NPS)" subheader={subheader}>
       <Figure
         testId="measure-nps"
         value={nps === null ? null : String(Math.round(nps))}
