@@ -4,7 +4,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /**
  * Configuration of the crossplane provider, under `provisioning.providers.crossplane`.
- * The same shape, as a config schema, is in `./config.d.ts.fragment` for the backend's config.d.ts.
+ * Its config schema is in the backend's config.d.ts (`provisioning.providers.crossplane`).
  */
 export interface CrossplaneProviderConfig {
   /**
