@@ -425,5 +425,5 @@ describe('the example organisation, processed by the catalog', () => {
       expect(title).toBeDefined();
       expect(await page.text()).toContain(`>${title}<`);
     }
-  }, 300_000);
+  }, 600_000);
 });
