@@ -379,7 +379,7 @@ describe('the example organisation, processed by the catalog', () => {
         fs.rmSync(site, { recursive: true, force: true });
       }
     }
-  }, 60_000);
+  }, 180_000);
 
   it('serves every documentation site through TechDocs', async () => {
     const headers = { Authorization: mockCredentials.user.header() };
