@@ -27,10 +27,11 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(1),
   },
-  titleRow: {
+  valueRow: {
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'space-between',
+    flexWrap: 'wrap',
     gap: theme.spacing(1),
   },
   title: {
@@ -39,11 +40,16 @@ const useStyles = makeStyles(theme => ({
     textTransform: 'uppercase',
     letterSpacing: 0.5,
     color: theme.palette.text.secondary,
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
+    // Two lines for every title, so the figures of a row of cards line up.
+    minHeight: '2.6em',
+    lineHeight: 1.3,
   },
-  info: { fontSize: '1rem', cursor: 'help' },
+  info: {
+    fontSize: '1rem',
+    cursor: 'help',
+    marginLeft: theme.spacing(0.5),
+    verticalAlign: 'text-bottom',
+  },
   value: { fontSize: '2rem', fontWeight: 600, lineHeight: 1.2 },
   noData: {
     fontSize: '1.5rem',
@@ -80,27 +86,27 @@ export function MetricCard(props: MetricCardProps) {
       role="region"
     >
       <CardContent className={classes.content}>
-        <div className={classes.titleRow}>
-          <Typography component="h3" className={classes.title}>
-            {title}
-            <Tooltip
-              title={definition}
-              classes={{ tooltip: classes.tooltip }}
-              interactive
-            >
-              <InfoOutlined
-                className={classes.info}
-                aria-label={`How ${title.toLowerCase()} is measured`}
-              />
-            </Tooltip>
-          </Typography>
+        <Typography component="h3" className={classes.title}>
+          {title}
+          <Tooltip
+            title={definition}
+            classes={{ tooltip: classes.tooltip }}
+            interactive
+          >
+            <InfoOutlined
+              className={classes.info}
+              aria-label={`How ${title.toLowerCase()} is measured`}
+            />
+          </Tooltip>
+        </Typography>
+        <div className={classes.valueRow}>
+          {value === null ? (
+            <Typography className={classes.noData}>No data</Typography>
+          ) : (
+            <Typography className={classes.value}>{value}</Typography>
+          )}
           {level !== undefined && <LevelBadge level={level} />}
         </div>
-        {value === null ? (
-          <Typography className={classes.noData}>No data</Typography>
-        ) : (
-          <Typography className={classes.value}>{value}</Typography>
-        )}
         <Typography variant="body2" className={classes.detail}>
           {detail}
         </Typography>

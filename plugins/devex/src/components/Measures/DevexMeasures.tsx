@@ -10,6 +10,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
+import { ComponentProps } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   DevexMeasuresResponse,
@@ -43,6 +44,17 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** The measures' cards: equal height in a row, with headings sized for four across. */
+function MeasureCard(props: ComponentProps<typeof InfoCard>) {
+  return (
+    <InfoCard
+      variant="fullHeight"
+      titleTypographyProps={{ variant: 'h6', component: 'h3' }}
+      {...props}
+    />
+  );
+}
+
 function Figure(props: { value: string | null; testId: string }) {
   const classes = useStyles();
   return props.value === null ? (
@@ -65,7 +77,7 @@ function TimeToFirstDeployment(props: {
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
     .slice(0, 4);
   return (
-    <InfoCard
+    <MeasureCard
       title="Time to first production deployment"
       subheader="From a golden-path Create to the service's first successful production deployment"
     >
@@ -97,7 +109,7 @@ function TimeToFirstDeployment(props: {
           ))}
         </List>
       )}
-    </InfoCard>
+    </MeasureCard>
   );
 }
 
@@ -105,7 +117,7 @@ function SelfService(props: { measure: DevexMeasuresResponse['selfService'] }) {
   const classes = useStyles();
   const { measure } = props;
   return (
-    <InfoCard
+    <MeasureCard
       title="Self-service ratio"
       subheader="Infrastructure requests fulfilled with no human step"
     >
@@ -128,7 +140,7 @@ function SelfService(props: { measure: DevexMeasuresResponse['selfService'] }) {
               'request',
             )} fully automated`}
       </Typography>
-    </InfoCard>
+    </MeasureCard>
   );
 }
 
@@ -141,7 +153,7 @@ function TemplateAdoption(props: {
     .sort((a, b) => b.components - a.components)
     .slice(0, 4);
   return (
-    <InfoCard
+    <MeasureCard
       title="Template adoption"
       subheader="Components made from a golden path (paved.dev/template)"
     >
@@ -176,7 +188,7 @@ function TemplateAdoption(props: {
           ))}
         </List>
       )}
-    </InfoCard>
+    </MeasureCard>
   );
 }
 
@@ -201,7 +213,7 @@ export function NetPromoterScore(props: {
 
   if (hidden) {
     return (
-      <InfoCard
+      <MeasureCard
         title="Developer satisfaction (NPS)"
         subheader="Pulse survey of this team, 0–10"
       >
@@ -214,7 +226,7 @@ export function NetPromoterScore(props: {
           {team ? ` (${plural(team.respondents, 'respondent')} so far)` : ''},
           so no answer can be traced to a person.
         </Typography>
-      </InfoCard>
+      </MeasureCard>
     );
   }
 
@@ -227,7 +239,7 @@ export function NetPromoterScore(props: {
     ? 'Pulse survey of this team, 0–10'
     : 'Pulse survey of the whole organisation, 0–10';
   return (
-    <InfoCard title="Developer satisfaction (NPS)" subheader={subheader}>
+    <MeasureCard title="Developer satisfaction (NPS)" subheader={subheader}>
       <Figure
         testId="measure-nps"
         value={nps === null ? null : String(Math.round(nps))}
@@ -278,7 +290,7 @@ export function NetPromoterScore(props: {
           ))}
         </Box>
       )}
-    </InfoCard>
+    </MeasureCard>
   );
 }
 
