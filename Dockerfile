@@ -53,8 +53,8 @@ RUN tar xzf bundle.tar.gz && rm bundle.tar.gz && chown -R node:node /app
 COPY --chown=node:node app-config.yaml app-config.production.yaml ./
 COPY --chown=node:node catalog ./catalog
 COPY --chown=node:node templates ./templates
+COPY --chown=node:node catalog-info.yaml ./
 COPY --chown=node:node docs ./docs
-COPY --chown=node:node mkdocs.yml ./
 COPY --chown=node:node infrastructure ./infrastructure
 RUN mkdir -p /app/.data/techdocs /app/.data/git && chown -R node:node /app/.data
 USER node

@@ -25,7 +25,13 @@ apt_install() {
 
 # TechDocs are built locally with mkdocs. Where PyPI is reachable the standard
 # `pip install mkdocs-techdocs-core` also works; here Debian's mkdocs and mkdocs-material do.
-if ! command -v mkdocs >/dev/null || ! python3 -c 'import material' 2>/dev/null; then
+mkdocs_has_material() {
+  command -v mkdocs >/dev/null || return 1
+  # Ask mkdocs' own interpreter (Debian's /usr/bin/python3, or a venv's) which themes it knows.
+  local py; py="$(head -n1 "$(command -v mkdocs)" | sed 's/^#! *//')"
+  "$py" -c "from mkdocs.utils import get_theme_names; import sys; sys.exit('material' not in get_theme_names())" 2>/dev/null
+}
+if ! mkdocs_has_material; then
   log "installing mkdocs for TechDocs (once)"
   apt_install mkdocs mkdocs-material || pip install --quiet mkdocs-techdocs-core
 fi

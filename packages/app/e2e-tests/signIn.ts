@@ -4,8 +4,14 @@ import { expect, type Page } from '@playwright/test';
 export async function signInAsGuest(page: Page, path = '/') {
   await page.goto(path);
   const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
+  // The <nav> itself has no box of its own; its links do.
+  const sidebar = page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true });
+  // Either the sign-in page or, with a session already, the app itself.
+  await expect(enter.or(sidebar).first()).toBeVisible({ timeout: 60_000 });
+  if (await enter.isVisible()) {
     await enter.click();
   }
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  await expect(sidebar).toBeVisible();
 }

@@ -343,10 +343,16 @@ describe('the example organisation, processed by the catalog', () => {
     const unbuildable = documented.flatMap(entity => {
       try {
         const root = docsRoot(entity);
-        return fs.existsSync(path.join(root, 'mkdocs.yml')) &&
-          fs.existsSync(path.join(root, 'docs', 'index.md'))
+        const config = path.join(root, 'mkdocs.yml');
+        if (!fs.existsSync(config)) {
+          return [`${stringifyEntityRef(entity)}: no mkdocs.yml`];
+        }
+        const docsDir =
+          /^docs_dir:\s*(\S+)/m.exec(fs.readFileSync(config, 'utf8'))?.[1] ??
+          'docs';
+        return fs.existsSync(path.join(root, docsDir, 'index.md'))
           ? []
-          : [`${stringifyEntityRef(entity)}: no mkdocs.yml or docs/index.md`];
+          : [`${stringifyEntityRef(entity)}: no ${docsDir}/index.md`];
       } catch (error) {
         return [`${stringifyEntityRef(entity)}: ${error}`];
       }
