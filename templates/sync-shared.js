@@ -10,7 +10,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SERVICE_TEMPLATES = ['typescript-service', 'python-service', 'go-service'];
+const SERVICE_TEMPLATES = [
+  'typescript-service',
+  'python-service',
+  'go-service',
+];
 const sharedRoot = path.join(__dirname, '_shared', 'skeleton');
 
 function listFiles(dir, prefix = '') {

@@ -4,4 +4,8 @@
  * @packageDocumentation
  */
 export { goldenPathsPlugin as default } from './plugin';
-export { TEMPLATE_ANNOTATION, TEMPLATE_VERSION_ANNOTATION, isOutdated } from './lineage';
+export {
+  TEMPLATE_ANNOTATION,
+  TEMPLATE_VERSION_ANNOTATION,
+  isOutdated,
+} from './lineage';

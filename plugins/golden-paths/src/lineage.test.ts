@@ -14,9 +14,16 @@ describe('lineage', () => {
           },
         },
       }),
-    ).toEqual({ templateRef: 'template:default/typescript-service', version: '1.0.0' });
+    ).toEqual({
+      templateRef: 'template:default/typescript-service',
+      version: '1.0.0',
+    });
     expect(
-      lineageOf({ apiVersion: 'v1', kind: 'Component', metadata: { name: 'x' } }),
+      lineageOf({
+        apiVersion: 'v1',
+        kind: 'Component',
+        metadata: { name: 'x' },
+      }),
     ).toBeUndefined();
   });
 

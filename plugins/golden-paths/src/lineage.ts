@@ -15,7 +15,8 @@ export function lineageOf(entity: Entity): Lineage | undefined {
   }
   return {
     templateRef,
-    version: entity.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION] || undefined,
+    version:
+      entity.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION] || undefined,
   };
 }
 
@@ -32,7 +33,10 @@ function parseVersion(version: string): number[] | undefined {
  * True if `current` is a later version than `used` (major.minor.patch, numerically). Unknown
  * or unparsable versions are never reported as outdated: no guess is better than a wrong one.
  */
-export function isOutdated(used: string | undefined, current: string | undefined): boolean {
+export function isOutdated(
+  used: string | undefined,
+  current: string | undefined,
+): boolean {
   const a = used ? parseVersion(used) : undefined;
   const b = current ? parseVersion(current) : undefined;
   if (!a || !b) {

@@ -7,9 +7,13 @@ const createdFromCard = EntityCardBlueprint.make({
   name: 'created-from',
   params: {
     type: 'info',
-    filter: entity => entity.kind.toLocaleLowerCase('en-US') === 'component' && hasLineage(entity),
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      hasLineage(entity),
     loader: () =>
-      import('./components/CreatedFromCard/CreatedFromCard').then(m => <m.CreatedFromCard />),
+      import('./components/CreatedFromCard/CreatedFromCard').then(m => (
+        <m.CreatedFromCard />
+      )),
   },
 });
 
@@ -20,9 +24,9 @@ const templateAdoptionCard = EntityCardBlueprint.make({
     type: 'content',
     filter: { kind: 'template' },
     loader: () =>
-      import('./components/TemplateAdoptionCard/TemplateAdoptionCard').then(m => (
-        <m.TemplateAdoptionCard />
-      )),
+      import('./components/TemplateAdoptionCard/TemplateAdoptionCard').then(
+        m => <m.TemplateAdoptionCard />,
+      ),
   },
 });
 

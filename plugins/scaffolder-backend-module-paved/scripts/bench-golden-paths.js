@@ -10,9 +10,13 @@
  * Signs in as the development guest. Every run creates a real repository on the local git host
  * and a real catalog entry, named bench-<template>-<timestamp>-<n>.
  */
-const BACKEND_URL = (process.env.BACKEND_URL ?? 'http://localhost:7007').replace(/\/$/, '');
+const BACKEND_URL = (
+  process.env.BACKEND_URL ?? 'http://localhost:7007'
+).replace(/\/$/, '');
 const RUNS = Number(process.env.RUNS ?? 5);
-const TEMPLATES = (process.env.TEMPLATES ?? 'typescript-service,python-service,go-service').split(',');
+const TEMPLATES = (
+  process.env.TEMPLATES ?? 'typescript-service,python-service,go-service'
+).split(',');
 const TIMEOUT_MS = 120_000;
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -26,7 +30,11 @@ async function guestToken() {
 async function api(token, path, init = {}) {
   const res = await fetch(`${BACKEND_URL}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -52,7 +60,10 @@ async function createOnce(token, template, name) {
       },
     }),
   });
-  if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(
+      `create answered ${created.status}: ${JSON.stringify(created.body)}`,
+    );
   const taskId = created.body.id;
   let completedMs;
   while (Date.now() - started < TIMEOUT_MS) {
@@ -62,15 +73,26 @@ async function createOnce(token, template, name) {
       break;
     }
     if (task.body?.status === 'failed' || task.body?.status === 'cancelled') {
-      const events = await api(token, `/api/scaffolder/v2/tasks/${taskId}/events`);
-      const failure = (events.body ?? []).map(e => e.body?.message).filter(Boolean).slice(-3).join('\n');
+      const events = await api(
+        token,
+        `/api/scaffolder/v2/tasks/${taskId}/events`,
+      );
+      const failure = (events.body ?? [])
+        .map(e => e.body?.message)
+        .filter(Boolean)
+        .slice(-3)
+        .join('\n');
       throw new Error(`task ${taskId} ${task.body.status}:\n${failure}`);
     }
     await sleep(100);
   }
-  if (completedMs === undefined) throw new Error(`task ${taskId} did not complete in time`);
+  if (completedMs === undefined)
+    throw new Error(`task ${taskId} did not complete in time`);
   while (Date.now() - started < TIMEOUT_MS) {
-    const entity = await api(token, `/api/catalog/entities/by-name/component/default/${name}`);
+    const entity = await api(
+      token,
+      `/api/catalog/entities/by-name/component/default/${name}`,
+    );
     if (entity.status === 200) {
       return { taskId, completedMs, visibleMs: Date.now() - started };
     }
@@ -82,17 +104,25 @@ async function createOnce(token, template, name) {
 async function main() {
   const token = await guestToken();
   const stamp = Date.now().toString(36);
-  console.log(`Golden-path benchmark: ${RUNS} runs per template against ${BACKEND_URL}`);
+  console.log(
+    `Golden-path benchmark: ${RUNS} runs per template against ${BACKEND_URL}`,
+  );
   for (const template of TEMPLATES) {
     const results = [];
     for (let i = 0; i < RUNS; i++) {
       const name = `bench-${template.split('-')[0]}-${stamp}-${i}`;
       const result = await createOnce(token, template, name);
       results.push(result);
-      console.log(`  ${template} #${i + 1}: completed ${result.completedMs} ms, in catalog ${result.visibleMs} ms (${name})`);
+      console.log(
+        `  ${template} #${i + 1}: completed ${
+          result.completedMs
+        } ms, in catalog ${result.visibleMs} ms (${name})`,
+      );
     }
     console.log(
-      `${template}: median to completed ${median(results.map(r => r.completedMs))} ms, ` +
+      `${template}: median to completed ${median(
+        results.map(r => r.completedMs),
+      )} ms, ` +
         `to visible in catalog ${median(results.map(r => r.visibleMs))} ms`,
     );
   }

@@ -83,7 +83,9 @@ export function readPavedScaffolderConfig(
   const target = config.getOptionalString('paved.publish.target') ?? 'local';
   if (!PUBLISH_TARGETS.includes(target as PublishTarget)) {
     throw new InputError(
-      `paved.publish.target must be one of ${PUBLISH_TARGETS.join(', ')}, got '${target}'`,
+      `paved.publish.target must be one of ${PUBLISH_TARGETS.join(
+        ', ',
+      )}, got '${target}'`,
     );
   }
   const github = readRemote(config, 'github', 'github.com');
@@ -106,7 +108,8 @@ export function readPavedScaffolderConfig(
     github,
     gitlab,
     committer: {
-      name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Paved',
+      name:
+        config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Paved',
       email:
         config.getOptionalString('scaffolder.defaultAuthor.email') ??
         'paved@example.com',

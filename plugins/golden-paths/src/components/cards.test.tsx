@@ -1,7 +1,10 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { CreatedFromCard } from './CreatedFromCard/CreatedFromCard';
 import { TemplateAdoptionCard } from './TemplateAdoptionCard/TemplateAdoptionCard';
@@ -21,7 +24,11 @@ const template: Entity = {
   spec: { type: 'service', steps: [] },
 };
 
-function component(name: string, version: string | undefined, templateRef = 'template:default/typescript-service'): Entity {
+function component(
+  name: string,
+  version: string | undefined,
+  templateRef = 'template:default/typescript-service',
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -51,18 +58,25 @@ describe('CreatedFromCard', () => {
     expect(await screen.findByTestId('created-from')).toHaveTextContent(
       'Created from TypeScript service 1.0.0',
     );
-    expect(screen.getByRole('link', { name: 'TypeScript service' })).toHaveAttribute(
-      'href',
-      '/catalog/default/template/typescript-service',
-    );
+    expect(
+      screen.getByRole('link', { name: 'TypeScript service' }),
+    ).toHaveAttribute('href', '/catalog/default/template/typescript-service');
     expect(screen.getByText('Template now at 1.2.0')).toBeInTheDocument();
   });
 
   it('says so when the template left the catalog', async () => {
-    const entity = component('old-service', '0.9.0', 'template:default/retired');
+    const entity = component(
+      'old-service',
+      '0.9.0',
+      'template:default/retired',
+    );
     await render(entity, <CreatedFromCard />, [entity]);
-    expect(await screen.findByTestId('created-from')).toHaveTextContent('Created from retired 0.9.0');
-    expect(screen.getByText('This template is no longer in the catalog.')).toBeInTheDocument();
+    expect(await screen.findByTestId('created-from')).toHaveTextContent(
+      'Created from retired 0.9.0',
+    );
+    expect(
+      screen.getByText('This template is no longer in the catalog.'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -75,7 +89,9 @@ describe('TemplateAdoptionCard', () => {
       component('checkout-web', '1.0.0', 'template:default/go-service'),
     ];
     await render(template, <TemplateAdoptionCard />, entities);
-    expect(await screen.findByText('Created from this template (2)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Created from this template (2)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('payments-api')).toBeInTheDocument();
     expect(screen.getByText('ledger-service')).toBeInTheDocument();
     expect(screen.queryByText('checkout-web')).not.toBeInTheDocument();
@@ -84,6 +100,8 @@ describe('TemplateAdoptionCard', () => {
 
   it('has an empty state', async () => {
     await render(template, <TemplateAdoptionCard />, [template]);
-    expect(await screen.findByText('Nothing created from this template yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Nothing created from this template yet'),
+    ).toBeInTheDocument();
   });
 });

@@ -10,16 +10,28 @@ export async function writeSampleWorkspace(directory: string): Promise<void> {
     'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: sample\n',
   );
   await fs.writeFile(path.join(directory, 'docs', 'index.md'), '# Sample\n');
-  await fs.writeFile(path.join(directory, 'run.sh'), '#!/bin/sh\necho hi\n', { mode: 0o755 });
+  await fs.writeFile(path.join(directory, 'run.sh'), '#!/bin/sh\necho hi\n', {
+    mode: 0o755,
+  });
   await fs.writeFile(path.join(directory, '.gitignore'), 'node_modules/\n');
-  await fs.mkdir(path.join(directory, 'node_modules', 'dep'), { recursive: true });
-  await fs.writeFile(path.join(directory, 'node_modules', 'dep', 'index.js'), '');
+  await fs.mkdir(path.join(directory, 'node_modules', 'dep'), {
+    recursive: true,
+  });
+  await fs.writeFile(
+    path.join(directory, 'node_modules', 'dep', 'index.js'),
+    '',
+  );
 }
 
 /** Clones a repository and returns its log as `author name <email>|subject` lines. */
-export async function cloneAndLog(remoteUrl: string, into: string): Promise<{ log: string[]; files: string[] }> {
+export async function cloneAndLog(
+  remoteUrl: string,
+  into: string,
+): Promise<{ log: string[]; files: string[] }> {
   await gitText(['clone', '--quiet', remoteUrl, into]);
-  const log = (await gitText(['log', '--format=%an <%ae>|%cn|%s'], { cwd: into })).split('\n');
+  const log = (
+    await gitText(['log', '--format=%an <%ae>|%cn|%s'], { cwd: into })
+  ).split('\n');
   const files = (await gitText(['ls-files'], { cwd: into })).split('\n').sort();
   return { log, files };
 }

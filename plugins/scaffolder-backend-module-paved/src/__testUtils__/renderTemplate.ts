@@ -4,14 +4,21 @@ import request from 'supertest';
 import yaml from 'yaml';
 
 /** A file of a rendered template, as the scaffolder's dry run returns it. */
-export type RenderedFile = { path: string; content: Buffer; executable: boolean };
+export type RenderedFile = {
+  path: string;
+  content: Buffer;
+  executable: boolean;
+};
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map(entry =>
       entry.isDirectory()
-        ? listFiles(path.join(dir, entry.name), path.posix.join(prefix, entry.name))
+        ? listFiles(
+            path.join(dir, entry.name),
+            path.posix.join(prefix, entry.name),
+          )
         : Promise.resolve([path.posix.join(prefix, entry.name)]),
     ),
   );
@@ -37,7 +44,9 @@ export async function dryRunTemplate(options: {
   const directoryContents = await Promise.all(
     files.map(async file => ({
       path: file,
-      base64Content: (await fs.readFile(path.join(templateDirectory, file))).toString('base64'),
+      base64Content: (
+        await fs.readFile(path.join(templateDirectory, file))
+      ).toString('base64'),
     })),
   );
   const response = await request(server)
@@ -45,11 +54,17 @@ export async function dryRunTemplate(options: {
     .set('authorization', authorization)
     .send({ template, values, directoryContents });
   if (response.status !== 200) {
-    throw new Error(`dry run answered ${response.status}: ${JSON.stringify(response.body)}`);
+    throw new Error(
+      `dry run answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
   }
   const body = response.body as {
     log: Array<{ body: { message: string; status?: string; stepId?: string } }>;
-    directoryContents: Array<{ path: string; base64Content: string; executable?: boolean }>;
+    directoryContents: Array<{
+      path: string;
+      base64Content: string;
+      executable?: boolean;
+    }>;
     output: Record<string, unknown>;
     steps: Array<{ id: string; name: string }>;
   };
@@ -62,10 +77,15 @@ export async function dryRunTemplate(options: {
 }
 
 /** Writes rendered files to a directory so tools (npm, python3, gofmt) can check them. */
-export async function writeRendered(files: RenderedFile[], directory: string): Promise<void> {
+export async function writeRendered(
+  files: RenderedFile[],
+  directory: string,
+): Promise<void> {
   for (const file of files) {
     const target = path.join(directory, file.path);
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content, { mode: file.executable ? 0o755 : 0o644 });
+    await fs.writeFile(target, file.content, {
+      mode: file.executable ? 0o755 : 0o644,
+    });
   }
 }

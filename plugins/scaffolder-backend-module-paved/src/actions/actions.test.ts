@@ -6,23 +6,47 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { Entity, UserEntity } from '@backstage/catalog-model';
 import { LocalGitHost } from '../gitHost/LocalGitHost';
 import { PavedScaffolderConfig } from '../config';
-import { cloneAndLog, writeSampleWorkspace } from '../__testUtils__/gitFixtures';
+import {
+  cloneAndLog,
+  writeSampleWorkspace,
+} from '../__testUtils__/gitFixtures';
 import { createPublishAction, publishExamples } from './publish';
-import { createValidateServiceAction, validateServiceExamples } from './validateService';
+import {
+  createValidateServiceAction,
+  validateServiceExamples,
+} from './validateService';
 
 jest.setTimeout(60_000);
 
 const entities: Entity[] = [
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'payments' }, spec: { type: 'team', children: [] } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'payments' }, spec: { owner: 'payments' } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger-service' }, spec: { type: 'service', lifecycle: 'production', owner: 'payments' } },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments' },
+    spec: { owner: 'payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'ledger-service' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+  },
 ];
 
 const sam: UserEntity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
   metadata: { name: 'sam.rivera' },
-  spec: { profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' }, memberOf: ['payments'] },
+  spec: {
+    profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' },
+    memberOf: ['payments'],
+  },
 };
 
 const templateInfo = {
@@ -71,9 +95,18 @@ describe('paved actions', () => {
       });
       await action().handler(ctx as any);
       expect(ctx.output).toHaveBeenCalledWith('publishTarget', 'local');
-      expect(ctx.output).toHaveBeenCalledWith('owner', 'group:default/payments');
-      expect(ctx.output).toHaveBeenCalledWith('system', 'system:default/payments');
-      expect(ctx.output).toHaveBeenCalledWith('templateRef', 'template:default/typescript-service');
+      expect(ctx.output).toHaveBeenCalledWith(
+        'owner',
+        'group:default/payments',
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'system',
+        'system:default/payments',
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'templateRef',
+        'template:default/typescript-service',
+      );
       expect(ctx.output).toHaveBeenCalledWith('templateVersion', '1.2.0');
       expect(ctx.output).toHaveBeenCalledWith(
         'sourceLocation',
@@ -85,23 +118,50 @@ describe('paved actions', () => {
       settings.publishTarget = 'github';
       settings.github = { host: 'github.com', owner: 'paved-org' };
       const ctx = createMockActionContext({
-        input: { name: 'payments-api', owner: 'payments', namespace: 'default' },
+        input: {
+          name: 'payments-api',
+          owner: 'payments',
+          namespace: 'default',
+        },
       });
       await action().handler(ctx as any);
-      expect(ctx.output).toHaveBeenCalledWith('repoUrl', 'github.com?owner=paved-org&repo=payments-api');
-      expect(ctx.output).toHaveBeenCalledWith('sourceLocation', 'https://github.com/paved-org/payments-api/tree/main/');
+      expect(ctx.output).toHaveBeenCalledWith(
+        'repoUrl',
+        'github.com?owner=paved-org&repo=payments-api',
+      );
+      expect(ctx.output).toHaveBeenCalledWith(
+        'sourceLocation',
+        'https://github.com/paved-org/payments-api/tree/main/',
+      );
     });
 
     it.each([
-      [{ name: '../../etc/passwd', owner: 'payments' }, /^name: '..\/..\/etc\/passwd' must match/],
+      [
+        { name: '../../etc/passwd', owner: 'payments' },
+        /^name: '..\/..\/etc\/passwd' must match/,
+      ],
       [{ name: 'Payments', owner: 'payments' }, /^name: 'Payments' must match/],
       [{ name: 'a', owner: 'payments' }, /^name: 'a' must match/],
-      [{ name: 'new-service', owner: 'nobody' }, /^owner: group:default\/nobody does not exist in the catalog/],
-      [{ name: 'new-service', owner: 'user:default/sam.rivera' }, /^owner: 'user:default\/sam.rivera' must refer to a group/],
-      [{ name: 'new-service', owner: 'payments', system: 'nowhere' }, /^system: system:default\/nowhere does not exist/],
-      [{ name: 'ledger-service', owner: 'payments' }, /^name: component:default\/ledger-service already exists in the catalog/],
+      [
+        { name: 'new-service', owner: 'nobody' },
+        /^owner: group:default\/nobody does not exist in the catalog/,
+      ],
+      [
+        { name: 'new-service', owner: 'user:default/sam.rivera' },
+        /^owner: 'user:default\/sam.rivera' must refer to a group/,
+      ],
+      [
+        { name: 'new-service', owner: 'payments', system: 'nowhere' },
+        /^system: system:default\/nowhere does not exist/,
+      ],
+      [
+        { name: 'ledger-service', owner: 'payments' },
+        /^name: component:default\/ledger-service already exists in the catalog/,
+      ],
     ])('refuses %j', async (input, message) => {
-      const ctx = createMockActionContext({ input: { namespace: 'default', ...input } });
+      const ctx = createMockActionContext({
+        input: { namespace: 'default', ...input },
+      });
       await expect(action().handler(ctx as any)).rejects.toThrow(message);
     });
 
@@ -118,9 +178,13 @@ describe('paved actions', () => {
       const input = { name: 'taken', owner: 'payments', namespace: 'default' };
       await expect(
         action().handler(createMockActionContext({ input }) as any),
-      ).rejects.toThrow("name: repository 'taken' already exists on the local git host");
+      ).rejects.toThrow(
+        "name: repository 'taken' already exists on the local git host",
+      );
       await expect(
-        action().handler(createMockActionContext({ input, task: { id: 'other-task' } }) as any),
+        action().handler(
+          createMockActionContext({ input, task: { id: 'other-task' } }) as any,
+        ),
       ).resolves.toBeUndefined();
     });
   });
@@ -133,18 +197,33 @@ describe('paved actions', () => {
       async (_description, example) => {
         const input = stepInput(example);
         const workspacePath = dir.resolve('workspace');
-        await writeSampleWorkspace(input.sourcePath ? `${workspacePath}/${input.sourcePath}` : workspacePath);
-        const ctx = createMockActionContext({ input, workspacePath, user: { entity: sam, ref: 'user:default/sam.rivera' } });
+        await writeSampleWorkspace(
+          input.sourcePath
+            ? `${workspacePath}/${input.sourcePath}`
+            : workspacePath,
+        );
+        const ctx = createMockActionContext({
+          input,
+          workspacePath,
+          user: { entity: sam, ref: 'user:default/sam.rivera' },
+        });
         await action().handler(ctx as any);
 
-        const remoteUrl = (ctx.output as jest.Mock).mock.calls.find(c => c[0] === 'remoteUrl')[1];
+        const remoteUrl = (ctx.output as jest.Mock).mock.calls.find(
+          c => c[0] === 'remoteUrl',
+        )[1];
         expect(ctx.output).toHaveBeenCalledWith(
           'repoContentsUrl',
           `http://localhost:7007/api/githost/${input.repoName}/blob/main`,
         );
-        const { log, files } = await cloneAndLog(remoteUrl, dir.resolve('clone'));
+        const { log, files } = await cloneAndLog(
+          remoteUrl,
+          dir.resolve('clone'),
+        );
         expect(log).toEqual([
-          `Sam Rivera <sam.rivera@example.com>|Paved|${input.gitCommitMessage ?? 'Initial commit from Paved'}`,
+          `Sam Rivera <sam.rivera@example.com>|Paved|${
+            input.gitCommitMessage ?? 'Initial commit from Paved'
+          }`,
         ]);
         expect(files).toContain('catalog-info.yaml');
       },
@@ -154,32 +233,57 @@ describe('paved actions', () => {
       const workspacePath = dir.resolve('workspace');
       await writeSampleWorkspace(workspacePath);
       const input = { repoName: 'payments-api' };
-      const first = createMockActionContext({ input, workspacePath, task: { id: 'task-7' } });
+      const first = createMockActionContext({
+        input,
+        workspacePath,
+        task: { id: 'task-7' },
+      });
       await action().handler(first as any);
-      const retry = createMockActionContext({ input, workspacePath, task: { id: 'task-7' } });
+      const retry = createMockActionContext({
+        input,
+        workspacePath,
+        task: { id: 'task-7' },
+      });
       await action().handler(retry as any);
 
-      const commit = (ctx: any) => ctx.output.mock.calls.find((c: any[]) => c[0] === 'commitHash')[1];
+      const commit = (ctx: any) =>
+        ctx.output.mock.calls.find((c: any[]) => c[0] === 'commitHash')[1];
       expect(commit(retry)).toBe(commit(first));
       expect(await gitHost.list()).toEqual(['payments-api']);
-      const { log } = await cloneAndLog(gitHost.remoteUrl('payments-api'), dir.resolve('clone'));
+      const { log } = await cloneAndLog(
+        gitHost.remoteUrl('payments-api'),
+        dir.resolve('clone'),
+      );
       expect(log).toHaveLength(1);
       // Without a user entity the configured default author is used.
-      expect(log[0]).toBe('Paved <paved@example.com>|Paved|Initial commit from Paved');
+      expect(log[0]).toBe(
+        'Paved <paved@example.com>|Paved|Initial commit from Paved',
+      );
     });
 
     it('does nothing on a dry run', async () => {
-      const ctx = createMockActionContext({ input: { repoName: 'payments-api' } });
+      const ctx = createMockActionContext({
+        input: { repoName: 'payments-api' },
+      });
       await action().handler({ ...ctx, isDryRun: true } as any);
-      expect(ctx.output).toHaveBeenCalledWith('repoContentsUrl', 'http://localhost:7007/api/githost/payments-api/blob/main');
+      expect(ctx.output).toHaveBeenCalledWith(
+        'repoContentsUrl',
+        'http://localhost:7007/api/githost/payments-api/blob/main',
+      );
       await expect(fs.readdir(dir.resolve('git'))).rejects.toThrow();
     });
 
     it.each([
-      [{ repoName: '../../etc/passwd' }, /^repoName: '..\/..\/etc\/passwd' must match/],
+      [
+        { repoName: '../../etc/passwd' },
+        /^repoName: '..\/..\/etc\/passwd' must match/,
+      ],
       [{ repoName: 'ok-name', sourcePath: '../../etc' }, /outside/i],
     ])('refuses hostile input %j', async (input, message) => {
-      const ctx = createMockActionContext({ input, workspacePath: dir.resolve('workspace') });
+      const ctx = createMockActionContext({
+        input,
+        workspacePath: dir.resolve('workspace'),
+      });
       await expect(action().handler(ctx as any)).rejects.toThrow(message);
       await expect(fs.readdir(dir.resolve('git'))).rejects.toThrow();
     });

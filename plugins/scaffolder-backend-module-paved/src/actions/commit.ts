@@ -9,7 +9,8 @@ import { authorFromUser } from './publish';
 
 export const commitExamples = [
   {
-    description: 'Add the rendered docs to an existing repository and refresh its component',
+    description:
+      'Add the rendered docs to an existing repository and refresh its component',
     example: yaml.stringify({
       steps: [
         {
@@ -46,26 +47,38 @@ export function createCommitAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z => z.string({ description: 'Existing repository on the local git host' }),
+        repoName: z =>
+          z.string({
+            description: 'Existing repository on the local git host',
+          }),
         message: z => z.string({ description: 'Commit message' }),
         sourcePath: z =>
-          z.string({ description: 'Subdirectory of the workspace to commit' }).optional(),
+          z
+            .string({ description: 'Subdirectory of the workspace to commit' })
+            .optional(),
         refreshEntityRef: z =>
           z
-            .string({ description: 'Entity to refresh in the catalog after the commit' })
+            .string({
+              description: 'Entity to refresh in the catalog after the commit',
+            })
             .optional(),
       },
       output: {
-        commitHash: z => z.string({ description: 'The new (or already made) commit' }),
+        commitHash: z =>
+          z.string({ description: 'The new (or already made) commit' }),
       },
     },
     async handler(ctx) {
       const { repoName } = ctx.input;
       if (!REPOSITORY_NAME_PATTERN.test(repoName)) {
-        throw new InputError(`repoName: '${repoName}' must match ${REPOSITORY_NAME_PATTERN.source}`);
+        throw new InputError(
+          `repoName: '${repoName}' must match ${REPOSITORY_NAME_PATTERN.source}`,
+        );
       }
       if (!(await gitHost.exists(repoName))) {
-        throw new InputError(`repoName: repository '${repoName}' does not exist on the local git host`);
+        throw new InputError(
+          `repoName: repository '${repoName}' does not exist on the local git host`,
+        );
       }
       const sourceDirectory = ctx.input.sourcePath
         ? resolveSafeChildPath(ctx.workspacePath, ctx.input.sourcePath)

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { resolveSafeChildPath, UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  resolveSafeChildPath,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   parseEntityRef,
@@ -18,7 +21,8 @@ const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 export const enableTechDocsExamples = [
   {
-    description: "Write the component's catalog-info.yaml, with TechDocs enabled, into the workspace",
+    description:
+      "Write the component's catalog-info.yaml, with TechDocs enabled, into the workspace",
     example: yaml.stringify({
       steps: [
         {
@@ -56,31 +60,49 @@ export function createEnableTechDocsAction(options: {
       },
       output: {
         target: z =>
-          z.enum(['local', 'github', 'gitlab'], { description: 'Where the component lives' }),
-        repository: z => z.string({ description: 'Local git host repository, or empty' }),
-        repoUrl: z => z.string({ description: 'repoUrl for GitHub/GitLab, or empty' }),
+          z.enum(['local', 'github', 'gitlab'], {
+            description: 'Where the component lives',
+          }),
+        repository: z =>
+          z.string({ description: 'Local git host repository, or empty' }),
+        repoUrl: z =>
+          z.string({ description: 'repoUrl for GitHub/GitLab, or empty' }),
         docsPath: z =>
-          z.string({ description: 'Directory of catalog-info.yaml in the repository; mkdocs.yml goes there' }),
-        entityRef: z => z.string({ description: 'The component, as a full entity ref' }),
-        docsPagePath: z => z.string({ description: "Path of the component's docs in Paved" }),
+          z.string({
+            description:
+              'Directory of catalog-info.yaml in the repository; mkdocs.yml goes there',
+          }),
+        entityRef: z =>
+          z.string({ description: 'The component, as a full entity ref' }),
+        docsPagePath: z =>
+          z.string({ description: "Path of the component's docs in Paved" }),
       },
     },
     async handler(ctx) {
       let ref;
       try {
-        ref = parseEntityRef(ctx.input.entityRef, { defaultKind: 'component', defaultNamespace: 'default' });
+        ref = parseEntityRef(ctx.input.entityRef, {
+          defaultKind: 'component',
+          defaultNamespace: 'default',
+        });
       } catch {
-        throw new InputError(`entityRef: '${ctx.input.entityRef}' is not an entity reference`);
+        throw new InputError(
+          `entityRef: '${ctx.input.entityRef}' is not an entity reference`,
+        );
       }
       const entityRef = stringifyEntityRef(ref);
       const credentials = await ctx.getInitiatorCredentials();
       const entity = await catalog.getEntityByRef(ref, { credentials });
       if (!entity) {
-        throw new InputError(`entityRef: ${entityRef} does not exist in the catalog`);
+        throw new InputError(
+          `entityRef: ${entityRef} does not exist in the catalog`,
+        );
       }
       const existing = entity.metadata.annotations?.[TECHDOCS_REF];
       if (existing) {
-        throw new InputError(`entityRef: ${entityRef} already has TechDocs (${TECHDOCS_REF}: ${existing})`);
+        throw new InputError(
+          `entityRef: ${entityRef} already has TechDocs (${TECHDOCS_REF}: ${existing})`,
+        );
       }
       const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
       const { type, target } = location
@@ -88,7 +110,9 @@ export function createEnableTechDocsAction(options: {
         : { type: 'none', target: '' };
       if (type !== 'url') {
         throw new InputError(
-          `entityRef: ${entityRef} is defined in ${location ?? 'no location'}, which is not a repository Paved can change; add ${TECHDOCS_REF} there by hand`,
+          `entityRef: ${entityRef} is defined in ${
+            location ?? 'no location'
+          }, which is not a repository Paved can change; add ${TECHDOCS_REF} there by hand`,
         );
       }
 
@@ -104,16 +128,24 @@ export function createEnableTechDocsAction(options: {
         targetKind = 'local';
       } else {
         // https://<host>/<owner>/<repo>/blob/<ref>/<path> (GitHub) or .../-/blob/<ref>/<path> (GitLab)
-        const match = url.pathname.match(/^\/([^/]+)\/([^/]+)\/(-\/)?blob\/[^/]+\/(.+)$/);
+        const match = url.pathname.match(
+          /^\/([^/]+)\/([^/]+)\/(-\/)?blob\/[^/]+\/(.+)$/,
+        );
         if (!match) {
-          throw new InputError(`entityRef: cannot tell the repository of ${target}`);
+          throw new InputError(
+            `entityRef: cannot tell the repository of ${target}`,
+          );
         }
         targetKind = match[3] ? 'gitlab' : 'github';
-        repoUrl = `${url.host}?owner=${encodeURIComponent(match[1])}&repo=${encodeURIComponent(match[2])}`;
+        repoUrl = `${url.host}?owner=${encodeURIComponent(
+          match[1],
+        )}&repo=${encodeURIComponent(match[2])}`;
         filePath = decodeURIComponent(match[4]);
       }
 
-      const original = (await (await reader.readUrl(target)).buffer()).toString('utf8');
+      const original = (await (await reader.readUrl(target)).buffer()).toString(
+        'utf8',
+      );
       const documents = yaml.parseAllDocuments(original);
       const document = documents.find(
         d =>
@@ -121,7 +153,9 @@ export function createEnableTechDocsAction(options: {
           d.getIn(['metadata', 'name']) === ref.name,
       );
       if (!document) {
-        throw new InputError(`entityRef: ${target} does not define ${entityRef}`);
+        throw new InputError(
+          `entityRef: ${target} does not define ${entityRef}`,
+        );
       }
       document.setIn(['metadata', 'annotations', TECHDOCS_REF], 'dir:.');
       const rewritten = documents.map(d => d.toString()).join('');
@@ -136,7 +170,10 @@ export function createEnableTechDocsAction(options: {
       ctx.output('repoUrl', repoUrl);
       ctx.output('docsPath', docsPath === '.' ? '' : docsPath);
       ctx.output('entityRef', entityRef);
-      ctx.output('docsPagePath', `/docs/${ref.namespace}/${ref.kind}/${ref.name}`);
+      ctx.output(
+        'docsPagePath',
+        `/docs/${ref.namespace}/${ref.kind}/${ref.name}`,
+      );
     },
   });
 }

@@ -14,7 +14,8 @@ import { PavedScaffolderConfig } from '../config';
 
 export const publishExamples = [
   {
-    description: 'Publish the whole workspace as a new repository on the local git host',
+    description:
+      'Publish the whole workspace as a new repository on the local git host',
     example: yaml.stringify({
       steps: [
         {
@@ -30,7 +31,8 @@ export const publishExamples = [
     }),
   },
   {
-    description: 'Publish only a subdirectory of the workspace, with a custom commit message',
+    description:
+      'Publish only a subdirectory of the workspace, with a custom commit message',
     example: yaml.stringify({
       steps: [
         {
@@ -62,7 +64,8 @@ export function authorFromUser(
   }
   const name = entity.spec?.profile?.displayName ?? entity.metadata.name;
   const email =
-    entity.spec?.profile?.email ?? `${entity.metadata.name}@users.noreply.paved.local`;
+    entity.spec?.profile?.email ??
+    `${entity.metadata.name}@users.noreply.paved.local`;
   return { name, email };
 }
 
@@ -86,20 +89,28 @@ export function createPublishAction(options: {
     schema: {
       input: {
         repoName: z =>
-          z.string({ description: `Repository name, matching ${REPOSITORY_NAME_PATTERN.source}` }),
+          z.string({
+            description: `Repository name, matching ${REPOSITORY_NAME_PATTERN.source}`,
+          }),
         description: z =>
           z.string({ description: 'Repository description' }).optional(),
         sourcePath: z =>
           z
-            .string({ description: 'Subdirectory of the workspace to publish; the whole workspace by default' })
+            .string({
+              description:
+                'Subdirectory of the workspace to publish; the whole workspace by default',
+            })
             .optional(),
         gitCommitMessage: z =>
           z.string({ description: 'Message of the initial commit' }).optional(),
       },
       output: {
-        remoteUrl: z => z.string({ description: 'Clonable URL of the new repository' }),
+        remoteUrl: z =>
+          z.string({ description: 'Clonable URL of the new repository' }),
         repoContentsUrl: z =>
-          z.string({ description: 'URL the catalog and TechDocs read the contents from' }),
+          z.string({
+            description: 'URL the catalog and TechDocs read the contents from',
+          }),
         commitHash: z => z.string({ description: 'The initial commit' }),
       },
     },
@@ -113,10 +124,16 @@ export function createPublishAction(options: {
       const sourceDirectory = ctx.input.sourcePath
         ? resolveSafeChildPath(ctx.workspacePath, ctx.input.sourcePath)
         : ctx.workspacePath;
-      const contentsUrl = repoContentsUrl(config.backendBaseUrl, repoName, DEFAULT_BRANCH);
+      const contentsUrl = repoContentsUrl(
+        config.backendBaseUrl,
+        repoName,
+        DEFAULT_BRANCH,
+      );
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would publish ${sourceDirectory} as '${repoName}'`);
+        ctx.logger.info(
+          `Dry run: would publish ${sourceDirectory} as '${repoName}'`,
+        );
         ctx.output('remoteUrl', gitHost.remoteUrl(repoName));
         ctx.output('repoContentsUrl', contentsUrl);
         ctx.output('commitHash', '0'.repeat(40));

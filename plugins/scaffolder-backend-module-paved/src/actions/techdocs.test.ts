@@ -1,7 +1,10 @@
 import fs from 'node:fs/promises';
 import yaml from 'yaml';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -10,7 +13,10 @@ import { LocalGitHostUrlReader } from '../urlReader/LocalGitHostUrlReader';
 import { PavedScaffolderConfig } from '../config';
 import { cloneAndLog } from '../__testUtils__/gitFixtures';
 import { commitExamples, createCommitAction } from './commit';
-import { createEnableTechDocsAction, enableTechDocsExamples } from './enableTechDocs';
+import {
+  createEnableTechDocsAction,
+  enableTechDocsExamples,
+} from './enableTechDocs';
 
 jest.setTimeout(60_000);
 
@@ -37,7 +43,8 @@ spec:
   definition: "openapi: 3.0.0"
 `;
 
-const location = 'url:http://localhost:7007/api/githost/ledger-service/blob/main/catalog-info.yaml';
+const location =
+  'url:http://localhost:7007/api/githost/ledger-service/blob/main/catalog-info.yaml';
 
 function component(name: string, annotations: Record<string, string>): Entity {
   return {
@@ -71,7 +78,9 @@ describe('add-techdocs actions', () => {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: 'sam.rivera' },
-    spec: { profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' } },
+    spec: {
+      profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' },
+    },
   } as any;
 
   beforeEach(async () => {
@@ -83,7 +92,9 @@ describe('add-techdocs actions', () => {
       committer: { name: 'Paved', email: 'paved@example.com' },
     };
     gitHost = new LocalGitHost(settings.gitHostDirectory);
-    dir.addContent({ seed: { 'catalog-info.yaml': CATALOG_INFO, 'README.md': '# Ledger\n' } });
+    dir.addContent({
+      seed: { 'catalog-info.yaml': CATALOG_INFO, 'README.md': '# Ledger\n' },
+    });
     await gitHost.publish({
       name: 'ledger-service',
       sourceDirectory: dir.resolve('seed'),
@@ -110,12 +121,25 @@ describe('add-techdocs actions', () => {
           {
             predicate: url => url.host === 'github.com',
             reader: {
-              read: async () => Buffer.from(CATALOG_INFO.replace(/ledger-service/g, 'storefront-catalog')),
+              read: async () =>
+                Buffer.from(
+                  CATALOG_INFO.replace(/ledger-service/g, 'storefront-catalog'),
+                ),
               readUrl: async () => ({
-                buffer: async () => Buffer.from(CATALOG_INFO.replace(/ledger-service/g, 'storefront-catalog')),
+                buffer: async () =>
+                  Buffer.from(
+                    CATALOG_INFO.replace(
+                      /ledger-service/g,
+                      'storefront-catalog',
+                    ),
+                  ),
               }),
-              readTree: async () => { throw new Error('unused'); },
-              search: async () => { throw new Error('unused'); },
+              readTree: async () => {
+                throw new Error('unused');
+              },
+              search: async () => {
+                throw new Error('unused');
+              },
             } as any,
           },
         ],
@@ -125,7 +149,11 @@ describe('add-techdocs actions', () => {
   it('enables TechDocs and commits it on top of the repository, once', async () => {
     const catalog = catalogServiceMock({ entities });
     const refresh = jest.spyOn(catalog, 'refreshEntity');
-    const enable = createEnableTechDocsAction({ catalog, reader: reader(), config: settings });
+    const enable = createEnableTechDocsAction({
+      catalog,
+      reader: reader(),
+      config: settings,
+    });
     const commit = createCommitAction({ gitHost, catalog, config: settings });
     const workspacePath = dir.resolve('workspace');
 
@@ -135,14 +163,27 @@ describe('add-techdocs actions', () => {
     });
     await enable.handler(enableCtx as any);
     expect(enableCtx.output).toHaveBeenCalledWith('target', 'local');
-    expect(enableCtx.output).toHaveBeenCalledWith('repository', 'ledger-service');
+    expect(enableCtx.output).toHaveBeenCalledWith(
+      'repository',
+      'ledger-service',
+    );
     expect(enableCtx.output).toHaveBeenCalledWith('docsPath', '');
-    expect(enableCtx.output).toHaveBeenCalledWith('docsPagePath', '/docs/default/component/ledger-service');
+    expect(enableCtx.output).toHaveBeenCalledWith(
+      'docsPagePath',
+      '/docs/default/component/ledger-service',
+    );
 
-    const written = await fs.readFile(`${workspacePath}/catalog-info.yaml`, 'utf8');
+    const written = await fs.readFile(
+      `${workspacePath}/catalog-info.yaml`,
+      'utf8',
+    );
     // The comment and the second document survive; only the annotation is added.
-    expect(written).toContain("# The ledger keeps every payment's double entry.");
-    const [componentDoc, apiDoc] = yaml.parseAllDocuments(written).map(d => d.toJSON());
+    expect(written).toContain(
+      "# The ledger keeps every payment's double entry.",
+    );
+    const [componentDoc, apiDoc] = yaml
+      .parseAllDocuments(written)
+      .map(d => d.toJSON());
     expect(componentDoc.metadata.annotations).toEqual({
       'backstage.io/kubernetes-id': 'ledger-service',
       'backstage.io/techdocs-ref': 'dir:.',
@@ -162,20 +203,33 @@ describe('add-techdocs actions', () => {
         user: { entity: sam, ref: 'user:default/sam.rivera' },
       });
       await commit.handler(ctx as any);
-      return (ctx.output as jest.Mock).mock.calls.find(c => c[0] === 'commitHash')[1];
+      return (ctx.output as jest.Mock).mock.calls.find(
+        c => c[0] === 'commitHash',
+      )[1];
     };
     const first = await run();
     const retry = await run();
     expect(retry).toBe(first);
-    expect(refresh).toHaveBeenCalledWith('component:default/ledger-service', expect.anything());
+    expect(refresh).toHaveBeenCalledWith(
+      'component:default/ledger-service',
+      expect.anything(),
+    );
 
-    const { log, files } = await cloneAndLog(gitHost.remoteUrl('ledger-service'), dir.resolve('clone'));
+    const { log, files } = await cloneAndLog(
+      gitHost.remoteUrl('ledger-service'),
+      dir.resolve('clone'),
+    );
     expect(log).toEqual([
       'Sam Rivera <sam.rivera@example.com>|Paved|Add TechDocs',
       'Paved <paved@example.com>|Paved|Initial commit',
     ]);
     // Files the workspace did not contain (README.md) stay in the repository.
-    expect(files).toEqual(['README.md', 'catalog-info.yaml', 'docs/index.md', 'mkdocs.yml']);
+    expect(files).toEqual([
+      'README.md',
+      'catalog-info.yaml',
+      'docs/index.md',
+      'mkdocs.yml',
+    ]);
   });
 
   it('gives GitHub-hosted components to publish:github:pull-request', async () => {
@@ -190,16 +244,31 @@ describe('add-techdocs actions', () => {
     });
     await enable.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith('target', 'github');
-    expect(ctx.output).toHaveBeenCalledWith('repoUrl', 'github.com?owner=paved-org&repo=storefront');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repoUrl',
+      'github.com?owner=paved-org&repo=storefront',
+    );
     expect(ctx.output).toHaveBeenCalledWith('docsPath', 'services/catalog');
-    const written = await fs.readFile(dir.resolve('workspace/services/catalog/catalog-info.yaml'), 'utf8');
+    const written = await fs.readFile(
+      dir.resolve('workspace/services/catalog/catalog-info.yaml'),
+      'utf8',
+    );
     expect(written).toContain('backstage.io/techdocs-ref: dir:.');
   });
 
   it.each([
-    ['component:default/nope', /^entityRef: component:default\/nope does not exist in the catalog/],
-    ['payments-api', /^entityRef: component:default\/payments-api already has TechDocs/],
-    ['checkout-web', /^entityRef: component:default\/checkout-web is defined in file:/],
+    [
+      'component:default/nope',
+      /^entityRef: component:default\/nope does not exist in the catalog/,
+    ],
+    [
+      'payments-api',
+      /^entityRef: component:default\/payments-api already has TechDocs/,
+    ],
+    [
+      'checkout-web',
+      /^entityRef: component:default\/checkout-web is defined in file:/,
+    ],
     ['../../etc/passwd', /^entityRef: /],
   ])('refuses %s', async (entityRef, message) => {
     const enable = createEnableTechDocsAction({
@@ -207,17 +276,36 @@ describe('add-techdocs actions', () => {
       reader: reader(),
       config: settings,
     });
-    const ctx = createMockActionContext({ input: { entityRef }, workspacePath: dir.resolve('workspace') });
+    const ctx = createMockActionContext({
+      input: { entityRef },
+      workspacePath: dir.resolve('workspace'),
+    });
     await expect(enable.handler(ctx as any)).rejects.toThrow(message);
   });
 
   it.each([
-    [{ repoName: '../../etc/passwd', message: 'x' }, /^repoName: '..\/..\/etc\/passwd' must match/],
-    [{ repoName: 'missing', message: 'x' }, /^repoName: repository 'missing' does not exist/],
-    [{ repoName: 'ledger-service', message: 'x', sourcePath: '../../etc' }, /outside/i],
+    [
+      { repoName: '../../etc/passwd', message: 'x' },
+      /^repoName: '..\/..\/etc\/passwd' must match/,
+    ],
+    [
+      { repoName: 'missing', message: 'x' },
+      /^repoName: repository 'missing' does not exist/,
+    ],
+    [
+      { repoName: 'ledger-service', message: 'x', sourcePath: '../../etc' },
+      /outside/i,
+    ],
   ])('paved:commit refuses %j', async (input, message) => {
-    const commit = createCommitAction({ gitHost, catalog: catalogServiceMock(), config: settings });
-    const ctx = createMockActionContext({ input, workspacePath: dir.resolve('workspace') });
+    const commit = createCommitAction({
+      gitHost,
+      catalog: catalogServiceMock(),
+      config: settings,
+    });
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: dir.resolve('workspace'),
+    });
     await expect(commit.handler(ctx as any)).rejects.toThrow(message);
   });
 });

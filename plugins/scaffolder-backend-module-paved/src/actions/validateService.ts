@@ -45,7 +45,10 @@ function parseRef(
 ): CompoundEntityRef {
   let ref: CompoundEntityRef;
   try {
-    ref = parseEntityRef(value, { defaultKind: kind, defaultNamespace: 'default' });
+    ref = parseEntityRef(value, {
+      defaultKind: kind,
+      defaultNamespace: 'default',
+    });
   } catch (error) {
     throw new InputError(`${field}: '${value}' is not an entity reference`);
   }
@@ -78,12 +81,17 @@ export function createValidateServiceAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        name: z => z.string({ description: 'Name of the new component and repository' }),
+        name: z =>
+          z.string({ description: 'Name of the new component and repository' }),
         owner: z => z.string({ description: 'Owning group, as an entity ref' }),
         system: z =>
-          z.string({ description: 'System the component belongs to' }).optional(),
+          z
+            .string({ description: 'System the component belongs to' })
+            .optional(),
         namespace: z =>
-          z.string({ description: 'Catalog namespace of the new component' }).default('default'),
+          z
+            .string({ description: 'Catalog namespace of the new component' })
+            .default('default'),
       },
       output: {
         publishTarget: z =>
@@ -92,19 +100,34 @@ export function createValidateServiceAction(options: {
           }),
         repoUrl: z =>
           z.string({
-            description: 'For github/gitlab targets: the repoUrl for publish:github / publish:gitlab',
+            description:
+              'For github/gitlab targets: the repoUrl for publish:github / publish:gitlab',
           }),
         sourceLocation: z =>
-          z.string({ description: 'Where the repository contents will be readable' }),
+          z.string({
+            description: 'Where the repository contents will be readable',
+          }),
         owner: z => z.string({ description: 'The owner as a full entity ref' }),
-        system: z => z.string({ description: 'The system as a full entity ref, or empty' }),
-        templateRef: z => z.string({ description: 'Entity ref of the running template' }),
+        system: z =>
+          z.string({
+            description: 'The system as a full entity ref, or empty',
+          }),
+        templateRef: z =>
+          z.string({ description: 'Entity ref of the running template' }),
         templateVersion: z =>
-          z.string({ description: `The template's ${TEMPLATE_VERSION_ANNOTATION}` }),
+          z.string({
+            description: `The template's ${TEMPLATE_VERSION_ANNOTATION}`,
+          }),
         codeOwner: z =>
-          z.string({ description: 'The owner as CODEOWNERS names it (org/team on GitHub)' }),
+          z.string({
+            description:
+              'The owner as CODEOWNERS names it (org/team on GitHub)',
+          }),
         projectSlug: z =>
-          z.string({ description: 'owner/name on GitHub (github.com/project-slug), else empty' }),
+          z.string({
+            description:
+              'owner/name on GitHub (github.com/project-slug), else empty',
+          }),
         createdOn: z => z.string({ description: 'Today, as YYYY-MM-DD (UTC)' }),
       },
     },
@@ -121,7 +144,9 @@ export function createValidateServiceAction(options: {
       const owner = await catalog.getEntityByRef(ownerRef, { credentials });
       if (!owner) {
         throw new InputError(
-          `owner: ${stringifyEntityRef(ownerRef)} does not exist in the catalog`,
+          `owner: ${stringifyEntityRef(
+            ownerRef,
+          )} does not exist in the catalog`,
         );
       }
 
@@ -130,7 +155,9 @@ export function createValidateServiceAction(options: {
         const systemRef = parseRef('system', ctx.input.system, 'system');
         if (!(await catalog.getEntityByRef(systemRef, { credentials }))) {
           throw new InputError(
-            `system: ${stringifyEntityRef(systemRef)} does not exist in the catalog`,
+            `system: ${stringifyEntityRef(
+              systemRef,
+            )} does not exist in the catalog`,
           );
         }
         system = stringifyEntityRef(systemRef);
@@ -148,7 +175,9 @@ export function createValidateServiceAction(options: {
         (await catalog.getEntityByRef(componentRef, { credentials }))
       ) {
         throw new InputError(
-          `name: ${stringifyEntityRef(componentRef)} already exists in the catalog`,
+          `name: ${stringifyEntityRef(
+            componentRef,
+          )} already exists in the catalog`,
         );
       }
 
@@ -160,11 +189,18 @@ export function createValidateServiceAction(options: {
             `name: repository '${name}' already exists on the local git host`,
           );
         }
-        sourceLocation = `${repoContentsUrl(config.backendBaseUrl, name, 'main')}/`;
+        sourceLocation = `${repoContentsUrl(
+          config.backendBaseUrl,
+          name,
+          'main',
+        )}/`;
       } else {
         const remote = config[config.publishTarget]!;
-        repoUrl = `${remote.host}?owner=${encodeURIComponent(remote.owner)}&repo=${encodeURIComponent(name)}`;
-        const treePath = config.publishTarget === 'gitlab' ? '/-/tree/main/' : '/tree/main/';
+        repoUrl = `${remote.host}?owner=${encodeURIComponent(
+          remote.owner,
+        )}&repo=${encodeURIComponent(name)}`;
+        const treePath =
+          config.publishTarget === 'gitlab' ? '/-/tree/main/' : '/tree/main/';
         sourceLocation = `https://${remote.host}/${remote.owner}/${name}${treePath}`;
       }
 
@@ -191,7 +227,9 @@ export function createValidateServiceAction(options: {
       );
       ctx.output(
         'projectSlug',
-        config.publishTarget === 'github' ? `${config.github!.owner}/${name}` : '',
+        config.publishTarget === 'github'
+          ? `${config.github!.owner}/${name}`
+          : '',
       );
       ctx.output('createdOn', new Date().toISOString().slice(0, 10));
       ctx.output(

@@ -2,7 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitHost } from './LocalGitHost';
-import { cloneAndLog, writeSampleWorkspace } from '../__testUtils__/gitFixtures';
+import {
+  cloneAndLog,
+  writeSampleWorkspace,
+} from '../__testUtils__/gitFixtures';
 
 jest.setTimeout(60_000);
 
@@ -29,12 +32,24 @@ describe('LocalGitHost', () => {
   it('publishes a clonable repository with one commit authored by the user', async () => {
     const host = new LocalGitHost(dir.resolve('git'));
     const published = await publish(host, 'task-1');
-    expect(published.remoteUrl).toBe(`file://${dir.resolve('git/payments-api.git')}`);
+    expect(published.remoteUrl).toBe(
+      `file://${dir.resolve('git/payments-api.git')}`,
+    );
 
-    const { log, files } = await cloneAndLog(published.remoteUrl, dir.resolve('clone'));
-    expect(log).toEqual(['Sam Rivera <sam.rivera@example.com>|Paved|Initial commit from Paved']);
+    const { log, files } = await cloneAndLog(
+      published.remoteUrl,
+      dir.resolve('clone'),
+    );
+    expect(log).toEqual([
+      'Sam Rivera <sam.rivera@example.com>|Paved|Initial commit from Paved',
+    ]);
     // The workspace's own .gitignore applies: dependencies are not published.
-    expect(files).toEqual(['.gitignore', 'catalog-info.yaml', 'docs/index.md', 'run.sh']);
+    expect(files).toEqual([
+      '.gitignore',
+      'catalog-info.yaml',
+      'docs/index.md',
+      'run.sh',
+    ]);
     const mode = (await fs.stat(dir.resolve('clone/run.sh'))).mode;
     expect(mode & 0o111).not.toBe(0);
     expect(await host.list()).toEqual(['payments-api']);
@@ -78,7 +93,9 @@ describe('LocalGitHost', () => {
     'rejects the repository name %j',
     async name => {
       const host = new LocalGitHost(dir.resolve('git'));
-      expect(() => host.repositoryPath(name)).toThrow(/not a valid repository name/);
+      expect(() => host.repositoryPath(name)).toThrow(
+        /not a valid repository name/,
+      );
       await expect(
         host.publish({
           name,
@@ -89,7 +106,9 @@ describe('LocalGitHost', () => {
           taskId: 't',
         }),
       ).rejects.toThrow(/not a valid repository name/);
-      await expect(fs.readdir(path.dirname(dir.resolve('git/x')))).rejects.toThrow();
+      await expect(
+        fs.readdir(path.dirname(dir.resolve('git/x'))),
+      ).rejects.toThrow();
     },
   );
 });

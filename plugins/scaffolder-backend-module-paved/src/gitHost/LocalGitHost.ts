@@ -75,7 +75,9 @@ export class LocalGitHost {
   /** Resolves a ref (branch, tag or sha) to a commit sha, or throws NotFoundError. */
   async resolveCommit(name: string, ref: string): Promise<string> {
     if (!(await this.exists(name))) {
-      throw new NotFoundError(`Repository '${name}' does not exist on the local git host`);
+      throw new NotFoundError(
+        `Repository '${name}' does not exist on the local git host`,
+      );
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref) || ref.includes('..')) {
       throw new InputError(`ref '${ref}' is not a valid git ref`);
@@ -89,7 +91,9 @@ export class LocalGitHost {
         `${ref}^{commit}`,
       ]);
     } catch {
-      throw new NotFoundError(`Ref '${ref}' does not exist in repository '${name}'`);
+      throw new NotFoundError(
+        `Ref '${ref}' does not exist in repository '${name}'`,
+      );
     }
   }
 
@@ -110,7 +114,8 @@ export class LocalGitHost {
     taskId: string;
     description?: string;
   }): Promise<PublishedRepository> {
-    const { name, sourceDirectory, author, committer, message, taskId } = options;
+    const { name, sourceDirectory, author, committer, message, taskId } =
+      options;
     const finalPath = this.repositoryPath(name);
 
     const existing = await this.publishedByTask(name, taskId);
@@ -128,9 +133,17 @@ export class LocalGitHost {
       this.directory,
       `.staging-${name}-${crypto.randomBytes(6).toString('hex')}.git`,
     );
-    const indexDirectory = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-index-'));
+    const indexDirectory = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'paved-index-'),
+    );
     try {
-      await runGit(['init', '--quiet', '--bare', `--initial-branch=${DEFAULT_BRANCH}`, stagingPath]);
+      await runGit([
+        'init',
+        '--quiet',
+        '--bare',
+        `--initial-branch=${DEFAULT_BRANCH}`,
+        stagingPath,
+      ]);
       const gitDir = `--git-dir=${stagingPath}`;
       await runGit([gitDir, 'config', TASK_CONFIG_KEY, taskId]);
       if (options.description) {
@@ -148,13 +161,24 @@ export class LocalGitHost {
         GIT_COMMITTER_NAME: committer.name,
         GIT_COMMITTER_EMAIL: committer.email,
       };
-      await runGit([gitDir, `--work-tree=${sourceDirectory}`, 'add', '--all', '.'], {
-        cwd: sourceDirectory,
-        env,
-      });
+      await runGit(
+        [gitDir, `--work-tree=${sourceDirectory}`, 'add', '--all', '.'],
+        {
+          cwd: sourceDirectory,
+          env,
+        },
+      );
       const tree = await gitText([gitDir, 'write-tree'], { env });
-      const commitSha = await gitText([gitDir, 'commit-tree', tree, '-m', message], { env });
-      await runGit([gitDir, 'update-ref', `refs/heads/${DEFAULT_BRANCH}`, commitSha]);
+      const commitSha = await gitText(
+        [gitDir, 'commit-tree', tree, '-m', message],
+        { env },
+      );
+      await runGit([
+        gitDir,
+        'update-ref',
+        `refs/heads/${DEFAULT_BRANCH}`,
+        commitSha,
+      ]);
 
       try {
         // rename() refuses to replace a non-empty directory, so a concurrent publish of the same
@@ -198,7 +222,14 @@ export class LocalGitHost {
     const gitDir = `--git-dir=${this.repositoryPath(name)}`;
     const trailer = `Paved-Task: ${taskId}`;
 
-    const recentMessages = await gitText([gitDir, 'log', '-n', '20', '--format=%H%x00%B%x01', parent]);
+    const recentMessages = await gitText([
+      gitDir,
+      'log',
+      '-n',
+      '20',
+      '--format=%H%x00%B%x01',
+      parent,
+    ]);
     for (const entry of recentMessages.split('\x01')) {
       const [sha, body] = entry.trim().split('\0');
       if (sha && body?.includes(trailer)) {
@@ -206,7 +237,9 @@ export class LocalGitHost {
       }
     }
 
-    const indexDirectory = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-index-'));
+    const indexDirectory = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'paved-index-'),
+    );
     try {
       const env = {
         GIT_INDEX_FILE: path.join(indexDirectory, 'index'),
@@ -218,11 +251,21 @@ export class LocalGitHost {
       await runGit([gitDir, 'read-tree', parent], { env });
       // --ignore-removal: the directory holds only the files to add, not the whole repository.
       await runGit(
-        [gitDir, `--work-tree=${sourceDirectory}`, 'add', '--ignore-removal', '.'],
+        [
+          gitDir,
+          `--work-tree=${sourceDirectory}`,
+          'add',
+          '--ignore-removal',
+          '.',
+        ],
         { cwd: sourceDirectory, env },
       );
       const tree = await gitText([gitDir, 'write-tree'], { env });
-      const parentTree = await gitText([gitDir, 'rev-parse', `${parent}^{tree}`]);
+      const parentTree = await gitText([
+        gitDir,
+        'rev-parse',
+        `${parent}^{tree}`,
+      ]);
       if (tree === parentTree) {
         return { commitSha: parent, created: false };
       }
@@ -232,7 +275,13 @@ export class LocalGitHost {
         { env },
       );
       try {
-        await runGit([gitDir, 'update-ref', `refs/heads/${branch}`, commitSha, parent]);
+        await runGit([
+          gitDir,
+          'update-ref',
+          `refs/heads/${branch}`,
+          commitSha,
+          parent,
+        ]);
       } catch (error) {
         throw new ConflictError(
           `Branch '${branch}' of '${name}' moved while committing; run the task again`,
@@ -259,7 +308,12 @@ export class LocalGitHost {
       return undefined;
     }
     const gitDir = `--git-dir=${this.repositoryPath(name)}`;
-    const creator = await gitText([gitDir, 'config', '--get', TASK_CONFIG_KEY]).catch(() => '');
+    const creator = await gitText([
+      gitDir,
+      'config',
+      '--get',
+      TASK_CONFIG_KEY,
+    ]).catch(() => '');
     if (creator !== taskId) {
       return undefined;
     }

@@ -33,7 +33,9 @@ export function runGit(
         if (error) {
           reject(
             Object.assign(
-              new Error(`git ${args[0]} failed: ${stderrText.trim() || error.message}`),
+              new Error(
+                `git ${args[0]} failed: ${stderrText.trim() || error.message}`,
+              ),
               { stderr: stderrText, code: (error as { code?: unknown }).code },
             ),
           );

@@ -2,8 +2,14 @@ import { isGitHostUrl, parseGitHostUrl, repoContentsUrl } from './urls';
 
 describe('local git host URLs', () => {
   it('round-trips a contents URL', () => {
-    const base = repoContentsUrl('http://localhost:7007/', 'payments-api', 'main');
-    expect(base).toBe('http://localhost:7007/api/githost/payments-api/blob/main');
+    const base = repoContentsUrl(
+      'http://localhost:7007/',
+      'payments-api',
+      'main',
+    );
+    expect(base).toBe(
+      'http://localhost:7007/api/githost/payments-api/blob/main',
+    );
     expect(parseGitHostUrl(`${base}/docs/index.md`)).toEqual({
       repository: 'payments-api',
       ref: 'main',
@@ -14,8 +20,12 @@ describe('local git host URLs', () => {
 
   it('recognises only URLs under the backend base URL', () => {
     const base = 'http://localhost:7007';
-    expect(isGitHostUrl(new URL(`${base}/api/githost/x/blob/main/a`), base)).toBe(true);
-    expect(isGitHostUrl(new URL('http://evil:7007/api/githost/x/blob/main/a'), base)).toBe(false);
+    expect(
+      isGitHostUrl(new URL(`${base}/api/githost/x/blob/main/a`), base),
+    ).toBe(true);
+    expect(
+      isGitHostUrl(new URL('http://evil:7007/api/githost/x/blob/main/a'), base),
+    ).toBe(false);
     expect(isGitHostUrl(new URL(`${base}/api/catalog/x`), base)).toBe(false);
   });
 

@@ -20,7 +20,10 @@ export type GitHostLocation = {
 };
 
 export function gitHostBaseUrl(backendBaseUrl: string): string {
-  return `${backendBaseUrl.replace(/\/+$/, '')}${GIT_HOST_PATH_PREFIX.replace(/\/$/, '')}`;
+  return `${backendBaseUrl.replace(/\/+$/, '')}${GIT_HOST_PATH_PREFIX.replace(
+    /\/$/,
+    '',
+  )}`;
 }
 
 export function repoContentsUrl(
@@ -34,7 +37,9 @@ export function repoContentsUrl(
 /** True if the URL points into this backend's local git host. */
 export function isGitHostUrl(url: URL, backendBaseUrl: string): boolean {
   const base = new URL(backendBaseUrl);
-  return url.host === base.host && url.pathname.startsWith(GIT_HOST_PATH_PREFIX);
+  return (
+    url.host === base.host && url.pathname.startsWith(GIT_HOST_PATH_PREFIX)
+  );
 }
 
 /**
@@ -59,14 +64,23 @@ export function parseGitHostUrl(rawUrl: string): GitHostLocation {
     throw new InputError(`${rawUrl} does not name a valid repository`);
   }
   if (kind !== 'blob' && kind !== 'tree') {
-    throw new InputError(`${rawUrl} must continue with /blob/<ref>/ or /tree/<ref>/ after the repository`);
+    throw new InputError(
+      `${rawUrl} must continue with /blob/<ref>/ or /tree/<ref>/ after the repository`,
+    );
   }
   if (!ref || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(ref) || ref.includes('..')) {
     throw new InputError(`${rawUrl} does not name a valid ref`);
   }
   for (const segment of pathSegments) {
-    if (segment === '..' || segment === '.' || segment.includes('\\') || segment.includes('\0')) {
-      throw new InputError(`${rawUrl} contains a forbidden path segment '${segment}'`);
+    if (
+      segment === '..' ||
+      segment === '.' ||
+      segment.includes('\\') ||
+      segment.includes('\0')
+    ) {
+      throw new InputError(
+        `${rawUrl} contains a forbidden path segment '${segment}'`,
+      );
     }
   }
   const filePath = path.posix.normalize(pathSegments.filter(Boolean).join('/'));

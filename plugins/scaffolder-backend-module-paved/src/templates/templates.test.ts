@@ -22,14 +22,32 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModulePaved } from '../module';
 import { pavedGitHostUrlReaderFactory } from '../urlReader/urlReaderFactory';
 import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { dryRunTemplate, RenderedFile, writeRendered } from '../__testUtils__/renderTemplate';
+import {
+  dryRunTemplate,
+  RenderedFile,
+  writeRendered,
+} from '../__testUtils__/renderTemplate';
 
 const templatesRoot = path.resolve(__dirname, '../../../../templates');
-const SERVICE_TEMPLATES = ['typescript-service', 'python-service', 'go-service'];
+const SERVICE_TEMPLATES = [
+  'typescript-service',
+  'python-service',
+  'go-service',
+];
 
 const entities: Entity[] = [
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'payments' }, spec: { type: 'team', children: [] } },
-  { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'payments' }, spec: { owner: 'payments' } },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'payments' },
+    spec: { owner: 'payments' },
+  },
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -59,17 +77,27 @@ function fileMap(files: RenderedFile[]) {
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
-    entry.isDirectory()
-      ? listFiles(path.join(dir, entry.name), path.posix.join(prefix, entry.name))
-      : [path.posix.join(prefix, entry.name)],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap(entry =>
+      entry.isDirectory()
+        ? listFiles(
+            path.join(dir, entry.name),
+            path.posix.join(prefix, entry.name),
+          )
+        : [path.posix.join(prefix, entry.name)],
+    );
 }
 
-async function expectValidComponent(content: string, expected: Record<string, string>) {
+async function expectValidComponent(
+  content: string,
+  expected: Record<string, string>,
+) {
   const entity = yaml.parse(content) as Entity;
   await expect(entityPolicy.enforce(entity)).resolves.toBeDefined();
-  await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+  await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(
+    true,
+  );
   for (const [key, value] of Object.entries(expected)) {
     expect(entity.metadata.annotations?.[key]).toBe(value);
   }
@@ -85,7 +113,10 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     // An existing component's repository, for add-techdocs.
     dir.addContent({
       seed: {
-        'catalog-info.yaml': yaml.stringify({ ...entities[2], metadata: { name: 'ledger-service' } }),
+        'catalog-info.yaml': yaml.stringify({
+          ...entities[2],
+          metadata: { name: 'ledger-service' },
+        }),
       },
     });
     await new LocalGitHost(dir.resolve('git')).publish({
@@ -127,24 +158,31 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     });
 
   it('lists every golden path in templates/all.yaml', () => {
-    const location = yaml.parse(fs.readFileSync(path.join(templatesRoot, 'all.yaml'), 'utf8'));
+    const location = yaml.parse(
+      fs.readFileSync(path.join(templatesRoot, 'all.yaml'), 'utf8'),
+    );
     expect(location.kind).toBe('Location');
     // Other capabilities (self-service provisioning) list their templates here too.
     expect(location.spec.targets).toEqual(
-      expect.arrayContaining([...SERVICE_TEMPLATES, 'add-techdocs'].map(t => `./${t}/template.yaml`)),
+      expect.arrayContaining(
+        [...SERVICE_TEMPLATES, 'add-techdocs'].map(t => `./${t}/template.yaml`),
+      ),
     );
   });
 
-  it.each(SERVICE_TEMPLATES)('keeps the shared files of %s in sync with _shared', template => {
-    const shared = path.join(templatesRoot, '_shared', 'skeleton');
-    for (const file of listFiles(shared)) {
-      const copy = path.join(templatesRoot, template, 'skeleton', file);
-      expect({ file, content: fs.readFileSync(copy, 'utf8') }).toEqual({
-        file,
-        content: fs.readFileSync(path.join(shared, file), 'utf8'),
-      });
-    }
-  });
+  it.each(SERVICE_TEMPLATES)(
+    'keeps the shared files of %s in sync with _shared',
+    template => {
+      const shared = path.join(templatesRoot, '_shared', 'skeleton');
+      for (const file of listFiles(shared)) {
+        const copy = path.join(templatesRoot, template, 'skeleton', file);
+        expect({ file, content: fs.readFileSync(copy, 'utf8') }).toEqual({
+          file,
+          content: fs.readFileSync(path.join(shared, file), 'utf8'),
+        });
+      }
+    },
+  );
 
   const fixtures: Array<[string, Record<string, unknown>]> = [
     ['typescript-service', { api: 'http', database: 'none' }],
@@ -159,7 +197,12 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     'renders %s with %j into a complete, valid repository',
     async (template, options) => {
       const name = `fixture-${template.split('-')[0]}`;
-      const { template: entity, rendered, output, log } = await render(template, {
+      const {
+        template: entity,
+        rendered,
+        output,
+        log,
+      } = await render(template, {
         name,
         owner: 'group:default/payments',
         system: 'system:default/payments',
@@ -172,35 +215,59 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
 
       // What every golden path promises.
       for (const required of [
-        'catalog-info.yaml', 'mkdocs.yml', 'docs/index.md', 'docs/runbook.md', 'docs/api.md',
-        'docs/adr/0001-start-from-the-golden-path.md', 'README.md', 'CODEOWNERS', 'Dockerfile',
-        '.dockerignore', 'chart/Chart.yaml', 'chart/values.yaml', 'chart/templates/deployment.yaml',
-        'chart/templates/networkpolicy.yaml', 'chart/templates/hpa.yaml',
-        '.github/workflows/ci.yaml', '.github/workflows/cd.yaml', '.github/scripts/report-deployment.sh',
+        'catalog-info.yaml',
+        'mkdocs.yml',
+        'docs/index.md',
+        'docs/runbook.md',
+        'docs/api.md',
+        'docs/adr/0001-start-from-the-golden-path.md',
+        'README.md',
+        'CODEOWNERS',
+        'Dockerfile',
+        '.dockerignore',
+        'chart/Chart.yaml',
+        'chart/values.yaml',
+        'chart/templates/deployment.yaml',
+        'chart/templates/networkpolicy.yaml',
+        'chart/templates/hpa.yaml',
+        '.github/workflows/ci.yaml',
+        '.github/workflows/cd.yaml',
+        '.github/scripts/report-deployment.sh',
       ]) {
         expect([required, files.has(required)]).toEqual([required, true]);
       }
 
       // Every YAML file parses (Helm templates are Go templates, checked by `helm lint` in CI).
       const yamlErrors = [...files]
-        .filter(([file]) => /\.ya?ml$/.test(file) && !file.startsWith('chart/templates/'))
+        .filter(
+          ([file]) =>
+            /\.ya?ml$/.test(file) && !file.startsWith('chart/templates/'),
+        )
         .flatMap(([file, content]) =>
-          yaml.parseAllDocuments(content).flatMap(d => d.errors.map(e => `${file}: ${e.message}`)),
+          yaml
+            .parseAllDocuments(content)
+            .flatMap(d => d.errors.map(e => `${file}: ${e.message}`)),
         );
       expect(yamlErrors).toEqual([]);
       // Nothing is left unrendered outside the files copied verbatim.
       const unrendered = [...files]
-        .filter(([file, content]) => !VERBATIM.some(re => re.test(file)) && content.includes('${{'))
+        .filter(
+          ([file, content]) =>
+            !VERBATIM.some(re => re.test(file)) && content.includes('${{'),
+        )
         .map(([file]) => file);
       expect(unrendered).toEqual([]);
 
-      const component = await expectValidComponent(files.get('catalog-info.yaml')!, {
-        'paved.dev/template': `template:default/${template}`,
-        'paved.dev/template-version': version,
-        'backstage.io/techdocs-ref': 'dir:.',
-        'backstage.io/kubernetes-id': name,
-        'backstage.io/source-location': `url:http://localhost:7007/api/githost/${name}/blob/main/`,
-      });
+      const component = await expectValidComponent(
+        files.get('catalog-info.yaml')!,
+        {
+          'paved.dev/template': `template:default/${template}`,
+          'paved.dev/template-version': version,
+          'backstage.io/techdocs-ref': 'dir:.',
+          'backstage.io/kubernetes-id': name,
+          'backstage.io/source-location': `url:http://localhost:7007/api/githost/${name}/blob/main/`,
+        },
+      );
       expect(component.spec).toMatchObject({
         owner: 'group:default/payments',
         system: 'system:default/payments',
@@ -215,31 +282,44 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       expect(deployment).toMatch(/runAsNonRoot: true/);
       expect(deployment).toMatch(/readOnlyRootFilesystem: true/);
       expect(deployment).toMatch(/readinessProbe:[\s\S]*path: \/readyz/);
-      expect(files.get('chart/templates/networkpolicy.yaml')).toMatch(/policyTypes: \[Ingress, Egress\]/);
+      expect(files.get('chart/templates/networkpolicy.yaml')).toMatch(
+        /policyTypes: \[Ingress, Egress\]/,
+      );
       expect(files.get('Dockerfile')).toMatch(/^FROM .* AS build$/m);
       expect(files.get('Dockerfile')).toMatch(/^USER (65532|nonroot)/m);
       const cd = yaml.parse(files.get('.github/workflows/cd.yaml')!);
       expect(cd.jobs['deploy-production'].environment).toBe('production');
-      expect(files.get('.github/scripts/report-deployment.sh')).toContain('/api/devex/events');
+      expect(files.get('.github/scripts/report-deployment.sh')).toContain(
+        '/api/devex/events',
+      );
       const ci = files.get('.github/workflows/ci.yaml')!;
       expect(ci).toMatch(/trivy/i);
       expect(ci).toMatch(/sbom/i);
       // Invoked through bash: a dry run's upload carries no file modes.
-      expect(files.get('.github/workflows/cd.yaml')).toContain('bash .github/scripts/report-deployment.sh');
+      expect(files.get('.github/workflows/cd.yaml')).toContain(
+        'bash .github/scripts/report-deployment.sh',
+      );
 
       // The dry run went through our actions, and the task output has what DESIGN.md promises.
       const messages = log.map(l => l.body.message).join('\n');
-      expect(messages).toContain('Running paved:service:validate in dry-run mode');
+      expect(messages).toContain(
+        'Running paved:service:validate in dry-run mode',
+      );
       expect(messages).toContain('Running paved:publish in dry-run mode');
       expect(output.remoteUrl).toBe(`file://${dir.resolve('git')}/${name}.git`);
       // entityRef comes from catalog:register, which a dry run does not perform (see the e2e test).
-      expect((output.links as Array<{ title: string }>).map(l => l.title)).toEqual([
-        'Repository', 'Open in catalog', 'Documentation',
-      ]);
+      expect(
+        (output.links as Array<{ title: string }>).map(l => l.title),
+      ).toEqual(['Repository', 'Open in catalog', 'Documentation']);
       // A dry run publishes nothing.
       expect(fs.existsSync(dir.resolve(`git/${name}.git`))).toBe(false);
 
-      await writeRendered(rendered, dir.resolve(`rendered/${template}-${options.api ?? 'http'}-${options.database}`));
+      await writeRendered(
+        rendered,
+        dir.resolve(
+          `rendered/${template}-${options.api ?? 'http'}-${options.database}`,
+        ),
+      );
     },
     60_000,
   );
@@ -254,7 +334,9 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         api: 'http',
         database: 'none',
       }),
-    ).rejects.toThrow(/name: component:default\/ledger-service already exists in the catalog/);
+    ).rejects.toThrow(
+      /name: component:default\/ledger-service already exists in the catalog/,
+    );
   }, 60_000);
 
   it('refuses a name that breaks the pattern before running any step', async () => {
@@ -275,11 +357,15 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       summary: 'Keeps the ledger',
     });
     const files = fileMap(rendered);
-    expect(yaml.parse(files.get('catalog-info.yaml')!).metadata.annotations).toEqual({
+    expect(
+      yaml.parse(files.get('catalog-info.yaml')!).metadata.annotations,
+    ).toEqual({
       'backstage.io/techdocs-ref': 'dir:.',
     });
     expect(output.entityRef).toBe('component:default/ledger-service');
-    expect(yaml.parse(files.get('mkdocs.yml')!).theme).toEqual({ name: 'material' });
+    expect(yaml.parse(files.get('mkdocs.yml')!).theme).toEqual({
+      name: 'material',
+    });
     expect(files.get('docs/index.md')).toContain('# Ledger service');
   }, 60_000);
 
@@ -289,7 +375,9 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     it.each(['python-service-http-none', 'python-service-http-postgres'])(
       '%s: python3 -m py_compile accepts every source',
       name => {
-        const sources = listFiles(renderedDir(name)).filter(f => f.endsWith('.py'));
+        const sources = listFiles(renderedDir(name)).filter(f =>
+          f.endsWith('.py'),
+        );
         expect(sources.length).toBeGreaterThan(2);
         const result = spawnSync('python3', ['-m', 'py_compile', ...sources], {
           cwd: renderedDir(name),
@@ -309,10 +397,14 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         });
         if (gofmt.error) {
           // Debian's golang-go provides gofmt; without it only the other checks ran.
-          console.warn(`gofmt not available (${gofmt.error.message}): Go syntax check skipped`);
+          console.warn(
+            `gofmt not available (${gofmt.error.message}): Go syntax check skipped`,
+          );
           return;
         }
-        expect(listFiles(renderedDir(name)).filter(f => f.endsWith('.go')).length).toBeGreaterThan(2);
+        expect(
+          listFiles(renderedDir(name)).filter(f => f.endsWith('.go')).length,
+        ).toBeGreaterThan(2);
         expect(gofmt.stderr).toBe('');
         expect(gofmt.stdout).toBe('');
         expect(gofmt.status).toBe(0);
@@ -320,13 +412,29 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     );
 
     // Slow: installs the generated service's real dependencies from the npm registry.
-    it.each(['typescript-service-http-none', 'typescript-service-grpc-postgres'])(
+    it.each([
+      'typescript-service-http-none',
+      'typescript-service-grpc-postgres',
+    ])(
       '%s: its own tests pass after npm install',
       name => {
         const cwd = renderedDir(name);
-        const env = { ...process.env, npm_config_nodedir: undefined, NODE_OPTIONS: undefined, CI: 'true' };
-        execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, stdio: 'pipe' });
-        const result = spawnSync('npm', ['test'], { cwd, env, encoding: 'utf8' });
+        const env = {
+          ...process.env,
+          npm_config_nodedir: undefined,
+          NODE_OPTIONS: undefined,
+          CI: 'true',
+        };
+        execFileSync(
+          'npm',
+          ['install', '--no-audit', '--no-fund', '--loglevel=error'],
+          { cwd, env, stdio: 'pipe' },
+        );
+        const result = spawnSync('npm', ['test'], {
+          cwd,
+          env,
+          encoding: 'utf8',
+        });
         expect(`${result.stdout}\n${result.stderr}`).toMatch(/# fail 0/);
         expect(result.stdout).toMatch(/# pass [1-9]/);
         expect(result.status).toBe(0);

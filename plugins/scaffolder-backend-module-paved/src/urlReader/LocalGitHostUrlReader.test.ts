@@ -1,5 +1,8 @@
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { LocalGitHost } from '../gitHost/LocalGitHost';
 import { writeSampleWorkspace } from '../__testUtils__/gitFixtures';
 import { LocalGitHostUrlReader } from './LocalGitHostUrlReader';
@@ -61,7 +64,9 @@ describe('LocalGitHostUrlReader', () => {
 
     const sub = await reader().readTree(`${base}/docs`);
     expect((await sub.files()).map(f => f.path)).toEqual(['index.md']);
-    await expect(reader().readTree(`${base}/`, { etag: commitSha })).rejects.toMatchObject({
+    await expect(
+      reader().readTree(`${base}/`, { etag: commitSha }),
+    ).rejects.toMatchObject({
       name: 'NotModifiedError',
     });
   });
@@ -88,7 +93,9 @@ describe('LocalGitHostUrlReader', () => {
       reader().readUrl(`${base}/%2e%2e/%2e%2e/etc/passwd`),
     ).rejects.toMatchObject({ name: 'InputError' });
     await expect(
-      reader().readUrl('http://localhost:7007/api/githost/payments-api/blob/main/../../../etc/passwd'),
+      reader().readUrl(
+        'http://localhost:7007/api/githost/payments-api/blob/main/../../../etc/passwd',
+      ),
     ).rejects.toMatchObject({ name: 'InputError' });
   });
 });

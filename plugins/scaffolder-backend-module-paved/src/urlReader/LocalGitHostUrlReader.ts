@@ -54,11 +54,19 @@ export class LocalGitHostUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadUrlOptions,
   ): Promise<UrlReaderServiceReadUrlResponse> {
     const location = parseGitHostUrl(url);
-    const commit = await this.host.resolveCommit(location.repository, location.ref);
+    const commit = await this.host.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     const gitDir = `--git-dir=${this.host.repositoryPath(location.repository)}`;
     let blobSha: string;
     try {
-      blobSha = await gitText([gitDir, 'rev-parse', '--verify', `${commit}:${location.filePath}`]);
+      blobSha = await gitText([
+        gitDir,
+        'rev-parse',
+        '--verify',
+        `${commit}:${location.filePath}`,
+      ]);
       const type = await gitText([gitDir, 'cat-file', '-t', blobSha]);
       if (type !== 'blob') {
         throw new Error(`${location.filePath} is a ${type}`);
@@ -85,7 +93,10 @@ export class LocalGitHostUrlReader implements UrlReaderService {
     options?: UrlReaderServiceReadTreeOptions,
   ): Promise<UrlReaderServiceReadTreeResponse> {
     const location = parseGitHostUrl(url);
-    const commit = await this.host.resolveCommit(location.repository, location.ref);
+    const commit = await this.host.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     if (options?.etag === commit) {
       throw new NotModifiedError();
     }
@@ -101,7 +112,12 @@ export class LocalGitHostUrlReader implements UrlReaderService {
       throw new NotFoundError(`${url} is not a directory`);
     }
     // Archiving `<commit>:<dir>` puts the directory's contents at the archive root.
-    const { stdout } = await runGit([gitDir, 'archive', '--format=tar', treeish]);
+    const { stdout } = await runGit([
+      gitDir,
+      'archive',
+      '--format=tar',
+      treeish,
+    ]);
     return this.treeResponseFactory.fromTarArchive({
       stream: Readable.from([stdout]),
       etag: commit,
@@ -115,22 +131,38 @@ export class LocalGitHostUrlReader implements UrlReaderService {
     options?: UrlReaderServiceSearchOptions,
   ): Promise<UrlReaderServiceSearchResponse> {
     const location = parseGitHostUrl(url);
-    const commit = await this.host.resolveCommit(location.repository, location.ref);
+    const commit = await this.host.resolveCommit(
+      location.repository,
+      location.ref,
+    );
     if (options?.etag === commit) {
       throw new NotModifiedError();
     }
     const gitDir = `--git-dir=${this.host.repositoryPath(location.repository)}`;
     const pattern = globToRegExp(location.filePath);
-    const listing = await gitText([gitDir, 'ls-tree', '-r', '-z', '--name-only', commit]);
-    const matches = listing.split('\0').filter(file => file && pattern.test(file));
-    const base = url.slice(0, url.indexOf(`/${location.ref}/`) + location.ref.length + 2);
+    const listing = await gitText([
+      gitDir,
+      'ls-tree',
+      '-r',
+      '-z',
+      '--name-only',
+      commit,
+    ]);
+    const matches = listing
+      .split('\0')
+      .filter(file => file && pattern.test(file));
+    const base = url.slice(
+      0,
+      url.indexOf(`/${location.ref}/`) + location.ref.length + 2,
+    );
     const lastModifiedAt = await this.commitDate(gitDir, commit);
     return {
       etag: commit,
       files: matches.map(file => ({
         url: `${base}${file.split('/').map(encodeURIComponent).join('/')}`,
         content: async () =>
-          (await runGit([gitDir, 'cat-file', 'blob', `${commit}:${file}`])).stdout,
+          (await runGit([gitDir, 'cat-file', 'blob', `${commit}:${file}`]))
+            .stdout,
         lastModifiedAt,
       })),
     };
@@ -141,7 +173,13 @@ export class LocalGitHostUrlReader implements UrlReaderService {
   }
 
   private async commitDate(gitDir: string, commit: string): Promise<Date> {
-    const seconds = await gitText([gitDir, 'show', '-s', '--format=%ct', commit]);
+    const seconds = await gitText([
+      gitDir,
+      'show',
+      '-s',
+      '--format=%ct',
+      commit,
+    ]);
     return new Date(Number(seconds) * 1000);
   }
 }

@@ -9,7 +9,11 @@ import {
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { isOutdated, lineageOf, TEMPLATE_VERSION_ANNOTATION } from '../../lineage';
+import {
+  isOutdated,
+  lineageOf,
+  TEMPLATE_VERSION_ANNOTATION,
+} from '../../lineage';
 
 /**
  * "Created from <template> <version>" on a component page, with a hint when the golden path has
@@ -20,7 +24,11 @@ export function CreatedFromCard() {
   const catalogApi = useApi(catalogApiRef);
   const lineage = lineageOf(entity);
 
-  const { value: template, loading, error } = useAsync(async () => {
+  const {
+    value: template,
+    loading,
+    error,
+  } = useAsync(async () => {
     if (!lineage) {
       return undefined;
     }
@@ -32,7 +40,9 @@ export function CreatedFromCard() {
   }
   let templateRef;
   try {
-    templateRef = parseEntityRef(lineage.templateRef, { defaultKind: 'template' });
+    templateRef = parseEntityRef(lineage.templateRef, {
+      defaultKind: 'template',
+    });
   } catch {
     return (
       <InfoCard title="Golden path">
@@ -44,12 +54,17 @@ export function CreatedFromCard() {
     );
   }
 
-  const currentVersion = template?.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+  const currentVersion =
+    template?.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
   return (
     <InfoCard title="Golden path">
       {loading && <Progress />}
       {error && (
-        <WarningPanel severity="error" title="Could not load the template" message={error.message} />
+        <WarningPanel
+          severity="error"
+          title="Could not load the template"
+          message={error.message}
+        />
       )}
       {!loading && !error && (
         <>

@@ -34,20 +34,29 @@ export function TemplateAdoptionCard() {
   const { entity: template } = useEntity();
   const catalogApi = useApi(catalogApiRef);
   const templateRef = stringifyEntityRef(template);
-  const currentVersion = template.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+  const currentVersion =
+    template.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
 
-  const { value, loading, error } = useAsync(async (): Promise<CreatedComponent[]> => {
+  const { value, loading, error } = useAsync(async (): Promise<
+    CreatedComponent[]
+  > => {
     const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Component', [`metadata.annotations.${TEMPLATE_ANNOTATION}`]: templateRef },
+      filter: {
+        kind: 'Component',
+        [`metadata.annotations.${TEMPLATE_ANNOTATION}`]: templateRef,
+      },
       order: { field: 'metadata.name', order: 'asc' },
     });
     return items.map(entity => {
-      const version = entity.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+      const version =
+        entity.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
       return { entity, version, outdated: isOutdated(version, currentVersion) };
     });
   }, [catalogApi, templateRef, currentVersion]);
 
-  const title = `Created from this template${value ? ` (${value.length})` : ''}`;
+  const title = `Created from this template${
+    value ? ` (${value.length})` : ''
+  }`;
   if (loading) {
     return (
       <InfoCard title={title}>
@@ -58,7 +67,11 @@ export function TemplateAdoptionCard() {
   if (error) {
     return (
       <InfoCard title={title}>
-        <WarningPanel severity="error" title="Could not load components" message={error.message} />
+        <WarningPanel
+          severity="error"
+          title="Could not load components"
+          message={error.message}
+        />
       </InfoCard>
     );
   }
@@ -77,7 +90,9 @@ export function TemplateAdoptionCard() {
   const columns: TableColumn<CreatedComponent>[] = [
     {
       title: 'Component',
-      render: row => <EntityRefLink entityRef={row.entity} defaultKind="component" />,
+      render: row => (
+        <EntityRefLink entityRef={row.entity} defaultKind="component" />
+      ),
     },
     {
       title: 'Owner',
@@ -94,7 +109,11 @@ export function TemplateAdoptionCard() {
         <>
           {row.version ?? 'not recorded'}
           {row.outdated && (
-            <Chip size="small" label={`behind ${currentVersion}`} style={{ marginLeft: 8 }} />
+            <Chip
+              size="small"
+              label={`behind ${currentVersion}`}
+              style={{ marginLeft: 8 }}
+            />
           )}
         </>
       ),
