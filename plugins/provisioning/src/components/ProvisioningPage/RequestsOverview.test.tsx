@@ -19,7 +19,9 @@ const page = (
 );
 
 // AuthorizeResult.DENY by value, to avoid a dependency on plugin-permission-common for one enum.
-type MockPermissionOptions = NonNullable<Parameters<typeof mockApis.permission>[0]>;
+type MockPermissionOptions = NonNullable<
+  Parameters<typeof mockApis.permission>[0]
+>;
 const denyAll = mockApis.permission({
   authorize: 'DENY' as MockPermissionOptions['authorize'],
 });

@@ -1,0 +1,138 @@
+import { Suspense } from 'react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { rootRouteRef } from '../../routes';
+import {
+  mockProvisioningApi,
+  readyRequestWithEvents,
+} from '../../testing/fixtures';
+import { RequestPage } from './RequestPage';
+
+jest.setTimeout(90_000);
+
+type MockPermissionOptions = NonNullable<
+  Parameters<typeof mockApis.permission>[0]
+>;
+
+const id = '0b5e4c1e-8c8f-4f7e-9d55-6f1d2a7f3a10';
+
+function render(
+  api: ReturnType<typeof mockProvisioningApi>,
+  permission = mockApis.permission(),
+) {
+  return renderInTestApp(
+    <Suspense fallback={<div>loading</div>}>
+      <RequestPage />
+    </Suspense>,
+    {
+      apis: [[provisioningApiRef, api], permission],
+      mountPath: '/provisioning/requests/:id',
+      initialRouteEntries: [`/provisioning/requests/${id}`],
+      mountedRoutes: {
+        '/provisioning': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+describe('RequestPage', () => {
+  it('shows the timeline, the connection and the audit log, and reveals credentials on demand', async () => {
+    const api = mockProvisioningApi();
+    await render(api);
+
+    expect(
+      (await screen.findAllByText('orders (development)')).length,
+    ).toBeGreaterThan(0);
+    const timeline = screen.getByLabelText('Status timeline');
+    expect(within(timeline).getByText('Provisioning')).toBeInTheDocument();
+    expect(within(timeline).getByText('Ready')).toBeInTheDocument();
+    expect(
+      within(timeline).getByText(
+        'accepted a connection with the issued credentials',
+      ),
+    ).toBeInTheDocument();
+    const audit = screen.getByRole('table', { name: 'Audit log' });
+    expect(within(audit).getAllByRole('row')).toHaveLength(4);
+    expect(
+      screen.getAllByText('payments_orders_development').length,
+    ).toBeGreaterThan(0);
+
+    // The password is fetched only when asked for.
+    expect(api.getCredentials).not.toHaveBeenCalled();
+    expect(screen.queryByText('s3cr3t-from-the-store')).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Reveal credentials' }),
+    );
+    expect(await screen.findByTestId('credentials-password')).toHaveTextContent(
+      's3cr3t-from-the-store',
+    );
+    expect(api.getCredentials).toHaveBeenCalledWith(id);
+  });
+
+  it('offers no credentials to people the policy does not allow', async () => {
+    await render(
+      mockProvisioningApi(),
+      mockApis.permission({
+        authorize: 'DENY' as MockPermissionOptions['authorize'],
+      }),
+    );
+    expect(
+      (await screen.findAllByText('orders (development)')).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.queryByRole('button', { name: 'Reveal credentials' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Delete database' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('explains a failure with the provider reason', async () => {
+    const failed = {
+      ...readyRequestWithEvents(),
+      status: 'failed' as const,
+      outputs: undefined,
+      failureReason: 'sandbox: role already exists with a different owner',
+    };
+    await render(
+      mockProvisioningApi({ getRequest: jest.fn().mockResolvedValue(failed) }),
+    );
+    expect(
+      await screen.findByText(
+        'sandbox: role already exists with a different owner',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Reveal credentials' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when the request does not exist', async () => {
+    const notFound = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotFoundError',
+            message: `No database request with id ${id}`,
+          },
+          request: { method: 'GET', url: `/requests/${id}` },
+          response: { statusCode: 404 },
+        }),
+        { status: 404, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    await render(
+      mockProvisioningApi({
+        getRequest: jest.fn().mockRejectedValue(notFound),
+      }),
+    );
+    expect(
+      await screen.findByText('No such database request'),
+    ).toBeInTheDocument();
+  });
+});
