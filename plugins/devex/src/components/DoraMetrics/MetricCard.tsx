@@ -101,9 +101,13 @@ export function MetricCard(props: MetricCardProps) {
         </Typography>
         <div className={classes.valueRow}>
           {value === null ? (
-            <Typography className={classes.noData}>No data</Typography>
+            <Typography className={classes.noData} data-testid="metric-value">
+              No data
+            </Typography>
           ) : (
-            <Typography className={classes.value}>{value}</Typography>
+            <Typography className={classes.value} data-testid="metric-value">
+              {value}
+            </Typography>
           )}
           {level !== undefined && <LevelBadge level={level} />}
         </div>
