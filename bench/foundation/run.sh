@@ -186,7 +186,9 @@ start_and_wait_usable() {
   deadline=$(($(date +%s) + START_TIMEOUT_S))
   START_READY_MS=""
   until curl -fsS -m 5 -o /dev/null "http://127.0.0.1:${BACKEND_PORT[$app]}/.backstage/health/v1/readiness" 2>/dev/null; do
-    if ! kill -0 -- "-$running_pgid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
+    # The CLI keeps watching after the backend process crashed (Node prints its version last).
+    if ! kill -0 -- "-$running_pgid" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ] ||
+      grep -q '^Node.js v[0-9]' "$log_file"; then
       log "$app ($phase): backend never became ready; last lines of $log_file:"; tail -n 25 "$log_file"
       stop_app; return 1
     fi
