@@ -12,7 +12,7 @@ test.describe('the Paved portal', () => {
 
   test('the catalog lists the example components', async ({ page }, testInfo) => {
     await signInAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
-    await expect(page.getByRole('heading', { name: /All Components \(\d+\)/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /All Components \(\d+\)/ }).first()).toBeVisible();
     for (const name of ['paved', 'payments-api', 'ledger-service', 'checkout-web']) {
       await expect(
         page.locator(`a[href="/catalog/default/component/${name}"]`).first(),
@@ -40,12 +40,23 @@ test.describe('the Paved portal', () => {
   });
 
   test('search finds catalog entities and docs pages', async ({ page }, testInfo) => {
+    test.setTimeout(300_000);
     await signInAsGuest(page);
-    // The search index is filled by scheduled collators shortly after start-up: retry until it is.
+    // The index is filled by scheduled collators after start-up, and docs are indexed once built
+    // (the docs test above builds the handbook): retry until they are there.
     await expect(async () => {
       await page.goto('/search?query=ledger');
-      await expect(page.getByRole('link', { name: /ledger-service/i }).first()).toBeVisible({ timeout: 5_000 });
+      await expect(
+        page.locator('a[href="/catalog/default/component/ledger-service"]').first(),
+      ).toBeVisible({ timeout: 10_000 });
     }).toPass({ timeout: 120_000 });
-    await page.screenshot({ path: testInfo.outputPath('search.png'), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath('search-catalog.png'), fullPage: true });
+    await expect(async () => {
+      await page.goto('/search?query=lead%20time');
+      await expect(
+        page.locator('a[href^="/docs/default/component/paved"]').first(),
+      ).toBeVisible({ timeout: 10_000 });
+    }).toPass({ timeout: 180_000 });
+    await page.screenshot({ path: testInfo.outputPath('search-docs.png'), fullPage: true });
   });
 });
