@@ -6,13 +6,16 @@ SHELL := /bin/bash
 
 .PHONY: help install start test test-unit test-e2e prod-check seed-demo bench clean-data
 
+seed-demo:
+	@source scripts/env.sh && yarn --cwd plugins/devex-backend seed-demo
+
 help:
 	@echo "make start       run the portal (http://localhost:3000) on SQLite in .data/"
 	@echo "make test        every suite: tsc, lint, unit + integration (SQLite and PostgreSQL), e2e"
 	@echo "make test-unit   unit and integration tests only"
 	@echo "make test-e2e    browser tests only (starts the portal on a scratch data folder)"
 	@echo "make prod-check  build, then run the backend with app-config.production.yaml on local PostgreSQL"
-	@echo "make bench       the benchmark scripts (prints figures; see README)"
+	@echo "make bench       the benchmarks (WHICH=foundation|devex|provisioning; prints figures, see README)"
 	@echo "make clean-data  delete .data/ (SQLite databases, local git host, TechDocs output)"
 
 install:
@@ -34,7 +37,7 @@ prod-check:
 	@scripts/prod-check.sh
 
 bench:
-	@scripts/bench.sh
+	@scripts/bench.sh $(WHICH)
 
 clean-data:
 	rm -rf .data
