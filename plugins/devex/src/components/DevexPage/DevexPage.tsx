@@ -208,7 +208,8 @@ export function DevexPage() {
             variant="outlined"
             label="Team"
             className={classes.select}
-            value={teamRef ?? ''}
+            // Until the options load, a ref from the URL has no matching item.
+            value={teams.value ? teamRef ?? '' : ''}
             disabled={!teams.value}
             SelectProps={{ displayEmpty: true }}
             InputLabelProps={{ shrink: true }}
@@ -234,7 +235,7 @@ export function DevexPage() {
             variant="outlined"
             label="Service"
             className={classes.select}
-            value={serviceRef ?? ''}
+            value={services.value ? serviceRef ?? '' : ''}
             disabled={!teamRef || !services.value}
             SelectProps={{ displayEmpty: true }}
             InputLabelProps={{ shrink: true }}
