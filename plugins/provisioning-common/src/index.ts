@@ -7,3 +7,4 @@ export * from './types';
 export * from './status';
 export * from './schema';
 export * from './permissions';
+export * from './catalog';

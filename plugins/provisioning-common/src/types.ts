@@ -69,6 +69,12 @@ export interface DatabaseRequest {
   updatedAt: string;
   expiresAt?: string;
   outputs?: DatabaseRequestOutputs;
+  /**
+   * Entity ref of the catalog `Resource` of the ready database, fixed when it became ready:
+   * `resource:<owner namespace>/<name>-<environment>`, or `<team>-<name>-<environment>` when an
+   * earlier request of another team holds that name.
+   */
+  resourceEntityRef?: string;
   failureReason?: string;
 }
 

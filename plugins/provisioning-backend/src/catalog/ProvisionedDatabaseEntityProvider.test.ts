@@ -31,7 +31,7 @@ describe('ProvisionedDatabaseEntityProvider', () => {
     expect(entity).toMatchObject({
       kind: 'Resource',
       metadata: {
-        name: 'payments-orders-production',
+        name: 'orders-production',
         namespace: 'default',
         annotations: { 'paved.dev/provisioning-request': ready.id },
         links: [
@@ -53,12 +53,14 @@ describe('ProvisionedDatabaseEntityProvider', () => {
     });
   });
 
-  it('keeps entity names unique and valid for long names', () => {
-    const long = { ...ready, name: 'x'.repeat(63) };
-    expect(resourceName(long)).toBe(`${'x'.repeat(40)}-7c9e6679`);
-    expect(resourceName({ ...ready, owner: 'group:default/data' })).toBe(
-      'data-orders-production',
-    );
+  it('uses the entity ref fixed by the backend', () => {
+    expect(resourceName(ready)).toBe('orders-production');
+    expect(
+      resourceName({
+        ...ready,
+        resourceEntityRef: 'resource:default/payments-orders-production',
+      }),
+    ).toBe('payments-orders-production');
   });
 
   it('replaces the catalog’s set with the ready requests on every refresh', async () => {

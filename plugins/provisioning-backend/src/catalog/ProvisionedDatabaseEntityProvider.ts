@@ -13,25 +13,20 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  DatabaseRequest,
+  databaseResourceEntityRef,
+} from '@paved/plugin-provisioning-common';
 
 /** Annotation linking a catalog entity to the provisioning request that made it. */
 export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
 
 const PROVIDER_NAME = 'paved-provisioning';
 
-/**
- * Entity name of a request's database: the owning team, the name and the environment, which
- * together are unique among live requests; an id suffix keeps overlong names unique.
- */
+/** Entity name of a request's database: as fixed by the backend when the request became ready. */
 export function resourceName(request: DatabaseRequest): string {
-  const team = request.owner.split('/').pop() ?? 'team';
-  const full = `${team}-${request.name}-${request.environment}`;
-  if (full.length <= 63) return full;
-  return `${request.name.slice(0, 40).replace(/-+$/, '')}-${request.id.slice(
-    0,
-    8,
-  )}`;
+  const ref = request.resourceEntityRef ?? databaseResourceEntityRef(request);
+  return ref.split('/').pop()!;
 }
 
 /**

@@ -50,6 +50,7 @@ export interface TransitionOptions {
   /** Refuse unless this processor holds the request's lease. */
   leaseOwner?: string;
   outputs?: DatabaseRequestOutputs;
+  resourceEntityRef?: string;
   failureReason?: string;
   /** For `deprovisioning`: where it ends (`deleted` or `expired`). */
   endStatus?: 'deleted' | 'expired';
@@ -72,6 +73,8 @@ export interface DatabaseRequestFilter {
   owners?: string[];
   statuses?: DatabaseRequestStatus[];
   requestedBy?: string;
+  name?: string;
+  environment?: string;
 }
 
 /** Storage of database requests and their audit trail. */

@@ -63,6 +63,7 @@ type RequestRow = {
   expires_at: Date | string | number | null;
   expiry_notified_at: Date | string | number | null;
   outputs: string | null;
+  resource_entity_ref: string | null;
   failure_reason: string | null;
   end_status: string | null;
   attempts: number;
@@ -114,6 +115,9 @@ function rowToRequest(row: RequestRow): DatabaseRequest {
       ? { expiresAt: toDate(row.expires_at).toISOString() }
       : {}),
     ...(row.outputs ? { outputs: JSON.parse(row.outputs) } : {}),
+    ...(row.resource_entity_ref
+      ? { resourceEntityRef: row.resource_entity_ref }
+      : {}),
     ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
   };
 }
@@ -362,6 +366,8 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     if (filter.owners) query.whereIn('owner', filter.owners);
     if (filter.statuses) query.whereIn('status', filter.statuses);
     if (filter.requestedBy) query.where('requested_by', filter.requestedBy);
+    if (filter.name) query.where('name', filter.name);
+    if (filter.environment) query.where('environment', filter.environment);
     const rows = await query;
     return rows.map(rowToRequest);
   }
@@ -413,6 +419,9 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       }
       if (options.to === 'deprovisioning') {
         update.end_status = options.endStatus ?? 'deleted';
+      }
+      if (options.resourceEntityRef !== undefined) {
+        update.resource_entity_ref = options.resourceEntityRef;
       }
       if (options.outputs !== undefined) {
         update.outputs = JSON.stringify(options.outputs);

@@ -185,6 +185,21 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     );
   });
 
+  it('fixes a unique catalog entity ref when two teams use one name', async () => {
+    const first = await create({ owner: 'group:default/payments' });
+    clock = new Date('2026-11-23T10:00:01Z');
+    const second = await create({ owner: 'group:default/data' });
+    // The later one happens to become ready first; the earlier one still keeps the plain name.
+    await processor('a').processNow([second.id]);
+    await processor('a').processNow([first.id]);
+    expect((await store.getRequest(first.id))!.resourceEntityRef).toBe(
+      'resource:default/orders-development',
+    );
+    expect((await store.getRequest(second.id))!.resourceEntityRef).toBe(
+      'resource:default/data-orders-development',
+    );
+  });
+
   it('retries failures with exponential backoff and ends in failed with the reason', async () => {
     const request = await create();
     provider.answers = [
