@@ -254,8 +254,10 @@ measure_memory() {
   node "$HERE/browse.mjs" pages --base "http://localhost:${APP_PORT[$app]}" \
     --catalog "${CATALOG_PATH[$app]}" --shot-dir "$RUN_DIR/$app-pages" > "$RUN_DIR/$app-pages.json" 2>&1 || true
   sleep 5
-  metric "$app" rssAfterPagesMb "$(rss_mb "$pid")"
-  log "$app: backend RSS at rest $(rss_mb "$pid") MB after pages ($(cat "$RUN_DIR/$app-pages.json"))"
+  local after
+  after="$(rss_mb "$pid")"
+  metric "$app" rssAfterPagesMb "$after"
+  log "$app: backend RSS ${after} MB after the pages ($(cat "$RUN_DIR/$app-pages.json"))"
 }
 
 measure_build() {
