@@ -66,7 +66,9 @@ test.describe('the DevEx dashboard', () => {
     await expectMetricCards(page);
     const services = page.getByRole('region', { name: 'Services' });
     await expect(
-      services.getByRole('button', { name: /Open service ledger-service/i }),
+      services.getByRole('button', {
+        name: /Open service (ledger-service|Ledger service)$/i,
+      }),
     ).toBeVisible();
     await page.screenshot({
       path: testInfo.outputPath('devex-team-payments.png'),
@@ -74,7 +76,9 @@ test.describe('the DevEx dashboard', () => {
     });
 
     await services
-      .getByRole('button', { name: /Open service payments-api/i })
+      .getByRole('button', {
+        name: /Open service (payments-api|Payments API)$/i,
+      })
       .click();
     await expect(page).toHaveURL(/service=component%3Adefault%2Fpayments-api/);
     await expect(

@@ -101,7 +101,7 @@ function TimeToFirstDeployment(props: {
                 primary={<EntityRefLink entityRef={service.entityRef} />}
                 secondary={`created ${formatTimestamp(service.createdAt)} · ${
                   service.hours === null
-                    ? 'waiting for its first deployment'
+                    ? 'not deployed yet'
                     : `first deployment after ${formatHours(service.hours)}`
                 }`}
               />
