@@ -61,7 +61,7 @@ test.describe('the DevEx dashboard', () => {
     await page.getByRole('button', { name: /^Open team payments$/i }).click();
     await expect(page).toHaveURL(/team=group%3Adefault%2Fpayments/);
     await expect(
-      page.getByRole('heading', { level: 1, name: /payments/i }),
+      page.getByRole('heading', { level: 1, name: /^payments$/i }),
     ).toBeVisible();
     await expectMetricCards(page);
     const services = page.getByRole('region', { name: 'Services' });
@@ -82,7 +82,7 @@ test.describe('the DevEx dashboard', () => {
       .click();
     await expect(page).toHaveURL(/service=component%3Adefault%2Fpayments-api/);
     await expect(
-      page.getByRole('heading', { level: 1, name: /payments-api/i }),
+      page.getByRole('heading', { level: 1, name: /^(payments-api|Payments API)$/i }),
     ).toBeVisible();
     await expectMetricCards(page);
     await expect(
@@ -104,7 +104,7 @@ test.describe('the DevEx dashboard', () => {
     await page.goBack();
     await page.goBack();
     await expect(
-      page.getByRole('heading', { level: 1, name: /payments/i }),
+      page.getByRole('heading', { level: 1, name: /^payments$/i }),
     ).toBeVisible();
   });
 
