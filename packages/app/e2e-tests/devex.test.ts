@@ -82,7 +82,10 @@ test.describe('the DevEx dashboard', () => {
       .click();
     await expect(page).toHaveURL(/service=component%3Adefault%2Fpayments-api/);
     await expect(
-      page.getByRole('heading', { level: 1, name: /^(payments-api|Payments API)$/i }),
+      page.getByRole('heading', {
+        level: 1,
+        name: /^(payments-api|Payments API)$/i,
+      }),
     ).toBeVisible();
     await expectMetricCards(page);
     await expect(
