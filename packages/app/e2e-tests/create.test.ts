@@ -100,7 +100,7 @@ test.describe('golden paths', () => {
     });
 
     // Its docs: TechDocs reads the repository from the local git host and builds them with mkdocs.
-    await page.getByRole('tab', { name: 'Docs' }).click();
+    await page.getByRole('tab', { name: /Docs/ }).click();
     const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
     await expect(docs).toBeVisible({ timeout: 120_000 });
     await expect(
