@@ -20,6 +20,7 @@ export AUTH_SESSION_SECRET="prod-check-$(date +%s)" PAVED_CI_TOKEN="prod-check-c
 export AUTH_OIDC_METADATA_URL="http://127.0.0.1:9/.well-known/openid-configuration"
 export AUTH_OIDC_CLIENT_ID=prod-check AUTH_OIDC_CLIENT_SECRET=prod-check
 export AUTH_GITHUB_CLIENT_ID=prod-check AUTH_GITHUB_CLIENT_SECRET=prod-check
+export PROVISIONING_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" PAVED_GITHUB_WEBHOOK_SECRET=prod-check
 export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
 export NODE_ENV=production
 
