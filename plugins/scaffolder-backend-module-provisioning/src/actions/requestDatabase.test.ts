@@ -18,7 +18,10 @@ const user = mockCredentials.user('user:default/sam.rivera');
  * real router does), refuses what a guardrail would, and moves each request through the statuses
  * the test scripts for it, one per GET.
  */
-async function startProvisioningApi(script: { statuses: string[]; failureReason?: string }) {
+async function startProvisioningApi(script: {
+  statuses: string[];
+  failureReason?: string;
+}) {
   const posts: Array<{ headers: http.IncomingHttpHeaders; body: any }> = [];
   const gets: string[] = [];
   const byKey = new Map<string, any>();
@@ -33,14 +36,26 @@ async function startProvisioningApi(script: { statuses: string[]; failureReason?
         res.end(
           JSON.stringify(
             status >= 400
-              ? { ...payload, request: { method: req.method, url: req.url }, response: { statusCode: status } }
+              ? {
+                  ...payload,
+                  request: { method: req.method, url: req.url },
+                  response: { statusCode: status },
+                }
               : payload,
           ),
         );
       };
       const auth = req.headers.authorization ?? '';
-      if (!auth.includes('user:default/sam.rivera') || !auth.includes('provisioning')) {
-        reply(401, { error: { name: 'AuthenticationError', message: 'not on behalf of the user' } });
+      if (
+        !auth.includes('user:default/sam.rivera') ||
+        !auth.includes('provisioning')
+      ) {
+        reply(401, {
+          error: {
+            name: 'AuthenticationError',
+            message: 'not on behalf of the user',
+          },
+        });
         return;
       }
       if (req.method === 'POST' && req.url === '/api/provisioning/requests') {
@@ -48,7 +63,11 @@ async function startProvisioningApi(script: { statuses: string[]; failureReason?
         posts.push({ headers: req.headers, body });
         if (body.storageGB > 500) {
           reply(400, {
-            error: { name: 'InputError', message: 'storageGB: 900 exceeds 500 for development (rule: environments.development.storageGB.max)' },
+            error: {
+              name: 'InputError',
+              message:
+                'storageGB: 900 exceeds 500 for development (rule: environments.development.storageGB.max)',
+            },
           });
           return;
         }
@@ -71,7 +90,9 @@ async function startProvisioningApi(script: { statuses: string[]; failureReason?
         gets.push(match[1]);
         const entry = requests.get(match[1]);
         if (!entry) {
-          reply(404, { error: { name: 'NotFoundError', message: 'no such request' } });
+          reply(404, {
+            error: { name: 'NotFoundError', message: 'no such request' },
+          });
           return;
         }
         entry.step = Math.min(entry.step + 1, script.statuses.length - 1);
@@ -80,9 +101,19 @@ async function startProvisioningApi(script: { statuses: string[]; failureReason?
           ...entry.request,
           status,
           ...(status === 'ready'
-            ? { outputs: { host: '127.0.0.1', port: 5432, database: 'payments_orders', username: 'payments_orders', credentialsRef: 'paved-secret:x' } }
+            ? {
+                outputs: {
+                  host: '127.0.0.1',
+                  port: 5432,
+                  database: 'payments_orders',
+                  username: 'payments_orders',
+                  credentialsRef: 'paved-secret:x',
+                },
+              }
             : {}),
-          ...(status === 'failed' ? { failureReason: script.failureReason } : {}),
+          ...(status === 'failed'
+            ? { failureReason: script.failureReason }
+            : {}),
           events: [],
         });
         return;
@@ -91,8 +122,15 @@ async function startProvisioningApi(script: { statuses: string[]; failureReason?
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/provisioning`;
-  return { baseUrl, posts, gets, close: () => new Promise<void>(r => server.close(() => r())) };
+  const baseUrl = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }/api/provisioning`;
+  return {
+    baseUrl,
+    posts,
+    gets,
+    close: () => new Promise<void>(r => server.close(() => r())),
+  };
 }
 
 describe('paved:database:request', () => {
@@ -100,9 +138,14 @@ describe('paved:database:request', () => {
 
   afterEach(() => api?.close());
 
-  async function setup(script: { statuses: string[]; failureReason?: string }, timeoutMs = 10_000) {
+  async function setup(
+    script: { statuses: string[]; failureReason?: string },
+    timeoutMs = 10_000,
+  ) {
     api = await startProvisioningApi(script);
-    const discovery = mockServices.discovery.mock({ getBaseUrl: async () => api.baseUrl });
+    const discovery = mockServices.discovery.mock({
+      getBaseUrl: async () => api.baseUrl,
+    });
     const client = new ProvisioningApiClient(discovery, mockServices.auth());
     return createRequestDatabaseAction({
       client,
@@ -112,49 +155,82 @@ describe('paved:database:request', () => {
     });
   }
 
-  function context(input: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
+  function context(
+    input: Record<string, unknown>,
+    overrides: Record<string, unknown> = {},
+  ) {
     return {
-      ...createMockActionContext({ input: input as any, task: { id: 'task-42' } }),
+      ...createMockActionContext({
+        input: input as any,
+        task: { id: 'task-42' },
+      }),
       getInitiatorCredentials: async () => user,
       ...overrides,
     } as any;
   }
 
-  it.each(REQUEST_DATABASE_EXAMPLES)('runs the documented example: $description', async ({ input }) => {
-    const action = await setup({ statuses: ['provisioning', 'provisioning', 'ready'] });
-    const ctx = context(input);
-    await action.handler(ctx);
+  it.each(REQUEST_DATABASE_EXAMPLES)(
+    'runs the documented example: $description',
+    async ({ input }) => {
+      const action = await setup({
+        statuses: ['provisioning', 'provisioning', 'ready'],
+      });
+      const ctx = context(input);
+      await action.handler(ctx);
 
-    expect(api.posts).toHaveLength(1);
-    expect(api.posts[0].body).toEqual({ type: 'postgresql', ...input });
-    expect(api.posts[0].headers['idempotency-key']).toBe('scaffolder:task-42:mock-step-id');
-    const id = api.gets[0];
-    const entityRef = resourceEntityRef(input as any);
-    expect(ctx.output).toHaveBeenCalledWith('requestId', id);
-    expect(ctx.output).toHaveBeenCalledWith('status', 'ready');
-    expect(ctx.output).toHaveBeenCalledWith('entityRef', entityRef);
-    expect(ctx.output).toHaveBeenCalledWith('links', [
-      { title: 'Database request', url: `http://localhost:3000/provisioning/requests/${id}` },
-      { title: 'Database in the catalog', entityRef },
-    ]);
-  });
+      expect(api.posts).toHaveLength(1);
+      expect(api.posts[0].body).toEqual({ type: 'postgresql', ...input });
+      expect(api.posts[0].headers['idempotency-key']).toBe(
+        'scaffolder:task-42:mock-step-id',
+      );
+      const id = api.gets[0];
+      const entityRef = resourceEntityRef(input as any);
+      expect(ctx.output).toHaveBeenCalledWith('requestId', id);
+      expect(ctx.output).toHaveBeenCalledWith('status', 'ready');
+      expect(ctx.output).toHaveBeenCalledWith('entityRef', entityRef);
+      expect(ctx.output).toHaveBeenCalledWith('links', [
+        {
+          title: 'Database request',
+          url: `http://localhost:3000/provisioning/requests/${id}`,
+        },
+        { title: 'Database in the catalog', entityRef },
+      ]);
+    },
+  );
 
   it('names the Resource the provisioning backend delivers', () => {
-    expect(resourceEntityRef({ owner: 'group:default/payments', name: 'orders', environment: 'development' })).toBe(
+    const request = {
+      id: '0b5e4c1e-8c8f-4f7e-9d55-6f1d2a7f3a10',
+      owner: 'group:default/payments',
+      name: 'orders',
+      environment: 'development' as const,
+    };
+    expect(resourceEntityRef(request)).toBe(
       'resource:default/orders-development',
     );
-    expect(resourceEntityRef({ owner: 'group:acme/data', name: 'x'.repeat(63), environment: 'production' })).toBe(
-      `resource:acme/${'x'.repeat(63)}`,
-    );
+    // Once ready, the backend's fixed ref wins (qualified when another team holds the name).
+    expect(
+      resourceEntityRef({
+        ...request,
+        resourceEntityRef: 'resource:default/payments-orders-development',
+      }),
+    ).toBe('resource:default/payments-orders-development');
   });
 
   it('stops at awaiting-approval without failing', async () => {
     const action = await setup({ statuses: ['awaiting-approval'] });
-    const ctx = context({ ...REQUEST_DATABASE_EXAMPLES[0].input, environment: 'production', size: 'large' });
+    const ctx = context({
+      ...REQUEST_DATABASE_EXAMPLES[0].input,
+      environment: 'production',
+      size: 'large',
+    });
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('status', 'awaiting-approval');
     expect(ctx.output).toHaveBeenCalledWith('links', [
-      { title: 'Database request', url: expect.stringMatching(/\/provisioning\/requests\//) },
+      {
+        title: 'Database request',
+        url: expect.stringMatching(/\/provisioning\/requests\//),
+      },
     ]);
   });
 
@@ -163,7 +239,9 @@ describe('paved:database:request', () => {
       statuses: ['provisioning', 'failed'],
       failureReason: 'sandbox: could not connect to 127.0.0.1:5432',
     });
-    await expect(action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input))).rejects.toThrow(
+    await expect(
+      action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input)),
+    ).rejects.toThrow(
       /failed: sandbox: could not connect to 127\.0\.0\.1:5432$/,
     );
   });
@@ -171,7 +249,9 @@ describe('paved:database:request', () => {
   it('fails the task with the guardrail that refused the request', async () => {
     const action = await setup({ statuses: ['provisioning'] });
     await expect(
-      action.handler(context({ ...REQUEST_DATABASE_EXAMPLES[0].input, storageGB: 900 })),
+      action.handler(
+        context({ ...REQUEST_DATABASE_EXAMPLES[0].input, storageGB: 900 }),
+      ),
     ).rejects.toThrow(
       'The database request was refused: 400 storageGB: 900 exceeds 500 for development (rule: environments.development.storageGB.max)',
     );
@@ -179,7 +259,9 @@ describe('paved:database:request', () => {
 
   it('gives up after the timeout with a link to follow the request', async () => {
     const action = await setup({ statuses: ['provisioning'] }, 50);
-    await expect(action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input))).rejects.toThrow(
+    await expect(
+      action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input)),
+    ).rejects.toThrow(
       /still provisioning after 0 minutes; follow it at http:\/\/localhost:3000\/provisioning\/requests\//,
     );
   });
@@ -187,12 +269,22 @@ describe('paved:database:request', () => {
   it('files the request once when the task is retried', async () => {
     const action = await setup({ statuses: ['provisioning', 'ready'] });
     const checkpoints = new Map<string, unknown>();
-    const checkpoint = async ({ key, fn }: { key: string; fn: () => Promise<unknown> }) => {
+    const checkpoint = async ({
+      key,
+      fn,
+    }: {
+      key: string;
+      fn: () => Promise<unknown>;
+    }) => {
       if (!checkpoints.has(key)) checkpoints.set(key, await fn());
       return checkpoints.get(key);
     };
-    await action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input, { checkpoint }));
-    await action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input, { checkpoint }));
+    await action.handler(
+      context(REQUEST_DATABASE_EXAMPLES[0].input, { checkpoint }),
+    );
+    await action.handler(
+      context(REQUEST_DATABASE_EXAMPLES[0].input, { checkpoint }),
+    );
     expect(api.posts).toHaveLength(1);
 
     // Without the checkpoint (a task recovered on another replica), the Idempotency-Key makes the
@@ -200,7 +292,9 @@ describe('paved:database:request', () => {
     const ctx = context(REQUEST_DATABASE_EXAMPLES[0].input);
     await action.handler(ctx);
     expect(api.posts).toHaveLength(2);
-    expect(new Set(api.posts.map(p => p.headers['idempotency-key'])).size).toBe(1);
+    expect(new Set(api.posts.map(p => p.headers['idempotency-key'])).size).toBe(
+      1,
+    );
     expect(ctx.output).toHaveBeenCalledWith('requestId', api.gets[0]);
   });
 
@@ -209,15 +303,28 @@ describe('paved:database:request', () => {
     const ctx = context(REQUEST_DATABASE_EXAMPLES[0].input, { isDryRun: true });
     await action.handler(ctx);
     expect(api.posts).toHaveLength(0);
-    expect(ctx.output).toHaveBeenCalledWith('entityRef', 'resource:default/orders-development');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'resource:default/orders-development',
+    );
   });
 
   it('never writes the token or credentials to the task log', async () => {
     const action = await setup({ statuses: ['ready'] });
     const lines: string[] = [];
-    const logger = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: jest.fn(), debug: jest.fn(), child: () => logger };
-    await action.handler(context(REQUEST_DATABASE_EXAMPLES[0].input, { logger }));
-    expect(lines.join('\n')).toContain('Database ready at 127.0.0.1:5432/payments_orders');
+    const logger = {
+      info: (m: string) => lines.push(m),
+      warn: (m: string) => lines.push(m),
+      error: jest.fn(),
+      debug: jest.fn(),
+      child: () => logger,
+    };
+    await action.handler(
+      context(REQUEST_DATABASE_EXAMPLES[0].input, { logger }),
+    );
+    expect(lines.join('\n')).toContain(
+      'Database ready at 127.0.0.1:5432/payments_orders',
+    );
     expect(lines.join('\n')).not.toMatch(/token|password|paved-secret/i);
   });
 
@@ -226,16 +333,36 @@ describe('paved:database:request', () => {
     // createTemplateAction turns the zod schema into the JSON schema the scaffolder validates with.
     const { properties, required } = action.schema!.input as any;
     expect(required).toEqual(
-      expect.arrayContaining(['name', 'owner', 'environment', 'size', 'storageGB']),
+      expect.arrayContaining([
+        'name',
+        'owner',
+        'environment',
+        'size',
+        'storageGB',
+      ]),
     );
     const name = new RegExp(properties.name.pattern);
     expect(properties.name.maxLength).toBe(63);
-    for (const hostile of ['a"; DROP DATABASE postgres; --', 'ünïcødé', 'Orders', '-orders', '']) {
+    for (const hostile of [
+      'a"; DROP DATABASE postgres; --',
+      'ünïcødé',
+      'Orders',
+      '-orders',
+      '',
+    ]) {
       expect(name.test(hostile)).toBe(false);
     }
     expect(name.test('orders-2')).toBe(true);
-    expect(properties.environment.enum).toEqual(['development', 'staging', 'production', 'ephemeral']);
+    expect(properties.environment.enum).toEqual([
+      'development',
+      'staging',
+      'production',
+      'ephemeral',
+    ]);
     expect(properties.size.enum).toEqual(['small', 'medium', 'large']);
-    expect(properties.storageGB).toMatchObject({ type: 'integer', exclusiveMinimum: 0 });
+    expect(properties.storageGB).toMatchObject({
+      type: 'integer',
+      exclusiveMinimum: 0,
+    });
   });
 });

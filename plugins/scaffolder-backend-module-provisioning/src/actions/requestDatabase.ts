@@ -1,8 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type {
-  DatabaseRequest,
-  DatabaseRequestStatus,
+import {
+  databaseResourceEntityRef,
+  type DatabaseRequest,
+  type DatabaseRequestStatus,
 } from '@paved/plugin-provisioning-common';
 import { ProvisioningApiClient } from './ProvisioningApiClient';
 
@@ -69,14 +70,14 @@ export interface RequestDatabaseActionOptions {
 
 /** The catalog Resource the provisioning backend delivers for a ready request. */
 export function resourceEntityRef(
-  request: Pick<DatabaseRequest, 'owner' | 'name' | 'environment'>,
+  request: Pick<
+    DatabaseRequest,
+    'id' | 'owner' | 'name' | 'environment' | 'resourceEntityRef'
+  >,
 ): string {
-  // The Resource lives in the owning group's entity namespace (`group:<namespace>/<name>`).
-  const namespace = /^[^:]+:([^/]+)\//.exec(request.owner)?.[1] ?? 'default';
-  const name = `${request.name}-${request.environment}`
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return `resource:${namespace}/${name}`;
+  // The backend fixes the ref when the request becomes ready (it is qualified with the team when
+  // another team holds the plain name); before that, the plain name is the best prediction.
+  return request.resourceEntityRef ?? databaseResourceEntityRef(request);
 }
 
 function describeError(error: unknown): string {
@@ -201,7 +202,7 @@ export function createRequestDatabaseAction(
         ...(ctx.input.version ? { version: ctx.input.version } : {}),
         ...(ctx.input.ttlHours ? { ttlHours: ctx.input.ttlHours } : {}),
       };
-      const entityRef = resourceEntityRef(input);
+      const plannedEntityRef = resourceEntityRef({ ...input, id: '' });
 
       if (ctx.isDryRun) {
         ctx.logger.info(
@@ -209,7 +210,7 @@ export function createRequestDatabaseAction(
         );
         ctx.output('requestId', 'dry-run');
         ctx.output('status', 'dry-run');
-        ctx.output('entityRef', entityRef);
+        ctx.output('entityRef', plannedEntityRef);
         ctx.output('requestUrl', `${appBaseUrl}/provisioning`);
         ctx.output('links', []);
         return;
@@ -294,6 +295,7 @@ export function createRequestDatabaseAction(
       }
 
       const requestUrl = `${appBaseUrl}/provisioning/requests/${filed.id}`;
+      const entityRef = resourceEntityRef(request);
       ctx.output('requestId', filed.id);
       ctx.output('status', request.status);
       ctx.output('entityRef', entityRef);

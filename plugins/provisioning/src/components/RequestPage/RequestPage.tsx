@@ -35,6 +35,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
+  databaseResourceEntityRef,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -52,15 +53,8 @@ import { StatusTimeline } from './StatusTimeline';
 const IN_PROGRESS = ['provisioning', 'deprovisioning', 'awaiting-approval'];
 
 /** The catalog entity ref of the Resource the backend delivers for a ready request. */
-export function resourceRef(request: {
-  owner: string;
-  name: string;
-  environment: string;
-}) {
-  const namespace = /^[^:]+:([^/]+)\//.exec(request.owner)?.[1] ?? 'default';
-  return `resource:${namespace}/${`${request.name}-${request.environment}`
-    .slice(0, 63)
-    .replace(/-+$/, '')}`;
+export function resourceRef(request: DatabaseRequestWithEvents) {
+  return request.resourceEntityRef ?? databaseResourceEntityRef(request);
 }
 
 const RequestActions = ({
