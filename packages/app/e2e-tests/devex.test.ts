@@ -27,6 +27,15 @@ async function expectMetricCards(page: Page) {
   }
 }
 
+/** Entity page tabs are rendered as tabs or as links depending on the catalog's layout. */
+async function openDoraTab(page: Page) {
+  await page
+    .getByRole('tab', { name: 'DORA', exact: true })
+    .or(page.getByRole('link', { name: 'DORA', exact: true }))
+    .first()
+    .click();
+}
+
 test.describe('the DevEx dashboard', () => {
   test('shows DORA metrics for the organisation and drills into a team and a service', async ({
     page,
@@ -115,7 +124,7 @@ test.describe('the DevEx dashboard', () => {
     page,
   }, testInfo) => {
     await signInAsGuest(page, '/catalog/default/component/payments-api');
-    await page.getByRole('tab', { name: 'DORA' }).click();
+    await openDoraTab(page);
     await expect(
       page.getByText(/Delivery performance of this service/),
     ).toBeVisible();
@@ -126,7 +135,7 @@ test.describe('the DevEx dashboard', () => {
     });
 
     await page.goto('/catalog/default/group/payments');
-    await page.getByRole('tab', { name: 'DORA' }).click();
+    await openDoraTab(page);
     await expect(
       page.getByText(/pooled over every service this team owns/),
     ).toBeVisible();
