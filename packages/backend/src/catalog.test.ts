@@ -422,9 +422,14 @@ describe('the example organisation, processed by the catalog', () => {
         docsPath,
         status: 200,
       });
-      // The first heading of docs/index.md, rendered.
+      // The first heading of the site's index.md (in its mkdocs docs_dir), rendered.
+      const root = docsRoot(entity);
+      const docsDir =
+        /^docs_dir:\s*(\S+)/m.exec(
+          fs.readFileSync(path.join(root, 'mkdocs.yml'), 'utf8'),
+        )?.[1] ?? 'docs';
       const indexMd = fs.readFileSync(
-        path.join(docsRoot(entity), 'docs', 'index.md'),
+        path.join(root, docsDir, 'index.md'),
         'utf8',
       );
       const title = /^# (.+)$/m.exec(indexMd)?.[1];
