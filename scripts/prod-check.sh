@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make prod-check`: builds the frontend and backend, then runs the built backend exactly as in
+# `make prod-check`: builds the frontend, then runs the backend exactly as in
 # production (app-config.yaml + app-config.production.yaml) against the local PostgreSQL, and checks
 # that it starts, serves the built frontend, answers its health check, enforces authentication and
 # accepts a CI token. Sign-in providers get throw-away settings: they are configured, not used.
@@ -8,9 +8,8 @@ source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
 port="${PAVED_PORT:-7017}"
-log "building the frontend and the backend"
+log "building the frontend (the backend serves it)"
 yarn workspace app build >/dev/null
-yarn workspace backend build >/dev/null
 
 export PAVED_PORT="$port" PAVED_BASE_URL="http://localhost:$port"
 export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}"
@@ -26,7 +25,10 @@ export NODE_ENV=production
 
 log_file="$PAVED_DATA_DIR/backend.log"
 log "starting the built backend on :$port with the production config (log: $log_file)"
-setsid node packages/backend --config app-config.yaml --config app-config.production.yaml > "$log_file" 2>&1 &
+# The backend runs from source through Backstage's TypeScript loader: the built bundle
+# (packages/backend/dist/bundle.tar.gz) needs its own production install, which the Dockerfile does.
+setsid node --require @backstage/cli-node/config/nodeTransform.cjs packages/backend/src/index.ts \
+  --config app-config.yaml --config app-config.production.yaml > "$log_file" 2>&1 &
 pid=$!
 trap 'kill -TERM -- -$pid 2>/dev/null; sleep 1; kill -KILL -- -$pid 2>/dev/null || true' EXIT
 
