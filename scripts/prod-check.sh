@@ -24,7 +24,7 @@ export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
 export NODE_ENV=production
 
 log_file="$PAVED_DATA_DIR/backend.log"
-log "starting the built backend on :$port with the production config (log: $log_file)"
+log "starting the backend on :$port with the production config (log: $log_file)"
 # The backend runs from source through Backstage's TypeScript loader: the built bundle
 # (packages/backend/dist/bundle.tar.gz) needs its own production install, which the Dockerfile does.
 setsid node --require @backstage/cli-node/config/nodeTransform.cjs packages/backend/src/index.ts \
@@ -47,4 +47,4 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/cata
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $PAVED_CI_TOKEN" "http://127.0.0.1:$port/api/devex/dora")
 [ "$status" = 200 ] || fail "devex answered $status to the CI token (expected 200)"
 grep -qi 'better-sqlite3' "$log_file" && fail "the production backend used SQLite"
-log "production check passed: built backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
+log "production check passed: backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
