@@ -24,6 +24,7 @@ import { devexMeasures } from '../measures/devexMeasures';
 import { PulseSurvey } from '../surveys/PulseSurvey';
 import { isValidGithubSignature } from '../ingest/githubSignature';
 import { mapGithubDelivery } from '../ingest/githubDeliveries';
+import { databaseUnavailableHandler } from './databaseUnavailable';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_WINDOW_DAYS = 90;
@@ -309,5 +310,7 @@ export async function createRouter(
   });
 
   logger.debug('devex router ready');
+  // A database restart or failover answers 503 (retry), not 500: nothing was stored.
+  router.use(databaseUnavailableHandler());
   return router;
 }
