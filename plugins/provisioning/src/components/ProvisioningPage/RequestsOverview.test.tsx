@@ -138,12 +138,16 @@ describe('RequestsOverview', () => {
     );
   });
 
-  // Skipped: usePermission caches decisions in a module-level SWR cache, so the ALLOW of an
-  // earlier test in this file leaks into this one. Needs a fresh cache per render (SWRConfig).
-  it.skip('hides approval buttons from people the policy does not allow to approve', async () => {
+  it('hides approval buttons from people the policy does not allow to approve', async () => {
+    // usePermission keeps decisions per permission and resource in SWR's module-level cache for
+    // the whole test file, so a request no other test has asked about gets a fresh decision.
+    const unreviewable = databaseRequest({
+      id: '22222222-2222-4222-8222-222222222222',
+      status: 'awaiting-approval',
+    });
     const api = mockProvisioningApi({
       listRequests: jest.fn(async query =>
-        query?.status ? [databaseRequest({ status: 'awaiting-approval' })] : [],
+        query?.status ? [unreviewable] : [],
       ),
     });
     await renderInTestApp(page, {

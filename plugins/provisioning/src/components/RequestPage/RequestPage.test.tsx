@@ -23,6 +23,7 @@ const id = '0b5e4c1e-8c8f-4f7e-9d55-6f1d2a7f3a10';
 function render(
   api: ReturnType<typeof mockProvisioningApi>,
   permission = mockApis.permission(),
+  requestId = id,
 ) {
   return renderInTestApp(
     <Suspense fallback={<div>loading</div>}>
@@ -31,7 +32,7 @@ function render(
     {
       apis: [[provisioningApiRef, api], permission],
       mountPath: '/provisioning/requests/:id',
-      initialRouteEntries: [`/provisioning/requests/${id}`],
+      initialRouteEntries: [`/provisioning/requests/${requestId}`],
       mountedRoutes: {
         '/provisioning': rootRouteRef,
         '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -74,14 +75,20 @@ describe('RequestPage', () => {
     expect(api.getCredentials).toHaveBeenCalledWith(id);
   });
 
-  // Skipped: usePermission caches decisions in a module-level SWR cache, so the ALLOW of an
-  // earlier test in this file leaks into this one. Needs a fresh cache per render (SWRConfig).
-  it.skip('offers no credentials to people the policy does not allow', async () => {
+  it('offers no credentials to people the policy does not allow', async () => {
+    // usePermission keeps decisions per permission and resource in SWR's module-level cache for
+    // the whole test file, so a request no other test has asked about gets a fresh decision.
+    const deniedId = '5d0f2a4b-3c6e-4d8a-9b1f-7e2c4a6b8d01';
     await render(
-      mockProvisioningApi(),
+      mockProvisioningApi({
+        getRequest: jest
+          .fn()
+          .mockResolvedValue({ ...readyRequestWithEvents(), id: deniedId }),
+      }),
       mockApis.permission({
         authorize: 'DENY' as MockPermissionOptions['authorize'],
       }),
+      deniedId,
     );
     expect(
       (await screen.findAllByText('orders (development)')).length,
