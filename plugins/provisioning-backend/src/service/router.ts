@@ -41,6 +41,7 @@ import { DatabaseRequestStore, RequestSecretStore } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
+import { databaseUnavailableHandler } from './databaseUnavailable';
 
 const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -470,5 +471,7 @@ export async function createRouter(
     });
   });
 
+  // A database restart or failover answers 503 (retry), not 500: nothing was changed.
+  router.use(databaseUnavailableHandler());
   return router;
 }
