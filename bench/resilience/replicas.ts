@@ -1,0 +1,224 @@
+/*
+ * Backend replicas for the resilience bench: each is the real Paved backend (packages/backend)
+ * run from source with app-config.yaml plus a generated override that points it at the bench's
+ * private PostgreSQL. Both replicas share one data directory (the local git host and TechDocs
+ * output), as replicas of a real deployment share a volume.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface BenchSettings {
+  /** Root of everything the bench writes: configs, logs, the shared data dir. */
+  workDir: string;
+  pgPort: number;
+  /** Database name prefix, so the bench's databases are recognisable. */
+  databasePrefix: string;
+  ciToken: string;
+  benchToken: string;
+}
+
+export interface ReplicaSpec {
+  name: string;
+  port: number;
+  /** Port of the gate in front of PostgreSQL that this replica's sandbox provider connects through. */
+  sandboxGatePort: number;
+}
+
+function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
+  const baseUrl = `http://localhost:${spec.port}`;
+  return {
+    backend: {
+      baseUrl,
+      listen: { port: spec.port },
+      cors: { origin: baseUrl },
+      database: {
+        client: 'pg',
+        prefix: settings.databasePrefix,
+        connection: {
+          host: '127.0.0.1',
+          port: settings.pgPort,
+          user: 'postgres',
+          password: 'unused-with-trust-auth',
+          application_name: `paved-${spec.name}`,
+        },
+        // As in app-config.production.yaml.
+        knexConfig: {
+          pool: { min: 0, max: 12 },
+          acquireConnectionTimeout: 10000,
+        },
+      },
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: settings.ciToken, subject: 'ci-pipelines' },
+            accessRestrictions: [{ plugin: 'devex' }],
+          },
+          {
+            type: 'static',
+            options: { token: settings.benchToken, subject: 'resilience-bench' },
+          },
+        ],
+      },
+      reading: { allow: [{ host: `localhost:${spec.port}` }] },
+    },
+    catalog: {
+      // Arrays replace rather than merge, so the default locations are repeated here.
+      locations: [
+        { type: 'file', target: path.join(REPO_ROOT, 'catalog/all.yaml') },
+        {
+          type: 'file',
+          target: path.join(REPO_ROOT, 'templates/all.yaml'),
+          rules: [{ allow: ['Template', 'Location'] }],
+        },
+        {
+          type: 'file',
+          target: path.join(REPO_ROOT, 'bench/resilience/template/template.yaml'),
+          rules: [{ allow: ['Template'] }],
+        },
+      ],
+    },
+    scaffolder: {
+      // Per replica, so the bench can tell which replica runs a task (its workspace is there).
+      workingDirectory: path.join(settings.workDir, spec.name, 'scaffolder'),
+      taskRecovery: { enabled: true, staleTimeout: { seconds: 15 } },
+    },
+    provisioning: {
+      processing: { frequencySeconds: 2, leaseSeconds: 15 },
+      quotas: { default: { maxRequests: 500, maxStorageGB: 100000 } },
+      providers: {
+        sandbox: {
+          connection: `postgresql://postgres@127.0.0.1:${spec.sandboxGatePort}/postgres`,
+          host: '127.0.0.1',
+          port: settings.pgPort,
+        },
+      },
+    },
+    devex: { demoData: { seed: false } },
+  };
+}
+
+export class Replica {
+  private process?: ChildProcess;
+  readonly baseUrl: string;
+  readonly logFile: string;
+  private exited?: Promise<void>;
+
+  constructor(
+    readonly spec: ReplicaSpec,
+    private readonly settings: BenchSettings,
+  ) {
+    this.baseUrl = `http://localhost:${spec.port}`;
+    this.logFile = path.join(settings.workDir, `${spec.name}.log`);
+  }
+
+  get pid(): number | undefined {
+    return this.process?.exitCode === null ? this.process.pid : undefined;
+  }
+
+  get running(): boolean {
+    return this.pid !== undefined;
+  }
+
+  /** The directory in which this replica's scaffolder keeps task workspaces. */
+  get scaffolderDirectory(): string {
+    return path.join(this.settings.workDir, this.spec.name, 'scaffolder');
+  }
+
+  start() {
+    const configFile = path.join(
+      this.settings.workDir,
+      `${this.spec.name}.config.json`,
+    );
+    fs.mkdirSync(this.scaffolderDirectory, { recursive: true });
+    // JSON is YAML, and Backstage's config loader reads both.
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify(overrideConfig(this.settings, this.spec), null, 2),
+    );
+    const log = fs.openSync(this.logFile, 'a');
+    const backendDir = path.join(REPO_ROOT, 'packages/backend');
+    this.process = spawn(
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+          paths: [REPO_ROOT],
+        }),
+        'src/index.ts',
+        '--config',
+        '../../app-config.yaml',
+        '--config',
+        configFile,
+      ],
+      {
+        cwd: backendDir,
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          PAVED_DATA_DIR: path.join(this.settings.workDir, 'shared'),
+          PAVED_CI_TOKEN: this.settings.ciToken,
+        },
+        stdio: ['ignore', log, log],
+      },
+    );
+    const child = this.process;
+    this.exited = new Promise(resolve => child.once('exit', () => resolve()));
+    fs.closeSync(log);
+  }
+
+  async waitUntilReady(timeoutMs = 300_000): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (!this.running) {
+        throw new Error(`${this.spec.name} exited during start-up; see ${this.logFile}`);
+      }
+      try {
+        const res = await fetch(`${this.baseUrl}/.backstage/health/v1/readiness`);
+        if (res.ok) return Date.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(2000);
+    }
+    throw new Error(`${this.spec.name} not ready after ${timeoutMs} ms; see ${this.logFile}`);
+  }
+
+  /** SIGKILL: no shutdown hooks, no lease release, as when a node or container dies. */
+  async kill(): Promise<void> {
+    if (!this.process || !this.running) return;
+    this.process.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.process || !this.running) return;
+    this.process.kill('SIGTERM');
+    const stopped = await Promise.race([
+      this.exited!.then(() => true),
+      sleep(20_000).then(() => false),
+    ]);
+    if (!stopped) await this.kill();
+  }
+
+  /** Resident set size in MiB, from /proc. */
+  rssMiB(): number | undefined {
+    const pid = this.pid;
+    if (!pid) return undefined;
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  }
+
+  logContains(text: string): number {
+    const log = fs.readFileSync(this.logFile, 'utf8');
+    return log.split(text).length - 1;
+  }
+}
+
+export function sleep(ms: number) {
+  return new Promise<void>(resolve => setTimeout(resolve, ms));
+}
