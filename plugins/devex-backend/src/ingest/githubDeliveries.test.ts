@@ -142,7 +142,7 @@ describe('mapGithubDelivery', () => {
       {
         ref: 'refs/heads/feature',
         repository,
-        commits: [{ id: 'c1', timestamp: '2026-10-01T00:00:00Z' }],
+        commits: [{ id: 'c1c1c1c1', timestamp: '2026-10-01T00:00:00Z' }],
       },
       ctx,
     );
@@ -151,7 +151,7 @@ describe('mapGithubDelivery', () => {
       {
         ref: 'refs/heads/main',
         repository,
-        commits: [{ id: 'c2', timestamp: '2026-10-01T00:00:00Z' }],
+        commits: [{ id: 'c2c2c2c2', timestamp: '2026-10-01T00:00:00Z' }],
       },
       ctx,
     );
@@ -159,7 +159,7 @@ describe('mapGithubDelivery', () => {
       {
         repo: 'paved-org/payments-api',
         commits: [
-          { sha: 'c2', committedAt: Date.parse('2026-10-01T00:00:00Z') },
+          { sha: 'c2c2c2c2', committedAt: Date.parse('2026-10-01T00:00:00Z') },
         ],
       },
     ]);

@@ -1,4 +1,6 @@
-import { DevexEvent } from '@paved/plugin-devex-common';
+import { InputError } from '@backstage/errors';
+import { DevexEvent, formatIssuePath } from '@paved/plugin-devex-common';
+import { z } from 'zod';
 
 export const GITHUB_SOURCE = 'github';
 
@@ -24,7 +26,118 @@ export type GithubMappingResult =
   | { kind: 'events'; events: DevexEvent[] }
   | { kind: 'ignored'; reason: string };
 
-type Json = Record<string, any>;
+/*
+ * The fields of GitHub's delivery payloads that the mapping reads, with their types. A signed
+ * delivery is still input: a field of the wrong type (an array where a string belongs, a label
+ * that is not an object) answers 400 instead of failing deep inside the mapping. Fields GitHub
+ * may send as null are nullish; unknown fields pass unchecked.
+ */
+const text = z.string().max(10_000).nullish();
+const githubTimestamp = z
+  .string()
+  .datetime({ offset: true, message: 'must be an RFC 3339 timestamp' });
+const githubId = z.union([z.number().int(), z.string().max(100)]);
+
+const repositorySchema = z.object({
+  full_name: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name'),
+  default_branch: text,
+});
+
+const deliverySchemas = {
+  push: z.object({
+    ref: text,
+    repository: repositorySchema,
+    commits: z
+      .array(z.object({ id: text, timestamp: text }).nullable())
+      .max(10_000)
+      .nullish(),
+  }),
+  deployment_status: z.object({
+    repository: repositorySchema,
+    deployment_status: z.object({
+      state: text,
+      updated_at: githubTimestamp.nullish(),
+      created_at: githubTimestamp.nullish(),
+    }),
+    deployment: z
+      .object({
+        id: githubId.nullish(),
+        sha: text,
+        environment: text,
+        created_at: githubTimestamp.nullish(),
+        description: text,
+      })
+      .nullish(),
+  }),
+  workflow_run: z.object({
+    action: text,
+    repository: repositorySchema,
+    workflow_run: z
+      .object({
+        id: githubId.nullish(),
+        name: text,
+        conclusion: text,
+        updated_at: githubTimestamp.nullish(),
+        run_started_at: githubTimestamp.nullish(),
+        created_at: githubTimestamp.nullish(),
+        head_sha: text,
+        head_commit: z.object({ timestamp: githubTimestamp.nullish() }).nullish(),
+      })
+      .nullish(),
+  }),
+  issues: z.object({
+    repository: repositorySchema,
+    issue: z
+      .object({
+        number: githubId.nullish(),
+        labels: z
+          .array(z.object({ name: text }).nullable())
+          .max(1000)
+          .nullish(),
+        body: z.string().max(1_000_000).nullish(),
+        created_at: githubTimestamp.nullish(),
+        closed_at: githubTimestamp.nullish(),
+        state: text,
+      })
+      .nullish(),
+  }),
+};
+
+type DeliveryName = keyof typeof deliverySchemas;
+
+function parseDelivery<E extends DeliveryName>(
+  eventName: E,
+  payload: unknown,
+): z.infer<(typeof deliverySchemas)[E]> {
+  const parsed = deliverySchemas[eventName].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `${eventName} delivery: ${formatIssuePath(issue.path) || 'body'} ${
+        issue.message
+      }`,
+    );
+  }
+  return parsed.data as z.infer<(typeof deliverySchemas)[E]>;
+}
+
+/** A timestamp the mapping cannot do without. */
+function requiredTime(
+  value: string | null | undefined,
+  field: string,
+): { text: string; ms: number } {
+  const ms = Date.parse(value ?? '');
+  if (!value || !Number.isFinite(ms)) {
+    throw new InputError(`${field} must be an RFC 3339 timestamp`);
+  }
+  return { text: value, ms };
+}
+
+/** Git commit ids as stored and as DevEx events accept them. */
+const COMMIT_SHA_PATTERN = /^[0-9a-fA-F]{7,64}$/;
 
 /** Final GitHub deployment states; `pending`, `queued`, `in_progress` are not outcomes yet. */
 const DEPLOYMENT_STATES: Record<string, 'success' | 'failed' | undefined> = {
@@ -65,7 +178,7 @@ async function shippedCommits(
 }
 
 function environmentOf(
-  name: string | undefined,
+  name: string | null | undefined,
   context: GithubMappingContext,
 ) {
   const env = (name ?? '').toLocaleLowerCase('en-US');
@@ -77,47 +190,48 @@ function environmentOf(
 /** Maps one GitHub delivery (by its `X-GitHub-Event` name) to DevEx events. */
 export async function mapGithubDelivery(
   eventName: string,
-  payload: Json,
+  payload: unknown,
   context: GithubMappingContext,
 ): Promise<GithubMappingResult> {
-  const repository: string | undefined = payload?.repository?.full_name;
-  if (!repository) return ignored('delivery names no repository');
+  const named = payload as { repository?: unknown } | null;
+  if (typeof named !== 'object' || !named?.repository) {
+    return ignored('delivery names no repository');
+  }
 
   switch (eventName) {
     case 'push': {
-      const defaultBranch = payload.repository.default_branch;
-      if (defaultBranch && payload.ref !== `refs/heads/${defaultBranch}`) {
-        return ignored(`push to ${payload.ref}, not the default branch`);
+      const delivery = parseDelivery(eventName, payload);
+      const repository = delivery.repository.full_name;
+      const defaultBranch = delivery.repository.default_branch;
+      if (defaultBranch && delivery.ref !== `refs/heads/${defaultBranch}`) {
+        return ignored(`push to ${delivery.ref}, not the default branch`);
       }
-      const commits = (Array.isArray(payload.commits) ? payload.commits : [])
-        .filter(
-          (c: Json) =>
-            typeof c?.id === 'string' && typeof c?.timestamp === 'string',
-        )
-        .map((c: Json) => ({
-          sha: c.id as string,
-          committedAt: Date.parse(c.timestamp),
-        }))
-        .filter((c: { committedAt: number }) => Number.isFinite(c.committedAt));
+      const commits = (delivery.commits ?? [])
+        .filter(c => COMMIT_SHA_PATTERN.test(c?.id ?? ''))
+        .map(c => ({ sha: c!.id!, committedAt: Date.parse(c!.timestamp ?? '') }))
+        .filter(c => Number.isFinite(c.committedAt));
       await context.recordPushedCommits(repository, commits);
       return { kind: 'events', events: [] };
     }
 
     case 'deployment_status': {
-      const state = payload.deployment_status?.state;
-      const status = DEPLOYMENT_STATES[state as string];
+      const delivery = parseDelivery(eventName, payload);
+      const repository = delivery.repository.full_name;
+      const state = delivery.deployment_status.state;
+      const status = state ? DEPLOYMENT_STATES[state] : undefined;
       if (!status) return ignored(`deployment state ${state} is not final`);
-      const deployment = payload.deployment ?? {};
-      const finishedAt: string =
-        payload.deployment_status.updated_at ??
-        payload.deployment_status.created_at;
-      const headSha: string = deployment.sha;
+      const deployment = delivery.deployment ?? {};
+      const finishedAt = requiredTime(
+        delivery.deployment_status.updated_at ??
+          delivery.deployment_status.created_at,
+        'deployment_status.updated_at',
+      );
       const commits = await shippedCommits(
         context,
         repository,
-        headSha,
+        deployment.sha ?? '',
         undefined,
-        Date.parse(finishedAt),
+        finishedAt.ms,
       );
       return {
         kind: 'events',
@@ -130,8 +244,8 @@ export async function mapGithubDelivery(
             data: {
               environment: environmentOf(deployment.environment, context),
               status,
-              finishedAt,
-              startedAt: deployment.created_at,
+              finishedAt: finishedAt.text,
+              startedAt: deployment.created_at ?? undefined,
               commits,
               kind: /rollback/i.test(deployment.description ?? '')
                 ? 'rollback'
@@ -143,22 +257,30 @@ export async function mapGithubDelivery(
     }
 
     case 'workflow_run': {
-      const run = payload.workflow_run ?? {};
-      if (payload.action !== 'completed')
-        return ignored(`workflow_run ${payload.action}`);
+      const delivery = parseDelivery(eventName, payload);
+      const repository = delivery.repository.full_name;
+      const run = delivery.workflow_run ?? {};
+      if (delivery.action !== 'completed')
+        return ignored(`workflow_run ${delivery.action}`);
       if (!context.deploymentWorkflows.test(run.name ?? '')) {
         return ignored(`workflow ${run.name} does not deploy`);
       }
       if (run.conclusion !== 'success' && run.conclusion !== 'failure') {
         return ignored(`workflow conclusion ${run.conclusion}`);
       }
-      const finishedAt: string = run.updated_at;
+      if (!run.head_sha) {
+        throw new InputError('workflow_run.head_sha is required');
+      }
+      const finishedAt = requiredTime(
+        run.updated_at,
+        'workflow_run.updated_at',
+      );
       const commits = await shippedCommits(
         context,
         repository,
         run.head_sha,
-        run.head_commit?.timestamp,
-        Date.parse(finishedAt),
+        run.head_commit?.timestamp ?? undefined,
+        finishedAt.ms,
       );
       return {
         kind: 'events',
@@ -171,8 +293,8 @@ export async function mapGithubDelivery(
             data: {
               environment: 'production',
               status: run.conclusion === 'success' ? 'success' : 'failed',
-              finishedAt,
-              startedAt: run.run_started_at ?? run.created_at,
+              finishedAt: finishedAt.text,
+              startedAt: run.run_started_at ?? run.created_at ?? undefined,
               commits,
               kind: 'normal',
             },
@@ -182,10 +304,10 @@ export async function mapGithubDelivery(
     }
 
     case 'issues': {
-      const issue = payload.issue ?? {};
-      const labels: string[] = (issue.labels ?? []).map((l: Json) =>
-        String(l?.name ?? ''),
-      );
+      const delivery = parseDelivery(eventName, payload);
+      const repository = delivery.repository.full_name;
+      const issue = delivery.issue ?? {};
+      const labels = (issue.labels ?? []).map(l => l?.name ?? '');
       if (!labels.some(l => l.toLocaleLowerCase('en-US') === 'incident')) {
         return ignored('issue is not labelled incident');
       }
@@ -207,7 +329,7 @@ export async function mapGithubDelivery(
             type: 'incident',
             subject: await context.serviceFor(repository),
             data: {
-              startedAt: issue.created_at,
+              startedAt: issue.created_at ?? '',
               resolvedAt:
                 issue.state === 'closed' && issue.closed_at
                   ? issue.closed_at

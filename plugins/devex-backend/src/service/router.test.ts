@@ -471,6 +471,79 @@ describe('devex router', () => {
     expect(dora.body.leadTime).toMatchObject({ medianHours: 2, samples: 1 });
   });
 
+  // Found by bench/fuzz: a signed delivery is still input, and used to answer 500.
+  it('answers 400 with a message to signed deliveries whose fields have the wrong type', async () => {
+    const server = await startBackend();
+    const repository = { full_name: 'paved-org/payments-api' };
+    // Stands for 20,000 nested arrays, spliced into the JSON text (too deep to stringify here).
+    const deeplyNested = '<deep>';
+    const hostile: Array<[string, unknown, string]> = [
+      ['issues', { repository, issue: { labels: 5 } }, 'issue.labels'],
+      ['push', { repository: { full_name: 33 }, commits: [] }, 'full_name'],
+      ['push', { repository, ref: deeplyNested }, 'ref'],
+      [
+        'workflow_run',
+        { repository, action: deeplyNested, workflow_run: {} },
+        'action',
+      ],
+      [
+        'workflow_run',
+        {
+          repository,
+          action: 'completed',
+          workflow_run: {
+            name: 'Deploy',
+            conclusion: 'success',
+            updated_at: '2026-10-01T10:00:00Z',
+            head_commit: { timestamp: '2026-10-01T09:00:00Z' },
+          },
+        },
+        'head_sha',
+      ],
+      [
+        'deployment_status',
+        {
+          repository,
+          deployment: { id: 1 },
+          deployment_status: { state: 'success', updated_at: 'yesterday' },
+        },
+        'updated_at',
+      ],
+    ];
+    for (const [event, payload, field] of hostile) {
+      const body = JSON.stringify(payload).replace(
+        `"${deeplyNested}"`,
+        `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+      );
+      const res = await request(server)
+        .post('/api/devex/webhooks/github')
+        .set('Content-Type', 'application/json')
+        .set('X-GitHub-Event', event)
+        .set('X-Hub-Signature-256', githubSignature(SECRET, body))
+        .send(body);
+      expect({ event, field, status: res.status }).toEqual({
+        event,
+        field,
+        status: 400,
+      });
+      expect(res.body.error).toMatchObject({ name: 'InputError' });
+      expect(res.body.error.message).toContain(field);
+    }
+    // Commit ids longer than a sha are not stored (the column holds 64 characters).
+    const push = JSON.stringify({
+      ref: 'refs/heads/main',
+      repository,
+      commits: [{ id: 'f'.repeat(300), timestamp: '2026-10-01T08:00:00Z' }],
+    });
+    const accepted = await request(server)
+      .post('/api/devex/webhooks/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', 'push')
+      .set('X-Hub-Signature-256', githubSignature(SECRET, push))
+      .send(push);
+    expect(accepted.status).toBe(202);
+  });
+
   it('records pulse surveys pseudonymously, notifies the platform team of low scores and hides small teams', async () => {
     const server = await startBackend();
     const submit = (

@@ -167,7 +167,7 @@ export async function createRouter(
       ) {
         throw new AuthenticationError('missing or invalid X-Hub-Signature-256');
       }
-      let payload: Record<string, any>;
+      let payload: unknown;
       try {
         payload = JSON.parse(raw.toString('utf8'));
       } catch {
