@@ -23,20 +23,27 @@ import {
   SurveyResponseRecord,
   TimeWindow,
 } from './DevexStore';
-import { DAY_MS, dayOf, leadTimeBucket } from './leadTimeBuckets';
+import { leadTimeBucket } from './leadTimeBuckets';
+import { dayOf, splitByUtcDays } from './utcDays';
+import {
+  CommitRef,
+  DayContribution,
+  IngestChanges,
+  LeadFact,
+  earlierLeadFact,
+  key,
+} from './ingestChanges';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-devex-backend',
   'migrations',
 );
 
-// Keeps every statement well below SQLite's bound-parameter limit.
+// Keeps every statement within SQLite's limits: bound parameters, and 500 rows per
+// multi-row insert (knex writes those as a compound SELECT).
 const CHUNK = 500;
 // Any constant works; it only has to be the same for every replica.
 const INGEST_LOCK_KEY = 4_242_017;
-
-type Identity = { source: string; id: string };
-const key = (source: string, id: string) => `${source}\u0000${id}`;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -88,14 +95,34 @@ const LEAD_TIME_COLUMNS: Record<string, PgType> = {
   bucket: 'integer',
 };
 
-interface LeadFact {
-  service_ref: string;
-  sha: string;
-  deployment_source: string;
-  deployment_id: string;
-  deployed_at: number;
-  lead_ms: number;
-  bucket: number | null;
+const INCIDENT_COLUMNS: Record<string, PgType> = {
+  source: 'text',
+  event_id: 'text',
+  service_ref: 'text',
+  started_at: 'bigint',
+  resolved_at: 'bigint',
+  deployment_id: 'text',
+  severity: 'text',
+  demo: 'boolean',
+  received_at: 'bigint',
+};
+
+interface FailureChange {
+  source: string;
+  id: string;
+  failed: boolean;
+  recoveredAt: number | null;
+}
+
+/** A stored deployment row's share of the daily rollup. */
+function dayContribution(row: Record<string, unknown>): DayContribution | null {
+  if (!bool(row.counted)) return null;
+  return {
+    day: dayOf(num(row.finished_at)),
+    source: String(row.source),
+    rework: bool(row.rework),
+    failed: bool(row.failed),
+  };
 }
 
 /**
@@ -134,7 +161,11 @@ async function bulkInsert(
   if (rows.length === 0) return;
   const names = Object.keys(columns);
   if (!isPg) {
-    for (const batch of chunks(rows, Math.floor(30000 / names.length))) {
+    // SQLite also caps a multi-row insert (a compound SELECT) at 500 rows.
+    for (const batch of chunks(
+      rows,
+      Math.min(CHUNK, Math.floor(30000 / names.length)),
+    )) {
       const insert = tx(table).insert(batch);
       if (!conflict) await insert;
       else if (conflict.merge === 'ignore')
@@ -167,6 +198,41 @@ async function bulkInsert(
         for (const m of conflict.merge) bindings.push(m, m);
     }
     await tx.raw(sql, bindings as Knex.RawBinding[]);
+  }
+}
+
+/**
+ * Adds signed deltas to counter rows (a histogram, a rollup) keyed by `target`, creating missing
+ * rows, then drops the lowered rows whose counts all reached zero. Callers pass deltas in a stable order.
+ */
+async function addCounts(
+  tx: Knex.Transaction,
+  table: string,
+  target: string[],
+  deltas: Array<Record<string, string | number>>,
+) {
+  if (deltas.length === 0) return;
+  const counters = Object.keys(deltas[0]).filter(c => !target.includes(c));
+  const increments = Object.fromEntries(
+    counters.map(c => [
+      c,
+      tx.raw('?? + ??', [`${table}.${c}`, `excluded.${c}`]),
+    ]),
+  );
+  for (const batch of chunks(deltas)) {
+    await tx(table).insert(batch).onConflict(target).merge(increments);
+  }
+  const lowered = deltas.filter(d => counters.some(c => Number(d[c]) < 0));
+  for (const batch of chunks(lowered)) {
+    await tx(table)
+      .whereIn(
+        target,
+        batch.map(d => target.map(t => d[t])),
+      )
+      .where(q => {
+        for (const c of counters) q.where(c, '<=', 0);
+      })
+      .delete();
   }
 }
 
@@ -216,26 +282,22 @@ export class KnexDevexStore implements DevexStore {
 
     await this.db.transaction(async tx => {
       if (this.isPg) {
-        // One ingesting transaction at a time across replicas: derived facts and the histogram
-        // are read-modify-write and must not interleave.
+        // One ingesting transaction at a time across replicas: derived facts, the histogram and
+        // the daily rollup are read-modify-write and must not interleave.
         await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
       }
-      const affectedCommits = new Map<
-        string,
-        { service: string; sha: string }
-      >();
-      const affectedDeployments = new Map<string, Identity>();
-      await this.storeDeployments(
-        tx,
-        deployments,
-        receivedAt,
-        affectedCommits,
-        affectedDeployments,
-      );
-      await this.storeIncidents(tx, incidents, receivedAt, affectedDeployments);
+      const changes = new IngestChanges();
+      await this.storeDeployments(tx, deployments, receivedAt, changes);
+      await this.storeIncidents(tx, incidents, receivedAt, changes);
       await this.storeSurveys(tx, surveys);
-      await this.recomputeLeadTimes(tx, [...affectedCommits.values()]);
-      await this.recomputeFailures(tx, [...affectedDeployments.values()]);
+      await this.deriveLeadTimes(tx, changes);
+      await this.deriveFailures(tx, changes);
+      await addCounts(
+        tx,
+        'devex_deployment_days',
+        ['day', 'source'],
+        changes.dayDeltas(),
+      );
     });
     return { accepted: latest.size };
   }
@@ -244,34 +306,38 @@ export class KnexDevexStore implements DevexStore {
     tx: Knex.Transaction,
     deployments: DeploymentEvent[],
     receivedAt: number,
-    affectedCommits: Map<string, { service: string; sha: string }>,
-    affectedDeployments: Map<string, Identity>,
+    changes: IngestChanges,
   ) {
-    if (deployments.length === 0) return;
-    const touchCommit = (service: string, sha: string) =>
-      affectedCommits.set(key(service, sha), { service, sha });
-    const touchDeployment = (source: string, id: string) =>
-      affectedDeployments.set(key(source, id), { source, id });
-
     for (const batch of chunks(deployments, this.pairChunk)) {
       const pairs = batch.map(d => [d.source, d.id]);
       // A replaced deployment may have listed other commits, another service or another target.
       const previous: Array<Record<string, any>> = await this.pairs(
-        tx('devex_deployments').select('source', 'event_id', 'remediates'),
+        tx('devex_deployments').select(
+          'source',
+          'event_id',
+          'remediates',
+          'finished_at',
+          'counted',
+          'rework',
+          'failed',
+        ),
         ['source', 'event_id'],
         pairs,
       );
+      const previousByKey = new Map<string, Record<string, any>>();
       if (previous.length > 0) {
         const previousPairs = previous.map(p => [p.source, p.event_id]);
         for (const p of previous) {
-          if (p.remediates) touchDeployment(p.source, p.remediates);
+          previousByKey.set(key(p.source, p.event_id), p);
+          if (p.remediates) changes.touchDeployment(p.source, p.remediates);
         }
         const previousCommits = await this.pairs(
           tx('devex_deployment_commits').select('service_ref', 'sha'),
           ['source', 'deployment_id'],
           previousPairs,
         );
-        for (const c of previousCommits) touchCommit(c.service_ref, c.sha);
+        for (const c of previousCommits)
+          changes.rederiveCommit(c.service_ref, c.sha);
         await this.pairs(
           tx('devex_deployment_commits'),
           ['source', 'deployment_id'],
@@ -319,22 +385,43 @@ export class KnexDevexStore implements DevexStore {
       );
 
       const commitRows = new Map<string, Record<string, unknown>>();
-      for (const d of batch) {
-        const service = d.subject.toLocaleLowerCase('en-US');
-        touchDeployment(d.source, d.id);
-        if (d.data.remediates) touchDeployment(d.source, d.data.remediates);
+      batch.forEach((d, index) => {
+        const row = rows[index];
+        const prior = previousByKey.get(key(d.source, d.id));
+        changes.recordContribution(
+          { source: d.source, id: d.id },
+          {
+            before: prior ? dayContribution(prior) : null,
+            after: dayContribution({ ...row, failed: prior?.failed ?? false }),
+          },
+        );
+        changes.touchDeployment(d.source, d.id);
+        if (d.data.remediates)
+          changes.touchDeployment(d.source, d.data.remediates);
         for (const c of d.data.commits) {
           const sha = c.sha.toLowerCase();
-          touchCommit(service, sha);
+          const committedAt = Date.parse(c.committedAt);
           commitRows.set(key(key(d.source, d.id), sha), {
             source: d.source,
             deployment_id: d.id,
             sha,
-            service_ref: service,
-            committed_at: Date.parse(c.committedAt),
+            service_ref: row.service_ref,
+            committed_at: committedAt,
           });
+          if (row.counted) {
+            const leadMs = row.finished_at - committedAt;
+            changes.offerLeadFact({
+              service_ref: row.service_ref,
+              sha,
+              deployment_source: d.source,
+              deployment_id: d.id,
+              deployed_at: row.finished_at,
+              lead_ms: leadMs,
+              bucket: leadTimeBucket(leadMs),
+            });
+          }
         }
-      }
+      });
       await bulkInsert(
         tx,
         this.isPg,
@@ -349,7 +436,7 @@ export class KnexDevexStore implements DevexStore {
     tx: Knex.Transaction,
     incidents: IncidentEvent[],
     receivedAt: number,
-    affectedDeployments: Map<string, Identity>,
+    changes: IngestChanges,
   ) {
     for (const batch of chunks(incidents, this.pairChunk)) {
       const previous: Array<Record<string, any>> = await this.pairs(
@@ -359,19 +446,11 @@ export class KnexDevexStore implements DevexStore {
         ['source', 'event_id'],
         batch.map(i => [i.source, i.id]),
       );
-      for (const p of previous) {
-        affectedDeployments.set(key(p.source, p.deployment_id), {
-          source: p.source,
-          id: p.deployment_id,
-        });
-      }
+      for (const p of previous)
+        changes.touchDeployment(p.source, p.deployment_id);
       for (const i of batch) {
-        if (i.data.deploymentId) {
-          affectedDeployments.set(key(i.source, i.data.deploymentId), {
-            source: i.source,
-            id: i.data.deploymentId,
-          });
-        }
+        if (i.data.deploymentId)
+          changes.touchDeployment(i.source, i.data.deploymentId);
       }
       const rows = batch.map(i => ({
         source: i.source,
@@ -384,12 +463,19 @@ export class KnexDevexStore implements DevexStore {
         demo: i.source === DEMO_SOURCE,
         received_at: receivedAt,
       }));
-      for (const rowBatch of chunks(rows, 1000)) {
-        await tx('devex_incidents')
-          .insert(rowBatch)
-          .onConflict(['source', 'event_id'])
-          .merge();
-      }
+      await bulkInsert(
+        tx,
+        this.isPg,
+        'devex_incidents',
+        INCIDENT_COLUMNS,
+        rows,
+        {
+          target: ['source', 'event_id'],
+          merge: Object.keys(INCIDENT_COLUMNS).filter(
+            c => !['source', 'event_id'].includes(c),
+          ),
+        },
+      );
     }
   }
 
@@ -414,112 +500,52 @@ export class KnexDevexStore implements DevexStore {
   }
 
   /**
-   * Re-derives, for each affected (service, commit), the first successful production deployment
-   * that contains it, and moves the histogram counts of changed samples.
+   * Brings each affected commit's first successful production deployment up to date and moves
+   * the histogram counts of changed samples. Commits only offered by new deployments are compared
+   * with their stored fact; commits a replaced deployment listed are re-derived from every
+   * candidate deployment.
    */
-  private async recomputeLeadTimes(
-    tx: Knex.Transaction,
-    affected: Array<{ service: string; sha: string }>,
-  ) {
+  private async deriveLeadTimes(tx: Knex.Transaction, changes: IngestChanges) {
     const histogramDelta = new Map<
       string,
-      { day: number; bucket: number; delta: number }
+      { day: number; bucket: number; samples: number }
     >();
-    const moveSample = (
-      deployedAt: number,
-      bucket: number | null,
-      delta: number,
-    ) => {
-      if (bucket === null) return;
-      const day = dayOf(deployedAt);
-      const k = `${day}:${bucket}`;
-      const entry = histogramDelta.get(k) ?? { day, bucket, delta: 0 };
-      entry.delta += delta;
+    const moveSample = (fact: LeadFact, delta: number) => {
+      if (fact.bucket === null) return;
+      const day = dayOf(fact.deployed_at);
+      const k = `${day}:${fact.bucket}`;
+      const entry = histogramDelta.get(k) ?? {
+        day,
+        bucket: fact.bucket,
+        samples: 0,
+      };
+      entry.samples += delta;
       histogramDelta.set(k, entry);
     };
 
-    for (const batch of chunks(affected, this.pairChunk)) {
-      const pairs = batch.map(a => [a.service, a.sha]);
-      const candidates = await this.pairs(
-        tx('devex_deployment_commits as c')
-          .join('devex_deployments as d', function joinDeployment() {
-            this.on('d.source', '=', 'c.source').andOn(
-              'd.event_id',
-              '=',
-              'c.deployment_id',
-            );
-          })
-          .where('d.counted', true),
-        ['c.service_ref', 'c.sha'],
-        pairs,
-      ).select(
-        'c.service_ref',
-        'c.sha',
-        'c.committed_at',
-        'd.finished_at',
-        'd.source',
-        'd.event_id',
-        'd.service_ref as deployment_service',
+    const affected = new Map(changes.rederivedCommits);
+    for (const [k, fact] of changes.offeredLeadFacts) {
+      if (!affected.has(k))
+        affected.set(k, { service: fact.service_ref, sha: fact.sha });
+    }
+    for (const batch of chunks([...affected.values()], this.pairChunk)) {
+      const stored = await this.storedLeadFacts(tx, batch);
+      const rederive = batch.filter(c =>
+        changes.rederivedCommits.has(key(c.service, c.sha)),
       );
-      const next = new Map<string, LeadFact>();
-      for (const row of candidates) {
-        // A commit belongs to the service that deployed it; a deployment row moved to another
-        // service by a re-send no longer counts for the old one.
-        if (row.deployment_service !== row.service_ref) continue;
-        const finishedAt = num(row.finished_at);
-        const k = key(row.service_ref, row.sha);
-        const current = next.get(k);
-        // Earliest deployment wins; ties broken by identity so the result is deterministic.
-        if (
-          current &&
-          (current.deployed_at < finishedAt ||
-            (current.deployed_at === finishedAt &&
-              key(current.deployment_source, current.deployment_id) <=
-                key(row.source, row.event_id)))
-        ) {
-          continue;
-        }
-        const leadMs = finishedAt - num(row.committed_at);
-        next.set(k, {
-          service_ref: row.service_ref,
-          sha: row.sha,
-          deployment_source: row.source,
-          deployment_id: row.event_id,
-          deployed_at: finishedAt,
-          lead_ms: leadMs,
-          bucket: leadTimeBucket(leadMs),
-        });
-      }
-
-      const existing = await this.pairs(
-        tx('devex_commit_lead_times').select(
-          'service_ref',
-          'sha',
-          'deployed_at',
-          'lead_ms',
-          'bucket',
-          'deployment_source',
-          'deployment_id',
-        ),
-        ['service_ref', 'sha'],
-        pairs,
-      );
-      const existingByKey = new Map<string, LeadFact>();
-      for (const row of existing) {
-        existingByKey.set(key(row.service_ref, row.sha), {
-          ...row,
-          deployed_at: num(row.deployed_at),
-          lead_ms: num(row.lead_ms),
-          bucket: numOrNull(row.bucket),
-        });
-      }
+      const rederived =
+        rederive.length > 0
+          ? await this.firstProductionDeploymentsOf(tx, rederive)
+          : new Map<string, LeadFact>();
 
       const upserts: LeadFact[] = [];
       const removals: string[][] = [];
-      for (const a of batch) {
-        const k = key(a.service, a.sha);
-        const before = existingByKey.get(k);
-        const after = next.get(k);
+      for (const c of batch) {
+        const k = key(c.service, c.sha);
+        const before = stored.get(k);
+        const after = changes.rederivedCommits.has(k)
+          ? rederived.get(k)
+          : earlierLeadFact(before, changes.offeredLeadFacts.get(k));
         if (
           before &&
           after &&
@@ -530,12 +556,12 @@ export class KnexDevexStore implements DevexStore {
         ) {
           continue;
         }
-        if (before) moveSample(before.deployed_at, before.bucket, -1);
+        if (before) moveSample(before, -1);
         if (after) {
-          moveSample(after.deployed_at, after.bucket, +1);
+          moveSample(after, +1);
           upserts.push(after);
         } else if (before) {
-          removals.push([a.service, a.sha]);
+          removals.push([c.service, c.sha]);
         }
       }
       await bulkInsert(
@@ -563,35 +589,103 @@ export class KnexDevexStore implements DevexStore {
         ).delete();
       }
     }
+    await addCounts(
+      tx,
+      'devex_lead_time_histogram',
+      ['day', 'bucket'],
+      [...histogramDelta.values()],
+    );
+  }
 
-    // Sorted so concurrent writers (if the lock is ever dropped) take row locks in one order.
-    const deltas = [...histogramDelta.values()]
-      .filter(d => d.delta !== 0)
-      .sort((a, b) => a.day - b.day || a.bucket - b.bucket);
-    for (const batch of chunks(deltas, 1000)) {
-      await tx('devex_lead_time_histogram')
-        .insert(
-          batch.map(d => ({ day: d.day, bucket: d.bucket, samples: d.delta })),
-        )
-        .onConflict(['day', 'bucket'])
-        .merge({
-          samples: tx.raw('?? + ??', [
-            'devex_lead_time_histogram.samples',
-            'excluded.samples',
-          ]),
-        });
+  private async storedLeadFacts(
+    tx: Knex.Transaction,
+    commits: CommitRef[],
+  ): Promise<Map<string, LeadFact>> {
+    const rows = await this.pairs(
+      tx('devex_commit_lead_times').select(
+        'service_ref',
+        'sha',
+        'deployed_at',
+        'lead_ms',
+        'bucket',
+        'deployment_source',
+        'deployment_id',
+      ),
+      ['service_ref', 'sha'],
+      commits.map(c => [c.service, c.sha]),
+    );
+    const facts = new Map<string, LeadFact>();
+    for (const row of rows) {
+      facts.set(key(row.service_ref, row.sha), {
+        ...row,
+        deployed_at: num(row.deployed_at),
+        lead_ms: num(row.lead_ms),
+        bucket: numOrNull(row.bucket),
+      });
     }
-    if (deltas.some(d => d.delta < 0)) {
-      await tx('devex_lead_time_histogram').where('samples', '<=', 0).delete();
+    return facts;
+  }
+
+  /** Each commit's earliest successful production deployment among all stored ones. */
+  private async firstProductionDeploymentsOf(
+    tx: Knex.Transaction,
+    commits: CommitRef[],
+  ): Promise<Map<string, LeadFact>> {
+    const candidates = await this.pairs(
+      tx('devex_deployment_commits as c')
+        .join('devex_deployments as d', function joinDeployment() {
+          this.on('d.source', '=', 'c.source').andOn(
+            'd.event_id',
+            '=',
+            'c.deployment_id',
+          );
+        })
+        .where('d.counted', true),
+      ['c.service_ref', 'c.sha'],
+      commits.map(c => [c.service, c.sha]),
+    ).select(
+      'c.service_ref',
+      'c.sha',
+      'c.committed_at',
+      'd.finished_at',
+      'd.source',
+      'd.event_id',
+      'd.service_ref as deployment_service',
+    );
+    const first = new Map<string, LeadFact>();
+    for (const row of candidates) {
+      // A commit belongs to the service that deployed it; a deployment row moved to another
+      // service by a re-send no longer counts for the old one.
+      if (row.deployment_service !== row.service_ref) continue;
+      const finishedAt = num(row.finished_at);
+      const leadMs = finishedAt - num(row.committed_at);
+      const k = key(row.service_ref, row.sha);
+      first.set(
+        k,
+        earlierLeadFact(first.get(k), {
+          service_ref: row.service_ref,
+          sha: row.sha,
+          deployment_source: row.source,
+          deployment_id: row.event_id,
+          deployed_at: finishedAt,
+          lead_ms: leadMs,
+          bucket: leadTimeBucket(leadMs),
+        })!,
+      );
     }
+    return first;
   }
 
   /**
    * Re-derives failure and recovery of the affected deployments from the incidents that name them
-   * and the deployments that remediate them (either may arrive before the deployment itself).
+   * and the deployments that remediate them (either may arrive before the deployment itself), and
+   * records how each one's share of the daily rollup changes.
    */
-  private async recomputeFailures(tx: Knex.Transaction, affected: Identity[]) {
-    for (const batch of chunks(affected, this.pairChunk)) {
+  private async deriveFailures(tx: Knex.Transaction, changes: IngestChanges) {
+    for (const batch of chunks(
+      [...changes.affectedDeployments.values()],
+      this.pairChunk,
+    )) {
       const pairs = batch.map(a => [a.source, a.id]);
       const deployments: Array<Record<string, any>> = await this.pairs(
         tx('devex_deployments').select(
@@ -599,6 +693,7 @@ export class KnexDevexStore implements DevexStore {
           'event_id',
           'finished_at',
           'counted',
+          'rework',
           'failed',
           'recovered_at',
         ),
@@ -607,21 +702,24 @@ export class KnexDevexStore implements DevexStore {
       );
       if (deployments.length === 0) continue;
       const present = deployments.map(d => [d.source, d.event_id]);
-      const remediations = await this.pairs(
-        tx('devex_deployments').select(
-          'source',
-          'remediates',
-          'finished_at',
-          'counted',
+      const [remediations, incidents] = await Promise.all([
+        this.pairs(
+          tx('devex_deployments')
+            .select('source', 'remediates', 'finished_at', 'counted')
+            .whereNotNull('remediates'),
+          ['source', 'remediates'],
+          present,
         ),
-        ['source', 'remediates'],
-        present,
-      );
-      const incidents = await this.pairs(
-        tx('devex_incidents').select('source', 'deployment_id', 'resolved_at'),
-        ['source', 'deployment_id'],
-        present,
-      );
+        this.pairs(
+          tx('devex_incidents').select(
+            'source',
+            'deployment_id',
+            'resolved_at',
+          ),
+          ['source', 'deployment_id'],
+          present,
+        ),
+      ]);
 
       const fixes = new Map<
         string,
@@ -657,12 +755,7 @@ export class KnexDevexStore implements DevexStore {
         linked.set(k, entry);
       }
 
-      const changes: Array<{
-        source: string;
-        id: string;
-        failed: boolean;
-        recoveredAt: number | null;
-      }> = [];
+      const failureChanges: FailureChange[] = [];
       for (const d of deployments) {
         const k = key(d.source, d.event_id);
         const fix = fixes.get(k);
@@ -678,11 +771,18 @@ export class KnexDevexStore implements DevexStore {
             candidates.push(incident.lastResolved);
           if (candidates.length > 0) recoveredAt = Math.min(...candidates);
         }
+        changes.recordContribution(
+          { source: d.source, id: d.event_id },
+          {
+            before: dayContribution(d),
+            after: dayContribution({ ...d, failed }),
+          },
+        );
         if (
           bool(d.failed) !== failed ||
           numOrNull(d.recovered_at) !== recoveredAt
         ) {
-          changes.push({
+          failureChanges.push({
             source: d.source,
             id: d.event_id,
             failed,
@@ -690,19 +790,11 @@ export class KnexDevexStore implements DevexStore {
           });
         }
       }
-      await this.updateFailures(tx, changes);
+      await this.updateFailures(tx, failureChanges);
     }
   }
 
-  private async updateFailures(
-    tx: Knex.Transaction,
-    changes: Array<{
-      source: string;
-      id: string;
-      failed: boolean;
-      recoveredAt: number | null;
-    }>,
-  ) {
+  private async updateFailures(tx: Knex.Transaction, changes: FailureChange[]) {
     if (changes.length === 0) return;
     if (this.isPg) {
       // One statement for the whole batch instead of a round trip per deployment.
@@ -743,24 +835,7 @@ export class KnexDevexStore implements DevexStore {
     // slowest one, not their sum.
     const noRows = Promise.resolve([] as Array<Record<string, any>>);
     const [perSource, leadTime, failures, unlinked] = await Promise.all([
-      empty
-        ? noRows
-        : (inScope(
-            this.db('devex_deployments')
-              .where('counted', true)
-              .where('finished_at', '>=', window.from)
-              .where('finished_at', '<', window.to)
-              .groupBy('source')
-              .select('source')
-              .count({ deployments: '*' })
-              .sum({
-                failed: this.db.raw('CASE WHEN failed THEN 1 ELSE 0 END'),
-              })
-              .sum({
-                rework: this.db.raw('CASE WHEN rework THEN 1 ELSE 0 END'),
-              }),
-            'service_ref',
-          ) as Promise<Array<Record<string, any>>>),
+      this.deploymentCounts(services, window),
       this.leadTime(services, window),
       empty
         ? noRows
@@ -832,6 +907,58 @@ export class KnexDevexStore implements DevexStore {
     };
   }
 
+  /** Per source: DORA deployments in the window, and how many failed or were rework. */
+  private async deploymentCounts(
+    services: string[] | undefined,
+    window: TimeWindow,
+  ): Promise<Array<Record<string, any>>> {
+    if (services?.length === 0) return [];
+    const countDeployments = (range: TimeWindow) => {
+      const query = this.db('devex_deployments')
+        .where('counted', true)
+        .where('finished_at', '>=', range.from)
+        .where('finished_at', '<', range.to)
+        .groupBy('source')
+        .select('source')
+        .count({ deployments: '*' })
+        .sum({ failed: this.db.raw('CASE WHEN failed THEN 1 ELSE 0 END') })
+        .sum({ rework: this.db.raw('CASE WHEN rework THEN 1 ELSE 0 END') });
+      if (services) query.whereIn('service_ref', services);
+      return query as Promise<Array<Record<string, any>>>;
+    };
+    if (services) return countDeployments(window);
+
+    // Organisation-wide: the daily rollup for whole UTC days, raw rows for the partial edges.
+    const { wholeDays, partial } = splitByUtcDays(window);
+    const parts = await Promise.all([
+      wholeDays
+        ? (this.db('devex_deployment_days')
+            .where('day', '>=', wholeDays.first)
+            .where('day', '<', wholeDays.end)
+            .groupBy('source')
+            .select('source')
+            .sum({ deployments: 'deployments' })
+            .sum({ failed: 'failed' })
+            .sum({ rework: 'rework' }) as Promise<Array<Record<string, any>>>)
+        : Promise.resolve([]),
+      ...partial.map(countDeployments),
+    ]);
+    const bySource = new Map<string, Record<string, number | string>>();
+    for (const row of parts.flat()) {
+      const entry = bySource.get(row.source) ?? {
+        source: row.source,
+        deployments: 0,
+        failed: 0,
+        rework: 0,
+      };
+      entry.deployments = Number(entry.deployments) + num(row.deployments);
+      entry.failed = Number(entry.failed) + num(row.failed ?? 0);
+      entry.rework = Number(entry.rework) + num(row.rework ?? 0);
+      bySource.set(row.source, entry);
+    }
+    return [...bySource.values()].filter(r => Number(r.deployments) > 0);
+  }
+
   private async leadTime(
     services: string[] | undefined,
     window: TimeWindow,
@@ -866,35 +993,24 @@ export class KnexDevexStore implements DevexStore {
    * then only the bucket holding each wanted rank is read.
    */
   private async organisationLeadTime(window: TimeWindow) {
-    const firstFullDay = Math.ceil(window.from / DAY_MS);
-    const endFullDay = Math.floor(window.to / DAY_MS);
+    const { wholeDays, partial } = splitByUtcDays(window);
     const counts = new Map<number, number>();
     const add = (bucket: number, n: number) =>
       counts.set(bucket, (counts.get(bucket) ?? 0) + n);
-    const rawRanges: Array<[number, number]> = [];
-    const fullDays = firstFullDay < endFullDay;
-    if (fullDays) {
-      if (window.from < firstFullDay * DAY_MS)
-        rawRanges.push([window.from, firstFullDay * DAY_MS]);
-      if (endFullDay * DAY_MS < window.to)
-        rawRanges.push([endFullDay * DAY_MS, window.to]);
-    } else if (window.from < window.to) {
-      rawRanges.push([window.from, window.to]);
-    }
     const counted: Array<Array<Record<string, any>>> = await Promise.all([
-      fullDays
+      wholeDays
         ? this.db('devex_lead_time_histogram')
-            .where('day', '>=', firstFullDay)
-            .where('day', '<', endFullDay)
+            .where('day', '>=', wholeDays.first)
+            .where('day', '<', wholeDays.end)
             .groupBy('bucket')
             .select('bucket')
             .sum({ samples: 'samples' })
         : Promise.resolve([]),
-      ...rawRanges.map(([from, to]) =>
+      ...partial.map(range =>
         this.db('devex_commit_lead_times')
           .whereNotNull('bucket')
-          .where('deployed_at', '>=', from)
-          .where('deployed_at', '<', to)
+          .where('deployed_at', '>=', range.from)
+          .where('deployed_at', '<', range.to)
           .groupBy('bucket')
           .select('bucket')
           .count({ samples: '*' }),

@@ -9,10 +9,3 @@ export function leadTimeBucket(leadMs: number): number | null {
   if (!(leadMs > 0)) return null;
   return Math.floor(Math.log(leadMs) * 40);
 }
-
-export const DAY_MS = 86_400_000;
-
-/** UTC day number of an epoch-ms instant. */
-export function dayOf(epochMs: number): number {
-  return Math.floor(epochMs / DAY_MS);
-}
