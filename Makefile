@@ -41,3 +41,9 @@ bench:
 
 clean-data:
 	rm -rf .data
+
+# Two backend replicas on a private PostgreSQL (port 5433): kill, restart and soak checks; prints
+# PASS/FAIL with figures (SOAK_SECONDS=600 by default). See bench/resilience/README.md.
+.PHONY: resilience
+resilience:
+	@bench/resilience/run.sh

@@ -2,10 +2,13 @@
  * The bench's private PostgreSQL cluster: created fresh for each run in the bench's work dir and
  * listening on its own port, so restarting it disturbs nobody else's database.
  */
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { Client } from 'pg';
+import { promisify } from 'util';
+
+const execFileAsync = promisify(execFile);
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -18,27 +21,30 @@ export class PrivateCluster {
     this.logFile = path.join(workDir, 'pg.log');
   }
 
-  /** PostgreSQL refuses to run as root; as root, its tools run as the postgres user. */
-  private run(tool: string, args: string[]) {
+  /**
+   * PostgreSQL refuses to run as root; as root, its tools run as the postgres user. Asynchronous,
+   * so the bench's clients keep sending (and timing) requests while the server stops and starts.
+   */
+  private async run(tool: string, args: string[]) {
     const command = [path.join(PG_BIN, tool), ...args];
     if (process.getuid?.() === 0) {
       const quoted = command.map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-      execFileSync('su', ['postgres', '-c', quoted], { stdio: 'pipe' });
+      await execFileAsync('su', ['postgres', '-c', quoted]);
     } else {
-      execFileSync(command[0], command.slice(1), { stdio: 'pipe' });
+      await execFileAsync(command[0], command.slice(1));
     }
   }
 
-  create() {
+  async create() {
     fs.mkdirSync(path.dirname(this.dataDir), { recursive: true });
     if (process.getuid?.() === 0) {
-      execFileSync('chown', ['postgres', path.dirname(this.dataDir)]);
+      await execFileAsync('chown', ['postgres', path.dirname(this.dataDir)]);
     }
-    this.run('initdb', ['-A', 'trust', '-U', 'postgres', '-D', this.dataDir]);
+    await this.run('initdb', ['-A', 'trust', '-U', 'postgres', '-D', this.dataDir]);
   }
 
-  start() {
-    this.run('pg_ctl', [
+  async start() {
+    await this.run('pg_ctl', [
       '-D',
       this.dataDir,
       '-o',
@@ -51,13 +57,13 @@ export class PrivateCluster {
   }
 
   /** Fast shutdown: open sessions are disconnected, as in a failover or a restart for an upgrade. */
-  stop() {
-    this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', 'stop']);
+  async stop() {
+    await this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', 'stop']);
   }
 
-  isRunning(): boolean {
+  async isRunning(): Promise<boolean> {
     try {
-      this.run('pg_ctl', ['-D', this.dataDir, 'status']);
+      await this.run('pg_ctl', ['-D', this.dataDir, 'status']);
       return true;
     } catch {
       return false;

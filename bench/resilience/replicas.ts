@@ -32,6 +32,8 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
   return {
     backend: {
       baseUrl,
+      // Per replica, so the bench can tell which replica runs a scaffolder task (its workspace).
+      workingDirectory: path.join(settings.workDir, spec.name, 'work'),
       listen: { port: spec.port },
       cors: { origin: baseUrl },
       database: {
@@ -82,8 +84,6 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
       ],
     },
     scaffolder: {
-      // Per replica, so the bench can tell which replica runs a task (its workspace is there).
-      workingDirectory: path.join(settings.workDir, spec.name, 'scaffolder'),
       taskRecovery: { enabled: true, staleTimeout: { seconds: 15 } },
     },
     provisioning: {
@@ -125,7 +125,7 @@ export class Replica {
 
   /** The directory in which this replica's scaffolder keeps task workspaces. */
   get scaffolderDirectory(): string {
-    return path.join(this.settings.workDir, this.spec.name, 'scaffolder');
+    return path.join(this.settings.workDir, this.spec.name, 'work');
   }
 
   start() {

@@ -25,9 +25,12 @@ function isUnavailableSqlState(code: string): boolean {
   );
 }
 
-/** node-postgres reports a socket that died under a query with these messages and no code. */
+/**
+ * node-postgres reports a socket that died under a query with these messages and no code; knex
+ * puts the failed statement in front ("ROLLBACK - Connection terminated unexpectedly").
+ */
 const LOST_CONNECTION_MESSAGES = [
-  /^Connection terminated/,
+  /Connection terminated/,
   /Client was closed and is not queryable/,
   /Client has encountered a connection error and is not queryable/,
 ];

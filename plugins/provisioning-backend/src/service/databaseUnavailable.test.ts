@@ -36,6 +36,10 @@ describe('isDatabaseUnavailable', () => {
       new Error('Connection terminated unexpectedly'),
     ],
     [
+      'a transaction whose connection died (as knex reports it)',
+      new Error('ROLLBACK - Connection terminated unexpectedly'),
+    ],
+    [
       'a refused connection to every address',
       new AggregateError([{ code: 'ECONNREFUSED' }], ''),
     ],
