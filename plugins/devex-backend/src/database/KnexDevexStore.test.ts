@@ -1,3 +1,5 @@
+import { resolve as resolvePath } from 'path';
+import { Knex } from 'knex';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { DevexEvent } from '@paved/plugin-devex-common';
 import { KnexDevexStore } from './KnexDevexStore';
@@ -13,6 +15,7 @@ const databases = TestDatabases.create({ ids: [...ids] });
 const SERVICE = 'component:default/payments-api';
 const OTHER = 'component:default/ledger-service';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const t = (s: string) => `2026-10-${s}Z`;
 // Deliberately not midnight: the organisation-wide path must combine daily histogram rows
 // with the raw rows of the partial first day.
@@ -139,8 +142,76 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     return organisation;
   }
 
+  /** The maintained rollups must equal what the raw rows say, whatever the order of events. */
+  async function expectRollupsMatchRawRows(knex: Knex) {
+    const days = await knex('devex_deployment_days')
+      .select('day', 'source', 'deployments', 'rework', 'failed')
+      .orderBy(['day', 'source']);
+    const raw = await knex('devex_deployments')
+      .where('counted', true)
+      .select('finished_at', 'source', 'rework', 'failed');
+    const expected = new Map<string, Record<string, number | string>>();
+    for (const r of raw) {
+      const day = Math.floor(Number(r.finished_at) / DAY);
+      const k = `${day}/${r.source}`;
+      const e = expected.get(k) ?? {
+        day,
+        source: r.source,
+        deployments: 0,
+        rework: 0,
+        failed: 0,
+      };
+      e.deployments = Number(e.deployments) + 1;
+      e.rework = Number(e.rework) + (r.rework ? 1 : 0);
+      e.failed = Number(e.failed) + (r.failed ? 1 : 0);
+      expected.set(k, e);
+    }
+    expect(
+      days.map(d => ({
+        day: Number(d.day),
+        source: d.source,
+        deployments: Number(d.deployments),
+        rework: Number(d.rework),
+        failed: Number(d.failed),
+      })),
+    ).toEqual(
+      [...expected.values()].sort(
+        (a, b) =>
+          Number(a.day) - Number(b.day) ||
+          String(a.source).localeCompare(String(b.source)),
+      ),
+    );
+
+    const histogram = await knex('devex_lead_time_histogram')
+      .select('day', 'bucket', 'samples')
+      .orderBy(['day', 'bucket']);
+    const samples = await knex('devex_commit_lead_times')
+      .whereNotNull('bucket')
+      .select('deployed_at', 'bucket');
+    const counts = new Map<
+      string,
+      { day: number; bucket: number; samples: number }
+    >();
+    for (const r of samples) {
+      const day = Math.floor(Number(r.deployed_at) / DAY);
+      const k = `${day}/${r.bucket}`;
+      const e = counts.get(k) ?? { day, bucket: Number(r.bucket), samples: 0 };
+      e.samples += 1;
+      counts.set(k, e);
+    }
+    expect(
+      histogram.map(h => ({
+        day: Number(h.day),
+        bucket: Number(h.bucket),
+        samples: Number(h.samples),
+      })),
+    ).toEqual(
+      [...counts.values()].sort((a, b) => a.day - b.day || a.bucket - b.bucket),
+    );
+  }
+
   it('derives every DORA measure from out-of-order, duplicate and replaced events', async () => {
-    const { store } = await createStore();
+    const { store, knex } = await createStore();
     const received = Date.parse('2026-11-01T00:00:00Z');
     await store.ingest(batch1, received);
     await store.ingest(batch2, received);
@@ -149,6 +220,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     expect(midway.deployments).toBe(4); // d1 d2 d3 d4; staging s1 and failed f1 ignored
     expect(midway.failedDeployments).toBe(2); // d1 (open incident), d3 (incident + rollback)
     expect(midway.recovery).toEqual({ median: 2 * HOUR, samples: 1, open: 1 });
+    await expectRollupsMatchRawRows(knex);
 
     await store.ingest(batch3, received);
     await store.ingest(batch4, received);
@@ -173,10 +245,11 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       open: 0,
     });
     expect(result.sources).toEqual(['ci']);
+    await expectRollupsMatchRawRows(knex);
   });
 
   it('is idempotent: sending everything again changes nothing', async () => {
-    const { store } = await createStore();
+    const { store, knex } = await createStore();
     const all = [...batch1, ...batch2, ...batch3, ...batch4];
     await store.ingest(all, 1);
     const once = await aggregates(store);
@@ -184,6 +257,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     // another order, same latest send per identity (the resolved i2 comes after the open one)
     await store.ingest([...batch4, ...batch2, ...batch1, ...batch3], 3);
     expect(await aggregates(store)).toEqual(once);
+    await expectRollupsMatchRawRows(knex);
   });
 
   it('moves lead-time samples when a deployment is replaced', async () => {
@@ -210,6 +284,116 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       n: 'samples',
     });
     expect(Number(histogram[0].n)).toBe(5);
+    await expectRollupsMatchRawRows(knex);
+  });
+
+  it('moves a commit to an earlier deployment that arrives later', async () => {
+    const { store, knex } = await createStore();
+    // newest first, as a backfill from a CI system's history might send them
+    await store.ingest(
+      [
+        deployment('late', {
+          finishedAt: t('10T00:00:00'),
+          commits: [commit(1, t('05T00:00:00'))],
+        }),
+      ],
+      1,
+    );
+    expect((await aggregates(store)).leadTime).toEqual({
+      median: 120 * HOUR,
+      p90: 120 * HOUR,
+      samples: 1,
+    });
+    await store.ingest(
+      [
+        deployment('later', {
+          finishedAt: t('12T00:00:00'),
+          commits: [commit(1, t('05T00:00:00')), commit(2, t('11T00:00:00'))],
+        }),
+        deployment('early', {
+          finishedAt: t('06T00:00:00'),
+          commits: [commit(1, t('05T00:00:00'))],
+        }),
+        // c2 also in a deployment of the same batch that finished earlier
+        deployment('also-early', {
+          finishedAt: t('11T12:00:00'),
+          commits: [commit(2, t('11T00:00:00'))],
+        }),
+      ],
+      2,
+    );
+    const result = await aggregates(store);
+    expect(result.deployments).toBe(4);
+    expect(result.leadTime).toEqual({
+      median: 18 * HOUR, // c1 24 h at "early", c2 12 h at "also-early"
+      p90: 12 * HOUR + 0.9 * 12 * HOUR,
+      samples: 2,
+    });
+    await expectRollupsMatchRawRows(knex);
+  });
+
+  it('follows a deployment re-sent with another status or time', async () => {
+    const { store, knex } = await createStore();
+    const shipped = {
+      finishedAt: t('05T12:00:00'),
+      commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))],
+    };
+    await store.ingest(
+      [
+        deployment('d1', shipped),
+        incident('i1', { startedAt: t('05T13:00:00'), deploymentId: 'd1' }),
+      ],
+      1,
+    );
+    let result = await aggregates(store);
+    expect(result).toMatchObject({ deployments: 1, failedDeployments: 1 });
+    expect(result.leadTime.samples).toBe(2);
+
+    // the pipeline is reported failed after all: no deployment, no failure, no lead times
+    await store.ingest([deployment('d1', { ...shipped, status: 'failed' })], 2);
+    result = await aggregates(store);
+    expect(result).toMatchObject({
+      deployments: 0,
+      failedDeployments: 0,
+      leadTime: { samples: 0, median: null },
+    });
+    await expectRollupsMatchRawRows(knex);
+
+    // and successful again, finishing on another day: the incident still names it
+    await store.ingest(
+      [deployment('d1', { ...shipped, finishedAt: t('06T12:00:00') })],
+      3,
+    );
+    result = await aggregates(store);
+    expect(result).toMatchObject({
+      deployments: 1,
+      failedDeployments: 1,
+      recovery: { samples: 0, open: 1 },
+    });
+    expect(result.leadTime).toEqual({
+      median: 37 * HOUR, // 26 h and 48 h
+      p90: 26 * HOUR + 0.9 * 22 * HOUR,
+      samples: 2,
+    });
+    await expectRollupsMatchRawRows(knex);
+  });
+
+  it('fills the daily rollup when upgrading an existing database', async () => {
+    const { store, knex } = await createStore();
+    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    const maintained = await knex('devex_deployment_days').orderBy([
+      'day',
+      'source',
+    ]);
+    const directory = resolvePath(__dirname, '../../migrations');
+    // back to the schema before the rollup existed, with the data kept, then upgrade again
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('devex_deployment_days')).toBe(false);
+    await knex.migrate.latest({ directory });
+    expect(
+      await knex('devex_deployment_days').orderBy(['day', 'source']),
+    ).toEqual(maintained);
+    expect(maintained.length).toBeGreaterThan(0);
   });
 
   it('keeps incidents without a deployment out of the deployment metrics', async () => {
