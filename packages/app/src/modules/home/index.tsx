@@ -12,7 +12,20 @@ const welcomeWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// The DevEx plugin's pulse survey (score 0-10 and a comment), asked where developers start their day.
+export const pulseSurveyWidget = HomePageWidgetBlueprint.make({
+  name: 'devex-pulse-survey',
+  params: {
+    name: 'PulseSurvey',
+    title: 'How is the platform doing?',
+    description:
+      'The DevEx pulse survey: how likely you are to recommend the platform, and why',
+    components: () =>
+      import('@paved/plugin-devex').then(m => ({ Content: m.PulseSurvey })),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [welcomeWidget],
+  extensions: [welcomeWidget, pulseSurveyWidget],
 });
