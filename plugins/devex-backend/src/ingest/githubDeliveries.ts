@@ -84,7 +84,9 @@ const deliverySchemas = {
         run_started_at: githubTimestamp.nullish(),
         created_at: githubTimestamp.nullish(),
         head_sha: text,
-        head_commit: z.object({ timestamp: githubTimestamp.nullish() }).nullish(),
+        head_commit: z
+          .object({ timestamp: githubTimestamp.nullish() })
+          .nullish(),
       })
       .nullish(),
   }),
@@ -208,7 +210,10 @@ export async function mapGithubDelivery(
       }
       const commits = (delivery.commits ?? [])
         .filter(c => COMMIT_SHA_PATTERN.test(c?.id ?? ''))
-        .map(c => ({ sha: c!.id!, committedAt: Date.parse(c!.timestamp ?? '') }))
+        .map(c => ({
+          sha: c!.id!,
+          committedAt: Date.parse(c!.timestamp ?? ''),
+        }))
         .filter(c => Number.isFinite(c.committedAt));
       await context.recordPushedCommits(repository, commits);
       return { kind: 'events', events: [] };
