@@ -240,6 +240,12 @@ function publishedRepository(name: string) {
   return { repositories: repos.length, commits };
 }
 
+async function restart(replica: Replica) {
+  replica.start();
+  const ms = await replica.waitUntilReady();
+  log(`${replica.spec.name} back (${Math.round(ms / 1000)} s)`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checks
 
@@ -369,7 +375,6 @@ async function checkKillDuringProvisioning() {
   await victim.kill();
   const killedAt = Date.now();
   for (const gate of gates) gate.reopen();
-  victim.start(); // back for the next checks; it needs over a minute, the survivor is faster
 
   const done = await waitForRequestStatus(survivor, token, created.body.id, ['ready', 'failed'], 180_000);
   const recoveredAfter = (Date.now() - killedAt) / 1000;
@@ -389,8 +394,8 @@ async function checkKillDuringProvisioning() {
       credentials: credentials.status,
     },
   );
-  await victim.waitUntilReady();
-  log(`${victim.spec.name} back`);
+  // Only now, so the survivor is the only replica that can have completed the work.
+  await restart(victim);
 }
 
 async function checkKillDuringScaffolderTask() {
@@ -407,7 +412,6 @@ async function checkKillDuringScaffolderTask() {
   log(`${victim.spec.name} runs task ${taskId}; SIGKILL`);
   await victim.kill();
   const killedAt = Date.now();
-  victim.start();
 
   const status = await waitFor('the recovered task to finish', async () => {
     const s = await taskStatus(taskId);
@@ -428,8 +432,8 @@ async function checkKillDuringScaffolderTask() {
       commitsOnMainAfter: after.commits.join(','),
     },
   );
-  await victim.waitUntilReady();
-  log(`${victim.spec.name} back`);
+  // Only now, so the survivor is the only replica that can have completed the work.
+  await restart(victim);
 }
 
 /**
