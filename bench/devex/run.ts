@@ -299,7 +299,7 @@ async function main() {
   // Cross-check the fast organisation-wide lead time against a plain SQL percentile.
   const exact = await knex.raw(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lead_ms) AS median, count(*) AS n
-       FROM devex_commit_lead_times WHERE bucket IS NOT NULL AND deployed_at >= ? AND deployed_at < ?`,
+       FROM devex_deployment_commits WHERE bucket IS NOT NULL AND deployed_at >= ? AND deployed_at < ?`,
     [END - 90 * DAY, END],
   );
   console.log(

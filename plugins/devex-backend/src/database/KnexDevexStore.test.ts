@@ -142,7 +142,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     return organisation;
   }
 
-  /** The maintained rollups must equal what the raw rows say, whatever the order of events. */
+  /** The maintained facts and rollups must equal what the raw rows say, whatever the event order. */
   async function expectRollupsMatchRawRows(knex: Knex) {
     const days = await knex('devex_deployment_days')
       .select('day', 'source', 'deployments', 'rework', 'failed')
@@ -182,10 +182,57 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       ),
     );
 
+    // Each commit's fact sits on the row of its earliest successful production deployment.
+    const candidates = await knex('devex_deployment_commits as c')
+      .join('devex_deployments as d', function joinDeployment() {
+        this.on('d.source', '=', 'c.source').andOn(
+          'd.event_id',
+          '=',
+          'c.deployment_id',
+        );
+      })
+      .where('d.counted', true)
+      .select('c.service_ref', 'c.sha', 'c.source', 'c.deployment_id')
+      .select('d.finished_at', 'c.committed_at')
+      .orderBy([
+        'c.service_ref',
+        'c.sha',
+        'd.finished_at',
+        'c.source',
+        'c.deployment_id',
+      ]);
+    const firsts = new Map<string, Record<string, unknown>>();
+    for (const r of candidates) {
+      const k = `${r.service_ref}/${r.sha}`;
+      if (!firsts.has(k)) {
+        firsts.set(k, {
+          deployment: `${r.source}/${r.deployment_id}/${r.sha}`,
+          deployed_at: Number(r.finished_at),
+          lead_ms: Number(r.finished_at) - Number(r.committed_at),
+        });
+      }
+    }
+    const facts = await knex('devex_deployment_commits')
+      .where('first_production', true)
+      .select('service_ref', 'sha', 'source', 'deployment_id')
+      .select('deployed_at', 'lead_ms');
+    expect(
+      new Map(
+        facts.map(f => [
+          `${f.service_ref}/${f.sha}`,
+          {
+            deployment: `${f.source}/${f.deployment_id}/${f.sha}`,
+            deployed_at: Number(f.deployed_at),
+            lead_ms: Number(f.lead_ms),
+          },
+        ]),
+      ),
+    ).toEqual(firsts);
+
     const histogram = await knex('devex_lead_time_histogram')
       .select('day', 'bucket', 'samples')
       .orderBy(['day', 'bucket']);
-    const samples = await knex('devex_commit_lead_times')
+    const samples = await knex('devex_deployment_commits')
       .whereNotNull('bucket')
       .select('deployed_at', 'bucket');
     const counts = new Map<
@@ -378,22 +425,28 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     await expectRollupsMatchRawRows(knex);
   });
 
-  it('fills the daily rollup when upgrading an existing database', async () => {
+  it('upgrades an existing database: backfills the rollup and moves lead-time facts', async () => {
     const { store, knex } = await createStore();
     await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
-    const maintained = await knex('devex_deployment_days').orderBy([
+    const before = await aggregates(store);
+    const rollup = await knex('devex_deployment_days').orderBy([
       'day',
       'source',
     ]);
     const directory = resolvePath(__dirname, '../../migrations');
-    // back to the schema before the rollup existed, with the data kept, then upgrade again
+    // back to the schema of the first release, with the data kept, then upgrade again
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(true);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('devex_deployment_days')).toBe(false);
     await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(false);
     expect(
       await knex('devex_deployment_days').orderBy(['day', 'source']),
-    ).toEqual(maintained);
-    expect(maintained.length).toBeGreaterThan(0);
+    ).toEqual(rollup);
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(await aggregates(store)).toEqual(before);
+    await expectRollupsMatchRawRows(knex);
   });
 
   it('keeps incidents without a deployment out of the deployment metrics', async () => {

@@ -78,22 +78,51 @@ const DEPLOYMENT_COLUMNS: Record<string, PgType> = {
   demo: 'boolean',
   received_at: 'bigint',
 };
-const COMMIT_COLUMNS: Record<string, PgType> = {
+const COMMIT_COLUMNS: Record<keyof CommitRow, PgType> = {
   source: 'text',
   deployment_id: 'text',
   sha: 'text',
   service_ref: 'text',
   committed_at: 'bigint',
-};
-const LEAD_TIME_COLUMNS: Record<string, PgType> = {
-  service_ref: 'text',
-  sha: 'text',
-  deployment_source: 'text',
-  deployment_id: 'text',
+  first_production: 'boolean',
   deployed_at: 'bigint',
   lead_ms: 'bigint',
   bucket: 'integer',
 };
+
+/** A commit row's identity: the deployment that listed it and its sha. */
+interface CommitIdentity {
+  source: string;
+  deployment_id: string;
+  sha: string;
+}
+
+/** Whether a commit row is its commit's lead-time fact, and the fact's values. */
+interface LeadFactMark {
+  first_production: boolean;
+  deployed_at: number | null;
+  lead_ms: number | null;
+  bucket: number | null;
+}
+
+interface CommitRow extends CommitIdentity, LeadFactMark {
+  service_ref: string;
+  committed_at: number;
+}
+
+const commitRowKey = (row: CommitIdentity) =>
+  key(key(row.source, row.deployment_id), row.sha);
+
+/** The commit row that holds a lead-time fact. */
+const factRow = (fact: LeadFact): CommitIdentity => ({
+  source: fact.deployment_source,
+  deployment_id: fact.deployment_id,
+  sha: fact.sha,
+});
+
+const sameDeployment = (a: LeadFact, b: LeadFact) =>
+  a.deployment_source === b.deployment_source &&
+  a.deployment_id === b.deployment_id;
 
 const INCIDENT_COLUMNS: Record<string, PgType> = {
   source: 'text',
@@ -287,10 +316,15 @@ export class KnexDevexStore implements DevexStore {
         await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
       }
       const changes = new IngestChanges();
-      await this.storeDeployments(tx, deployments, receivedAt, changes);
+      const newCommits = await this.storeDeployments(
+        tx,
+        deployments,
+        receivedAt,
+        changes,
+      );
       await this.storeIncidents(tx, incidents, receivedAt, changes);
       await this.storeSurveys(tx, surveys);
-      await this.deriveLeadTimes(tx, changes);
+      await this.storeCommitsAndLeadTimes(tx, changes, newCommits);
       await this.deriveFailures(tx, changes);
       await addCounts(
         tx,
@@ -307,7 +341,9 @@ export class KnexDevexStore implements DevexStore {
     deployments: DeploymentEvent[],
     receivedAt: number,
     changes: IngestChanges,
-  ) {
+  ): Promise<Map<string, CommitRow>> {
+    // Written with their lead-time facts once those are known (storeCommitsAndLeadTimes).
+    const newCommits = new Map<string, CommitRow>();
     for (const batch of chunks(deployments, this.pairChunk)) {
       const pairs = batch.map(d => [d.source, d.id]);
       // A replaced deployment may have listed other commits, another service or another target.
@@ -332,12 +368,25 @@ export class KnexDevexStore implements DevexStore {
           if (p.remediates) changes.touchDeployment(p.source, p.remediates);
         }
         const previousCommits = await this.pairs(
-          tx('devex_deployment_commits').select('service_ref', 'sha'),
+          tx('devex_deployment_commits').select(
+            'service_ref',
+            'sha',
+            'first_production',
+            'deployed_at',
+            'bucket',
+          ),
           ['source', 'deployment_id'],
           previousPairs,
         );
-        for (const c of previousCommits)
+        for (const c of previousCommits) {
           changes.rederiveCommit(c.service_ref, c.sha);
+          if (bool(c.first_production)) {
+            changes.moveLeadSample(
+              { deployed_at: num(c.deployed_at), bucket: numOrNull(c.bucket) },
+              -1,
+            );
+          }
+        }
         await this.pairs(
           tx('devex_deployment_commits'),
           ['source', 'deployment_id'],
@@ -384,7 +433,6 @@ export class KnexDevexStore implements DevexStore {
         },
       );
 
-      const commitRows = new Map<string, Record<string, unknown>>();
       batch.forEach((d, index) => {
         const row = rows[index];
         const prior = previousByKey.get(key(d.source, d.id));
@@ -401,13 +449,18 @@ export class KnexDevexStore implements DevexStore {
         for (const c of d.data.commits) {
           const sha = c.sha.toLowerCase();
           const committedAt = Date.parse(c.committedAt);
-          commitRows.set(key(key(d.source, d.id), sha), {
+          const commitRow: CommitRow = {
             source: d.source,
             deployment_id: d.id,
             sha,
             service_ref: row.service_ref,
             committed_at: committedAt,
-          });
+            first_production: false,
+            deployed_at: null,
+            lead_ms: null,
+            bucket: null,
+          };
+          newCommits.set(commitRowKey(commitRow), commitRow);
           if (row.counted) {
             const leadMs = row.finished_at - committedAt;
             changes.offerLeadFact({
@@ -422,14 +475,8 @@ export class KnexDevexStore implements DevexStore {
           }
         }
       });
-      await bulkInsert(
-        tx,
-        this.isPg,
-        'devex_deployment_commits',
-        COMMIT_COLUMNS,
-        [...commitRows.values()],
-      );
     }
+    return newCommits;
   }
 
   private async storeIncidents(
@@ -500,34 +547,35 @@ export class KnexDevexStore implements DevexStore {
   }
 
   /**
-   * Brings each affected commit's first successful production deployment up to date and moves
-   * the histogram counts of changed samples. Commits only offered by new deployments are compared
+   * Stores the batch's commit rows and brings each affected commit's lead-time fact (the row of
+   * its first successful production deployment, `first_production`) up to date, moving the
+   * histogram counts of changed samples. Commits only offered by new deployments are compared
    * with their stored fact; commits a replaced deployment listed are re-derived from every
    * candidate deployment.
    */
-  private async deriveLeadTimes(tx: Knex.Transaction, changes: IngestChanges) {
-    const histogramDelta = new Map<
-      string,
-      { day: number; bucket: number; samples: number }
-    >();
-    const moveSample = (fact: LeadFact, delta: number) => {
-      if (fact.bucket === null) return;
-      const day = dayOf(fact.deployed_at);
-      const k = `${day}:${fact.bucket}`;
-      const entry = histogramDelta.get(k) ?? {
-        day,
-        bucket: fact.bucket,
-        samples: 0,
-      };
-      entry.samples += delta;
-      histogramDelta.set(k, entry);
-    };
-
+  private async storeCommitsAndLeadTimes(
+    tx: Knex.Transaction,
+    changes: IngestChanges,
+    newCommits: Map<string, CommitRow>,
+  ) {
     const affected = new Map(changes.rederivedCommits);
     for (const [k, fact] of changes.offeredLeadFacts) {
       if (!affected.has(k))
         affected.set(k, { service: fact.service_ref, sha: fact.sha });
     }
+    const updates: Array<CommitIdentity & LeadFactMark> = [];
+    const setFact = (row: CommitIdentity, fact: LeadFact | undefined) => {
+      const mark = {
+        first_production: Boolean(fact),
+        deployed_at: fact?.deployed_at ?? null,
+        lead_ms: fact?.lead_ms ?? null,
+        bucket: fact?.bucket ?? null,
+      };
+      const pending = newCommits.get(commitRowKey(row));
+      if (pending) Object.assign(pending, mark);
+      else updates.push({ ...row, ...mark });
+    };
+
     for (const batch of chunks([...affected.values()], this.pairChunk)) {
       const stored = await this.storedLeadFacts(tx, batch);
       const rederive = batch.filter(c =>
@@ -538,63 +586,79 @@ export class KnexDevexStore implements DevexStore {
           ? await this.firstProductionDeploymentsOf(tx, rederive)
           : new Map<string, LeadFact>();
 
-      const upserts: LeadFact[] = [];
-      const removals: string[][] = [];
       for (const c of batch) {
         const k = key(c.service, c.sha);
         const before = stored.get(k);
+        const offered = changes.offeredLeadFacts.get(k);
         const after = changes.rederivedCommits.has(k)
-          ? rederived.get(k)
-          : earlierLeadFact(before, changes.offeredLeadFacts.get(k));
-        if (
-          before &&
-          after &&
-          before.deployed_at === after.deployed_at &&
-          before.lead_ms === after.lead_ms &&
-          before.deployment_source === after.deployment_source &&
-          before.deployment_id === after.deployment_id
-        ) {
-          continue;
+          ? earlierLeadFact(rederived.get(k), offered)
+          : earlierLeadFact(before, offered);
+        if (before && after && sameDeployment(before, after)) continue;
+        if (before) {
+          changes.moveLeadSample(before, -1);
+          setFact(factRow(before), undefined);
         }
-        if (before) moveSample(before, -1);
         if (after) {
-          moveSample(after, +1);
-          upserts.push(after);
-        } else if (before) {
-          removals.push([c.service, c.sha]);
+          changes.moveLeadSample(after, +1);
+          setFact(factRow(after), after);
         }
-      }
-      await bulkInsert(
-        tx,
-        this.isPg,
-        'devex_commit_lead_times',
-        LEAD_TIME_COLUMNS,
-        upserts as unknown as Array<Record<string, unknown>>,
-        {
-          target: ['service_ref', 'sha'],
-          merge: [
-            'deployment_source',
-            'deployment_id',
-            'deployed_at',
-            'lead_ms',
-            'bucket',
-          ],
-        },
-      );
-      if (removals.length > 0) {
-        await this.pairs(
-          tx('devex_commit_lead_times'),
-          ['service_ref', 'sha'],
-          removals,
-        ).delete();
       }
     }
+
+    await bulkInsert(
+      tx,
+      this.isPg,
+      'devex_deployment_commits',
+      COMMIT_COLUMNS,
+      [...newCommits.values()] as unknown as Array<Record<string, unknown>>,
+    );
+    await this.updateLeadFacts(tx, updates);
     await addCounts(
       tx,
       'devex_lead_time_histogram',
       ['day', 'bucket'],
-      [...histogramDelta.values()],
+      changes.histogramDeltas(),
     );
+  }
+
+  /** Marks or unmarks stored commit rows as their commit's lead-time fact. */
+  private async updateLeadFacts(
+    tx: Knex.Transaction,
+    rows: Array<CommitIdentity & LeadFactMark>,
+  ) {
+    if (rows.length === 0) return;
+    if (this.isPg) {
+      for (const batch of chunks(rows, 10000)) {
+        await tx.raw(
+          `UPDATE devex_deployment_commits AS c
+              SET first_production = v.first_production, deployed_at = v.deployed_at,
+                  lead_ms = v.lead_ms, bucket = v.bucket
+             FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::integer[])
+               AS v(source, deployment_id, sha, first_production, deployed_at, lead_ms, bucket)
+            WHERE c.source = v.source AND c.deployment_id = v.deployment_id AND c.sha = v.sha`,
+          [
+            batch.map(r => r.source),
+            batch.map(r => r.deployment_id),
+            batch.map(r => r.sha),
+            batch.map(r => r.first_production),
+            batch.map(r => r.deployed_at),
+            batch.map(r => r.lead_ms),
+            batch.map(r => r.bucket),
+          ] as unknown as Knex.RawBinding[],
+        );
+      }
+      return;
+    }
+    for (const r of rows) {
+      await tx('devex_deployment_commits')
+        .where({ source: r.source, deployment_id: r.deployment_id, sha: r.sha })
+        .update({
+          first_production: r.first_production,
+          deployed_at: r.deployed_at,
+          lead_ms: r.lead_ms,
+          bucket: r.bucket,
+        });
+    }
   }
 
   private async storedLeadFacts(
@@ -602,22 +666,27 @@ export class KnexDevexStore implements DevexStore {
     commits: CommitRef[],
   ): Promise<Map<string, LeadFact>> {
     const rows = await this.pairs(
-      tx('devex_commit_lead_times').select(
-        'service_ref',
-        'sha',
-        'deployed_at',
-        'lead_ms',
-        'bucket',
-        'deployment_source',
-        'deployment_id',
-      ),
+      tx('devex_deployment_commits')
+        .where('first_production', true)
+        .select(
+          'service_ref',
+          'sha',
+          'source',
+          'deployment_id',
+          'deployed_at',
+          'lead_ms',
+          'bucket',
+        ),
       ['service_ref', 'sha'],
       commits.map(c => [c.service, c.sha]),
     );
     const facts = new Map<string, LeadFact>();
     for (const row of rows) {
       facts.set(key(row.service_ref, row.sha), {
-        ...row,
+        service_ref: row.service_ref,
+        sha: row.sha,
+        deployment_source: row.source,
+        deployment_id: row.deployment_id,
         deployed_at: num(row.deployed_at),
         lead_ms: num(row.lead_ms),
         bucket: numOrNull(row.bucket),
@@ -626,7 +695,7 @@ export class KnexDevexStore implements DevexStore {
     return facts;
   }
 
-  /** Each commit's earliest successful production deployment among all stored ones. */
+  /** Each commit's earliest successful production deployment among the stored ones. */
   private async firstProductionDeploymentsOf(
     tx: Knex.Transaction,
     commits: CommitRef[],
@@ -650,13 +719,9 @@ export class KnexDevexStore implements DevexStore {
       'd.finished_at',
       'd.source',
       'd.event_id',
-      'd.service_ref as deployment_service',
     );
     const first = new Map<string, LeadFact>();
     for (const row of candidates) {
-      // A commit belongs to the service that deployed it; a deployment row moved to another
-      // service by a re-send no longer counts for the old one.
-      if (row.deployment_service !== row.service_ref) continue;
       const finishedAt = num(row.finished_at);
       const leadMs = finishedAt - num(row.committed_at);
       const k = key(row.service_ref, row.sha);
@@ -971,7 +1036,7 @@ export class KnexDevexStore implements DevexStore {
   private async scopedLeadTime(services: string[], window: TimeWindow) {
     const values: number[] = [];
     for (const batch of chunks(services)) {
-      const rows = await this.db('devex_commit_lead_times')
+      const rows = await this.db('devex_deployment_commits')
         .whereIn('service_ref', batch)
         .whereNotNull('bucket')
         .where('deployed_at', '>=', window.from)
@@ -1007,7 +1072,7 @@ export class KnexDevexStore implements DevexStore {
             .sum({ samples: 'samples' })
         : Promise.resolve([]),
       ...partial.map(range =>
-        this.db('devex_commit_lead_times')
+        this.db('devex_deployment_commits')
           .whereNotNull('bucket')
           .where('deployed_at', '>=', range.from)
           .where('deployed_at', '<', range.to)
@@ -1043,7 +1108,7 @@ export class KnexDevexStore implements DevexStore {
     const wanted = [...new Set(ranks.map(r => locate(r).bucket))];
     const fetched = await Promise.all(
       wanted.map(async bucket => {
-        const rows = await this.db('devex_commit_lead_times')
+        const rows = await this.db('devex_deployment_commits')
           .where('bucket', bucket)
           .where('deployed_at', '>=', window.from)
           .where('deployed_at', '<', window.to)

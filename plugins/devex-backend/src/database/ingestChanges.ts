@@ -1,3 +1,5 @@
+import { dayOf } from './utcDays';
+
 export type Identity = { source: string; id: string };
 export type CommitRef = { service: string; sha: string };
 
@@ -65,6 +67,10 @@ export class IngestChanges {
   readonly offeredLeadFacts = new Map<string, LeadFact>();
   /** Deployments whose failure and recovery must be re-derived. */
   readonly affectedDeployments = new Map<string, Identity>();
+  private readonly histogram = new Map<
+    string,
+    { day: number; bucket: number; samples: number }
+  >();
   private readonly contributions = new Map<
     string,
     { before: DayContribution | null; after: DayContribution | null }
@@ -84,6 +90,30 @@ export class IngestChanges {
 
   touchDeployment(source: string, id: string) {
     this.affectedDeployments.set(key(source, id), { source, id });
+  }
+
+  /** Adds (+1) or removes (-1) a lead-time fact's sample in the daily histogram. */
+  moveLeadSample(
+    fact: { deployed_at: number; bucket: number | null },
+    delta: number,
+  ) {
+    if (fact.bucket === null) return;
+    const day = dayOf(fact.deployed_at);
+    const k = `${day}:${fact.bucket}`;
+    const entry = this.histogram.get(k) ?? {
+      day,
+      bucket: fact.bucket,
+      samples: 0,
+    };
+    entry.samples += delta;
+    this.histogram.set(k, entry);
+  }
+
+  /** Net changes of the lead-time histogram, in a stable order. */
+  histogramDeltas() {
+    return [...this.histogram.values()]
+      .filter(d => d.samples !== 0)
+      .sort((a, b) => a.day - b.day || a.bucket - b.bucket);
   }
 
   /**
