@@ -47,3 +47,8 @@ clean-data:
 .PHONY: resilience
 resilience:
 	@bench/resilience/run.sh
+
+# Bad input at scale: generated requests against every Paved HTTP endpoint (bench/fuzz/README.md).
+.PHONY: fuzz
+fuzz:
+	@bench/fuzz/run.sh
