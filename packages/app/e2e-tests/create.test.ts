@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openEntityTab } from './entityPage';
+import { chooseEntity } from './scaffolderForm';
 
 /*
  * The golden-path promise, end to end: a developer opens /create, picks the TypeScript service,
@@ -44,15 +45,8 @@ test.describe('golden paths', () => {
       .getByRole('textbox', { name: /^Description/ })
       .fill('Created by the end-to-end test');
     // OwnerPicker and EntityPicker are autocompletes fed by the catalog.
-    for (const field of [/^Owner/, /^System/]) {
-      const input = page.getByLabel(field).first();
-      await input.click();
-      await input.fill('payments');
-      await page
-        .getByRole('option', { name: /payments/i })
-        .first()
-        .click();
-    }
+    await chooseEntity(page, /^Owner/, 'payments');
+    await chooseEntity(page, /^System/, 'payments');
     await page.screenshot({
       path: testInfo.outputPath('2-form.png'),
       fullPage: true,

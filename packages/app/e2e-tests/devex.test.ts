@@ -1,10 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openEntityTab } from './entityPage';
 import { signInAsGuest } from './signIn';
-
-// Not yet passing end to end: written against a portal that kept restarting under other
-// engineers' changes, never green in one clean run. Marked fixme so `make test` stays honest
-// about what it checks; see the session notes. Remove the line below to run it.
-test.fixme(true, "not yet green end to end; see the session notes");
 
 const METRICS = [
   'Deployment frequency',
@@ -30,15 +26,6 @@ async function expectMetricCards(page: Page) {
         .getByTestId('level-badge'),
     ).toHaveText(/Elite|High|Medium|Low|No level/);
   }
-}
-
-/** Entity page tabs are rendered as tabs or as links depending on the catalog's layout. */
-async function openDoraTab(page: Page) {
-  await page
-    .getByRole('tab', { name: 'DORA', exact: true })
-    .or(page.getByRole('link', { name: 'DORA', exact: true }))
-    .first()
-    .click();
 }
 
 test.describe('the DevEx dashboard', () => {
@@ -129,7 +116,7 @@ test.describe('the DevEx dashboard', () => {
     page,
   }, testInfo) => {
     await signInAsGuest(page, '/catalog/default/component/payments-api');
-    await openDoraTab(page);
+    await openEntityTab(page, 'DORA');
     await expect(
       page.getByText(/Delivery performance of this service/),
     ).toBeVisible();
@@ -140,7 +127,7 @@ test.describe('the DevEx dashboard', () => {
     });
 
     await page.goto('/catalog/default/group/payments');
-    await openDoraTab(page);
+    await openEntityTab(page, 'DORA');
     await expect(
       page.getByText(/pooled over every service this team owns/),
     ).toBeVisible();

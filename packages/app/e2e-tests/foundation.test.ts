@@ -2,44 +2,84 @@ import { expect, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
 test.describe('the Paved portal', () => {
-  test('guest sign-in lands on the home page as the example developer', async ({ page }, testInfo) => {
+  test('guest sign-in lands on the home page as the example developer', async ({
+    page,
+  }, testInfo) => {
     await signInAsGuest(page);
     await expect(page.getByText('Welcome to Paved')).toBeVisible();
     await page.goto('/settings');
-    await expect(page.getByText('sam.rivera', { exact: false }).first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
+    await expect(
+      page.getByText('sam.rivera', { exact: false }).first(),
+    ).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath('home.png'),
+      fullPage: true,
+    });
   });
 
-  test('the catalog lists the example components', async ({ page }, testInfo) => {
-    await signInAsGuest(page, '/catalog?filters[kind]=component&filters[user]=all');
-    await expect(page.getByRole('heading', { name: /All Components/ }).first()).toBeVisible();
-    for (const name of ['paved', 'payments-api', 'ledger-service', 'checkout-web']) {
+  test('the catalog lists the example components', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(
+      page,
+      '/catalog?filters[kind]=component&filters[user]=all',
+    );
+    await expect(
+      page.getByRole('heading', { name: /All Components/ }).first(),
+    ).toBeVisible();
+    for (const name of [
+      'paved',
+      'payments-api',
+      'ledger-service',
+      'checkout-web',
+    ]) {
       await expect(
         page.locator(`a[href="/catalog/default/component/${name}"]`).first(),
       ).toBeVisible();
     }
-    await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('catalog.png'),
+      fullPage: true,
+    });
   });
 
-  test("Paved's component page shows its handbook in the docs tab", async ({ page }, testInfo) => {
+  test("Paved's component page shows its handbook in the docs tab", async ({
+    page,
+  }, testInfo) => {
     await signInAsGuest(page, '/catalog/default/component/paved/docs');
     // TechDocs builds the site with mkdocs on first view; that can take a while.
     const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
     await expect(docs).toBeVisible({ timeout: 120_000 });
-    await expect(docs.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 120_000 });
-    await expect(docs.getByText('golden path', { exact: false }).first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('paved-docs.png'), fullPage: true });
+    await expect(docs.getByRole('heading', { level: 1 }).first()).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(
+      docs.getByText('golden path', { exact: false }).first(),
+    ).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath('paved-docs.png'),
+      fullPage: true,
+    });
   });
 
-  test('an API page renders its OpenAPI definition', async ({ page }, testInfo) => {
+  test('an API page renders its OpenAPI definition', async ({
+    page,
+  }, testInfo) => {
     await signInAsGuest(page, '/catalog/default/api/payments-api');
     // Swagger UI renders operations as blocks with their HTTP method.
     await expect(page.locator('.opblock').first()).toBeVisible();
-    await expect(page.locator('.opblock-summary-method').first()).toHaveText(/GET|POST|PUT|DELETE|PATCH/);
-    await page.screenshot({ path: testInfo.outputPath('api-definition.png'), fullPage: true });
+    await expect(page.locator('.opblock-summary-method').first()).toHaveText(
+      /GET|POST|PUT|DELETE|PATCH/,
+    );
+    await page.screenshot({
+      path: testInfo.outputPath('api-definition.png'),
+      fullPage: true,
+    });
   });
 
-  test('search finds catalog entities and docs pages', async ({ page }, testInfo) => {
+  test('search finds catalog entities and docs pages', async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(300_000);
     await signInAsGuest(page);
     // The index is filled by scheduled collators after start-up, and docs are indexed once built
@@ -47,16 +87,24 @@ test.describe('the Paved portal', () => {
     await expect(async () => {
       await page.goto('/search?query=ledger');
       await expect(
-        page.locator('a[href="/catalog/default/component/ledger-service"]').first(),
+        page
+          .locator('a[href="/catalog/default/component/ledger-service"]')
+          .first(),
       ).toBeVisible({ timeout: 10_000 });
     }).toPass({ timeout: 120_000 });
-    await page.screenshot({ path: testInfo.outputPath('search-catalog.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('search-catalog.png'),
+      fullPage: true,
+    });
     await expect(async () => {
       await page.goto('/search?query=lead%20time');
       await expect(
         page.locator('a[href^="/docs/default/component/paved"]').first(),
       ).toBeVisible({ timeout: 10_000 });
     }).toPass({ timeout: 180_000 });
-    await page.screenshot({ path: testInfo.outputPath('search-docs.png'), fullPage: true });
+    await page.screenshot({
+      path: testInfo.outputPath('search-docs.png'),
+      fullPage: true,
+    });
   });
 });

@@ -176,7 +176,14 @@ export function createRequestDatabaseAction(
             .describe(
               'The catalog Resource of the database (exists once it is ready)',
             ),
-        requestUrl: z => z.string().describe('The request page in the portal'),
+        requestUrl: z =>
+          z.string().describe('The request page in the portal (absolute URL)'),
+        requestPath: z =>
+          z
+            .string()
+            .describe(
+              'The request page as a portal path, for output links that stay in the portal tab',
+            ),
         links: z =>
           z
             .array(
@@ -212,6 +219,7 @@ export function createRequestDatabaseAction(
         ctx.output('status', 'dry-run');
         ctx.output('entityRef', plannedEntityRef);
         ctx.output('requestUrl', `${appBaseUrl}/provisioning`);
+        ctx.output('requestPath', '/provisioning');
         ctx.output('links', []);
         return;
       }
@@ -294,12 +302,14 @@ export function createRequestDatabaseAction(
         );
       }
 
-      const requestUrl = `${appBaseUrl}/provisioning/requests/${filed.id}`;
+      const requestPath = `/provisioning/requests/${filed.id}`;
+      const requestUrl = `${appBaseUrl}${requestPath}`;
       const entityRef = resourceEntityRef(request);
       ctx.output('requestId', filed.id);
       ctx.output('status', request.status);
       ctx.output('entityRef', entityRef);
       ctx.output('requestUrl', requestUrl);
+      ctx.output('requestPath', requestPath);
       ctx.output('links', [
         { title: 'Database request', url: requestUrl },
         ...(request.status === 'ready'
