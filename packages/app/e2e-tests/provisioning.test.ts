@@ -74,10 +74,10 @@ test.describe('self-service databases', () => {
     await expect(page.getByTestId('status-ready').first()).toBeVisible({
       timeout: 60_000,
     });
-    await expect(
-      page.getByRole('heading', { name: 'Connection' }),
-    ).toBeVisible();
-    await expect(page.getByText('Audit log')).toBeVisible();
+    // Card titles are text, not headings.
+    await expect(page.getByText('Connection', { exact: true })).toBeVisible();
+    await expect(page.getByText('127.0.0.1').first()).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Audit log' })).toBeVisible();
     await page.screenshot({
       path: testInfo.outputPath('4-request.png'),
       fullPage: true,
