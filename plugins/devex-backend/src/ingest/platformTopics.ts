@@ -36,8 +36,10 @@ export function creationFromTask(payload: Json) {
 
 /**
  * Reads a provisioning state change: `{ requestId | id, state | status, humanStep?, actor?,
- * at? }`. A request counts as needing a person when the event says so, when it passes through
- * an approval state, or when a user (not the service) moved it.
+ * at? }`. Paved's provisioning backend says in `humanStep` whether the request needs a person
+ * (an approval); that answer is taken as it is. For publishers that don't say, a request counts as
+ * needing a person when it passes through an approval state, or when a user other than the one
+ * who filed it moved it.
  */
 export function provisioningUpdate(payload: Json) {
   const request = payload?.request ?? payload;
@@ -47,12 +49,15 @@ export function provisioningUpdate(payload: Json) {
   if (typeof requestId !== 'string' || typeof state !== 'string')
     return undefined;
   const actor = payload?.actor ?? payload?.actorRef;
+  const requester = payload?.requestedBy ?? request?.requestedBy;
   const humanStep =
-    payload?.humanStep === true ||
-    /approv|manual/i.test(state) ||
-    (typeof actor === 'string' &&
-      actor.startsWith('user:') &&
-      !/^(requested|created|pending)$/i.test(state));
+    typeof payload?.humanStep === 'boolean'
+      ? payload.humanStep
+      : /approv|manual/i.test(state) ||
+        (typeof actor === 'string' &&
+          actor.startsWith('user:') &&
+          actor !== requester &&
+          !/^(requested|created|pending)$/i.test(state));
   return {
     requestId,
     state: state.toLocaleLowerCase('en-US'),

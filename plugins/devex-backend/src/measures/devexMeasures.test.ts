@@ -79,6 +79,37 @@ describe('platform topic payloads', () => {
     ).toBe(true);
     expect(provisioningUpdate({ state: 'ready' })).toBeUndefined();
   });
+
+  it("takes the provisioning backend's own humanStep as it is", () => {
+    // What plugins/provisioning-backend publishes when the requester files a development
+    // database: the requester is the actor, and no approval is needed.
+    const filed = {
+      requestId: 'r4',
+      status: 'provisioning',
+      action: 'created',
+      actor: 'user:default/sam.rivera',
+      requestedBy: 'user:default/sam.rivera',
+      humanStep: false,
+    };
+    expect(provisioningUpdate(filed)?.humanStep).toBe(false);
+    expect(
+      provisioningUpdate({
+        ...filed,
+        status: 'ready',
+        actor: 'plugin:provisioning',
+      })?.humanStep,
+    ).toBe(false);
+    expect(
+      provisioningUpdate({
+        ...filed,
+        status: 'awaiting-approval',
+        humanStep: true,
+      })?.humanStep,
+    ).toBe(true);
+    // Without the field, the requester moving their own request is no human step either.
+    const { humanStep: _omitted, ...withoutField } = filed;
+    expect(provisioningUpdate(withoutField)?.humanStep).toBe(false);
+  });
 });
 
 describe.each(ids)('devexMeasures on %s', databaseId => {
