@@ -435,6 +435,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     ]);
     const directory = resolvePath(__dirname, '../../migrations');
     // back to the schema of the first release, with the data kept, then upgrade again
+    await knex.migrate.down({ directory }); // the hash index on commit shas (PostgreSQL)
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(true);
     await knex.migrate.down({ directory });

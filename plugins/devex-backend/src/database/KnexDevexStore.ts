@@ -232,7 +232,8 @@ async function bulkInsert(
 
 /**
  * Adds signed deltas to counter rows (a histogram, a rollup) keyed by `target`, creating missing
- * rows, then drops the lowered rows whose counts all reached zero. Callers pass deltas in a stable order.
+ * rows, then drops the lowered rows whose counts all reached zero. Callers pass deltas in a stable
+ * order, so concurrent writers would take row locks in the same order.
  */
 async function addCounts(
   tx: Knex.Transaction,
@@ -633,7 +634,8 @@ export class KnexDevexStore implements DevexStore {
           `UPDATE devex_deployment_commits AS c
               SET first_production = v.first_production, deployed_at = v.deployed_at,
                   lead_ms = v.lead_ms, bucket = v.bucket
-             FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::integer[])
+             FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[],
+                         ?::bigint[], ?::integer[])
                AS v(source, deployment_id, sha, first_production, deployed_at, lead_ms, bucket)
             WHERE c.source = v.source AND c.deployment_id = v.deployment_id AND c.sha = v.sha`,
           [
