@@ -29,6 +29,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Entities that failed processing (a malformed file, an invalid entity), listed in the portal.
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 // Golden paths
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -1,4 +1,8 @@
 import {
+  unprocessedEntitiesDeletePermission,
+  unprocessedEntitiesReadPermission,
+} from '@backstage/plugin-catalog-unprocessed-entities-common';
+import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
@@ -72,11 +76,25 @@ describe('PavedPermissionPolicy', () => {
     });
   });
 
-  it('keeps location deletion to the platform team', async () => {
-    const query = { permission: catalogLocationDeletePermission };
-    await expect(policy.handle(query, developer)).resolves.toEqual({
+  it.each([
+    catalogLocationDeletePermission,
+    unprocessedEntitiesDeletePermission,
+  ])('keeps $name to the platform team', async permission => {
+    await expect(policy.handle({ permission }, developer)).resolves.toEqual({
       result: AuthorizeResult.DENY,
     });
+    await expect(
+      policy.handle({ permission }, platformEngineer),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets everyone see which entities failed processing', async () => {
+    await expect(
+      policy.handle(
+        { permission: unprocessedEntitiesReadPermission },
+        developer,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it.each([

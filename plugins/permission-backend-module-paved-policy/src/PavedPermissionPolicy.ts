@@ -16,6 +16,7 @@ import {
   catalogLocationDeletePermission,
   RESOURCE_TYPE_CATALOG_ENTITY,
 } from '@backstage/plugin-catalog-common/alpha';
+import { unprocessedEntitiesDeletePermission } from '@backstage/plugin-catalog-unprocessed-entities-common';
 import {
   provisioningRequestApprovePermission,
   provisioningRequestDeletePermission,
@@ -32,7 +33,7 @@ export interface PavedPolicyOptions {
  * Paved's permission policy. Everyone may read and create; destructive or privileged actions are
  * restricted:
  * - unregistering a catalog entity: its owners and the platform team;
- * - deleting a catalog location: the platform team;
+ * - deleting a catalog location, or an entity that failed processing: the platform team;
  * - approving or rejecting infrastructure requests: the platform team (approvers);
  * - deprovisioning a database or reading its credentials: the owning team and the platform team.
  */
@@ -48,13 +49,18 @@ export class PavedPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const claims = user?.info.ownershipEntityRefs ?? [];
-    const isApprover = claims.some(ref => this.approvers.has(ref.toLowerCase()));
+    const isApprover = claims.some(ref =>
+      this.approvers.has(ref.toLowerCase()),
+    );
     const { permission } = request;
 
     if (isPermission(permission, provisioningRequestApprovePermission)) {
       return decide(isApprover);
     }
-    if (isPermission(permission, catalogLocationDeletePermission)) {
+    if (
+      isPermission(permission, catalogLocationDeletePermission) ||
+      isPermission(permission, unprocessedEntitiesDeletePermission)
+    ) {
       return decide(isApprover);
     }
     if (
