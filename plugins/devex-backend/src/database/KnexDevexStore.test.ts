@@ -435,7 +435,9 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     ]);
     const directory = resolvePath(__dirname, '../../migrations');
     // back to the schema of the first release, with the data kept, then upgrade again
-    await knex.migrate.down({ directory }); // the hash index on commit shas (PostgreSQL)
+    // the commit sha index: B-tree, hash, B-tree again (PostgreSQL only)
+    await knex.migrate.down({ directory });
+    await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(true);
     await knex.migrate.down({ directory });
