@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench [WHICH=foundation|devex|provisioning|golden-paths]`: runs the benchmark scripts;
+# `make bench [WHICH=foundation|catalog|devex|provisioning|golden-paths]`: runs the benchmark scripts;
 # each prints its figures and writes JSON to bench/results/. They are measurements, not tests.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
@@ -8,12 +8,15 @@ which="${1:-all}"
 run() { log "benchmark: $1"; shift; "$@"; }
 case "$which" in
   foundation) run foundation bench/foundation/run.sh ;;
+  # Needs the stock app bench/foundation/run.sh generates; sizes etc. in bench/catalog/run.sh.
+  catalog) run catalog bench/catalog/run.sh ;;
   devex) run devex yarn --cwd plugins/devex-backend bench ;;
   provisioning) run provisioning yarn --cwd plugins/provisioning-backend bench ;;
   all)
     run provisioning yarn --cwd plugins/provisioning-backend bench
     run devex yarn --cwd plugins/devex-backend bench
     run foundation bench/foundation/run.sh
+    run catalog bench/catalog/run.sh
     ;;
   *) log "unknown benchmark: $which"; exit 2 ;;
 esac
