@@ -7,7 +7,8 @@ import {
 } from '@backstage/frontend-test-utils';
 import { homePageWidgetDataRef } from '@backstage/plugin-home-react/alpha';
 import { devexApiRef } from '@paved/plugin-devex';
-import { pulseSurveyWidget } from '.';
+import { catalogUnprocessedEntitiesApiRef } from '@backstage/plugin-catalog-unprocessed-entities';
+import { catalogProblemsWidget, pulseSurveyWidget } from '.';
 
 jest.setTimeout(60_000);
 
@@ -33,5 +34,63 @@ describe('home page pulse survey widget', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Score 9' }));
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(submitSurvey).toHaveBeenCalledWith({ score: 9 });
+  });
+});
+
+describe('home page catalog problems widget', () => {
+  const brokenFile = {
+    entity_id: null as unknown as string,
+    entity_ref: null as unknown as string,
+    unprocessed_entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Location',
+      metadata: { name: 'generated-1234' },
+      spec: { type: 'file', target: '/srv/catalog/broken.yaml' },
+    },
+    location_key: 'file:/srv/catalog/broken.yaml',
+    next_update_at: '2026-11-23T14:15:01Z',
+    last_discovery_at: '2026-11-23T14:05:40Z',
+    errors: [
+      {
+        name: 'Error',
+        message: 'YAML error at file:/srv/catalog/broken.yaml, YAMLParseError',
+        cause: { name: 'YAMLParseError', message: '', stack: '' },
+      },
+    ],
+  };
+
+  async function render(entities: { pending: unknown[]; failed: unknown[] }) {
+    const widget = createExtensionTester(catalogProblemsWidget).get(
+      homePageWidgetDataRef,
+    );
+    expect(widget).toMatchObject({ name: 'CatalogProblems' });
+    const api = {
+      pending: jest.fn().mockResolvedValue({ entities: entities.pending }),
+      failed: jest.fn().mockResolvedValue({ entities: entities.failed }),
+    };
+    await renderInTestApp(widget.component, {
+      apis: [[catalogUnprocessedEntitiesApiRef, api as any]],
+    });
+  }
+
+  it('shows an entity that failed processing with its error and file', async () => {
+    await render({ pending: [brokenFile], failed: [] });
+    expect(
+      await screen.findByText(/1 entity failed processing/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Location generated-1234')).toBeInTheDocument();
+    expect(
+      screen.getByText(/YAMLParseError \(file:\/srv\/catalog\/broken\.yaml\)/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'All unprocessed entities' }),
+    ).toHaveAttribute('href', '/catalog-unprocessed-entities');
+  });
+
+  it('says so when every entity was processed, ignoring pending ones without errors', async () => {
+    await render({ pending: [{ ...brokenFile, errors: [] }], failed: [] });
+    expect(
+      await screen.findByTestId('catalog-problems-none'),
+    ).toBeInTheDocument();
   });
 });

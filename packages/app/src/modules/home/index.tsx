@@ -25,7 +25,20 @@ export const pulseSurveyWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// Catalog files that failed processing, with their errors, for whoever looks after the catalog.
+export const catalogProblemsWidget = HomePageWidgetBlueprint.make({
+  name: 'catalog-problems',
+  params: {
+    name: 'CatalogProblems',
+    title: 'Catalog problems',
+    description:
+      'Entities the catalog could not process (malformed files, invalid entities), with their errors',
+    components: () =>
+      import('./CatalogProblems').then(m => ({ Content: m.CatalogProblems })),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [welcomeWidget, pulseSurveyWidget],
+  extensions: [welcomeWidget, pulseSurveyWidget, catalogProblemsWidget],
 });
