@@ -20,7 +20,9 @@ export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-e2e.XXXXXX)"
 mkdir -p "$PAVED_DATA_DIR/sqlite" "$PAVED_DATA_DIR/git" "$PAVED_DATA_DIR/techdocs"
 log_file="$PAVED_DATA_DIR/portal.log"
 log "starting the portal for the browser tests (log: $log_file)"
-setsid yarn start > "$log_file" 2>&1 &
+# app-config.e2e.yaml adds a malformed catalog file, so the tests can check how it is reported.
+setsid yarn start --config app-config.yaml --config packages/app/e2e-tests/app-config.e2e.yaml \
+  > "$log_file" 2>&1 &
 portal_pid=$!
 cleanup() {
   kill -TERM -- "-$portal_pid" 2>/dev/null || true

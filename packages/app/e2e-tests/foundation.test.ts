@@ -107,4 +107,35 @@ test.describe('the Paved portal', () => {
       fullPage: true,
     });
   });
+
+  test('a malformed catalog file is reported on the home page, the rest of the catalog loads', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(300_000);
+    // The portal for these tests loads packages/app/e2e-tests/fixtures/malformed-catalog-info.yaml.
+    await signInAsGuest(page);
+    await expect(async () => {
+      await page.goto('/');
+      await expect(page.getByTestId('catalog-problems')).toContainText(
+        'malformed-catalog-info.yaml',
+        { timeout: 10_000 },
+      );
+    }).toPass({ timeout: 180_000 });
+    await expect(page.getByTestId('catalog-problems')).toContainText(
+      'YAML error',
+    );
+    await page.screenshot({
+      path: testInfo.outputPath('catalog-problems.png'),
+      fullPage: true,
+    });
+    await page.getByRole('link', { name: 'All unprocessed entities' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Unprocessed Entities' }),
+    ).toBeVisible();
+    // Everything else is in the catalog.
+    await page.goto('/catalog/default/component/payments-api');
+    await expect(
+      page.getByRole('heading', { name: /payments-api|Payments API/i }).first(),
+    ).toBeVisible();
+  });
 });
