@@ -21,7 +21,8 @@ mkdir -p "$PAVED_DATA_DIR/sqlite" "$PAVED_DATA_DIR/git" "$PAVED_DATA_DIR/techdoc
 log_file="$PAVED_DATA_DIR/portal.log"
 log "starting the portal for the browser tests (log: $log_file)"
 # app-config.e2e.yaml adds a malformed catalog file, so the tests can check how it is reported.
-setsid yarn start --config app-config.yaml --config packages/app/e2e-tests/app-config.e2e.yaml \
+setsid yarn start --config "$PAVED_ROOT/app-config.yaml" \
+  --config "$PAVED_ROOT/packages/app/e2e-tests/app-config.e2e.yaml" \
   > "$log_file" 2>&1 &
 portal_pid=$!
 cleanup() {
