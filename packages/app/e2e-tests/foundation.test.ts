@@ -130,7 +130,7 @@ test.describe('the Paved portal', () => {
     });
     await page.getByRole('link', { name: 'All unprocessed entities' }).click();
     await expect(
-      page.getByRole('heading', { name: 'Unprocessed Entities' }),
+      page.getByRole('heading', { level: 1, name: 'Unprocessed Entities' }),
     ).toBeVisible();
     // Everything else is in the catalog.
     await page.goto('/catalog/default/component/payments-api');
