@@ -85,7 +85,13 @@ const rows = [
   ['Production build of packages/app', 'buildSec', secs],
   ['Initial JS, gzipped (level 9)', 'initialJs', js],
 ];
-const table = [['', 'stock create-app 1.55', 'Paved'], ...rows.map(([label, key, fmt]) => [label, fmt(result.apps.stock[key]), fmt(result.apps.paved[key])])];
+// Each figure with the 1-minute load average when it was taken (run.sh records `<name>.loadAvg`).
+const withLoad = (app, key, fmt) => {
+  const value = fmt(result.apps[app][key]);
+  const load = result.apps[app][`${key}.loadAvg`];
+  return typeof load === 'string' ? `${value} (load ${load.split(' ')[0]})` : value;
+};
+const table = [['', 'stock create-app 1.55', 'Paved'], ...rows.map(([label, key, fmt]) => [label, withLoad('stock', key, fmt), withLoad('paved', key, fmt)])];
 const widths = table[0].map((_, i) => Math.max(...table.map(r => String(r[i]).length)));
 const line = r => r.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
 console.log('');

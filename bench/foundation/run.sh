@@ -63,7 +63,14 @@ has_phase() { [[ " $phases " == *" $1 "* ]]; }
 
 mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 : > "$METRICS"
-metric() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$METRICS"; }
+# Every figure of an app is recorded with the load average (1, 5, 15 min) at the moment it was
+# taken: the machine is shared, and a figure means little without it.
+metric() {
+  printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$METRICS"
+  if [ "$1" != run ] && [ "$2" != commit ]; then
+    printf '%s\t%s\t%s\n' "$1" "$2.loadAvg" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$METRICS"
+  fi
+}
 now_ms() { date +%s%3N; }
 secs_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
 
