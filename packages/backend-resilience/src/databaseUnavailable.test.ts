@@ -43,7 +43,10 @@ describe('isDatabaseUnavailable', () => {
       'a refused connection to every address',
       new AggregateError([{ code: 'ECONNREFUSED' }], ''),
     ],
-    ['a wrapped cause', new Error('store failed', { cause: { code: '57P01' } })],
+    [
+      'a wrapped cause',
+      new Error('store failed', { cause: { code: '57P01' } }),
+    ],
   ])('is true for %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

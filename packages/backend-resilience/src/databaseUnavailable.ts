@@ -63,7 +63,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   ) {
     return true;
   }
-  if (Array.isArray(errors) && errors.some(e => isDatabaseUnavailable(e, depth + 1))) {
+  if (
+    Array.isArray(errors) &&
+    errors.some(e => isDatabaseUnavailable(e, depth + 1))
+  ) {
     return true;
   }
   return isDatabaseUnavailable(cause, depth + 1);
