@@ -1,5 +1,9 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  FormFieldBlueprint,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { hasLineage } from './lineage';
 
 /** "Created from <template> <version>" on components made by a golden path. */
@@ -30,12 +34,27 @@ const templateAdoptionCard = EntityCardBlueprint.make({
   },
 });
 
+/** The template form field for a new service's name, refusing names already taken. */
+const serviceNameField = FormFieldBlueprint.make({
+  name: 'service-name',
+  params: {
+    field: () =>
+      import('./components/ServiceNameField/ServiceNameField').then(m =>
+        createFormField({
+          name: 'ServiceName',
+          component: m.ServiceNameField,
+          validation: m.validateServiceName,
+        }),
+      ),
+  },
+});
+
 /**
  * Golden-path lineage in the portal: which template and version made each component, and which
- * components each template made.
+ * components each template made; and the `ServiceName` form field the service templates use.
  */
 export const goldenPathsPlugin = createFrontendPlugin({
   pluginId: 'golden-paths',
   title: 'Golden paths',
-  extensions: [createdFromCard, templateAdoptionCard],
+  extensions: [createdFromCard, templateAdoptionCard, serviceNameField],
 });

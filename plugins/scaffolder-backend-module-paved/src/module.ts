@@ -10,10 +10,12 @@ import { createPublishAction } from './actions/publish';
 import { createValidateServiceAction } from './actions/validateService';
 import { createCommitAction } from './actions/commit';
 import { createEnableTechDocsAction } from './actions/enableTechDocs';
+import { createServiceNamesRouter } from './service/router';
 
 /**
  * Paved's golden-path actions for the scaffolder: `paved:service:validate`, `paved:publish`,
- * `paved:commit` and `paved:techdocs:enable`.
+ * `paved:commit` and `paved:techdocs:enable`; and `GET /api/scaffolder/paved/service-names/:name`,
+ * which the golden-path form asks whether a name is free.
  */
 export const scaffolderModulePaved = createBackendModule({
   pluginId: 'scaffolder',
@@ -25,8 +27,10 @@ export const scaffolderModulePaved = createBackendModule({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         reader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
       },
-      async init({ scaffolder, config, catalog, reader }) {
+      async init({ scaffolder, config, catalog, reader, httpRouter, httpAuth }) {
         const settings = readPavedScaffolderConfig(config);
         const gitHost = new LocalGitHost(settings.gitHostDirectory);
         scaffolder.addActions(
@@ -34,6 +38,14 @@ export const scaffolderModulePaved = createBackendModule({
           createPublishAction({ gitHost, config: settings }),
           createCommitAction({ gitHost, catalog, config: settings }),
           createEnableTechDocsAction({ catalog, reader, config: settings }),
+        );
+        httpRouter.use(
+          createServiceNamesRouter({
+            catalog,
+            gitHost,
+            config: settings,
+            httpAuth,
+          }),
         );
       },
     });

@@ -10,9 +10,10 @@ import { LocalGitHost } from '../gitHost/LocalGitHost';
 import { repoContentsUrl } from '../gitHost/urls';
 import { PavedScaffolderConfig } from '../config';
 import yaml from 'yaml';
-
-/** The service name rule every golden path shares (also the form's `pattern`). */
-export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
+import {
+  serviceNameConflict,
+  serviceNamePatternProblem,
+} from '../service/serviceNames';
 
 /** Annotation on Template entities carrying the template's version. */
 export const TEMPLATE_VERSION_ANNOTATION = 'paved.dev/template-version';
@@ -133,11 +134,8 @@ export function createValidateServiceAction(options: {
     },
     async handler(ctx) {
       const { name, namespace } = ctx.input;
-      if (!SERVICE_NAME_PATTERN.test(name)) {
-        throw new InputError(
-          `name: '${name}' must match ${SERVICE_NAME_PATTERN.source} (lower-case letters, digits and dashes, starting with a letter, 2 to 63 characters)`,
-        );
-      }
+      const patternProblem = serviceNamePatternProblem(name);
+      if (patternProblem) throw new InputError(patternProblem);
       const credentials = await ctx.getInitiatorCredentials();
 
       const ownerRef = parseRef('owner', ctx.input.owner, 'group');
@@ -169,26 +167,21 @@ export function createValidateServiceAction(options: {
         config.publishTarget === 'local' &&
         (await gitHost.publishedByTask(name, ctx.task.id)) !== undefined;
 
-      const componentRef = { kind: 'component', namespace, name };
-      if (
-        !ownEarlierAttempt &&
-        (await catalog.getEntityByRef(componentRef, { credentials }))
-      ) {
-        throw new InputError(
-          `name: ${stringifyEntityRef(
-            componentRef,
-          )} already exists in the catalog`,
-        );
+      if (!ownEarlierAttempt) {
+        const conflict = await serviceNameConflict({
+          name,
+          namespace,
+          catalog,
+          gitHost,
+          publishTarget: config.publishTarget,
+          credentials,
+        });
+        if (conflict) throw new InputError(conflict);
       }
 
       let repoUrl = '';
       let sourceLocation: string;
       if (config.publishTarget === 'local') {
-        if (!ownEarlierAttempt && (await gitHost.exists(name))) {
-          throw new InputError(
-            `name: repository '${name}' already exists on the local git host`,
-          );
-        }
         sourceLocation = `${repoContentsUrl(
           config.backendBaseUrl,
           name,

@@ -1,0 +1,80 @@
+import TextField from '@material-ui/core/TextField';
+import { ResponseError } from '@backstage/errors';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  type ApiHolder,
+} from '@backstage/core-plugin-api';
+import type {
+  CustomFieldValidator,
+  FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
+
+/**
+ * `ui:field: ServiceName`: the name of a new golden-path service. Besides the template's
+ * `pattern`, the form asks the backend whether the name is free (no component of that name in
+ * the catalog, no repository on the git host), so a taken name is refused before "Create";
+ * `paved:service:validate` checks again on the server.
+ */
+export const ServiceNameField = (
+  props: FieldExtensionComponentProps<string>,
+) => {
+  const {
+    onChange,
+    required,
+    disabled,
+    rawErrors,
+    formData,
+    schema: { title = 'Name', description },
+    uiSchema,
+    idSchema,
+  } = props;
+  const help = uiSchema?.['ui:help'];
+  return (
+    <TextField
+      id={idSchema?.$id}
+      label={title}
+      placeholder="orders-api"
+      helperText={help ?? description}
+      required={required}
+      disabled={disabled}
+      value={formData ?? ''}
+      onChange={event => onChange(event.target.value)}
+      error={(rawErrors?.length ?? 0) > 0 && !formData}
+      // The template asks for it (ui:autofocus): the name is the form's first question.
+      // eslint-disable-next-line jsx-a11y/no-autofocus
+      autoFocus={Boolean(uiSchema?.['ui:autofocus'])}
+      margin="normal"
+      fullWidth
+      inputProps={{ autoComplete: 'off', spellCheck: false }}
+    />
+  );
+};
+
+/** Asks `GET /api/scaffolder/paved/service-names/:name`, as the signed-in user. */
+export const validateServiceName: CustomFieldValidator<string> = async (
+  name,
+  validation,
+  { apiHolder }: { apiHolder: ApiHolder },
+) => {
+  if (!name) return;
+  const discovery = apiHolder.get(discoveryApiRef);
+  const fetchApi = apiHolder.get(fetchApiRef);
+  if (!discovery || !fetchApi) return;
+  const base = await discovery.getBaseUrl('scaffolder');
+  const response = await fetchApi.fetch(
+    `${base}/paved/service-names/${encodeURIComponent(name)}`,
+  );
+  if (!response.ok) {
+    const error = await ResponseError.fromResponse(response);
+    validation.addError(`Could not check the name: ${error.message}`);
+    return;
+  }
+  const answer = (await response.json()) as {
+    available: boolean;
+    problem?: string;
+  };
+  if (!answer.available && answer.problem) {
+    validation.addError(answer.problem);
+  }
+};
