@@ -39,14 +39,28 @@ test.describe('golden paths', () => {
     });
     await card.getByRole('button', { name: 'Choose' }).click();
 
-    // Step 1: about the service.
-    await page.getByRole('textbox', { name: /^Name/ }).fill(name);
+    // Step 1: about the service. A name the catalog already has is refused by the form.
+    const nameField = page.getByRole('textbox', { name: /^Name/ });
+    await nameField.fill('ledger-service');
     await page
       .getByRole('textbox', { name: /^Description/ })
       .fill('Created by the end-to-end test');
     // OwnerPicker and EntityPicker are autocompletes fed by the catalog.
     await chooseEntity(page, /^Owner/, 'payments');
     await chooseEntity(page, /^System/, 'payments');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(
+      page
+        .getByText(
+          'name: component:default/ledger-service already exists in the catalog',
+        )
+        .first(),
+    ).toBeVisible();
+    await page.screenshot({
+      path: testInfo.outputPath('2-name-taken.png'),
+      fullPage: true,
+    });
+    await nameField.fill(name);
     await page.screenshot({
       path: testInfo.outputPath('2-form.png'),
       fullPage: true,
