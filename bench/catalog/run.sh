@@ -27,6 +27,8 @@
 # override: port (stock 7501, Paved 7502), PostgreSQL with database prefix
 # paved_bench_cat_<app>_ (dropped before and after), catalog rules and locations. Paved's
 # development-only DevEx demo seed is switched off (production never seeds).
+# CATALOG_BENCH_PAVED_EXTRA_CONFIG: one more config file for Paved only, last, to try a change
+# (for example a search collator schedule) without editing app-config.yaml.
 source "$(dirname "$0")/../../scripts/env.sh"
 set -euo pipefail
 
@@ -79,7 +81,7 @@ stop_app() {
 drop_databases() {
   local db
   for db in $(psql_at postgres "SELECT datname FROM pg_database WHERE datname LIKE 'paved\_bench\_cat\_$1\_%'"); do
-    psql_at postgres "DROP DATABASE \"$db\" WITH (FORCE)"
+    psql_at postgres "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
   done
 }
 cleanup() {
@@ -176,8 +178,13 @@ bench_app() {
   log "$app ($size): starting the backend on :$port ($dir)"
   started="$(now_ms)"
   # PAVED_DATA_DIR: Paved's git host and TechDocs output; unused by the stock app.
+  local extra=()
+  if [ "$app" = paved ] && [ -n "${CATALOG_BENCH_PAVED_EXTRA_CONFIG:-}" ]; then
+    extra=(--config "$CATALOG_BENCH_PAVED_EXTRA_CONFIG")
+    metric "$size" "$app" extraConfig "$CATALOG_BENCH_PAVED_EXTRA_CONFIG"
+  fi
   (cd "$dir/packages/backend" && PAVED_DATA_DIR="$RUN_DIR/$app-data" exec setsid yarn start \
-    --config "$dir/app-config.yaml" --config "$override") > "$log_file" 2>&1 < /dev/null &
+    --config "$dir/app-config.yaml" --config "$override" "${extra[@]}") > "$log_file" 2>&1 < /dev/null &
   running_pgid=$!
   deadline=$(($(date +%s) + INGEST_TIMEOUT_S))
   until curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$port/.backstage/health/v1/readiness" 2>/dev/null; do
