@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make prod-check`: builds the frontend, then runs the backend exactly as in
+# `make prod-check`: builds the frontend and the backend bundle, then runs the built backend as in
 # production (app-config.yaml + app-config.production.yaml) against the local PostgreSQL, and checks
 # that it starts, serves the built frontend, answers its health check, enforces authentication and
 # accepts a CI token. Sign-in providers get throw-away settings: they are configured, not used.
@@ -8,8 +8,9 @@ source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
 port="${PAVED_PORT:-7017}"
-log "building the frontend (the backend serves it)"
+log "building the frontend (the backend serves it) and the backend bundle"
 yarn workspace app build >/dev/null
+yarn build:backend >/dev/null
 
 export PAVED_PORT="$port" PAVED_BASE_URL="http://localhost:$port"
 export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}"
@@ -23,11 +24,28 @@ export PROVISIONING_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" PAVED_G
 export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
 export NODE_ENV=production
 
+# The bundle is what the Dockerfile installs: Paved's packages built to dist/ with their production
+# package.json. Unpacked here, it resolves Paved's packages to the built copies and every other
+# dependency from the repository's node_modules (the Dockerfile installs those from yarn.lock).
+bundle="$PAVED_DATA_DIR/bundle"
+mkdir -p "$bundle/node_modules"
+tar -xzf packages/backend/dist/bundle.tar.gz -C "$bundle"
+# Scopes become real folders of links (never a link to the repository's scope folder, which the
+# workspace links below would then write into).
+for dependency in node_modules/[!@]* node_modules/.bin node_modules/@*/*; do
+  mkdir -p "$bundle/$(dirname "$dependency")"
+  ln -s "$PAVED_ROOT/$dependency" "$bundle/$dependency"
+done
+for manifest in "$bundle"/packages/*/package.json "$bundle"/plugins/*/package.json; do
+  name="$(node -p "require('$manifest').name")"
+  mkdir -p "$bundle/node_modules/$(dirname "$name")"
+  rm -f "$bundle/node_modules/$name"
+  ln -s "$(dirname "$manifest")" "$bundle/node_modules/$name"
+done
+
 log_file="$PAVED_DATA_DIR/backend.log"
-log "starting the backend on :$port with the production config (log: $log_file)"
-# The backend runs from source through Backstage's TypeScript loader: the built bundle
-# (packages/backend/dist/bundle.tar.gz) needs its own production install, which the Dockerfile does.
-setsid node --require @backstage/cli-node/config/nodeTransform.cjs packages/backend/src/index.ts \
+log "starting the built backend on :$port with the production config (log: $log_file)"
+setsid node "$bundle/packages/backend/dist/index.cjs.js" \
   --config app-config.yaml --config app-config.production.yaml > "$log_file" 2>&1 &
 pid=$!
 trap 'kill -TERM -- -$pid 2>/dev/null; sleep 1; kill -KILL -- -$pid 2>/dev/null || true' EXIT
@@ -47,4 +65,4 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/cata
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $PAVED_CI_TOKEN" "http://127.0.0.1:$port/api/devex/dora")
 [ "$status" = 200 ] || fail "devex answered $status to the CI token (expected 200)"
 grep -qi 'better-sqlite3' "$log_file" && fail "the production backend used SQLite"
-log "production check passed: backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
+log "production check passed: built backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
