@@ -29,13 +29,13 @@ export const ServiceNameField = (
     uiSchema,
     idSchema,
   } = props;
-  const help = uiSchema?.['ui:help'];
   return (
     <TextField
       id={idSchema?.$id}
       label={title}
       placeholder="orders-api"
-      helperText={help ?? description}
+      // The form's field template shows ui:help and the errors below the field.
+      helperText={uiSchema?.['ui:help'] ? undefined : description}
       required={required}
       disabled={disabled}
       value={formData ?? ''}
