@@ -231,6 +231,46 @@ async function bulkInsert(
 }
 
 /**
+ * Updates many rows, found by their `keyColumns`, in one statement per chunk. On PostgreSQL the
+ * rows travel as arrays through `unnest`, as in {@link bulkInsert}; SQLite updates row by row
+ * (inside the caller's transaction, so no round trips leave the process).
+ */
+async function bulkUpdate<Row extends object>(
+  tx: Knex.Transaction,
+  isPg: boolean,
+  table: string,
+  keyColumns: Record<string, PgType>,
+  set: Record<string, PgType>,
+  rows: Row[],
+) {
+  if (rows.length === 0) return;
+  const keys = Object.keys(keyColumns);
+  const sets = Object.keys(set);
+  const value = (row: Row, column: string) =>
+    (row as Record<string, unknown>)[column] ?? null;
+  const pick = (row: Row, names: string[]) =>
+    Object.fromEntries(names.map(n => [n, value(row, n)]));
+  if (!isPg) {
+    for (const row of rows) {
+      await tx(table).where(pick(row, keys)).update(pick(row, sets));
+    }
+    return;
+  }
+  const types = { ...keyColumns, ...set };
+  const columns = [...keys, ...sets];
+  const sql = `UPDATE ?? AS t SET ${sets.map(() => '?? = v.??').join(', ')}
+      FROM unnest(${columns.map(c => `?::${types[c]}[]`).join(', ')})
+        AS v(${columns.map(() => '??').join(', ')})
+     WHERE ${keys.map(() => 't.?? = v.??').join(' AND ')}`;
+  for (const batch of chunks(rows, 10000)) {
+    const bindings: unknown[] = [table, ...sets.flatMap(c => [c, c])];
+    for (const c of columns) bindings.push(batch.map(r => value(r, c)));
+    bindings.push(...columns, ...keys.flatMap(c => [c, c]));
+    await tx.raw(sql, bindings as Knex.RawBinding[]);
+  }
+}
+
+/**
  * Adds signed deltas to counter rows (a histogram, a rollup) keyed by `target`, creating missing
  * rows, then drops the lowered rows whose counts all reached zero. Callers pass deltas in a stable
  * order, so concurrent writers would take row locks in the same order.
@@ -627,40 +667,19 @@ export class KnexDevexStore implements DevexStore {
     tx: Knex.Transaction,
     rows: Array<CommitIdentity & LeadFactMark>,
   ) {
-    if (rows.length === 0) return;
-    if (this.isPg) {
-      for (const batch of chunks(rows, 10000)) {
-        await tx.raw(
-          `UPDATE devex_deployment_commits AS c
-              SET first_production = v.first_production, deployed_at = v.deployed_at,
-                  lead_ms = v.lead_ms, bucket = v.bucket
-             FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[],
-                         ?::bigint[], ?::integer[])
-               AS v(source, deployment_id, sha, first_production, deployed_at, lead_ms, bucket)
-            WHERE c.source = v.source AND c.deployment_id = v.deployment_id AND c.sha = v.sha`,
-          [
-            batch.map(r => r.source),
-            batch.map(r => r.deployment_id),
-            batch.map(r => r.sha),
-            batch.map(r => r.first_production),
-            batch.map(r => r.deployed_at),
-            batch.map(r => r.lead_ms),
-            batch.map(r => r.bucket),
-          ] as unknown as Knex.RawBinding[],
-        );
-      }
-      return;
-    }
-    for (const r of rows) {
-      await tx('devex_deployment_commits')
-        .where({ source: r.source, deployment_id: r.deployment_id, sha: r.sha })
-        .update({
-          first_production: r.first_production,
-          deployed_at: r.deployed_at,
-          lead_ms: r.lead_ms,
-          bucket: r.bucket,
-        });
-    }
+    await bulkUpdate(
+      tx,
+      this.isPg,
+      'devex_deployment_commits',
+      { source: 'text', deployment_id: 'text', sha: 'text' },
+      {
+        first_production: 'boolean',
+        deployed_at: 'bigint',
+        lead_ms: 'bigint',
+        bucket: 'integer',
+      },
+      rows,
+    );
   }
 
   private async storedLeadFacts(
@@ -862,28 +881,19 @@ export class KnexDevexStore implements DevexStore {
   }
 
   private async updateFailures(tx: Knex.Transaction, changes: FailureChange[]) {
-    if (changes.length === 0) return;
-    if (this.isPg) {
-      // One statement for the whole batch instead of a round trip per deployment.
-      await tx.raw(
-        `UPDATE devex_deployments AS d SET failed = v.failed, recovered_at = v.recovered_at
-           FROM unnest(?::text[], ?::text[], ?::boolean[], ?::bigint[])
-             AS v(source, event_id, failed, recovered_at)
-          WHERE d.source = v.source AND d.event_id = v.event_id`,
-        [
-          changes.map(c => c.source),
-          changes.map(c => c.id),
-          changes.map(c => c.failed),
-          changes.map(c => c.recoveredAt),
-        ] as unknown as Knex.RawBinding[],
-      );
-      return;
-    }
-    for (const c of changes) {
-      await tx('devex_deployments')
-        .where({ source: c.source, event_id: c.id })
-        .update({ failed: c.failed, recovered_at: c.recoveredAt });
-    }
+    await bulkUpdate(
+      tx,
+      this.isPg,
+      'devex_deployments',
+      { source: 'text', event_id: 'text' },
+      { failed: 'boolean', recovered_at: 'bigint' },
+      changes.map(c => ({
+        source: c.source,
+        event_id: c.id,
+        failed: c.failed,
+        recovered_at: c.recoveredAt,
+      })),
+    );
   }
 
   async doraAggregates(
