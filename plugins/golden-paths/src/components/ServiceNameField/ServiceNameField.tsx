@@ -40,7 +40,7 @@ export const ServiceNameField = (
       disabled={disabled}
       value={formData ?? ''}
       onChange={event => onChange(event.target.value)}
-      error={(rawErrors?.length ?? 0) > 0 && !formData}
+      error={(rawErrors?.length ?? 0) > 0}
       // The template asks for it (ui:autofocus): the name is the form's first question.
       // eslint-disable-next-line jsx-a11y/no-autofocus
       autoFocus={Boolean(uiSchema?.['ui:autofocus'])}
