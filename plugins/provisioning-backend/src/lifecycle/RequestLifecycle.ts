@@ -223,7 +223,19 @@ export class RequestLifecycle {
     }
     await this.safely('signal', () =>
       this.options.signals?.publish({
-        recipients: { type: 'broadcast' },
+        // Only those who can act on the request hear of it live: the requester, the owning team
+        // and the approvers (signals match these refs against a user's ownership refs). Others
+        // with the page open see changes on the page's next poll.
+        recipients: {
+          type: 'user',
+          entityRef: [
+            ...new Set([
+              request.requestedBy,
+              request.owner,
+              this.options.platformTeam,
+            ]),
+          ],
+        },
         channel: requestSignalChannel(request.id),
         message: {
           id: request.id,

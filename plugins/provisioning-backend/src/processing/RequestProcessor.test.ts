@@ -174,6 +174,14 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     expect(signals.publish).toHaveBeenCalledWith(
       expect.objectContaining({
         channel: `provisioning:request:${request.id}`,
+        recipients: {
+          type: 'user',
+          entityRef: [
+            request.requestedBy,
+            'group:default/payments',
+            'group:default/platform',
+          ],
+        },
       }),
     );
     expect(notifications.send).toHaveBeenCalledWith(
