@@ -25,23 +25,9 @@ export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
 export NODE_ENV=production
 
 # The bundle is what the Dockerfile installs: Paved's packages built to dist/ with their production
-# package.json. Unpacked here, it resolves Paved's packages to the built copies and every other
-# dependency from the repository's node_modules (the Dockerfile installs those from yarn.lock).
+# package.json; every other dependency resolves from the repository's node_modules.
 bundle="$PAVED_DATA_DIR/bundle"
-mkdir -p "$bundle/node_modules"
-tar -xzf packages/backend/dist/bundle.tar.gz -C "$bundle"
-# Scopes become real folders of links (never a link to the repository's scope folder, which the
-# workspace links below would then write into).
-for dependency in node_modules/[!@]* node_modules/.bin node_modules/@*/*; do
-  mkdir -p "$bundle/$(dirname "$dependency")"
-  ln -s "$PAVED_ROOT/$dependency" "$bundle/$dependency"
-done
-for manifest in "$bundle"/packages/*/package.json "$bundle"/plugins/*/package.json; do
-  name="$(node -p "require('$manifest').name")"
-  mkdir -p "$bundle/node_modules/$(dirname "$name")"
-  rm -f "$bundle/node_modules/$name"
-  ln -s "$(dirname "$manifest")" "$bundle/node_modules/$name"
-done
+"$PAVED_ROOT/scripts/unpack-backend-bundle.sh" "$PAVED_ROOT" "$bundle"
 
 log_file="$PAVED_DATA_DIR/backend.log"
 log "starting the built backend on :$port with the production config (log: $log_file)"
