@@ -28,11 +28,16 @@ export NODE_ENV=production
 # package.json; every other dependency resolves from the repository's node_modules.
 bundle="$PAVED_DATA_DIR/bundle"
 "$PAVED_ROOT/scripts/unpack-backend-bundle.sh" "$PAVED_ROOT" "$bundle"
+# What the Dockerfile copies beside the bundle; the backend runs from there, as from /app in the
+# image (the config schema then comes from the built packages, not the TypeScript sources).
+for file in app-config.yaml app-config.production.yaml catalog templates catalog-info.yaml docs infrastructure; do
+  ln -s "$PAVED_ROOT/$file" "$bundle/$file"
+done
 
 log_file="$PAVED_DATA_DIR/backend.log"
 log "starting the built backend on :$port with the production config (log: $log_file)"
-setsid node "$bundle/packages/backend/dist/index.cjs.js" \
-  --config app-config.yaml --config app-config.production.yaml > "$log_file" 2>&1 &
+(cd "$bundle" && exec setsid node packages/backend \
+  --config app-config.yaml --config app-config.production.yaml) > "$log_file" 2>&1 &
 pid=$!
 trap 'kill -TERM -- -$pid 2>/dev/null; sleep 1; kill -KILL -- -$pid 2>/dev/null || true' EXIT
 

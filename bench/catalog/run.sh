@@ -25,8 +25,8 @@
 # `bench/foundation/run.sh --keep` left in /tmp/paved-bench/paved if it is installed, else this
 # working tree (CATALOG_BENCH_PAVED_DIR).
 # CATALOG_BENCH_MODE=built (default): both backends as shipped: `yarn build:backend` in each app, its
-# bundle unpacked (scripts/unpack-backend-bundle.sh) and run with `node .../dist/index.cjs.js`,
-# NODE_ENV=production; CATALOG_BENCH_NODE_FLAGS adds node flags (e.g. --cpu-prof). dev: `yarn start`
+# bundle unpacked (scripts/unpack-backend-bundle.sh) and run from there with `node packages/backend`,
+# NODE_ENV=production, as the Dockerfile does; CATALOG_BENCH_NODE_FLAGS adds node flags (e.g. --cpu-prof). dev: `yarn start`
 # in packages/backend (the CLI transpiles workspace packages from source in the process).
 # Both get their own app-config.yaml plus a generated override: port (stock 7501, Paved 7502),
 # PostgreSQL with database prefix paved_bench_cat_<app>_ (dropped before and after), catalog rules
@@ -190,8 +190,9 @@ bench_app() {
   fi
   local configs=(--config "$dir/app-config.yaml" --config "$override" "${extra[@]}")
   if [ "$MODE" = built ]; then
-    NODE_ENV=production PAVED_DATA_DIR="$RUN_DIR/$app-data" start_group "$log_file" "$dir/packages/backend" \
-      node "${NODE_FLAGS[@]}" "$RUN_DIR/$app-bundle/packages/backend/dist/index.cjs.js" "${configs[@]}"
+    # From the bundle's root, as the Dockerfile runs it (config paths are absolute).
+    NODE_ENV=production PAVED_DATA_DIR="$RUN_DIR/$app-data" start_group "$log_file" "$RUN_DIR/$app-bundle" \
+      node "${NODE_FLAGS[@]}" packages/backend "${configs[@]}"
   else
     PAVED_DATA_DIR="$RUN_DIR/$app-data" start_group "$log_file" "$dir/packages/backend" yarn start "${configs[@]}"
   fi
