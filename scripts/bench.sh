@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench [WHICH=foundation|catalog|devex|provisioning|golden-paths]`: runs the benchmark scripts;
+# `make bench [WHICH=foundation|catalog|frontend|devex|provisioning|golden-paths]`: runs the benchmark scripts;
 # each prints its figures and writes JSON to bench/results/. They are measurements, not tests.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
@@ -8,8 +8,11 @@ which="${1:-all}"
 run() { log "benchmark: $1"; shift; "$@"; }
 case "$which" in
   foundation) run foundation bench/foundation/run.sh ;;
-  # Needs the stock app bench/foundation/run.sh generates; sizes etc. in bench/catalog/run.sh.
+  # Both generate the stock create-app app in /tmp/paved-bench/stock when it is missing.
   catalog) run catalog bench/catalog/run.sh ;;
+  frontend) run frontend bench/frontend/run.sh ;;
+  # Against a running portal (`make start`), BACKEND_URL (http://localhost:7007).
+  golden-paths) run golden-paths node plugins/scaffolder-backend-module-paved/scripts/bench-golden-paths.js ;;
   devex) run devex yarn --cwd plugins/devex-backend bench ;;
   provisioning) run provisioning yarn --cwd plugins/provisioning-backend bench ;;
   all)
@@ -17,6 +20,7 @@ case "$which" in
     run devex yarn --cwd plugins/devex-backend bench
     run foundation bench/foundation/run.sh
     run catalog bench/catalog/run.sh
+    run frontend bench/frontend/run.sh
     ;;
   *) log "unknown benchmark: $which"; exit 2 ;;
 esac

@@ -6,6 +6,13 @@
 //     { ok, readyAtMs, attempts, rows, error } where readyAtMs is the wall clock (epoch ms) at which
 //     data was first visible, so the caller can subtract its own start time.
 //
+//   node browse.mjs load --base URL --catalog PATH --runs N --shot FILE
+//     N times, in a new browser context (empty cache, no session): opens the app, signs in as guest
+//     and opens the catalog of all components, timing until a table row links to a component
+//     ("cold": JavaScript downloaded and started, sign-in, first data); then, in the same context,
+//     loads the catalog page again ("warm": cached JavaScript, signed in). Prints JSON
+//     { ok, cold: [ms...], warm: [ms...], coldMedianMs, warmMedianMs, rows }.
+//
 //   node browse.mjs pages --base URL --catalog PATH --shot-dir DIR
 //     Signs in and visits a few pages (catalog, the first component's page, API explorer, search),
 //     waiting for each to settle, so the backend has served real requests before memory is read
@@ -14,7 +21,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PLAYWRIGHT_CORE_PATH || 'playwright-core');
+const { chromium } = require(process.env.PLAYWRIGHT_CORE_PATH ||
+  'playwright-core');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -40,13 +48,19 @@ const base = (opts.base || '').replace(/\/$/, '');
 const catalogPath = opts.catalog || '/catalog';
 // The stock app opens the catalog on "Owned" entities, which is empty for a guest; ask for all
 // components explicitly so both apps are judged on the same list.
-const catalogUrl = `${base}${catalogPath.replace(/\/$/, '')}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`;
+const catalogUrl = `${base}${catalogPath.replace(
+  /\/$/,
+  '',
+)}/?filters%5Bkind%5D=component&filters%5Buser%5D=all`;
 const componentLink = 'table a[href*="/component/"]';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 async function signIn(page) {
-  await page.goto(`${base}/`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.goto(`${base}/`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  });
   const enter = page.getByRole('button', { name: /^enter$/i });
   // Either the sign-in page shows "Enter", or the guest session is already remembered.
   const shown = await enter
@@ -70,28 +84,105 @@ async function usable() {
   try {
     while (Date.now() < deadline) {
       attempts += 1;
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+      });
       const page = await context.newPage();
       try {
         await signIn(page);
-        await page.goto(catalogUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-        await page.locator(componentLink).first().waitFor({ state: 'visible', timeout: 30_000 });
+        await page.goto(catalogUrl, {
+          waitUntil: 'domcontentloaded',
+          timeout: 60_000,
+        });
+        await page
+          .locator(componentLink)
+          .first()
+          .waitFor({ state: 'visible', timeout: 30_000 });
         const readyAtMs = Date.now();
         const rows = await page.locator(componentLink).count();
-        if (opts.shot) await page.screenshot({ path: opts.shot, fullPage: false });
+        if (opts.shot)
+          await page.screenshot({ path: opts.shot, fullPage: false });
         return { ok: true, readyAtMs, attempts, rows };
       } catch (e) {
         lastError = String(e?.message || e).split('\n')[0];
-        if (opts.shot) await page.screenshot({ path: opts.shot }).catch(() => {});
+        if (opts.shot)
+          await page.screenshot({ path: opts.shot }).catch(() => {});
       } finally {
         await context.close().catch(() => {});
       }
       await sleep(2_000);
     }
-    return { ok: false, attempts, error: `deadline passed; last error: ${lastError}` };
+    return {
+      ok: false,
+      attempts,
+      error: `deadline passed; last error: ${lastError}`,
+    };
   } finally {
     await browser.close();
   }
+}
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function load() {
+  const runs = Number(opts.runs || 5);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const cold = [];
+  const warm = [];
+  let rows = 0;
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+      });
+      const page = await context.newPage();
+      try {
+        let started = Date.now();
+        await signIn(page);
+        await page.goto(catalogUrl, {
+          waitUntil: 'domcontentloaded',
+          timeout: 60_000,
+        });
+        await page
+          .locator(componentLink)
+          .first()
+          .waitFor({ state: 'visible', timeout: 60_000 });
+        cold.push(Date.now() - started);
+        started = Date.now();
+        await page.goto(catalogUrl, {
+          waitUntil: 'domcontentloaded',
+          timeout: 60_000,
+        });
+        await page
+          .locator(componentLink)
+          .first()
+          .waitFor({ state: 'visible', timeout: 60_000 });
+        warm.push(Date.now() - started);
+        rows = await page.locator(componentLink).count();
+        if (opts.shot && i === runs - 1)
+          await page.screenshot({ path: opts.shot });
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return {
+    ok: true,
+    cold,
+    warm,
+    coldMedianMs: median(cold),
+    warmMedianMs: median(warm),
+    rows,
+  };
 }
 
 async function pages() {
@@ -101,12 +192,23 @@ async function pages() {
   });
   const visited = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+    });
     const page = await context.newPage();
     await signIn(page);
-    await page.goto(catalogUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await page.locator(componentLink).first().waitFor({ state: 'visible', timeout: 60_000 });
-    const firstComponent = await page.locator(componentLink).first().getAttribute('href');
+    await page.goto(catalogUrl, {
+      waitUntil: 'domcontentloaded',
+      timeout: 60_000,
+    });
+    await page
+      .locator(componentLink)
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const firstComponent = await page
+      .locator(componentLink)
+      .first()
+      .getAttribute('href');
     const targets = [
       catalogUrl.slice(base.length),
       firstComponent,
@@ -118,14 +220,24 @@ async function pages() {
     // reload would re-download the development bundle each time and measure that instead.
     let inflight = 0;
     let lastActivity = Date.now();
-    const counted = r => !['eventsource', 'websocket'].includes(r.resourceType());
-    page.on('request', r => counted(r) && (inflight += 1, (lastActivity = Date.now())));
-    const done = r => counted(r) && ((inflight = Math.max(0, inflight - 1)), (lastActivity = Date.now()));
+    const counted = r =>
+      !['eventsource', 'websocket'].includes(r.resourceType());
+    page.on(
+      'request',
+      r => counted(r) && ((inflight += 1), (lastActivity = Date.now())),
+    );
+    const done = r =>
+      counted(r) &&
+      ((inflight = Math.max(0, inflight - 1)), (lastActivity = Date.now()));
     page.on('requestfinished', done);
     page.on('requestfailed', done);
     const settle = async () => {
       const until = Date.now() + 30_000;
-      while (Date.now() < until && (inflight > 0 || Date.now() - lastActivity < 1_500)) await sleep(250);
+      while (
+        Date.now() < until &&
+        (inflight > 0 || Date.now() - lastActivity < 1_500)
+      )
+        await sleep(250);
       return inflight === 0;
     };
     for (const [i, path] of targets.entries()) {
@@ -137,7 +249,9 @@ async function pages() {
       await sleep(300);
       const ok = await settle();
       if (opts['shot-dir']) {
-        await page.screenshot({ path: join(opts['shot-dir'], `page-${i + 1}.png`) });
+        await page.screenshot({
+          path: join(opts['shot-dir'], `page-${i + 1}.png`),
+        });
       }
       visited.push({ path, ms: Date.now() - started, ok });
     }
@@ -147,9 +261,11 @@ async function pages() {
   }
 }
 
-const run = opts.mode === 'usable' ? usable : opts.mode === 'pages' ? pages : null;
+const run = { usable, pages, load }[opts.mode];
 if (!run) {
-  console.error('usage: browse.mjs usable|pages --base URL --catalog PATH ...');
+  console.error(
+    'usage: browse.mjs usable|pages|load --base URL --catalog PATH ...',
+  );
   process.exit(2);
 }
 run()
