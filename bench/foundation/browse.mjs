@@ -56,6 +56,33 @@ const componentLink = 'table a[href*="/component/"]';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A page in a new browser context: empty cache, no session. */
+async function newPage(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  });
+  return context.newPage();
+}
+
+/** Opens the catalog of all components and waits until a row links to a component. */
+async function openCatalog(page, timeout) {
+  await page.goto(catalogUrl, {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  });
+  await page
+    .locator(componentLink)
+    .first()
+    .waitFor({ state: 'visible', timeout });
+}
+
 async function signIn(page) {
   await page.goto(`${base}/`, {
     waitUntil: 'domcontentloaded',
@@ -75,29 +102,16 @@ async function signIn(page) {
 
 async function usable() {
   const deadline = Date.now() + Number(opts['deadline-ms'] || 600_000);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launch();
   let attempts = 0;
   let lastError = '';
   try {
     while (Date.now() < deadline) {
       attempts += 1;
-      const context = await browser.newContext({
-        viewport: { width: 1400, height: 900 },
-      });
-      const page = await context.newPage();
+      const page = await newPage(browser);
       try {
         await signIn(page);
-        await page.goto(catalogUrl, {
-          waitUntil: 'domcontentloaded',
-          timeout: 60_000,
-        });
-        await page
-          .locator(componentLink)
-          .first()
-          .waitFor({ state: 'visible', timeout: 30_000 });
+        await openCatalog(page, 30_000);
         const readyAtMs = Date.now();
         const rows = await page.locator(componentLink).count();
         if (opts.shot)
@@ -108,7 +122,10 @@ async function usable() {
         if (opts.shot)
           await page.screenshot({ path: opts.shot }).catch(() => {});
       } finally {
-        await context.close().catch(() => {});
+        await page
+          .context()
+          .close()
+          .catch(() => {});
       }
       await sleep(2_000);
     }
@@ -130,46 +147,29 @@ const median = values => {
 
 async function load() {
   const runs = Number(opts.runs || 5);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launch();
   const cold = [];
   const warm = [];
   let rows = 0;
   try {
     for (let i = 0; i < runs; i += 1) {
-      const context = await browser.newContext({
-        viewport: { width: 1400, height: 900 },
-      });
-      const page = await context.newPage();
+      const page = await newPage(browser);
       try {
         let started = Date.now();
         await signIn(page);
-        await page.goto(catalogUrl, {
-          waitUntil: 'domcontentloaded',
-          timeout: 60_000,
-        });
-        await page
-          .locator(componentLink)
-          .first()
-          .waitFor({ state: 'visible', timeout: 60_000 });
+        await openCatalog(page, 60_000);
         cold.push(Date.now() - started);
         started = Date.now();
-        await page.goto(catalogUrl, {
-          waitUntil: 'domcontentloaded',
-          timeout: 60_000,
-        });
-        await page
-          .locator(componentLink)
-          .first()
-          .waitFor({ state: 'visible', timeout: 60_000 });
+        await openCatalog(page, 60_000);
         warm.push(Date.now() - started);
         rows = await page.locator(componentLink).count();
         if (opts.shot && i === runs - 1)
           await page.screenshot({ path: opts.shot });
       } finally {
-        await context.close().catch(() => {});
+        await page
+          .context()
+          .close()
+          .catch(() => {});
       }
     }
   } finally {
@@ -186,25 +186,12 @@ async function load() {
 }
 
 async function pages() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launch();
   const visited = [];
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-    });
-    const page = await context.newPage();
+    const page = await newPage(browser);
     await signIn(page);
-    await page.goto(catalogUrl, {
-      waitUntil: 'domcontentloaded',
-      timeout: 60_000,
-    });
-    await page
-      .locator(componentLink)
-      .first()
-      .waitFor({ state: 'visible', timeout: 60_000 });
+    await openCatalog(page, 60_000);
     const firstComponent = await page
       .locator(componentLink)
       .first()
