@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench [WHICH=foundation|catalog|frontend|devex|provisioning|golden-paths]`: runs the benchmark scripts;
+# `make bench [WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths]`: runs the benchmark scripts;
 # each prints its figures and writes JSON to bench/results/. They are measurements, not tests.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
@@ -11,6 +11,12 @@ case "$which" in
   # Both generate the stock create-app app in /tmp/paved-bench/stock when it is missing.
   catalog) run catalog bench/catalog/run.sh ;;
   frontend) run frontend bench/frontend/run.sh ;;
+  # Issue 6's benchmarks beside stock in one command: the catalog (10,000 and 50,000 entities,
+  # read path, memory), then the production frontend.
+  scale)
+    run catalog bench/catalog/run.sh
+    run frontend bench/frontend/run.sh
+    ;;
   # Against a running portal (`make start`), BACKEND_URL (http://localhost:7007).
   golden-paths) run golden-paths node plugins/scaffolder-backend-module-paved/scripts/bench-golden-paths.js ;;
   devex) run devex yarn --cwd plugins/devex-backend bench ;;
