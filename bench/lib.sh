@@ -114,11 +114,25 @@ auth:
 YAML
     fi
     if [ "$app" = paved ]; then
-      # Paved's development-only demo seed (production never seeds).
+      # Paved's development config seeds DevEx demo data and re-indexes search every minute for its
+      # small example catalog; production does neither (app-config.production.yaml: every 10
+      # minutes, which is also stock's default), and neither belongs in a catalog benchmark.
       cat <<YAML
 devex:
   demoData:
     seed: false
+search:
+  collators:
+    catalog:
+      schedule:
+        frequency: { minutes: 10 }
+        timeout: { minutes: 15 }
+        initialDelay: { seconds: 30 }
+    techdocs:
+      schedule:
+        frequency: { minutes: 10 }
+        timeout: { minutes: 15 }
+        initialDelay: { minutes: 1 }
 YAML
     fi
   } > "$file"

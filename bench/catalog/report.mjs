@@ -34,11 +34,15 @@ for (const [size, byApp] of Object.entries(result.sizes)) {
   add('entities, relations (expected)', m => `${m.entities ?? '-'}, ${m.relations ?? '-'} (${m.expectedRelations ?? '-'})`);
   add('backend CPU by then (s)', m => m.ingestCpuSec ?? '-');
   add('peak RSS during ingestion (MB)', m => m.ingestPeakRssMb ?? '-');
+  const gcCell = g => (g && typeof g === 'object' ? `${g.rssMb} / ${g.heapUsedMb}` : '-');
   add('RSS at rest before load (MB)', m => m.rssRestBeforeLoadMb ?? '-');
+  add('then after a full GC: RSS / heap used (MB)', m => gcCell(m.gcRestBeforeLoad));
   add('by-query', m => loadCell(m['load.byQuery']));
   add('by-name', m => loadCell(m['load.byName']));
   add('entity-facets', m => loadCell(m['load.facets']));
+  add('peak RSS by the end / CPU by the end (MB / s)', m => `${m.peakRssAfterLoadMb ?? '-'} / ${m.cpuAfterLoadSec ?? '-'}`);
   add('RSS at rest after load (MB)', m => m.rssRestAfterLoadMb ?? '-');
+  add('then after a full GC: RSS / heap used (MB)', m => gcCell(m.gcRestAfterLoad));
   add('load average start / ingested / end', m => `${m.loadAvgStart ?? '-'} / ${m.loadAvgIngestEnd ?? '-'} / ${m.loadAvgEnd ?? '-'}`);
 }
 const table = [['', ...apps], ...rows];
