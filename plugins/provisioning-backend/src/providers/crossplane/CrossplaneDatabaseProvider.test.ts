@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
@@ -9,6 +7,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { parse as parseYaml } from 'yaml';
 import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
 import { databaseRequest } from './testRequests';
+import { startFakeApiServer } from './testApiServer';
 
 jest.setTimeout(60_000);
 
@@ -16,88 +15,6 @@ const ctx = { logger: mockServices.logger.mock() };
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-}
-
-interface RecordedRequest {
-  method: string;
-  url: string;
-  contentType?: string;
-  authorization?: string;
-  body: string;
-}
-
-/**
- * Just enough of a Kubernetes API server for the generic object client: discovery of the
- * database.paved.dev group, server-side apply, and reads of a PostgreSQLInstance whose status the
- * test sets.
- */
-async function startFakeApiServer() {
-  const requests: RecordedRequest[] = [];
-  const objects = new Map<string, any>();
-  let liveStatus: any = undefined;
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', chunk => (body += chunk));
-    req.on('end', () => {
-      requests.push({
-        method: req.method!,
-        url: req.url!,
-        contentType: req.headers['content-type'],
-        authorization: req.headers.authorization,
-        body,
-      });
-      const reply = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(payload));
-      };
-      const url = new URL(req.url!, 'http://localhost');
-      if (url.pathname === '/apis/database.paved.dev/v1alpha1') {
-        reply(200, {
-          kind: 'APIResourceList',
-          groupVersion: 'database.paved.dev/v1alpha1',
-          resources: [
-            { name: 'postgresqlinstances', singularName: 'postgresqlinstance', namespaced: true, kind: 'PostgreSQLInstance', verbs: ['get', 'list', 'patch', 'delete'] },
-          ],
-        });
-        return;
-      }
-      const match = url.pathname.match(
-        /^\/apis\/database\.paved\.dev\/v1alpha1\/namespaces\/([^/]+)\/postgresqlinstances\/([^/]+)$/,
-      );
-      if (!match) {
-        reply(404, { kind: 'Status', code: 404, message: `no route ${url.pathname}` });
-        return;
-      }
-      const key = `${match[1]}/${match[2]}`;
-      if (req.method === 'PATCH') {
-        const applied = JSON.parse(body);
-        objects.set(key, applied);
-        reply(200, applied);
-      } else if (req.method === 'GET') {
-        const object = objects.get(key);
-        if (!object) {
-          reply(404, { kind: 'Status', code: 404, reason: 'NotFound', message: `postgresqlinstances "${match[2]}" not found` });
-        } else {
-          reply(200, { ...object, status: liveStatus });
-        }
-      } else if (req.method === 'DELETE') {
-        const existed = objects.delete(key);
-        reply(existed ? 200 : 404, { kind: 'Status', code: existed ? 200 : 404 });
-      } else {
-        reply(405, {});
-      }
-    });
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    objects,
-    setStatus(status: any) {
-      liveStatus = status;
-    },
-    close: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
 }
 
 const readyStatus = {
