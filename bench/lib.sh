@@ -6,6 +6,7 @@
 #                        runs a command in its own process group (setsid) in <dir>; stop_app stops it
 #   stop_app             TERM to the group, KILL after 30 s
 #   backend_pid <port>   the process listening on a port
+#   loadavg, status_mb <pid> <field>, ports_free <port>...
 
 bench_lib_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -48,6 +49,20 @@ stop_app() {
   done
   kill -KILL -- "-$running_pgid" 2>/dev/null || true
   running_pgid=""
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# status_mb <pid> <VmRSS|VmHWM|...>: a memory figure of /proc/<pid>/status, in MB.
+status_mb() { awk -v k="$2:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+# ports_free <port>...: fails, naming it, when one of the ports is taken.
+ports_free() {
+  local port
+  for port in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      log "port $port is in use; the benchmark needs $*"
+      return 1
+    fi
+  done
 }
 
 backend_pid() {
@@ -115,25 +130,20 @@ YAML
     fi
     if [ "$app" = paved ]; then
       # Paved's development config seeds DevEx demo data and re-indexes search every minute for its
-      # small example catalog; production does neither (app-config.production.yaml: every 10
-      # minutes, which is also stock's default), and neither belongs in a catalog benchmark.
+      # small example catalog; production does neither, and neither belongs in a benchmark: the
+      # demo seed is off and the search schedules are app-config.production.yaml's (every 10
+      # minutes, which is also stock's default).
       cat <<YAML
 devex:
   demoData:
     seed: false
-search:
-  collators:
-    catalog:
-      schedule:
-        frequency: { minutes: 10 }
-        timeout: { minutes: 15 }
-        initialDelay: { seconds: 30 }
-    techdocs:
-      schedule:
-        frequency: { minutes: 10 }
-        timeout: { minutes: 15 }
-        initialDelay: { minutes: 1 }
 YAML
+      node -e '
+        const { parse, stringify } = require(require.resolve("yaml", { paths: [process.argv[1]] }));
+        const production = parse(require("fs").readFileSync(`${process.argv[1]}/app-config.production.yaml`, "utf8"));
+        const collators = Object.entries(production.search.collators).map(([name, { schedule }]) => [name, { schedule }]);
+        process.stdout.write(stringify({ search: { collators: Object.fromEntries(collators) } }));
+      ' "$PAVED_ROOT"
     fi
   } > "$file"
 }

@@ -8,8 +8,8 @@ source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
 port="${PAVED_PORT:-7017}"
-log "building the frontend (the backend serves it) and the backend bundle"
-yarn workspace app build >/dev/null
+# One build, as in the Dockerfile: the backend bundle builds the frontend it serves.
+log "building the backend bundle (with the frontend it serves)"
 yarn build:backend >/dev/null
 
 export PAVED_PORT="$port" PAVED_BASE_URL="http://localhost:$port"
@@ -50,7 +50,9 @@ done
 if [ "$ok" != 1 ]; then log "the backend did not become ready:"; tail -n 60 "$log_file"; exit 1; fi
 
 fail() { log "FAILED: $*"; tail -n 40 "$log_file"; exit 1; }
-curl -fsS "http://127.0.0.1:$port/" | grep -q '<title>Paved</title>' || fail "the backend does not serve the built frontend"
+# Read the page first: `curl | grep -q` fails under pipefail when grep stops reading early.
+page="$(curl -fsS "http://127.0.0.1:$port/")" || fail "the backend does not answer on /"
+grep -q '<title>Paved</title>' <<< "$page" || fail "the backend does not serve the built frontend"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/catalog/entities")
 [ "$status" = 401 ] || fail "catalog answered $status without credentials (expected 401)"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $PAVED_CI_TOKEN" "http://127.0.0.1:$port/api/devex/dora")

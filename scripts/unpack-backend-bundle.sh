@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Unpacks a Backstage app's built backend bundle (packages/backend/dist/bundle.tar.gz, from
-# `yarn build:backend`) into <dest>, so `node <dest>/packages/backend/dist/index.cjs.js` runs what the
+# `yarn build:backend`) into <dest>, so `node packages/backend` run from <dest> runs what the
 # Dockerfile installs: the app's own packages as built to dist/ with their production package.json,
 # every other dependency from <repo>/node_modules (symbolic links; the image installs them from
-# yarn.lock instead). Used by `make prod-check` and the catalog benchmark, for Paved and for a stock
-# app alike.
+# yarn.lock instead). Used by `make prod-check` and the catalog and frontend benchmarks, for Paved
+# and for a stock app alike.
 #   scripts/unpack-backend-bundle.sh <repo> <dest>
 set -euo pipefail
 repo="$(cd "$1" && pwd)"

@@ -70,7 +70,6 @@ mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 metric() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$METRICS"; }
 now_ms() { date +%s%3N; }
 secs_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 psql_at() { psql "$PG_URL/$1" -v ON_ERROR_STOP=1 -qAtc "$2"; }
 
 command -v wrk > /dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
@@ -86,15 +85,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for app in $APPS; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$app]}") 2>/dev/null; then
-    log "port ${PORT[$app]} is in use; the benchmark needs it for $app"; exit 1
-  fi
-done
+ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
 
 # utime + stime of one process, in seconds (fields 14 and 15 of /proc/<pid>/stat).
 cpu_s() { awk -v tck="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tck }' "/proc/$1/stat"; }
-status_mb() { awk -v k="$2:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 guest_token() {
   curl -fsS -m 30 -H 'X-Requested-With: XMLHttpRequest' \

@@ -68,7 +68,7 @@ mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 metric() {
   printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$METRICS"
   if [ "$1" != run ] && [ "$2" != commit ]; then
-    printf '%s\t%s\t%s\n' "$1" "$2.loadAvg" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$METRICS"
+    printf '%s\t%s\t%s\n' "$1" "$2.loadAvg" "$(loadavg)" >> "$METRICS"
   fi
 }
 now_ms() { date +%s%3N; }
@@ -87,13 +87,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "${APP_PORT[@]}" "${BACKEND_PORT[@]}"; do
-  if port_busy "$port"; then
-    log "port $port is in use; the benchmark needs 3100, 7107, 3200 and 7207 free"
-    exit 1
-  fi
-done
+ports_free "${APP_PORT[@]}" "${BACKEND_PORT[@]}" || exit 1
 [ -x "$CHROMIUM_PATH" ] || { log "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium)"; exit 1; }
 
 # ---------------------------------------------------------------------------------------------
@@ -208,7 +202,6 @@ measure_start() {
   return 1
 }
 
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo ""; }
 group_rss_mb() { ps -o rss= -g "$1" 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1024 }'; }
 
 measure_memory() {
@@ -220,14 +213,14 @@ measure_memory() {
     log "$app: waiting ${wait_s}s so the backend has been ready for 60 s"
     sleep "$wait_s"
   fi
-  metric "$app" rssRestMb "$(rss_mb "$pid")"
+  metric "$app" rssRestMb "$(status_mb "$pid" VmRSS)"
   metric "$app" groupRssRestMb "$(group_rss_mb "$running_pgid")"
   mkdir -p "$RUN_DIR/$app-pages"
   node "$HERE/browse.mjs" pages --base "http://localhost:${APP_PORT[$app]}" \
     --catalog "${CATALOG_PATH[$app]}" --shot-dir "$RUN_DIR/$app-pages" > "$RUN_DIR/$app-pages.json" 2>&1 || true
   sleep 5
   local after
-  after="$(rss_mb "$pid")"
+  after="$(status_mb "$pid" VmRSS)"
   metric "$app" rssAfterPagesMb "$after"
   log "$app: backend RSS ${after} MB after the pages ($(cat "$RUN_DIR/$app-pages.json"))"
 }
@@ -249,7 +242,7 @@ measure_build() {
 }
 
 # ---------------------------------------------------------------------------------------------
-metric run loadAvgStart "$(cut -d' ' -f1-3 /proc/loadavg)"
+metric run loadAvgStart "$(loadavg)"
 prepare_stock "$STOCK_DIR" "$CREATE_APP_VERSION" "$RUN_DIR"
 prepare_paved
 export PAVED_DATA_DIR="$BENCH_DIR/paved-data"
@@ -274,7 +267,7 @@ fi
 if has_phase build; then
   for app in stock paved; do measure_build "$app"; done
 fi
-metric run loadAvgEnd "$(cut -d' ' -f1-3 /proc/loadavg)"
+metric run loadAvgEnd "$(loadavg)"
 
 node "$HERE/report.mjs" "$METRICS" "$RESULTS_DIR/foundation-$RUN_ID.json" "$STOCK_DIR" "$PAVED_DIR" "$RUN_DIR"
 exit "$failed"

@@ -44,15 +44,9 @@ mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 RESULTS="$RUN_DIR/results.jsonl"
 : > "$RESULTS"
 record() { node -e 'console.log(JSON.stringify({ app: process.argv[1], key: process.argv[2], value: process.argv[3] }))' "$@" >> "$RESULTS"; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 [ -x "$CHROMIUM_PATH" ] || { log "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium)"; exit 1; }
-for app in $APPS; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$app]}") 2>/dev/null; then
-    log "port ${PORT[$app]} is in use; the benchmark needs it for $app"; exit 1
-  fi
-done
+ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
 if [[ " $APPS " == *" stock "* ]]; then prepare_stock "$STOCK_DIR" 0.9.2 "$RUN_DIR"; fi
 cleanup() {
   stop_app
@@ -87,7 +81,7 @@ bench_app() {
     sleep 2
   done
   sleep 30
-  record "$app" rssBeforeMb "$(rss_mb "$pid")"
+  record "$app" rssBeforeMb "$(status_mb "$pid" VmRSS)"
   record "$app" loadAvgBefore "$(loadavg)"
   log "$app: $ENTITIES entities in the catalog; $RUNS browser runs against http://localhost:$port"
   result="$(node "$PAVED_ROOT/bench/foundation/browse.mjs" load --base "http://localhost:$port" \
@@ -95,7 +89,7 @@ bench_app() {
     log "$app: the catalog never showed data: $result"; stop_app; return 1; }
   record "$app" browser "$result"
   record "$app" loadAvgAfter "$(loadavg)"
-  record "$app" rssAfterMb "$(rss_mb "$pid")"
+  record "$app" rssAfterMb "$(status_mb "$pid" VmRSS)"
   log "$app: $result"
   stop_app
   drop_databases "$PG_URL" "paved_bench_fe_${app}_"
