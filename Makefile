@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-unit test-e2e prod-check seed-demo bench clean-data
+.PHONY: help install start test test-unit test-e2e prod-check seed-demo bench clean-data resilience fuzz
 
 seed-demo:
 	@source scripts/env.sh && yarn --cwd plugins/devex-backend seed-demo
@@ -16,6 +16,8 @@ help:
 	@echo "make test-e2e    browser tests only (starts the portal on a scratch data folder)"
 	@echo "make prod-check  build the app and backend bundle, run the built backend with app-config.production.yaml on local PostgreSQL"
 	@echo "make bench       the benchmarks (WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths; prints figures, see README)"
+	@echo "make resilience  two backend replicas on a private PostgreSQL: kill, restart and soak checks"
+	@echo "make fuzz        generated bad input against every Paved HTTP endpoint (never a 5xx)"
 	@echo "make clean-data  delete .data/ (SQLite databases, local git host, TechDocs output)"
 
 install:
@@ -44,11 +46,9 @@ clean-data:
 
 # Two backend replicas on a private PostgreSQL (port 5433): kill, restart and soak checks; prints
 # PASS/FAIL with figures (SOAK_SECONDS=600 by default). See bench/resilience/README.md.
-.PHONY: resilience
 resilience:
 	@bench/resilience/run.sh
 
 # Bad input at scale: generated requests against every Paved HTTP endpoint (bench/fuzz/README.md).
-.PHONY: fuzz
 fuzz:
 	@bench/fuzz/run.sh
