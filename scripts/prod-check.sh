@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make prod-check`: builds the frontend and the backend bundle, then runs the built backend as in
 # production (app-config.yaml + app-config.production.yaml) against the local PostgreSQL, and checks
-# that it starts, serves the built frontend, answers its health check, enforces authentication and
-# accepts a CI token. Sign-in providers get throw-away settings: they are configured, not used.
+# that it starts, serves the built frontend, answers its health check, enforces authentication,
+# accepts a CI token and that every event subscription reached the events hub. Sign-in providers
+# get throw-away settings: they are configured, not used.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
 cd "$PAVED_ROOT"
@@ -58,4 +59,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/cata
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $PAVED_CI_TOKEN" "http://127.0.0.1:$port/api/devex/dora")
 [ "$status" = 200 ] || fail "devex answered $status to the CI token (expected 200)"
 grep -qi 'better-sqlite3' "$log_file" && fail "the production backend used SQLite"
+# A subscription made before the events backend's hub is mounted stays local to one process.
+grep -q 'events backend not found' "$log_file" && fail "an event subscription missed the events backend's hub"
 log "production check passed: built backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
