@@ -2,8 +2,8 @@
 # `make prod-check`: builds the frontend and the backend bundle, then runs the built backend as in
 # production (app-config.yaml + app-config.production.yaml) against the local PostgreSQL, and checks
 # that it starts, serves the built frontend, answers its health check, enforces authentication,
-# accepts a CI token and that every event subscription reached the events hub. Sign-in providers
-# get throw-away settings: they are configured, not used.
+# accepts a CI token, that every event subscription reached the events hub and that it stops
+# within 30 s of SIGTERM. Sign-in providers get throw-away settings: they are configured, not used.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
 cd "$PAVED_ROOT"
@@ -61,4 +61,10 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $PAVED
 grep -qi 'better-sqlite3' "$log_file" && fail "the production backend used SQLite"
 # A subscription made before the events backend's hub is mounted stays local to one process.
 grep -q 'events backend not found' "$log_file" && fail "an event subscription missed the events backend's hub"
-log "production check passed: built backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced"
+# A rolling deploy sends SIGTERM and kills after a grace period (Kubernetes: 30 s by default).
+stop_started=$(date +%s)
+kill -TERM -- "-$pid"
+for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+kill -0 "$pid" 2>/dev/null && fail "the backend was still running 30 s after SIGTERM"
+stop_s=$(( $(date +%s) - stop_started ))
+log "production check passed: built backend on PostgreSQL (databases ${POSTGRES_DB_PREFIX}*), frontend served, auth enforced, stopped ${stop_s} s after SIGTERM"

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** Most events one `POST /events` call may carry. */
 export const MAX_EVENTS_PER_BATCH = 5000;

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { DevexEvent, formatIssuePath } from '@paved/plugin-devex-common';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 export const GITHUB_SOURCE = 'github';
 

@@ -1,7 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   DEFAULT_NAMESPACE,

@@ -16,7 +16,7 @@ import {
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
-import { ZodError } from 'zod';
+import { ZodError } from 'zod/v3';
 import { NewDatabaseRequest } from '../database';
 
 function zodToInputError(error: ZodError): InputError {

@@ -36,7 +36,7 @@ import {
 import { createHash } from 'crypto';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { DatabaseRequestStore, RequestSecretStore } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
