@@ -42,6 +42,13 @@ const rows = [
         : 'failed',
   ],
   [
+    'warm: app start until its catalog request / that request (medians)',
+    r =>
+      r.browser?.warmParts
+        ? `${r.browser.warmParts.appStartMs} / ${r.browser.warmParts.catalogRequestMs} ms`
+        : '–',
+  ],
+  [
     'backend RSS before / after the browser runs',
     r => `${r.rssBeforeMb ?? '–'} / ${r.rssAfterMb ?? '–'} MB`,
   ],

@@ -10,12 +10,14 @@ import { createPublishAction } from './actions/publish';
 import { createValidateServiceAction } from './actions/validateService';
 import { createCommitAction } from './actions/commit';
 import { createEnableTechDocsAction } from './actions/enableTechDocs';
+import { createWaitForEntityAction } from './actions/waitForEntity';
 import { createServiceNamesRouter } from './service/router';
 
 /**
  * Paved's golden-path actions for the scaffolder: `paved:service:validate`, `paved:publish`,
- * `paved:commit` and `paved:techdocs:enable`; and `GET /api/scaffolder/paved/service-names/:name`,
- * which the golden-path form asks whether a name is free.
+ * `paved:commit`, `paved:techdocs:enable` and `paved:catalog:wait`; and
+ * `GET /api/scaffolder/paved/service-names/:name`, which the golden-path form asks whether a name
+ * is free.
  */
 export const scaffolderModulePaved = createBackendModule({
   pluginId: 'scaffolder',
@@ -38,6 +40,7 @@ export const scaffolderModulePaved = createBackendModule({
           createPublishAction({ gitHost, config: settings }),
           createCommitAction({ gitHost, catalog, config: settings }),
           createEnableTechDocsAction({ catalog, reader, config: settings }),
+          createWaitForEntityAction({ catalog }),
         );
         httpRouter.use(
           createServiceNamesRouter({
