@@ -40,7 +40,7 @@ log "starting the built backend on :$port with the production config (log: $log_
 (cd "$bundle" && exec setsid node packages/backend \
   --config app-config.yaml --config app-config.production.yaml) > "$log_file" 2>&1 &
 pid=$!
-trap 'kill -TERM -- -$pid 2>/dev/null; sleep 1; kill -KILL -- -$pid 2>/dev/null || true' EXIT
+trap 'kill -TERM -- -$pid 2>/dev/null || true; sleep 1; kill -KILL -- -$pid 2>/dev/null || true' EXIT
 
 ok=0
 for _ in $(seq 180); do
