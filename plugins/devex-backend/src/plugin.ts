@@ -26,7 +26,6 @@ export const devexPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
-        rootLifecycle: coreServices.rootLifecycle,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
@@ -51,15 +50,11 @@ export const devexPlugin = createBackendPlugin({
           platformTeam: config.platformTeam,
           minimumRespondents: config.minimumRespondents,
         });
-        // Once every plugin has started, so the subscription reaches the events backend's hub
-        // (see subscribeToPlatformTopics).
-        deps.rootLifecycle.addStartupHook(() =>
-          subscribeToPlatformTopics({
-            events: deps.events,
-            store,
-            logger: deps.logger,
-          }),
-        );
+        await subscribeToPlatformTopics({
+          events: deps.events,
+          store,
+          logger: deps.logger,
+        });
         await scheduleBackgroundWork({
           scheduler: deps.scheduler,
           store,

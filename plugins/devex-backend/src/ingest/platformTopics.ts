@@ -66,12 +66,7 @@ export function provisioningUpdate(payload: Json) {
   };
 }
 
-/**
- * Subscribes to the platform topics DevEx measures come from. Call it from a root startup hook: a
- * subscription made while plugins still initialise can find the events backend's hub missing
- * (404), and then only receives events published in this process, never those of another
- * backend instance.
- */
+/** Subscribes to the platform topics DevEx measures come from. */
 export async function subscribeToPlatformTopics(options: {
   events: EventsService;
   store: DevexStore;

@@ -22,7 +22,6 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        rootLifecycle: coreServices.rootLifecycle,
         events: eventsServiceRef,
       },
       async init({
@@ -32,7 +31,6 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
         auth,
         logger,
         scheduler,
-        rootLifecycle,
         events,
       }) {
         const provider = new ProvisionedDatabaseEntityProvider({
@@ -57,19 +55,13 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
           initialDelay: { seconds: 15 },
           fn: refresh,
         });
-        // Subscribed once every plugin of the backend has started (the root lifecycle; a plugin's
-        // own startup hooks run as soon as that plugin is up). During init the events backend's hub
-        // may not be mounted yet, and a subscription that finds it missing (404) stays local to
-        // this process for good: events published by another backend instance would never arrive.
-        rootLifecycle.addStartupHook(() =>
-          events.subscribe({
-            id: 'catalog-provisioned-databases',
-            topics: ['provisioning.request'],
-            onEvent: async () => {
-              await refresh();
-            },
-          }),
-        );
+        await events.subscribe({
+          id: 'catalog-provisioned-databases',
+          topics: ['provisioning.request'],
+          onEvent: async () => {
+            await refresh();
+          },
+        });
       },
     });
   },
