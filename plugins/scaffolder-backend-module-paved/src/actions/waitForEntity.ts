@@ -2,6 +2,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { setTimeout as sleep } from 'node:timers/promises';
 import yaml from 'yaml';
 
 export const waitForEntityExamples = [
@@ -20,15 +21,6 @@ export const waitForEntityExamples = [
     }),
   },
 ];
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>(resolve => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /**
  * `paved:catalog:wait`: `catalog:register` only adds a location; the catalog processes it a moment
@@ -77,8 +69,9 @@ export function createWaitForEntityAction(options: {
           ctx.logger.info(`${ref} is in the catalog`);
           return;
         }
-        if (Date.now() >= deadline || ctx.signal?.aborted) break;
-        await sleep(pollIntervalMs, ctx.signal);
+        if (Date.now() >= deadline) break;
+        // A cancelled task aborts the wait.
+        await sleep(pollIntervalMs, undefined, { signal: ctx.signal });
       }
       throw new Error(
         `${ref} was not in the catalog after ${timeoutSeconds} s; the catalog may still be processing it, or its catalog-info.yaml failed to process (see the catalog's unprocessed entities)`,
