@@ -32,7 +32,7 @@
 # Both get their own app-config.yaml plus a generated override (bench/lib.sh write_bench_override):
 # port (stock 7501, Paved 7502), PostgreSQL with database prefix paved_bench_cat_<app>_ (dropped
 # before and after), catalog rules and locations; Paved's development-only DevEx demo seed off.
-# CATALOG_BENCH_GC_PROBE=1 (default) preloads gc-probe.cjs into both backends: at each point of rest
+# CATALOG_BENCH_GC_PROBE=1 (default) preloads bench/gc-probe.cjs into both backends: at each point of rest
 # the run also records RSS and heap right after a full GC, which tells live memory from garbage
 # V8 has not collected yet. CATALOG_BENCH_PAVED_EXTRA_CONFIG: one more config file for Paved only,
 # last, to try a change (for example a search collator schedule) without editing app-config.yaml.
@@ -139,7 +139,7 @@ bench_app() {
   local configs=(--config "$dir/app-config.yaml" --config "$override" "${extra[@]}")
   # gc-probe.cjs: a full GC and memoryUsage() on SIGUSR2, to tell live memory from garbage.
   local node_options="${NODE_OPTIONS:-}"
-  if [ "$GC_PROBE" = 1 ]; then node_options="$node_options --require $HERE/gc-probe.cjs"; fi
+  if [ "$GC_PROBE" = 1 ]; then node_options="$node_options --require $PAVED_ROOT/bench/gc-probe.cjs"; fi
   export GC_PROBE_OUT="$RUN_DIR/$app-$size-gc.json"
   if [ "$MODE" = built ]; then
     # From the bundle's root, as the Dockerfile runs it (config paths are absolute).

@@ -12,13 +12,21 @@
 //     ("cold": JavaScript downloaded and started, sign-in, first data); then, in the same context,
 //     loads the catalog page again ("warm": cached JavaScript, signed in). Prints JSON
 //     { ok, cold: [ms...], warm: [ms...], coldMedianMs, warmMedianMs, rows }.
+//     With --profile PREFIX, --profile-runs M (3) more warm loads after the timed runs, under
+//     Chromium's CPU profiler: profiles written to PREFIX-<n>.cpuprofile (they open in DevTools),
+//     and the output gains `profile`: per load, how long the main thread was busy until the first
+//     catalog request; for the last, that time by package (self time, through the build's source
+//     maps in --static-dir; bench/frontend/by-package.mjs) and the requests the page made before
+//     it. Untimed: the profiler slows the page.
 //
 //   node browse.mjs pages --base URL --catalog PATH --shot-dir DIR
 //     Signs in and visits a few pages (catalog, the first component's page, API explorer, search),
 //     waiting for each to settle, so the backend has served real requests before memory is read
 //     again. Prints JSON { ok, pages: [{ path, ms, ok }] }.
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { timeByPackage } from '../frontend/by-package.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(process.env.PLAYWRIGHT_CORE_PATH ||
@@ -139,6 +147,34 @@ async function usable() {
   }
 }
 
+/**
+ * One warm load of the catalog under the CPU profiler: writes the profile and returns where the
+ * main thread's time went until the app sent its first catalog request, and the requests before it.
+ */
+async function profiledLoad(page, file) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await openCatalog(page, 60_000);
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  const timing = await resourceTimings(page);
+  // The profiler starts a moment (one DevTools round trip) before the navigation does, so the cut
+  // falls that moment early.
+  const { busyMs, self } = timeByPackage(profile, {
+    staticDir: opts['static-dir'],
+    untilMs: timing.catalog?.startMs,
+  });
+  return {
+    file,
+    untilCatalogRequestMs: timing.catalog?.startMs ?? null,
+    busyMs,
+    selfTime: self.slice(0, 25),
+    requestsBefore: timing.before,
+  };
+}
+
 const median = values => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -146,20 +182,29 @@ const median = values => {
 };
 
 /**
- * In the page just loaded: how long after navigation start the app sent its first catalog entities
- * request, and how long that request took (Resource Timing).
+ * Resource Timing of the page just loaded: its first catalog entities request (start after
+ * navigation start, duration) and the requests the page made before it.
  */
-function catalogRequestTiming(page) {
+function resourceTimings(page) {
   return page.evaluate(() => {
-    const request = performance
-      .getEntriesByType('resource')
-      .find(entry => /\/api\/catalog\/entities/.test(entry.name));
-    return request
-      ? {
-          appStartMs: Math.round(request.startTime),
-          catalogRequestMs: Math.round(request.responseEnd - request.startTime),
-        }
-      : { appStartMs: null, catalogRequestMs: null };
+    const entries = performance.getEntriesByType('resource');
+    const catalog = entries.find(e => /\/api\/catalog\/entities/.test(e.name));
+    const until = catalog ? catalog.startTime : Infinity;
+    return {
+      catalog: catalog && {
+        startMs: Math.round(catalog.startTime),
+        durationMs: Math.round(catalog.responseEnd - catalog.startTime),
+      },
+      before: entries
+        .filter(e => e.startTime < until)
+        .map(e => ({
+          name: new URL(e.name).pathname,
+          type: e.initiatorType,
+          startMs: Math.round(e.startTime),
+          endMs: Math.round(e.responseEnd),
+          transferBytes: e.transferSize,
+        })),
+    };
   });
 }
 
@@ -170,6 +215,7 @@ async function load() {
   const warm = [];
   const warmParts = [];
   let rows = 0;
+  let profile;
   try {
     for (let i = 0; i < runs; i += 1) {
       const page = await newPage(browser);
@@ -181,10 +227,29 @@ async function load() {
         started = Date.now();
         await openCatalog(page, 60_000);
         warm.push(Date.now() - started);
-        warmParts.push(await catalogRequestTiming(page));
+        const { catalog } = await resourceTimings(page);
+        warmParts.push({
+          appStartMs: catalog?.startMs ?? null,
+          catalogRequestMs: catalog?.durationMs ?? null,
+        });
         rows = await page.locator(componentLink).count();
         if (opts.shot && i === runs - 1)
           await page.screenshot({ path: opts.shot });
+        if (opts.profile && i === runs - 1) {
+          const loads = [];
+          for (let n = 1; n <= Number(opts['profile-runs'] || 3); n += 1) {
+            loads.push(
+              await profiledLoad(page, `${opts.profile}-${n}.cpuprofile`),
+            );
+          }
+          const last = loads[loads.length - 1];
+          profile = {
+            busyMs: loads.map(l => l.busyMs),
+            busyMedianMs: median(loads.map(l => l.busyMs)),
+            untilCatalogRequestMs: loads.map(l => l.untilCatalogRequestMs),
+            last,
+          };
+        }
       } finally {
         await page
           .context()
@@ -204,13 +269,16 @@ async function load() {
     // Where the warm load's time goes, medians: navigation start until the app sends its first
     // catalog entities request (loading and starting the app), that request, and the rest.
     warmParts: {
-      appStartMs: median(warmParts.map(p => p.appStartMs).filter(v => v !== null)),
+      appStartMs: median(
+        warmParts.map(p => p.appStartMs).filter(v => v !== null),
+      ),
       catalogRequestMs: median(
         warmParts.map(p => p.catalogRequestMs).filter(v => v !== null),
       ),
       all: warmParts,
     },
     rows,
+    ...(profile ? { profile } : {}),
   };
 }
 

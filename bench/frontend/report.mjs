@@ -49,6 +49,10 @@ const rows = [
         : '–',
   ],
   [
+    'warm, under the CPU profiler: main thread busy until the catalog request (median)',
+    r => (r.browser?.profile ? `${r.browser.profile.busyMedianMs} ms` : '–'),
+  ],
+  [
     'backend RSS before / after the browser runs',
     r => `${r.rssBeforeMb ?? '–'} / ${r.rssAfterMb ?? '–'} MB`,
   ],
@@ -65,6 +69,29 @@ for (const [label, cell] of rows) {
     `${label.padEnd(width)} | ${apps
       .map(app => cell(results[app]))
       .join(' | ')}`,
+  );
+}
+for (const app of apps) {
+  const profile = results[app].browser?.profile;
+  if (!profile) continue;
+  const { last } = profile;
+  console.log(
+    `\n${app}, ${profile.busyMs.length} more warm loads under the CPU profiler: main thread busy until ` +
+      `the catalog request, median ${
+        profile.busyMedianMs
+      } ms (${profile.busyMs.join(', ')} ms; request at ` +
+      `${profile.untilCatalogRequestMs.join(', ')} ms). The last (${
+        last.file
+      }), self time by package:`,
+  );
+  for (const { name, ms } of last.selfTime.slice(0, 10)) {
+    console.log(`  ${String(ms).padStart(5)} ms  ${name}`);
+  }
+  console.log(
+    `  requests before the catalog request: ${last.requestsBefore
+      .filter(r => !r.name.startsWith('/static/'))
+      .map(r => `${r.name} ${r.startMs}-${r.endMs} ms`)
+      .join(', ')}`,
   );
 }
 console.log(`\nrun: ${JSON.stringify(results.run)}`);

@@ -11,7 +11,7 @@
 #   2. the built backend (NODE_ENV=production, run from the bundle) on fresh PostgreSQL databases
 #      with FRONTEND_BENCH_ENTITIES (1000) generated entities (bench/catalog/generate.mjs), until
 #      every one is stitched;
-#   3. headless Chromium against the backend's own URL, FRONTEND_BENCH_RUNS (5) times in a new
+#   3. headless Chromium against the backend's own URL, FRONTEND_BENCH_RUNS (9) times in a new
 #      browser context: "cold" = open the app with an empty cache, sign in as guest, open the
 #      catalog of all components, until the first row shows; "warm" = the catalog page loaded again
 #      in the same context (bench/foundation/browse.mjs load); medians printed;
@@ -29,7 +29,7 @@ RUN_DIR="$BENCH_DIR/frontend-run-$RUN_ID"
 RESULTS_DIR="$PAVED_ROOT/bench/results"
 APPS="${FRONTEND_BENCH_APPS:-stock paved}"
 ENTITIES="${FRONTEND_BENCH_ENTITIES:-1000}"
-RUNS="${FRONTEND_BENCH_RUNS:-5}"
+RUNS="${FRONTEND_BENCH_RUNS:-9}"
 PG_URL="${FRONTEND_BENCH_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
 STOCK_DIR="${FRONTEND_BENCH_STOCK_DIR:-$BENCH_DIR/stock}"
 declare -A APP_DIR=([stock]="$STOCK_DIR" [paved]="${FRONTEND_BENCH_PAVED_DIR:-$PAVED_ROOT}")
@@ -85,7 +85,7 @@ bench_app() {
   record "$app" loadAvgBefore "$(loadavg)"
   log "$app: $ENTITIES entities in the catalog; $RUNS browser runs against http://localhost:$port"
   result="$(node "$PAVED_ROOT/bench/foundation/browse.mjs" load --base "http://localhost:$port" \
-    --catalog "${CATALOG_PATH[$app]}" --runs "$RUNS" --shot "$RUN_DIR/$app-catalog.png" 2>> "$log_file")" || {
+    --catalog "${CATALOG_PATH[$app]}" --runs "$RUNS" --shot "$RUN_DIR/$app-catalog.png" --profile "$RUN_DIR/$app-warm" --static-dir "$bundle/packages/app/dist/static" 2>> "$log_file")" || {
     log "$app: the catalog never showed data: $result"; stop_app; return 1; }
   record "$app" browser "$result"
   record "$app" loadAvgAfter "$(loadavg)"

@@ -18,6 +18,11 @@ export interface BenchSettings {
   databasePrefix: string;
   ciToken: string;
   benchToken: string;
+  /**
+   * The replicas' V8 old-space limit (--max-old-space-size), as Node derives it from a
+   * container's memory limit (about half of it); 0 leaves V8's default for this machine.
+   */
+  maxOldSpaceMb: number;
 }
 
 export interface ReplicaSpec {
@@ -61,7 +66,10 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
           },
           {
             type: 'static',
-            options: { token: settings.benchToken, subject: 'resilience-bench' },
+            options: {
+              token: settings.benchToken,
+              subject: 'resilience-bench',
+            },
           },
         ],
       },
@@ -78,7 +86,10 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
         },
         {
           type: 'file',
-          target: path.join(REPO_ROOT, 'bench/resilience/template/template.yaml'),
+          target: path.join(
+            REPO_ROOT,
+            'bench/resilience/template/template.yaml',
+          ),
           rules: [{ allow: ['Template'] }],
         },
       ],
@@ -99,6 +110,14 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
     },
     devex: { demoData: { seed: false } },
   };
+}
+
+/** process.memoryUsage() right after a full GC, in MB (bench/gc-probe.cjs). */
+export interface LiveMemory {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
 }
 
 export class Replica {
@@ -148,6 +167,12 @@ export class Replica {
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
           paths: [REPO_ROOT],
         }),
+        ...(this.settings.maxOldSpaceMb > 0
+          ? [`--max-old-space-size=${this.settings.maxOldSpaceMb}`]
+          : []),
+        // A full GC and memoryUsage() on SIGUSR2, for the soak's live-memory samples.
+        '--require',
+        path.join(REPO_ROOT, 'bench/gc-probe.cjs'),
         'src/index.ts',
         '--config',
         '../../app-config.yaml',
@@ -161,6 +186,7 @@ export class Replica {
           NODE_ENV: 'development',
           PAVED_DATA_DIR: path.join(this.settings.workDir, 'shared'),
           PAVED_CI_TOKEN: this.settings.ciToken,
+          GC_PROBE_OUT: this.gcProbeFile,
         },
         stdio: ['ignore', log, log],
       },
@@ -174,17 +200,23 @@ export class Replica {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
       if (!this.running) {
-        throw new Error(`${this.spec.name} exited during start-up; see ${this.logFile}`);
+        throw new Error(
+          `${this.spec.name} exited during start-up; see ${this.logFile}`,
+        );
       }
       try {
-        const res = await fetch(`${this.baseUrl}/.backstage/health/v1/readiness`);
+        const res = await fetch(
+          `${this.baseUrl}/.backstage/health/v1/readiness`,
+        );
         if (res.ok) return Date.now() - started;
       } catch {
         // not listening yet
       }
       await sleep(2000);
     }
-    throw new Error(`${this.spec.name} not ready after ${timeoutMs} ms; see ${this.logFile}`);
+    throw new Error(
+      `${this.spec.name} not ready after ${timeoutMs} ms; see ${this.logFile}`,
+    );
   }
 
   /** SIGKILL: no shutdown hooks, no lease release, as when a node or container dies. */
@@ -211,6 +243,32 @@ export class Replica {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
     return Number.isFinite(kb) ? kb / 1024 : undefined;
+  }
+
+  private get gcProbeFile(): string {
+    return path.join(this.settings.workDir, `${this.spec.name}.gc.json`);
+  }
+
+  /**
+   * Memory right after a full garbage collection (bench/gc-probe.cjs, on SIGUSR2): what the
+   * process really holds, without the garbage and reserved heap that make RSS swing.
+   */
+  async liveMemory(): Promise<LiveMemory | undefined> {
+    const pid = this.pid;
+    if (!pid) return undefined;
+    fs.rmSync(this.gcProbeFile, { force: true });
+    process.kill(pid, 'SIGUSR2');
+    for (let waited = 0; waited < 30_000; waited += 200) {
+      await sleep(200);
+      try {
+        return JSON.parse(
+          fs.readFileSync(this.gcProbeFile, 'utf8'),
+        ) as LiveMemory;
+      } catch {
+        // not written yet (or half-written)
+      }
+    }
+    return undefined;
   }
 
   logContains(text: string): number {

@@ -388,7 +388,13 @@ describe('the example organisation, processed by the catalog', () => {
   }, 180_000);
 
   it('serves every documentation site through TechDocs', async () => {
-    const headers = { Authorization: mockCredentials.user.header() };
+    // A fresh connection per request: TechDocs' sync answers with an event stream it ends by
+    // itself, and a pooled keep-alive socket reused right after one was once reset under CI
+    // (ECONNRESET on the next request). Browsers retry such a request; fetch does not.
+    const headers = {
+      Authorization: mockCredentials.user.header(),
+      Connection: 'close',
+    };
     const documented = entities.filter(
       e => e.metadata.annotations?.['backstage.io/techdocs-ref'],
     );
