@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Paved needs and is missing; a second run installs nothing.
 #   scripts/install.sh            toolchain, dependencies, mkdocs
-#   scripts/install.sh --browser  also Chromium for the end-to-end tests
+#   scripts/install.sh --for-tests  also what only the tests use: Chromium (end-to-end) and gofmt
 source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
@@ -36,7 +36,13 @@ if ! mkdocs_has_material; then
   apt_install mkdocs mkdocs-material || pip install --quiet mkdocs-techdocs-core
 fi
 
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+# The golden-path tests check the generated Go service's syntax with gofmt (Debian's golang-go).
+if [ "${1:-}" = "--for-tests" ] && ! command -v gofmt >/dev/null; then
+  log "installing gofmt for the Go template's syntax check (once)"
+  apt_install golang-go
+fi
+
+if [ "${1:-}" = "--for-tests" ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Chromium for the end-to-end tests (once)"
   apt_install chromium
 fi

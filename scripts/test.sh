@@ -6,7 +6,7 @@
 # Store tests run on SQLite, and on the PostgreSQL at 127.0.0.1:5432 when it is reachable.
 source "$(dirname "$0")/env.sh"
 stage="${1:-all}"
-"$PAVED_ROOT/scripts/install.sh" --browser
+"$PAVED_ROOT/scripts/install.sh" --for-tests
 cd "$PAVED_ROOT"
 
 pg_host="${PAVED_TEST_PG_HOST:-127.0.0.1}"

@@ -396,7 +396,12 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
           encoding: 'utf8',
         });
         if (gofmt.error) {
-          // Debian's golang-go provides gofmt; without it only the other checks ran.
+          // `make test` installs gofmt (Debian's golang-go); a bare `yarn test` may lack it.
+          if (process.env.CI) {
+            throw new Error(
+              `gofmt not available (${gofmt.error.message}): the Go syntax check must run in CI`,
+            );
+          }
           console.warn(
             `gofmt not available (${gofmt.error.message}): Go syntax check skipped`,
           );

@@ -73,6 +73,9 @@ describe('DoraDashboard', () => {
     expect(
       await screen.findByText('No deployments recorded for this scope yet.'),
     ).toBeInTheDocument();
+    // The weekly trends draw a chart for each measure with data in the window.
+    expect(await screen.findByTestId('chart-deployments')).toBeInTheDocument();
+    expect(screen.getByText('Deployments per week')).toBeInTheDocument();
   });
 
   it('shows an error for a failing section and keeps the others', async () => {
