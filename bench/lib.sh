@@ -1,7 +1,8 @@
 # Sourced by the benchmark scripts (after scripts/env.sh): the pieces they share.
 #   prepare_stock <stock-dir> <create-app-version> <log-dir>
 #                        a stock `@backstage/create-app` app, installed, with the registry pins of
-#                        shared/ENVIRONMENT.md and Paved's root `resolutions` (generated once, reused)
+#                        shared/ENVIRONMENT.md and Paved's root `resolutions`, installed from Paved's
+#                        yarn.lock so shared packages have Paved's versions (generated once, reused)
 #   start_group <log> <dir> <command...>
 #                        runs a command in its own process group (setsid) in <dir>; stop_app stops it
 #   stop_app             TERM to the group, KILL after 30 s
@@ -24,6 +25,12 @@ prepare_stock() {
   (cd "$(dirname "$stock_dir")" && echo stock | npm_config_nodedir= npx -y "@backstage/create-app@$version" \
     --path "$stock_dir" --skip-install) > "$log_dir/stock-create.log" 2>&1
   node "$bench_lib_dir/foundation/add-resolutions.mjs" "$stock_dir" "$PAVED_ROOT" > /dev/null
+  # create-app's package.json has ^ ranges, so a stock app generated later resolves newer patch
+  # releases than the day's 1.55 app (seen 2026-12-06: plugin-signals-backend 0.3.21 calls
+  # httpRouter.addWebSocketHandler, which the 1.55 backend-defaults lacks, and the backend never
+  # starts). Starting from Paved's yarn.lock, yarn keeps every version the two apps share and
+  # resolves only what Paved lacks; BENCH_STOCK_FLOATING=1 resolves everything anew.
+  if [ "${BENCH_STOCK_FLOATING:-0}" = 0 ]; then cp "$PAVED_ROOT/yarn.lock" "$stock_dir/yarn.lock"; fi
   log "stock app: first install (writes its yarn.lock, warms the cache; not timed)"
   (cd "$stock_dir" && yarn install) > "$log_dir/stock-install-first.log" 2>&1 || {
     log "stock app: first install failed; see $log_dir/stock-install-first.log"

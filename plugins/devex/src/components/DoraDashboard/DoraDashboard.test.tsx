@@ -27,6 +27,19 @@ const deployment = {
 // Rendering a whole test app is slow on a busy two-core CI machine.
 jest.setTimeout(30_000);
 
+/**
+ * Every section loads on its own; waiting for the last ones keeps their state updates inside the
+ * test (React warns about updates that land after it).
+ */
+async function untilEverySectionShows() {
+  expect(
+    await screen.findByText('Time to first production deployment'),
+  ).toBeInTheDocument();
+  expect(
+    await screen.findByText('No incidents recorded for this scope yet.'),
+  ).toBeInTheDocument();
+}
+
 describe('DoraDashboard', () => {
   const window = lastDays(90, new Date(2026, 10, 23));
 
@@ -52,6 +65,7 @@ describe('DoraDashboard', () => {
     expect(await screen.findByText(/recovered in 2.5 h/)).toBeInTheDocument();
     // The row of a seeded deployment carries its own label.
     expect(screen.getByText('Demo data')).toBeInTheDocument();
+    await untilEverySectionShows();
   });
 
   it('shows no demo label for real data and queries the chosen scope and window', async () => {
@@ -76,6 +90,7 @@ describe('DoraDashboard', () => {
     // The weekly trends draw a chart for each measure with data in the window.
     expect(await screen.findByTestId('chart-deployments')).toBeInTheDocument();
     expect(screen.getByText('Deployments per week')).toBeInTheDocument();
+    await untilEverySectionShows();
   });
 
   it('shows an error for a failing section and keeps the others', async () => {
@@ -92,5 +107,6 @@ describe('DoraDashboard', () => {
       (await screen.findAllByText(/series store unavailable/)).length,
     ).toBeGreaterThan(0);
     expect(await screen.findByText('10 / week')).toBeInTheDocument();
+    await untilEverySectionShows();
   });
 });
