@@ -63,7 +63,6 @@ if [ -z "${CATALOG_BENCH_PAVED_DIR:-}" ] && [ -d "$BENCH_DIR/paved/node_modules/
 fi
 declare -A APP_DIR=([stock]="$STOCK_DIR" [paved]="${CATALOG_BENCH_PAVED_DIR:-$PAVED_ROOT}")
 declare -A PORT=([stock]=7501 [paved]=7502)
-CLK_TCK="$(getconf CLK_TCK)"
 
 mkdir -p "$RUN_DIR" "$RESULTS_DIR"
 : > "$METRICS"
@@ -88,7 +87,6 @@ trap 'exit 130' INT TERM
 ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
 
 # utime + stime of one process, in seconds (fields 14 and 15 of /proc/<pid>/stat).
-cpu_s() { awk -v tck="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tck }' "/proc/$1/stat"; }
 
 guest_token() {
   curl -fsS -m 30 -H 'X-Requested-With: XMLHttpRequest' \

@@ -53,6 +53,10 @@ const rows = [
     r => (r.browser?.profile ? `${r.browser.profile.busyMedianMs} ms` : '–'),
   ],
   [
+    'backend CPU time: 30 s at rest / during the browser runs',
+    r => `${r.restCpuSecPer30s ?? '–'} / ${r.browserRunsCpuSec ?? '–'} s`,
+  ],
+  [
     'backend RSS before / after the browser runs',
     r => `${r.rssBeforeMb ?? '–'} / ${r.rssAfterMb ?? '–'} MB`,
   ],

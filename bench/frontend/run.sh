@@ -80,7 +80,13 @@ bench_app() {
     [ "$(date +%s)" -lt "$deadline" ] || { log "$app: ingestion did not finish ($row)"; stop_app; return 1; }
     sleep 2
   done
+  # At rest, then during the browser runs: the backend's CPU time, since on two cores whatever
+  # the backend does in the background (scheduled tasks) is taken from Chromium.
+  local cpu_before
+  cpu_before="$(cpu_s "$pid")"
   sleep 30
+  record "$app" restCpuSecPer30s "$(awk -v a="$cpu_before" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.1f", b - a }')"
+  cpu_before="$(cpu_s "$pid")"
   record "$app" rssBeforeMb "$(status_mb "$pid" VmRSS)"
   record "$app" loadAvgBefore "$(loadavg)"
   log "$app: $ENTITIES entities in the catalog; $RUNS browser runs against http://localhost:$port"
@@ -88,6 +94,7 @@ bench_app() {
     --catalog "${CATALOG_PATH[$app]}" --runs "$RUNS" --shot "$RUN_DIR/$app-catalog.png" --profile "$RUN_DIR/$app-warm" --static-dir "$bundle/packages/app/dist/static" 2>> "$log_file")" || {
     log "$app: the catalog never showed data: $result"; stop_app; return 1; }
   record "$app" browser "$result"
+  record "$app" browserRunsCpuSec "$(awk -v a="$cpu_before" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.1f", b - a }')"
   record "$app" loadAvgAfter "$(loadavg)"
   record "$app" rssAfterMb "$(status_mb "$pid" VmRSS)"
   log "$app: $result"
