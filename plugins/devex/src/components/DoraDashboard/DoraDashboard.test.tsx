@@ -27,10 +27,7 @@ const deployment = {
 // Rendering a whole test app is slow on a busy two-core CI machine.
 jest.setTimeout(30_000);
 
-/**
- * Every section loads on its own; waiting for the last ones keeps their state updates inside the
- * test (React warns about updates that land after it).
- */
+/** Every section loads on its own: the measures and incidents sections render too. */
 async function untilEverySectionShows() {
   expect(
     await screen.findByText('Time to first production deployment'),
