@@ -7,7 +7,7 @@
 #                        runs a command in its own process group (setsid) in <dir>; stop_app stops it
 #   stop_app             TERM to the group, KILL after 30 s
 #   backend_pid <port>   the process listening on a port
-#   loadavg, status_mb <pid> <field>, cpu_s <pid>, ports_free <port>...
+#   loadavg, status_mb <pid> <field>, cpu_s <pid> [since], ports_free <port>...
 
 bench_lib_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -61,9 +61,10 @@ stop_app() {
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # status_mb <pid> <VmRSS|VmHWM|...>: a memory figure of /proc/<pid>/status, in MB.
 status_mb() { awk -v k="$2:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
-# cpu_s <pid>: CPU time (user + system) the process has used, in seconds (/proc/<pid>/stat).
+# cpu_s <pid> [since]: CPU time (user + system, fields 14 and 15 of /proc/<pid>/stat) the process
+# has used, in seconds; with since (an earlier cpu_s), the time used after it.
 CLK_TCK="$(getconf CLK_TCK)"
-cpu_s() { awk -v tck="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tck }' "/proc/$1/stat"; }
+cpu_s() { awk -v tck="$CLK_TCK" -v since="${2:-0}" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / tck - since }' "/proc/$1/stat"; }
 # ports_free <port>...: fails, naming it, when one of the ports is taken.
 ports_free() {
   local port

@@ -36,13 +36,14 @@ if ! mkdocs_has_material; then
   apt_install mkdocs mkdocs-material || pip install --quiet mkdocs-techdocs-core
 fi
 
-# The golden-path tests check the generated Go service's syntax with gofmt (Debian's golang-go).
-if [ "${1:-}" = "--for-tests" ] && ! command -v gofmt >/dev/null; then
-  log "installing gofmt for the Go template's syntax check (once)"
-  apt_install golang-go
-fi
-
-if [ "${1:-}" = "--for-tests" ] && [ ! -x /usr/bin/chromium ]; then
-  log "installing Chromium for the end-to-end tests (once)"
-  apt_install chromium
+if [ "${1:-}" = "--for-tests" ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    log "installing Chromium for the end-to-end tests (once)"
+    apt_install chromium
+  fi
+  # The golden-path tests check the generated Go service's syntax with gofmt (Debian's golang-go).
+  if ! command -v gofmt >/dev/null; then
+    log "installing gofmt for the Go template's syntax check (once)"
+    apt_install golang-go
+  fi
 fi

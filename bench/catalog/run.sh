@@ -86,8 +86,6 @@ trap 'exit 130' INT TERM
 
 ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
 
-# utime + stime of one process, in seconds (fields 14 and 15 of /proc/<pid>/stat).
-
 guest_token() {
   curl -fsS -m 30 -H 'X-Requested-With: XMLHttpRequest' \
     "http://localhost:$1/api/auth/guest/refresh?env=development" |

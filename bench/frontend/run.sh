@@ -85,7 +85,7 @@ bench_app() {
   local cpu_before
   cpu_before="$(cpu_s "$pid")"
   sleep 30
-  record "$app" restCpuSecPer30s "$(awk -v a="$cpu_before" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.1f", b - a }')"
+  record "$app" restCpuSecPer30s "$(cpu_s "$pid" "$cpu_before")"
   cpu_before="$(cpu_s "$pid")"
   record "$app" rssBeforeMb "$(status_mb "$pid" VmRSS)"
   record "$app" loadAvgBefore "$(loadavg)"
@@ -94,7 +94,7 @@ bench_app() {
     --catalog "${CATALOG_PATH[$app]}" --runs "$RUNS" --shot "$RUN_DIR/$app-catalog.png" --profile "$RUN_DIR/$app-warm" --static-dir "$bundle/packages/app/dist/static" 2>> "$log_file")" || {
     log "$app: the catalog never showed data: $result"; stop_app; return 1; }
   record "$app" browser "$result"
-  record "$app" browserRunsCpuSec "$(awk -v a="$cpu_before" -v b="$(cpu_s "$pid")" 'BEGIN { printf "%.1f", b - a }')"
+  record "$app" browserRunsCpuSec "$(cpu_s "$pid" "$cpu_before")"
   record "$app" loadAvgAfter "$(loadavg)"
   record "$app" rssAfterMb "$(status_mb "$pid" VmRSS)"
   log "$app: $result"
