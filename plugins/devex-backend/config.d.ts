@@ -5,8 +5,6 @@ export interface Config {
     timeZone?: string;
     /** Per team (group entity ref) IANA time zone for weekly series. */
     teamTimeZones?: Array<{ group: string; timeZone: string }>;
-    /** Group notified of low survey scores (default `permission.paved.platformTeam`, then group:default/platform). */
-    platformTeam?: string;
     /** Seconds the catalog snapshot (groups, components) is cached (default 60). */
     catalogCacheSeconds?: number;
     /**

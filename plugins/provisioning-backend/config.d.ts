@@ -1,8 +1,6 @@
 export interface Config {
   /** Self-service databases (plugin id `provisioning`); see README.md. */
   provisioning?: {
-    /** Group whose members approve and may act for any team (default `permission.paved.platformTeam`, then group:default/platform). */
-    platformTeam?: string;
     /**
      * Guardrails per environment. Defaults: development small/medium 1-20 GB; staging all sizes
      * 1-100 GB; production all sizes 10-1000 GB with approval; ephemeral small 1-10 GB, 72 h max.

@@ -1,14 +1,7 @@
 export interface Config {
   /** Paved's golden paths (scaffolder module `@paved/plugin-scaffolder-backend-module-paved`). */
   paved?: {
-    /** The local git host: bare repositories that golden paths publish to without GitHub/GitLab. */
-    gitHost?: {
-      /**
-       * Directory of the bare repositories, relative to the backend's working directory.
-       * Defaults to `.data/git` in the repository root.
-       */
-      directory?: string;
-    };
+    // paved.gitHost.directory and paved.platformTeam: see @paved/backend-platform.
     /** Where the golden-path templates publish new repositories. */
     publish?: {
       /** `local` (default): the local git host; `github` / `gitlab`: the stock publish actions. */

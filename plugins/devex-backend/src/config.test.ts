@@ -3,10 +3,10 @@ import { defaultLevelBands } from '@paved/plugin-devex-common';
 import { readDevexConfig } from './config';
 
 describe('readDevexConfig', () => {
-  it('uses the DORA 2023 bands and the permission platform team by default', () => {
+  it('uses the DORA 2023 bands and the platform team by default', () => {
     const config = readDevexConfig(
       new ConfigReader({
-        permission: { paved: { platformTeam: 'group:default/sre' } },
+        paved: { platformTeam: 'group:default/sre' },
       }),
     );
     expect(config.bands).toEqual(defaultLevelBands);

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
 import { DateTime } from 'luxon';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /** The `devex:` configuration block, resolved with defaults. */
 export interface DevexConfig {
@@ -55,10 +56,7 @@ export function readDevexConfig(root: Config): DevexConfig {
       'timeZone',
     ),
     teamTimeZones: zones,
-    platformTeam:
-      config?.getOptionalString('platformTeam') ??
-      root.getOptionalString('permission.paved.platformTeam') ??
-      'group:default/platform',
+    platformTeam: readPlatformSettings(root).platformTeam,
     githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
     deploymentWorkflows: new RegExp(
       config?.getOptionalString('github.deploymentWorkflowPattern') ??

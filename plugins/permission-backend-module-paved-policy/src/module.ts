@@ -7,6 +7,7 @@ import {
   normaliseApproverRef,
   PavedPermissionPolicy,
 } from './PavedPermissionPolicy';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /** Installs Paved's permission policy (see PavedPermissionPolicy) in the permission backend. */
 export const permissionModulePavedPolicy = createBackendModule({
@@ -16,9 +17,7 @@ export const permissionModulePavedPolicy = createBackendModule({
     reg.registerInit({
       deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
       async init({ policy, config }) {
-        const platformTeam =
-          config.getOptionalString('permission.paved.platformTeam') ??
-          'group:default/platform';
+        const { platformTeam } = readPlatformSettings(config);
         const extra =
           config.getOptionalStringArray('permission.paved.approvers') ?? [];
         policy.setPolicy(

@@ -10,6 +10,7 @@ import {
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /** Tuning of the processing loop; see config.d.ts for meanings. */
 export interface ProcessingSettings {
@@ -198,11 +199,7 @@ export function readProvisioningSettings(
     );
   }
 
-  const platformTeam = (
-    config?.getOptionalString('platformTeam') ??
-    rootConfig.getOptionalString('permission.paved.platformTeam') ??
-    'group:default/platform'
-  ).toLocaleLowerCase('en-US');
+  const { platformTeam } = readPlatformSettings(rootConfig);
 
   const policy: ProvisioningPolicy = {
     types: ['postgresql'],

@@ -8,3 +8,4 @@ export * from './status';
 export * from './schema';
 export * from './permissions';
 export * from './catalog';
+export * from './events';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
-import { findRepoRoot, readPavedScaffolderConfig } from './config';
+import { findRepoRoot } from '@paved/backend-platform';
+import { readPavedScaffolderConfig } from './config';
 
 const base = { backend: { baseUrl: 'http://localhost:7007/' } };
 

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /** Where golden paths publish: Paved's local git host, or a configured GitHub/GitLab integration. */
 export type PublishTarget = 'local' | 'github' | 'gitlab';
@@ -29,31 +28,6 @@ export type PavedScaffolderConfig = {
 
 const PUBLISH_TARGETS: PublishTarget[] = ['local', 'github', 'gitlab'];
 
-/**
- * The repository root is the nearest ancestor with a workspaces package.json; the backend runs
- * from packages/backend in development, but tests and scripts run from elsewhere.
- */
-export function findRepoRoot(start: string): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        if (JSON.parse(fs.readFileSync(manifest, 'utf8')).workspaces) {
-          return dir;
-        }
-      } catch {
-        // An unreadable manifest is not a repository root; keep walking up.
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      return path.resolve(start);
-    }
-    dir = parent;
-  }
-}
-
 function readRemote(
   config: Config,
   key: 'github' | 'gitlab',
@@ -73,12 +47,7 @@ export function readPavedScaffolderConfig(
   config: Config,
   cwd: string = process.cwd(),
 ): PavedScaffolderConfig {
-  const configured = config.getOptionalString('paved.gitHost.directory');
-  // Relative paths are relative to the backend's working directory, like every other path in
-  // app-config.yaml; without configuration the git host lives in the repository's .data/git.
-  const gitHostDirectory = configured
-    ? path.resolve(cwd, configured)
-    : path.join(findRepoRoot(cwd), '.data', 'git');
+  const { gitHostDirectory } = readPlatformSettings(config, cwd);
 
   const target = config.getOptionalString('paved.publish.target') ?? 'local';
   if (!PUBLISH_TARGETS.includes(target as PublishTarget)) {

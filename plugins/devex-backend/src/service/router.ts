@@ -24,7 +24,7 @@ import { devexMeasures } from '../measures/devexMeasures';
 import { PulseSurvey } from '../surveys/PulseSurvey';
 import { isValidGithubSignature } from '../ingest/githubSignature';
 import { mapGithubDelivery } from '../ingest/githubDeliveries';
-import { databaseUnavailableHandler } from '@paved/backend-resilience';
+import { databaseUnavailableHandler } from '@paved/backend-platform';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_WINDOW_DAYS = 90;

@@ -140,8 +140,8 @@ async function startBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
+          paved: { platformTeam: 'group:default/platform' },
           provisioning: {
-            platformTeam: 'group:default/platform',
             environments: {
               development: {
                 provider: 'sandbox',

@@ -41,7 +41,7 @@ import { DatabaseRequestStore, RequestSecretStore } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
-import { databaseUnavailableHandler } from '@paved/backend-resilience';
+import { databaseUnavailableHandler } from '@paved/backend-platform';
 
 const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

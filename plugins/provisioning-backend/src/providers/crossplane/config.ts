@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /**
  * Configuration of the crossplane provider, under `provisioning.providers.crossplane`.
@@ -64,8 +65,7 @@ export function readCrossplaneProviderConfig(
   const config =
     rootConfig.getOptionalConfig('provisioning.providers.crossplane') ??
     undefined;
-  const gitHostDirectory =
-    rootConfig.getOptionalString('paved.gitHost.directory') ?? '.data/git';
+  const { gitHostDirectory } = readPlatformSettings(rootConfig);
 
   const clusterConfig = config?.getOptionalConfig('cluster');
   const cluster = clusterConfig
@@ -73,7 +73,8 @@ export function readCrossplaneProviderConfig(
         url: clusterConfig.getString('url'),
         token: clusterConfig.getOptionalString('token'),
         caData: clusterConfig.getOptionalString('caData'),
-        skipTLSVerify: clusterConfig.getOptionalBoolean('skipTLSVerify') ?? false,
+        skipTLSVerify:
+          clusterConfig.getOptionalBoolean('skipTLSVerify') ?? false,
       }
     : undefined;
 
@@ -83,7 +84,8 @@ export function readCrossplaneProviderConfig(
       `provisioning.providers.crossplane.mode must be "composite" or "claim", got "${mode}"`,
     );
   }
-  const delivery = config?.getOptionalString('delivery') ?? (cluster ? 'apply' : 'gitops');
+  const delivery =
+    config?.getOptionalString('delivery') ?? (cluster ? 'apply' : 'gitops');
   if (delivery !== 'gitops' && delivery !== 'apply') {
     throw new Error(
       `provisioning.providers.crossplane.delivery must be "gitops" or "apply", got "${delivery}"`,
@@ -125,7 +127,8 @@ export function readCrossplaneProviderConfig(
       createIfMissing: repository === undefined,
     },
     cluster,
-    fieldManager: config?.getOptionalString('fieldManager') ?? 'paved-provisioning',
+    fieldManager:
+      config?.getOptionalString('fieldManager') ?? 'paved-provisioning',
     defaultVersion: config?.getOptionalString('defaultVersion') ?? '16',
   };
 }

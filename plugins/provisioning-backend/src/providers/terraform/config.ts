@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import { defaultInfrastructureDirectory } from '../crossplane/config';
+import { readPlatformSettings } from '@paved/backend-platform';
 
 /** Configuration of the terraform provider, under `provisioning.providers.terraform`. */
 export interface TerraformProviderConfig {
@@ -31,29 +32,44 @@ export interface TerraformProviderConfig {
 
 const DEFAULT_REPOSITORY = 'infrastructure.git';
 
-export function readTerraformProviderConfig(rootConfig: Config): TerraformProviderConfig {
-  const config = rootConfig.getOptionalConfig('provisioning.providers.terraform');
-  const gitHostDirectory =
-    rootConfig.getOptionalString('paved.gitHost.directory') ?? '.data/git';
+export function readTerraformProviderConfig(
+  rootConfig: Config,
+): TerraformProviderConfig {
+  const config = rootConfig.getOptionalConfig(
+    'provisioning.providers.terraform',
+  );
+  const { gitHostDirectory } = readPlatformSettings(rootConfig);
   const url = config?.getOptionalString('repository.url');
   const tfc = config?.getOptionalConfig('terraformCloud');
   return {
     moduleDirectory:
       config?.getOptionalString('moduleDirectory') ??
-      path.join(defaultInfrastructureDirectory(), 'terraform', 'modules', 'postgresql'),
+      path.join(
+        defaultInfrastructureDirectory(),
+        'terraform',
+        'modules',
+        'postgresql',
+      ),
     // Files live three folders deep (<directory>/<team>/<environment>/), the module at modules/postgresql.
-    moduleSource: config?.getOptionalString('moduleSource') ?? '../../../modules/postgresql',
+    moduleSource:
+      config?.getOptionalString('moduleSource') ??
+      '../../../modules/postgresql',
     repository: {
       url: url ?? path.resolve(gitHostDirectory, DEFAULT_REPOSITORY),
       branch: config?.getOptionalString('repository.branch') ?? 'main',
-      directory: config?.getOptionalString('repository.directory') ?? 'databases',
+      directory:
+        config?.getOptionalString('repository.directory') ?? 'databases',
       authorName: config?.getOptionalString('repository.authorName') ?? 'Paved',
-      authorEmail: config?.getOptionalString('repository.authorEmail') ?? 'paved@example.com',
+      authorEmail:
+        config?.getOptionalString('repository.authorEmail') ??
+        'paved@example.com',
       createIfMissing: url === undefined,
     },
     terraformCloud: tfc
       ? {
-          baseUrl: (tfc.getOptionalString('baseUrl') ?? 'https://app.terraform.io').replace(/\/+$/, ''),
+          baseUrl: (
+            tfc.getOptionalString('baseUrl') ?? 'https://app.terraform.io'
+          ).replace(/\/+$/, ''),
           token: tfc.getString('token'),
           workspaceId: tfc.getString('workspaceId'),
           autoApply: tfc.getOptionalBoolean('autoApply') ?? false,

@@ -1,0 +1,26 @@
+/**
+ * What Paved's backend plugins share: the platform-wide settings under `paved:` (one service),
+ * one error format for bad input, and answers that stay good when the database goes away
+ * (outages answered 503 with Retry-After instead of 500).
+ *
+ * @packageDocumentation
+ */
+export {
+  databaseUnavailableHandler,
+  isDatabaseUnavailable,
+} from './databaseUnavailable';
+export {
+  DEFAULT_PLATFORM_TEAM,
+  findRepoRoot,
+  normaliseGroupRef,
+  platformSettingsServiceRef,
+  readPlatformSettings,
+} from './platformSettings';
+export type { PlatformSettings } from './platformSettings';
+export {
+  formatFieldPath,
+  formatViolation,
+  violationsError,
+  violationsFromZod,
+} from './inputErrors';
+export type { Violation } from './inputErrors';

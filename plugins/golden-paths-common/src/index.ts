@@ -1,0 +1,9 @@
+/**
+ * The contracts of Paved's golden paths that other packages use: the lineage annotations a
+ * generated component carries, the service-created event, and the service-name answer.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './events';
+export * from './serviceNames';
