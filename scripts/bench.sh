@@ -18,7 +18,7 @@ case "$which" in
     run frontend bench/frontend/run.sh
     ;;
   # Against a running portal (`make start`), BACKEND_URL (http://localhost:7007).
-  golden-paths) run golden-paths node plugins/scaffolder-backend-module-paved/scripts/bench-golden-paths.js ;;
+  golden-paths) run golden-paths node bench/golden-paths/run.js ;;
   devex) run devex yarn --cwd plugins/devex-backend bench ;;
   provisioning) run provisioning yarn --cwd plugins/provisioning-backend bench ;;
   all)
