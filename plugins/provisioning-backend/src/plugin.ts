@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { createProvisioningService } from './service/createProvisioningService';
 
 /** Self-service databases: requests, guardrails, approval, provisioning, expiry. */
@@ -15,6 +16,7 @@ export const provisioningPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,

@@ -21,6 +21,7 @@ const ready: DatabaseRequest = {
   status: 'ready',
   requestedBy: 'user:default/sam.rivera',
   approvalRequired: true,
+  humanStep: true,
   createdAt: '2026-11-23T10:00:00.000Z',
   updatedAt: '2026-11-23T10:05:00.000Z',
 };

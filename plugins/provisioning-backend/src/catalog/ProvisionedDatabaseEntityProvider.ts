@@ -14,19 +14,16 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_PROVISIONING_REQUEST,
   DatabaseRequest,
   databaseResourceEntityRef,
 } from '@paved/plugin-provisioning-common';
-
-/** Annotation linking a catalog entity to the provisioning request that made it. */
-export const ANNOTATION_PROVISIONING_REQUEST = 'paved.dev/provisioning-request';
 
 const PROVIDER_NAME = 'paved-provisioning';
 
 /** Entity name of a request's database: as fixed by the backend when the request became ready. */
 export function resourceName(request: DatabaseRequest): string {
-  const ref = request.resourceEntityRef ?? databaseResourceEntityRef(request);
-  return ref.split('/').pop()!;
+  return databaseResourceEntityRef(request).split('/').pop()!;
 }
 
 /**

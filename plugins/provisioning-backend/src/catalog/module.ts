@@ -4,11 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { PROVISIONING_REQUEST_TOPIC } from '@paved/plugin-provisioning-common';
 import { ProvisionedDatabaseEntityProvider } from './ProvisionedDatabaseEntityProvider';
 
 /**
  * Catalog module: ready databases appear as `Resource` entities. Refreshed on every provisioning
- * state change (events topic `provisioning.request`) and on a schedule as a safety net.
+ * state change (`PROVISIONING_REQUEST_TOPIC`) and on a schedule as a safety net.
  */
 export const catalogModuleProvisionedDatabases = createBackendModule({
   pluginId: 'catalog',
@@ -57,7 +58,7 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
         });
         await events.subscribe({
           id: 'catalog-provisioned-databases',
-          topics: ['provisioning.request'],
+          topics: [PROVISIONING_REQUEST_TOPIC],
           onEvent: async () => {
             await refresh();
           },

@@ -193,18 +193,65 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     );
   });
 
+  it('announces humanStep once someone other than the requester acted, and never false again', async () => {
+    const published = () =>
+      events.publish.mock.calls.map(([event]) => [
+        event.topic,
+        event.eventPayload.action,
+        event.eventPayload.humanStep,
+      ]);
+    const reviewed = await create({
+      environment: 'production',
+      approvalRequired: true,
+      initialStatus: 'awaiting-approval',
+    });
+    await lifecycle.transition(reviewed.id, {
+      to: 'provisioning',
+      actor: 'user:default/priya.natarajan',
+      action: 'approved',
+      humanStep: true,
+    });
+    await processor('a').processDue();
+    await lifecycle.transition(reviewed.id, {
+      to: 'deprovisioning',
+      actor: 'user:default/sam.rivera',
+      action: 'delete',
+    });
+    expect(published()).toEqual([
+      ['provisioning.request', 'approved', true],
+      ['provisioning.request', 'provisioned', true],
+      ['provisioning.request', 'delete', true],
+    ]);
+
+    // Self-service: deleting it later, even by a teammate, does not make it a human step.
+    events.publish.mockClear();
+    const automated = await create({ name: 'cache' });
+    await processor('a').processNow([automated.id]);
+    await lifecycle.transition(automated.id, {
+      to: 'deprovisioning',
+      actor: 'user:default/ana.teammate',
+      action: 'delete',
+    });
+    expect(published()).toEqual([
+      ['provisioning.request', 'provisioned', false],
+      ['provisioning.request', 'delete', false],
+    ]);
+    expect((await store.getRequest(automated.id))!.humanStep).toBe(false);
+  });
+
   it('fixes a unique catalog entity ref when two teams use one name', async () => {
     const first = await create({ owner: 'group:default/payments' });
     clock = new Date('2026-11-23T10:00:01Z');
     const second = await create({ owner: 'group:default/data' });
-    // The later one happens to become ready first; the earlier one still keeps the plain name.
+    // The later one happens to become ready first and takes the plain name; the other one gets
+    // the suffix of its id, and neither ref changes afterwards.
     await processor('a').processNow([second.id]);
     await processor('a').processNow([first.id]);
-    expect((await store.getRequest(first.id))!.resourceEntityRef).toBe(
+    expect((await store.getRequest(second.id))!.resourceEntityRef).toBe(
       'resource:default/orders-development',
     );
-    expect((await store.getRequest(second.id))!.resourceEntityRef).toBe(
-      'resource:default/data-orders-development',
+    expect((await store.getRequest(first.id))!.resourceEntityRef).toBe(
+      `resource:default/orders-development-${first.id.slice(0, 8)}`,
     );
   });
 

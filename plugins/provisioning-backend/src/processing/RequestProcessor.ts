@@ -1,9 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  DatabaseRequest,
-  databaseResourceEntityRef,
-  QUOTA_COUNTED_STATUSES,
-} from '@paved/plugin-provisioning-common';
+import { databaseResourceEntityRefCandidates } from '@paved/plugin-provisioning-common';
 import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseRequest,
@@ -127,7 +123,7 @@ export class RequestProcessor {
         action: 'provisioned',
         message: status.message,
         outputs: status.outputs,
-        resourceEntityRef: await this.resourceEntityRefFor(request),
+        resourceEntityRefCandidates: databaseResourceEntityRefCandidates(request),
       });
       return;
     }
@@ -170,36 +166,6 @@ export class RequestProcessor {
       status.retryable,
       'provision',
     );
-  }
-
-  /**
-   * The catalog ref of the request's Resource: `<name>-<environment>` unless a live request of
-   * another team in the same namespace, filed earlier, has the same name and environment (it keeps
-   * the plain name); decided once, so the ref never changes afterwards.
-   */
-  private async resourceEntityRefFor(
-    request: DatabaseRequest,
-  ): Promise<string> {
-    const plain = databaseResourceEntityRef(request);
-    const namespace = plain.slice('resource:'.length).split('/')[0];
-    const others = await this.options.store.listRequests({
-      name: request.name,
-      environment: request.environment,
-      statuses: [...QUOTA_COUNTED_STATUSES],
-    });
-    const filedEarlier = (other: DatabaseRequest) =>
-      other.createdAt < request.createdAt ||
-      (other.createdAt === request.createdAt && other.id < request.id);
-    const taken = others.some(
-      other =>
-        other.id !== request.id &&
-        other.owner !== request.owner &&
-        databaseResourceEntityRef(other).startsWith(`resource:${namespace}/`) &&
-        filedEarlier(other),
-    );
-    return taken
-      ? databaseResourceEntityRef(request, { qualified: true })
-      : plain;
   }
 
   private async deprovision(

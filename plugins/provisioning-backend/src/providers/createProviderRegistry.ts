@@ -23,7 +23,7 @@ export async function createProviderRegistry(options: {
   secrets: RequestSecretStore;
   logger: LoggerService;
 }): Promise<ProviderRegistry> {
-  const factories: Record<ProviderId, ProviderFactory> = {
+  const factories: Record<ProviderId, ProviderFactory | undefined> = {
     sandbox: async () =>
       new SandboxDatabaseProvider({
         settings: options.settings.sandbox,
@@ -39,7 +39,9 @@ export async function createProviderRegistry(options: {
   const registry = new ProviderRegistry();
   for (const id of used) {
     try {
-      registry.add(await factories[id]());
+      const factory = factories[id];
+      if (!factory) throw new Error('no module provides it');
+      registry.add(await factory());
     } catch (error) {
       registry.markUnavailable(id, (error as Error).message);
       options.logger.error(

@@ -1,7 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import type {
+  DatabaseProviderId,
+  DatabaseRequest,
+} from '@paved/plugin-provisioning-common';
 
-export type ProviderId = 'sandbox' | 'crossplane' | 'terraform';
+export type ProviderId = DatabaseProviderId;
 
 /** What a provider reports about a request's infrastructure. */
 export type ProvisioningStatus =

@@ -14,6 +14,7 @@ import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { provisioningPermissions } from '@paved/plugin-provisioning-common';
+import type { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { readProvisioningSettings } from '../config';
 import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
@@ -30,6 +31,7 @@ import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
   config: RootConfigService;
+  platform: PlatformSettings;
   logger: LoggerService;
   database: DatabaseService;
   scheduler: SchedulerService;
@@ -48,7 +50,7 @@ export interface ProvisioningServiceDeps {
 export async function createProvisioningService(
   deps: ProvisioningServiceDeps,
 ): Promise<{ router: express.Router }> {
-  const settings = readProvisioningSettings(deps.config);
+  const settings = readProvisioningSettings(deps.config, deps.platform);
   const store = await KnexDatabaseRequestStore.create({
     database: deps.database,
   });

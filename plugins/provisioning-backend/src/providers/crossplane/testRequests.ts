@@ -17,6 +17,7 @@ export function databaseRequest(overrides: Partial<DatabaseRequest> = {}): Datab
     status: 'provisioning',
     requestedBy: 'user:default/sam.rivera',
     approvalRequired: true,
+    humanStep: true,
     createdAt: '2026-11-23T10:00:00.000Z',
     updatedAt: '2026-11-23T10:00:00.000Z',
     ...overrides,

@@ -39,6 +39,7 @@ function request(overrides: Partial<DatabaseRequest> = {}): DatabaseRequest {
     status: 'provisioning',
     requestedBy: 'user:default/sam.rivera',
     approvalRequired: false,
+    humanStep: false,
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     ...overrides,
