@@ -3,7 +3,7 @@
  * and Paved's own plugins from plugins/. Logic lives in the plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { pavedGitHostUrlReaderFactory } from '@paved/plugin-scaffolder-backend-module-paved';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 
 const backend = createBackend();
 
@@ -41,7 +41,7 @@ backend.add(
 );
 backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
-backend.add(pavedGitHostUrlReaderFactory);
+backend.add(gitHostUrlReaderFactory);
 
 // Docs, search, Kubernetes
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -4,9 +4,6 @@
  * @packageDocumentation
  */
 export { scaffolderModulePaved as default } from './module';
-export { pavedGitHostUrlReaderFactory } from './urlReader/urlReaderFactory';
-export { LocalGitHostUrlReader } from './urlReader/LocalGitHostUrlReader';
-export { LocalGitHost } from './gitHost/LocalGitHost';
 export { createPublishAction } from './actions/publish';
 export { createValidateServiceAction } from './actions/validateService';
 export { createCommitAction } from './actions/commit';

@@ -4,12 +4,12 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity, UserEntity } from '@backstage/catalog-model';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { LocalGitHost } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 import {
   cloneAndLog,
   writeSampleWorkspace,
-} from '../__testUtils__/gitFixtures';
+} from '@paved/plugin-githost-node/testUtils';
 import { createPublishAction, publishExamples } from './publish';
 import {
   createValidateServiceAction,

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { LocalGitHost, REPOSITORY_NAME_PATTERN } from '../gitHost/LocalGitHost';
+import { LocalGitHost, REPOSITORY_NAME_PATTERN } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 import { authorFromUser } from './publish';
 

@@ -15,7 +15,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import { PavedScaffolderConfig } from '../config';
-import { isGitHostUrl, parseGitHostUrl } from '../gitHost/urls';
+import { isGitHostUrl, parseGitHostUrl } from '@paved/plugin-githost-node';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 

@@ -8,8 +8,8 @@ import {
   GitIdentity,
   LocalGitHost,
   REPOSITORY_NAME_PATTERN,
-} from '../gitHost/LocalGitHost';
-import { repoContentsUrl } from '../gitHost/urls';
+} from '@paved/plugin-githost-node';
+import { repoContentsUrl } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 
 export const publishExamples = [

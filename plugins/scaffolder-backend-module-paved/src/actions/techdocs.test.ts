@@ -8,10 +8,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { LocalGitHostUrlReader } from '../urlReader/LocalGitHostUrlReader';
+import { LocalGitHost } from '@paved/plugin-githost-node';
+import { LocalGitHostUrlReader } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
-import { cloneAndLog } from '../__testUtils__/gitFixtures';
+import { cloneAndLog } from '@paved/plugin-githost-node/testUtils';
 import { commitExamples, createCommitAction } from './commit';
 import {
   createEnableTechDocsAction,
@@ -115,7 +115,7 @@ describe('add-techdocs actions', () => {
         },
       }),
       factories: [
-        LocalGitHostUrlReader.factory,
+        LocalGitHostUrlReader.factory(gitHost),
         // Stands in for the GitHub integration: answers with the same file.
         () => [
           {

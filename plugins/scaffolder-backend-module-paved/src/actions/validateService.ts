@@ -6,8 +6,8 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { repoContentsUrl } from '../gitHost/urls';
+import { LocalGitHost } from '@paved/plugin-githost-node';
+import { repoContentsUrl } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 import yaml from 'yaml';
 import {

@@ -8,10 +8,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { LocalGitHost } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 import { createServiceNamesRouter } from './router';
-import { writeSampleWorkspace } from '../__testUtils__/gitFixtures';
+import { writeSampleWorkspace } from '@paved/plugin-githost-node/testUtils';
 
 jest.setTimeout(60_000);
 

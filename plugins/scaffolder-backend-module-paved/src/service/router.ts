@@ -3,7 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { LocalGitHost } from '@paved/plugin-githost-node';
 import { PavedScaffolderConfig } from '../config';
 import { serviceNameConflict, serviceNamePatternProblem } from './serviceNames';
 

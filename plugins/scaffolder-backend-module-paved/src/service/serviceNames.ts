@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { LocalGitHost } from '@paved/plugin-githost-node';
 import { PublishTarget } from '../config';
 
 /** The service name rule every golden path shares (also the form's `pattern`). */

@@ -20,8 +20,8 @@ import {
 } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModulePaved } from '../module';
-import { pavedGitHostUrlReaderFactory } from '../urlReader/urlReaderFactory';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
+import { LocalGitHost } from '@paved/plugin-githost-node';
 import {
   dryRunTemplate,
   RenderedFile,
@@ -131,7 +131,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       features: [
         scaffolderPlugin,
         scaffolderModulePaved,
-        pavedGitHostUrlReaderFactory,
+        gitHostUrlReaderFactory,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {

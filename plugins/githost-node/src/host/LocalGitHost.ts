@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { gitText, runGit } from './git';
+import { gitText, runGit } from '../git/runGit';
 
 /** Repository names on the local git host: lower-case, no path separators, no `..`. */
 export const REPOSITORY_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;

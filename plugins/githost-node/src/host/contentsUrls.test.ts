@@ -1,4 +1,4 @@
-import { isGitHostUrl, parseGitHostUrl, repoContentsUrl } from './urls';
+import { isGitHostUrl, parseGitHostUrl, repoContentsUrl } from './contentsUrls';
 
 describe('local git host URLs', () => {
   it('round-trips a contents URL', () => {

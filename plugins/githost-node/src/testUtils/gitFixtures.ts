@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { gitText } from '../gitHost/git';
+import { gitText } from '../git/runGit';
 
 /** Writes a small service-like tree, including an executable file and a nested directory. */
 export async function writeSampleWorkspace(directory: string): Promise<void> {

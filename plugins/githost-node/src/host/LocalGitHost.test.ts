@@ -2,10 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { LocalGitHost } from './LocalGitHost';
-import {
-  cloneAndLog,
-  writeSampleWorkspace,
-} from '../__testUtils__/gitFixtures';
+import { cloneAndLog, writeSampleWorkspace } from '../testUtils/gitFixtures';
 
 jest.setTimeout(60_000);
 

@@ -13,10 +13,9 @@ import type {
   ReadTreeResponseFactory,
 } from '@backstage/backend-defaults/urlReader';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { gitText, runGit } from '../gitHost/git';
-import { isGitHostUrl, parseGitHostUrl } from '../gitHost/urls';
-import { readPavedScaffolderConfig } from '../config';
+import { LocalGitHost } from '../host/LocalGitHost';
+import { gitText, runGit } from '../git/runGit';
+import { isGitHostUrl, parseGitHostUrl } from '../host/contentsUrls';
 import { globToRegExp } from './glob';
 
 /**
@@ -25,19 +24,18 @@ import { globToRegExp } from './glob';
  * what `paved:publish` published, exactly as they would read from GitHub.
  */
 export class LocalGitHostUrlReader implements UrlReaderService {
-  static factory: ReaderFactory = ({ config, treeResponseFactory }) => {
-    const settings = readPavedScaffolderConfig(config);
-    const reader = new LocalGitHostUrlReader(
-      new LocalGitHost(settings.gitHostDirectory),
-      treeResponseFactory,
-    );
-    return [
-      {
-        reader,
-        predicate: url => isGitHostUrl(url, settings.backendBaseUrl),
-      },
-    ];
-  };
+  /** A reader factory for `UrlReaders.create`, answering this backend's contents URLs of `host`. */
+  static factory(host: LocalGitHost): ReaderFactory {
+    return ({ config, treeResponseFactory }) => {
+      const backendBaseUrl = config.getString('backend.baseUrl');
+      return [
+        {
+          reader: new LocalGitHostUrlReader(host, treeResponseFactory),
+          predicate: url => isGitHostUrl(url, backendBaseUrl),
+        },
+      ];
+    };
+  }
 
   constructor(
     private readonly host: LocalGitHost,

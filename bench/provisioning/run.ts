@@ -8,7 +8,7 @@
  *     exactly QUOTA per team are accepted, the rest refused with 400; every accepted one reaches a
  *     final state; no request, database or role exists twice.
  *
- * Run: `yarn --cwd plugins/provisioning-backend bench` (see bench/README.md).
+ * Run: `make bench WHICH=provisioning` (see README.md here).
  */
 import { performance } from 'perf_hooks';
 import knexFactory from 'knex';
@@ -18,9 +18,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-// Resolved from the workspace (packages/backend depends on it); to be declared as a devDependency
-// of this package with the next lockfile update.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';

@@ -3,8 +3,8 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { LocalGitHost } from '../gitHost/LocalGitHost';
-import { writeSampleWorkspace } from '../__testUtils__/gitFixtures';
+import { LocalGitHost } from '../host/LocalGitHost';
+import { writeSampleWorkspace } from '../testUtils/gitFixtures';
 import { LocalGitHostUrlReader } from './LocalGitHostUrlReader';
 
 jest.setTimeout(60_000);
@@ -20,10 +20,11 @@ describe('LocalGitHostUrlReader', () => {
       config: mockServices.rootConfig({
         data: {
           backend: { baseUrl: 'http://localhost:7007' },
-          paved: { gitHost: { directory: dir.resolve('git') } },
         },
       }),
-      factories: [LocalGitHostUrlReader.factory],
+      factories: [
+        LocalGitHostUrlReader.factory(new LocalGitHost(dir.resolve('git'))),
+      ],
     });
 
   beforeAll(async () => {
