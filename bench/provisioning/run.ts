@@ -22,6 +22,7 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import provisioningPlugin from '@paved/plugin-provisioning-backend';
+import provisioningSandboxModule from '@paved/plugin-provisioning-backend-module-sandbox';
 
 const PG =
   process.env.BENCH_PG_CONNECTION ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -79,6 +80,7 @@ async function main() {
   const { server } = await startTestBackend({
     features: [
       provisioningPlugin,
+      provisioningSandboxModule,
       mockServices.database.factory({ knex }),
       // The real scheduler, so the processing task runs on its frequency as in production.
       schedulerServiceFactory,

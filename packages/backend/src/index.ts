@@ -59,6 +59,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Self-service infrastructure
 backend.add(import('@paved/plugin-provisioning-backend'));
+backend.add(import('@paved/plugin-provisioning-backend-module-sandbox'));
+backend.add(import('@paved/plugin-provisioning-backend-module-crossplane'));
+backend.add(import('@paved/plugin-provisioning-backend-module-terraform'));
 backend.add(import('@paved/plugin-provisioning-backend/catalog'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 

@@ -29,20 +29,10 @@ export interface ExpirySettings {
   frequencySeconds: number;
 }
 
-export interface SandboxSettings {
-  connection: string;
-  /** Host name given to users, when the admin connection's host is not reachable for them. */
-  host?: string;
-  port?: number;
-  /** Operations run against the admin server at once (default 4). */
-  maxConcurrency?: number;
-}
-
 export interface ProvisioningSettings {
   policy: ProvisioningPolicy;
   processing: ProcessingSettings;
   expiry: ExpirySettings;
-  sandbox: SandboxSettings;
   encryptionKey?: string;
   /** Base URL of the frontend, for links in notifications. */
   appBaseUrl: string;
@@ -231,21 +221,10 @@ export function readProvisioningSettings(
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 
-  const sandboxConfig = config?.getOptionalConfig('providers.sandbox');
-  const sandbox: SandboxSettings = {
-    connection:
-      sandboxConfig?.getOptionalString('connection') ??
-      'postgresql://postgres@127.0.0.1:5432/postgres',
-    host: sandboxConfig?.getOptionalString('host'),
-    port: sandboxConfig?.getOptionalNumber('port'),
-    maxConcurrency: sandboxConfig?.getOptionalNumber('maxConcurrency'),
-  };
-
   return {
     policy,
     processing,
     expiry,
-    sandbox,
     encryptionKey: config?.getOptionalString('secrets.encryptionKey'),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
   };

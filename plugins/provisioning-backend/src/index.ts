@@ -11,10 +11,3 @@ export {
   createProvisioningRequestConditionalDecision,
   provisioningRequestResourceRef,
 } from './permissions';
-export type {
-  DatabaseProvider,
-  DatabaseOutputs,
-  ProviderContext,
-  ProviderId,
-  ProvisioningStatus,
-} from './providers/types';

@@ -9,7 +9,7 @@ import {
 import { ProcessingSettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
-import { ProvisioningStatus } from '../providers/types';
+import type { ProvisioningStatus } from '@paved/plugin-provisioning-node';
 
 const BATCH_SIZE = 5;
 const MAX_BATCHES_PER_RUN = 20;
@@ -102,10 +102,14 @@ export class RequestProcessor {
     };
     let status: ProvisioningStatus;
     try {
-      const provider = this.options.providers.get(request.provider);
+      const provider = this.options.providers.get(
+        request.provider,
+        request.type,
+      );
+      const ctx = { logger, secrets: this.options.secrets };
       status = request.processing.submittedAt
-        ? await provider.status(request, { logger })
-        : await provider.provision(request, { logger });
+        ? await provider.status(request, ctx)
+        : await provider.provision(request, ctx);
     } catch (error) {
       status = {
         state: 'failed',
@@ -174,8 +178,8 @@ export class RequestProcessor {
   ) {
     try {
       await this.options.providers
-        .get(request.provider)
-        .deprovision(request, { logger });
+        .get(request.provider, request.type)
+        .deprovision(request, { logger, secrets: this.options.secrets });
       await this.options.secrets.delete(request.id);
     } catch (error) {
       await this.retryOrFail(

@@ -26,7 +26,8 @@ import {
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
-import { createProviderRegistry } from '../providers/createProviderRegistry';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
@@ -44,6 +45,8 @@ export interface ProvisioningServiceDeps {
   notifications: NotificationService;
   signals: SignalsService;
   events: EventsService;
+  /** What modules added through `provisioningProvidersExtensionPoint`. */
+  providerRegistrations: DatabaseProviderRegistration[];
 }
 
 /** Builds the provisioning backend from its services: store, providers, processing, router. */
@@ -80,10 +83,9 @@ export async function createProvisioningService(
     events: deps.events,
     platformTeam: settings.policy.platformTeam,
   });
-  const providers = await createProviderRegistry({
-    config: deps.config,
-    settings,
-    secrets,
+  const providers = await ProviderRegistry.create({
+    registrations: deps.providerRegistrations,
+    used: settings.policy.environments.flatMap(e => e.allowedProviders),
     logger: deps.logger,
   });
   const processor = new RequestProcessor({
