@@ -62,7 +62,7 @@ backend.add(import('@paved/plugin-provisioning-backend'));
 backend.add(import('@paved/plugin-provisioning-backend-module-sandbox'));
 backend.add(import('@paved/plugin-provisioning-backend-module-crossplane'));
 backend.add(import('@paved/plugin-provisioning-backend-module-terraform'));
-backend.add(import('@paved/plugin-provisioning-backend/catalog'));
+backend.add(import('@paved/plugin-catalog-backend-module-provisioning'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 
 // DevEx and DORA

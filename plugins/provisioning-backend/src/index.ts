@@ -4,8 +4,6 @@
  * @packageDocumentation
  */
 export { provisioningPlugin as default } from './plugin';
-export { catalogModuleProvisionedDatabases } from './catalog/module';
-export { databaseResourceEntity } from './catalog/ProvisionedDatabaseEntityProvider';
 export {
   provisioningRequestConditions,
   createProvisioningRequestConditionalDecision,

@@ -109,4 +109,23 @@ describe('ProvisionedDatabaseEntityProvider', () => {
       entities: [],
     });
   });
+
+  it('logs a payload that breaks the event schema with the reason, and does not act on it', async () => {
+    const fetchMock = jest.fn();
+    const logger = mockServices.logger.mock();
+    const provider = new ProvisionedDatabaseEntityProvider({
+      discovery: mockServices.discovery(),
+      auth: mockServices.auth(),
+      logger,
+      appBaseUrl: 'http://localhost:3000',
+      fetch: fetchMock as any,
+    });
+    await provider.connect({ applyMutation: jest.fn(), refresh: jest.fn() });
+    await provider.onProvisioningEvent({ requestId: 'r-1', state: 'ready' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toMatch(
+      /does not match its schema: .*status: .*occurredAt/,
+    );
+  });
 });

@@ -17,6 +17,7 @@ import {
   ANNOTATION_PROVISIONING_REQUEST,
   DatabaseRequest,
   databaseResourceEntityRef,
+  provisioningRequestEventSchema,
 } from '@paved/plugin-provisioning-common';
 
 const PROVIDER_NAME = 'paved-provisioning';
@@ -99,6 +100,36 @@ export class ProvisionedDatabaseEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
+  }
+
+  /**
+   * A provisioning state change: refreshes when the payload is what provisioning publishes. A
+   * payload that fails the shared schema is logged once with the reason and not acted on; the
+   * scheduled refresh still brings the catalog up to date.
+   */
+  async onProvisioningEvent(payload: unknown): Promise<void> {
+    const parsed = provisioningRequestEventSchema.safeParse(payload);
+    if (!parsed.success) {
+      const reason = parsed.error.issues
+        .map(i => `${i.path.join('.') || 'payload'}: ${i.message}`)
+        .join('; ');
+      this.options.logger.warn(
+        `Ignored a provisioning event that does not match its schema: ${reason}`,
+      );
+      return;
+    }
+    await this.refreshSafely();
+  }
+
+  /** {@link refresh}, logging instead of throwing (scheduled and event-driven runs). */
+  async refreshSafely(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (error) {
+      this.options.logger.warn(
+        `Refreshing database resources failed: ${(error as Error).message}`,
+      );
+    }
   }
 
   async refresh(): Promise<void> {

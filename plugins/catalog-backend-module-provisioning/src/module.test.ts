@@ -11,7 +11,8 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import Router from 'express-promise-router';
-import { catalogModuleProvisionedDatabases } from './module';
+import { PROVISIONING_REQUEST_TOPIC } from '@paved/plugin-provisioning-common';
+import { catalogModuleProvisioning } from './module';
 
 // Stands in for the provisioning backend: the module's entity provider asks it for ready requests.
 function fakeProvisioning(calls: string[]) {
@@ -33,7 +34,7 @@ function fakeProvisioning(calls: string[]) {
   });
 }
 
-describe('catalogModuleProvisionedDatabases', () => {
+describe('catalogModuleProvisioning', () => {
   it('receives provisioning events published by another backend instance through the events hub', async () => {
     const calls: string[] = [];
     const { server } = await startTestBackend({
@@ -43,7 +44,7 @@ describe('catalogModuleProvisionedDatabases', () => {
         // The real events service, which reaches the hub over HTTP (the test backend's mock is
         // in-process only).
         eventsServiceFactory,
-        catalogModuleProvisionedDatabases,
+        catalogModuleProvisioning,
         fakeProvisioning(calls),
         mockServices.rootConfig.factory({
           data: {
@@ -70,8 +71,19 @@ describe('catalogModuleProvisionedDatabases', () => {
         },
         body: JSON.stringify({
           event: {
-            topic: 'provisioning.request',
-            payload: { requestId: 'r-1', state: 'ready' },
+            topic: PROVISIONING_REQUEST_TOPIC,
+            payload: {
+              requestId: '8d3c1b7e-9f0a-4f3e-8a61-0d2b5c4e7f10',
+              status: 'ready',
+              action: 'provisioned',
+              actor: 'plugin:provisioning',
+              owner: 'group:default/payments',
+              environment: 'development',
+              provider: 'sandbox',
+              requestedBy: 'user:default/sam.rivera',
+              humanStep: false,
+              occurredAt: '2026-12-08T10:00:00.000Z',
+            },
           },
           notifiedSubscribers: [],
         }),

@@ -9,11 +9,12 @@ import { ProvisionedDatabaseEntityProvider } from './ProvisionedDatabaseEntityPr
 
 /**
  * Catalog module: ready databases appear as `Resource` entities. Refreshed on every provisioning
- * state change (`PROVISIONING_REQUEST_TOPIC`) and on a schedule as a safety net.
+ * state change (`PROVISIONING_REQUEST_TOPIC`, payloads parsed with the shared schema) and on a
+ * schedule as a safety net.
  */
-export const catalogModuleProvisionedDatabases = createBackendModule({
+export const catalogModuleProvisioning = createBackendModule({
   pluginId: 'catalog',
-  moduleId: 'provisioned-databases',
+  moduleId: 'provisioning',
   register(env) {
     env.registerInit({
       deps: {
@@ -41,26 +42,18 @@ export const catalogModuleProvisionedDatabases = createBackendModule({
           appBaseUrl: config.getString('app.baseUrl'),
         });
         catalog.addEntityProvider(provider);
-        const refresh = () =>
-          provider
-            .refresh()
-            .catch(error =>
-              logger.warn(
-                `Refreshing database resources failed: ${error.message}`,
-              ),
-            );
         await scheduler.scheduleTask({
           id: 'provisioned-databases-refresh',
           frequency: { minutes: 2 },
           timeout: { minutes: 1 },
           initialDelay: { seconds: 15 },
-          fn: refresh,
+          fn: () => provider.refreshSafely(),
         });
         await events.subscribe({
           id: 'catalog-provisioned-databases',
           topics: [PROVISIONING_REQUEST_TOPIC],
-          onEvent: async () => {
-            await refresh();
+          onEvent: async ({ eventPayload }) => {
+            await provider.onProvisioningEvent(eventPayload);
           },
         });
       },
