@@ -39,7 +39,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
 backend.add(gitHostUrlReaderFactory);
 

@@ -1,32 +1,35 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import { readPlatformSettings } from '@paved/backend-platform';
 
 /** Where golden paths publish: Paved's local git host, or a configured GitHub/GitLab integration. */
 export type PublishTarget = 'local' | 'github' | 'gitlab';
 
+export const PUBLISH_TARGETS: readonly PublishTarget[] = [
+  'local',
+  'github',
+  'gitlab',
+];
+
 /** Settings for a remote publish target. */
-export type RemotePublishSettings = {
+export interface RemotePublishSettings {
   /** Host of the integration, e.g. `github.com`. */
   host: string;
   /** Organisation (GitHub) or group (GitLab) that owns the new repositories. */
   owner: string;
-};
+}
 
-/** Paved's scaffolder settings, read from the top-level `paved:` config block. */
-export type PavedScaffolderConfig = {
-  /** Absolute directory holding the local git host's bare repositories. */
-  gitHostDirectory: string;
-  /** Base URL of the backend; the local git host's contents URLs live under it. */
-  backendBaseUrl: string;
+/**
+ * How golden paths publish and commit, from `paved.publish` and `scaffolder.defaultAuthor`. The
+ * local git host's directory is not here: it is a platform setting (`localGitHostServiceRef`).
+ */
+export interface GoldenPathSettings {
   publishTarget: PublishTarget;
   github?: RemotePublishSettings;
   gitlab?: RemotePublishSettings;
-  /** Committer of every published commit (the author is the requesting user). */
+  /** Base URL of the backend, without trailing slash; the local git host's contents URLs live under it. */
+  backendBaseUrl: string;
+  /** Committer of every commit Paved makes (the author is the requesting user). */
   committer: { name: string; email: string };
-};
-
-const PUBLISH_TARGETS: PublishTarget[] = ['local', 'github', 'gitlab'];
+}
 
 function readRemote(
   config: Config,
@@ -43,15 +46,11 @@ function readRemote(
   };
 }
 
-export function readPavedScaffolderConfig(
-  config: Config,
-  cwd: string = process.cwd(),
-): PavedScaffolderConfig {
-  const { gitHostDirectory } = readPlatformSettings(config, cwd);
-
+/** Reads the golden paths' settings; a wrong publish target stops the backend at start-up. */
+export function readGoldenPathSettings(config: Config): GoldenPathSettings {
   const target = config.getOptionalString('paved.publish.target') ?? 'local';
   if (!PUBLISH_TARGETS.includes(target as PublishTarget)) {
-    throw new InputError(
+    throw new Error(
       `paved.publish.target must be one of ${PUBLISH_TARGETS.join(
         ', ',
       )}, got '${target}'`,
@@ -60,22 +59,21 @@ export function readPavedScaffolderConfig(
   const github = readRemote(config, 'github', 'github.com');
   const gitlab = readRemote(config, 'gitlab', 'gitlab.com');
   if (target === 'github' && !github) {
-    throw new InputError(
+    throw new Error(
       'paved.publish.github.owner is required when paved.publish.target is github',
     );
   }
   if (target === 'gitlab' && !gitlab) {
-    throw new InputError(
+    throw new Error(
       'paved.publish.gitlab.owner is required when paved.publish.target is gitlab',
     );
   }
 
   return {
-    gitHostDirectory,
-    backendBaseUrl: config.getString('backend.baseUrl').replace(/\/+$/, ''),
     publishTarget: target as PublishTarget,
     github,
     gitlab,
+    backendBaseUrl: config.getString('backend.baseUrl').replace(/\/+$/, ''),
     committer: {
       name:
         config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Paved',

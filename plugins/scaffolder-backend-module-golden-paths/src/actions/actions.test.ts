@@ -5,7 +5,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity, UserEntity } from '@backstage/catalog-model';
 import { LocalGitHost } from '@paved/plugin-githost-node';
-import { PavedScaffolderConfig } from '../config';
+import {
+  GoldenPathSettings,
+  ServiceNameCheck,
+  TeamMembership,
+} from '@paved/plugin-golden-paths-node';
 import {
   cloneAndLog,
   writeSampleWorkspace,
@@ -47,7 +51,10 @@ const sam: UserEntity = {
     profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' },
     memberOf: ['payments'],
   },
+  relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
 };
+entities.push(sam);
+const asSam = { user: { entity: sam, ref: 'user:default/sam.rivera' } };
 
 const templateInfo = {
   entityRef: 'template:default/typescript-service',
@@ -66,32 +73,39 @@ function stepInput(example: string) {
 
 describe('paved actions', () => {
   const dir = createMockDirectory();
-  let settings: PavedScaffolderConfig;
+  let settings: GoldenPathSettings;
   let gitHost: LocalGitHost;
 
   beforeEach(() => {
     dir.clear();
     settings = {
-      gitHostDirectory: dir.resolve('git'),
       backendBaseUrl: 'http://localhost:7007',
       publishTarget: 'local',
       committer: { name: 'Paved', email: 'paved@example.com' },
     };
-    gitHost = new LocalGitHost(settings.gitHostDirectory);
+    gitHost = new LocalGitHost(dir.resolve('git'));
   });
 
   describe('paved:service:validate', () => {
-    const action = () =>
-      createValidateServiceAction({
-        catalog: catalogServiceMock({ entities }),
-        gitHost,
-        config: settings,
+    const action = () => {
+      const catalog = catalogServiceMock({ entities });
+      return createValidateServiceAction({
+        catalog,
+        serviceNames: new ServiceNameCheck({
+          catalog,
+          gitHost,
+          publishTarget: settings.publishTarget,
+        }),
+        membership: new TeamMembership({ catalog, platformTeam: 'platform' }),
+        settings,
       });
+    };
 
     it('runs its documented example and resolves lineage and the publish target', async () => {
       const ctx = createMockActionContext({
         input: stepInput(validateServiceExamples[0].example),
         templateInfo,
+        ...asSam,
       });
       await action().handler(ctx as any);
       expect(ctx.output).toHaveBeenCalledWith('publishTarget', 'local');
@@ -123,6 +137,7 @@ describe('paved actions', () => {
           owner: 'payments',
           namespace: 'default',
         },
+        ...asSam,
       });
       await action().handler(ctx as any);
       expect(ctx.output).toHaveBeenCalledWith(
@@ -138,10 +153,10 @@ describe('paved actions', () => {
     it.each([
       [
         { name: '../../etc/passwd', owner: 'payments' },
-        /^name: '..\/..\/etc\/passwd' must match/,
+        /^name: '..\/..\/etc\/passwd' must be 2 to 63 .*\(rule: pattern\)$/,
       ],
-      [{ name: 'Payments', owner: 'payments' }, /^name: 'Payments' must match/],
-      [{ name: 'a', owner: 'payments' }, /^name: 'a' must match/],
+      [{ name: 'Payments', owner: 'payments' }, /^name: 'Payments' must be /],
+      [{ name: 'a', owner: 'payments' }, /^name: 'a' must be /],
       [
         { name: 'new-service', owner: 'nobody' },
         /^owner: group:default\/nobody does not exist in the catalog/,
@@ -155,12 +170,22 @@ describe('paved actions', () => {
         /^system: system:default\/nowhere does not exist/,
       ],
       [
+        {
+          name: 'Bad_Name',
+          owner: 'user:default/sam.rivera',
+          description: 'two\nlines',
+        },
+        // Every broken rule at once, each named.
+        /^name: 'Bad_Name' .*\(rule: pattern\); description: must be one line.*\(rule: one-line\); owner: 'user:default\/sam.rivera' must refer to a group, not a user \(rule: entity-kind\)$/,
+      ],
+      [
         { name: 'ledger-service', owner: 'payments' },
         /^name: component:default\/ledger-service already exists in the catalog/,
       ],
     ])('refuses %j', async (input, message) => {
       const ctx = createMockActionContext({
         input: { namespace: 'default', ...input },
+        ...asSam,
       });
       await expect(action().handler(ctx as any)).rejects.toThrow(message);
     });
@@ -177,20 +202,24 @@ describe('paved actions', () => {
       });
       const input = { name: 'taken', owner: 'payments', namespace: 'default' };
       await expect(
-        action().handler(createMockActionContext({ input }) as any),
+        action().handler(createMockActionContext({ input, ...asSam }) as any),
       ).rejects.toThrow(
         "name: repository 'taken' already exists on the local git host",
       );
       await expect(
         action().handler(
-          createMockActionContext({ input, task: { id: 'other-task' } }) as any,
+          createMockActionContext({
+            input,
+            task: { id: 'other-task' },
+            ...asSam,
+          }) as any,
         ),
       ).resolves.toBeUndefined();
     });
   });
 
   describe('paved:publish', () => {
-    const action = () => createPublishAction({ gitHost, config: settings });
+    const action = () => createPublishAction({ gitHost, settings });
 
     it.each(publishExamples.map(e => [e.description, e.example]))(
       'runs the example: %s',

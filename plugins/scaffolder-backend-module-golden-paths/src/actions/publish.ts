@@ -10,7 +10,7 @@ import {
   REPOSITORY_NAME_PATTERN,
 } from '@paved/plugin-githost-node';
 import { repoContentsUrl } from '@paved/plugin-githost-node';
-import { PavedScaffolderConfig } from '../config';
+import { GoldenPathSettings } from '@paved/plugin-golden-paths-node';
 
 export const publishExamples = [
   {
@@ -77,9 +77,9 @@ export function authorFromUser(
  */
 export function createPublishAction(options: {
   gitHost: LocalGitHost;
-  config: PavedScaffolderConfig;
+  settings: GoldenPathSettings;
 }) {
-  const { gitHost, config } = options;
+  const { gitHost, settings } = options;
   return createTemplateAction({
     id: 'paved:publish',
     description:
@@ -125,7 +125,7 @@ export function createPublishAction(options: {
         ? resolveSafeChildPath(ctx.workspacePath, ctx.input.sourcePath)
         : ctx.workspacePath;
       const contentsUrl = repoContentsUrl(
-        config.backendBaseUrl,
+        settings.backendBaseUrl,
         repoName,
         DEFAULT_BRANCH,
       );
@@ -140,7 +140,7 @@ export function createPublishAction(options: {
         return;
       }
 
-      const author = authorFromUser(ctx.user, config.committer);
+      const author = authorFromUser(ctx.user, settings.committer);
       const published = await ctx.checkpoint({
         key: `paved.publish.${repoName}`,
         fn: () =>
@@ -148,7 +148,7 @@ export function createPublishAction(options: {
             name: repoName,
             sourceDirectory,
             author,
-            committer: config.committer,
+            committer: settings.committer,
             message: ctx.input.gitCommitMessage ?? 'Initial commit from Paved',
             taskId: ctx.task.id,
             description: ctx.input.description,

@@ -19,7 +19,7 @@ import {
   componentEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { scaffolderModulePaved } from '../module';
+import { scaffolderModuleGoldenPaths } from '../module';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import { LocalGitHost } from '@paved/plugin-githost-node';
 import {
@@ -59,6 +59,14 @@ const entities: Entity[] = [
       },
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'sam.rivera' },
+    spec: { memberOf: ['payments'] },
+    relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
   },
 ];
 
@@ -116,6 +124,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         'catalog-info.yaml': yaml.stringify({
           ...entities[2],
           metadata: { name: 'ledger-service' },
+          relations: undefined,
         }),
       },
     });
@@ -130,13 +139,14 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     const backend = await startTestBackend({
       features: [
         scaffolderPlugin,
-        scaffolderModulePaved,
+        scaffolderModuleGoldenPaths,
         gitHostUrlReaderFactory,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
             paved: { gitHost: { directory: dir.resolve('git') } },
+            events: { useEventBus: 'never' },
           },
         }),
       ],

@@ -14,7 +14,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { PavedScaffolderConfig } from '../config';
+import { GoldenPathSettings } from '@paved/plugin-golden-paths-node';
 import { isGitHostUrl, parseGitHostUrl } from '@paved/plugin-githost-node';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
@@ -45,9 +45,9 @@ export const enableTechDocsExamples = [
 export function createEnableTechDocsAction(options: {
   catalog: CatalogService;
   reader: UrlReaderService;
-  config: PavedScaffolderConfig;
+  settings: GoldenPathSettings;
 }) {
-  const { catalog, reader, config } = options;
+  const { catalog, reader, settings } = options;
   return createTemplateAction({
     id: 'paved:techdocs:enable',
     description:
@@ -121,7 +121,7 @@ export function createEnableTechDocsAction(options: {
       let repository = '';
       let repoUrl = '';
       let targetKind: 'local' | 'github' | 'gitlab';
-      if (isGitHostUrl(url, config.backendBaseUrl)) {
+      if (isGitHostUrl(url, settings.backendBaseUrl)) {
         const parsed = parseGitHostUrl(target);
         repository = parsed.repository;
         filePath = parsed.filePath;

@@ -1,10 +1,11 @@
 /**
- * Paved's golden paths on the backend: scaffolder actions and the local git host.
+ * Paved's golden paths in the scaffolder: the `paved:*` actions the templates in `templates/` use.
  *
  * @packageDocumentation
  */
-export { scaffolderModulePaved as default } from './module';
+export { scaffolderModuleGoldenPaths as default } from './module';
 export { createPublishAction } from './actions/publish';
 export { createValidateServiceAction } from './actions/validateService';
 export { createCommitAction } from './actions/commit';
 export { createEnableTechDocsAction } from './actions/enableTechDocs';
+export { createWaitForEntityAction } from './actions/waitForEntity';

@@ -8,10 +8,15 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { LocalGitHost } from '@paved/plugin-githost-node';
-import { LocalGitHostUrlReader } from '@paved/plugin-githost-node';
-import { PavedScaffolderConfig } from '../config';
+import {
+  LocalGitHost,
+  LocalGitHostUrlReader,
+} from '@paved/plugin-githost-node';
 import { cloneAndLog } from '@paved/plugin-githost-node/testUtils';
+import {
+  GoldenPathSettings,
+  TeamMembership,
+} from '@paved/plugin-golden-paths-node';
 import { commitExamples, createCommitAction } from './commit';
 import {
   createEnableTechDocsAction,
@@ -52,8 +57,21 @@ function component(name: string, annotations: Record<string, string>): Entity {
     kind: 'Component',
     metadata: { name, annotations },
     spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
   };
 }
+
+/** Sam Rivera, a developer in the payments team, as the catalog sees him. */
+const samEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'sam.rivera' },
+  spec: {
+    profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' },
+    memberOf: ['payments'],
+  },
+  relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+};
 
 const entities = [
   component('ledger-service', { 'backstage.io/managed-by-location': location }),
@@ -68,30 +86,23 @@ const entities = [
     'backstage.io/managed-by-location':
       'url:https://github.com/paved-org/storefront/blob/main/services/catalog/catalog-info.yaml',
   }),
+  samEntity,
 ];
 
 describe('add-techdocs actions', () => {
   const dir = createMockDirectory();
   let gitHost: LocalGitHost;
-  let settings: PavedScaffolderConfig;
-  const sam = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'sam.rivera' },
-    spec: {
-      profile: { displayName: 'Sam Rivera', email: 'sam.rivera@example.com' },
-    },
-  } as any;
+  let settings: GoldenPathSettings;
+  const sam = samEntity as any;
 
   beforeEach(async () => {
     dir.clear();
     settings = {
-      gitHostDirectory: dir.resolve('git'),
       backendBaseUrl: 'http://localhost:7007',
       publishTarget: 'local',
       committer: { name: 'Paved', email: 'paved@example.com' },
     };
-    gitHost = new LocalGitHost(settings.gitHostDirectory);
+    gitHost = new LocalGitHost(dir.resolve('git'));
     dir.addContent({
       seed: { 'catalog-info.yaml': CATALOG_INFO, 'README.md': '# Ledger\n' },
     });
@@ -111,7 +122,6 @@ describe('add-techdocs actions', () => {
       config: mockServices.rootConfig({
         data: {
           backend: { baseUrl: 'http://localhost:7007' },
-          paved: { gitHost: { directory: dir.resolve('git') } },
         },
       }),
       factories: [
@@ -152,9 +162,14 @@ describe('add-techdocs actions', () => {
     const enable = createEnableTechDocsAction({
       catalog,
       reader: reader(),
-      config: settings,
+      settings,
     });
-    const commit = createCommitAction({ gitHost, catalog, config: settings });
+    const commit = createCommitAction({
+      gitHost,
+      catalog,
+      membership: new TeamMembership({ catalog, platformTeam: 'platform' }),
+      settings,
+    });
     const workspacePath = dir.resolve('workspace');
 
     const enableCtx = createMockActionContext({
@@ -236,7 +251,7 @@ describe('add-techdocs actions', () => {
     const enable = createEnableTechDocsAction({
       catalog: catalogServiceMock({ entities }),
       reader: reader(),
-      config: settings,
+      settings,
     });
     const ctx = createMockActionContext({
       input: { entityRef: 'storefront-catalog' },
@@ -274,7 +289,7 @@ describe('add-techdocs actions', () => {
     const enable = createEnableTechDocsAction({
       catalog: catalogServiceMock({ entities }),
       reader: reader(),
-      config: settings,
+      settings,
     });
     const ctx = createMockActionContext({
       input: { entityRef },
@@ -283,28 +298,41 @@ describe('add-techdocs actions', () => {
     await expect(enable.handler(ctx as any)).rejects.toThrow(message);
   });
 
+  const ledger = 'component:default/ledger-service';
   it.each([
     [
-      { repoName: '../../etc/passwd', message: 'x' },
+      { repoName: '../../etc/passwd', entityRef: ledger, message: 'x' },
       /^repoName: '..\/..\/etc\/passwd' must match/,
     ],
     [
-      { repoName: 'missing', message: 'x' },
-      /^repoName: repository 'missing' does not exist/,
+      { repoName: 'missing', entityRef: ledger, message: 'x' },
+      /^repoName: component:default\/ledger-service is not defined in repository 'missing'/,
     ],
     [
-      { repoName: 'ledger-service', message: 'x', sourcePath: '../../etc' },
+      { repoName: 'ledger-service', entityRef: 'nope', message: 'x' },
+      /^entityRef: component:default\/nope does not exist in the catalog/,
+    ],
+    [
+      {
+        repoName: 'ledger-service',
+        entityRef: ledger,
+        message: 'x',
+        sourcePath: '../../etc',
+      },
       /outside/i,
     ],
   ])('paved:commit refuses %j', async (input, message) => {
+    const catalog = catalogServiceMock({ entities });
     const commit = createCommitAction({
       gitHost,
-      catalog: catalogServiceMock(),
-      config: settings,
+      catalog,
+      membership: new TeamMembership({ catalog, platformTeam: 'platform' }),
+      settings,
     });
     const ctx = createMockActionContext({
       input,
       workspacePath: dir.resolve('workspace'),
+      user: { entity: sam, ref: 'user:default/sam.rivera' },
     });
     await expect(commit.handler(ctx as any)).rejects.toThrow(message);
   });

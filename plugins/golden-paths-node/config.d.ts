@@ -1,5 +1,5 @@
 export interface Config {
-  /** Paved's golden paths (scaffolder module `@paved/plugin-scaffolder-backend-module-paved`). */
+  /** Paved's golden paths (read by `@paved/plugin-golden-paths-node`: the scaffolder module and the golden-paths backend). */
   paved?: {
     // paved.gitHost.directory and paved.platformTeam: see @paved/backend-platform.
     /** Where the golden-path templates publish new repositories. */
