@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { KnexDevexStore } from './database/KnexDevexStore';
+import { KnexPlatformMeasuresStore } from './database/KnexPlatformMeasuresStore';
 import { ServiceDirectory } from './catalog/ServiceDirectory';
 import { readDevexConfig } from './config';
 import { createRouter } from './service/router';
@@ -33,6 +34,9 @@ export const devexPlugin = createBackendPlugin({
       async init(deps) {
         const config = readDevexConfig(deps.config);
         const store = await KnexDevexStore.create({ database: deps.database });
+        const measures = new KnexPlatformMeasuresStore(
+          await deps.database.getClient(),
+        );
         const directory = new ServiceDirectory({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -46,18 +50,19 @@ export const devexPlugin = createBackendPlugin({
           logger: deps.logger,
           pseudonymSecret:
             config.pseudonymSecret ??
-            (await store.installationKey('survey-pseudonym')),
+            (await measures.installationKey('survey-pseudonym')),
           platformTeam: config.platformTeam,
           minimumRespondents: config.minimumRespondents,
         });
         await subscribeToPlatformTopics({
           events: deps.events,
-          store,
+          measures,
           logger: deps.logger,
         });
         await scheduleBackgroundWork({
           scheduler: deps.scheduler,
           store,
+          measures,
           directory,
           logger: deps.logger,
           seedDemoData: config.seedDemoData,
@@ -65,6 +70,7 @@ export const devexPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             store,
+            measures,
             directory,
             survey,
             httpAuth: deps.httpAuth,

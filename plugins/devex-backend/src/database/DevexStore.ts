@@ -37,13 +37,6 @@ export interface SurveyResponseRecord {
   demo: boolean;
 }
 
-export interface ServiceCreation {
-  entityRef: string;
-  templateRef: string | null;
-  createdAt: number;
-  origin: 'scaffolder-task' | 'catalog';
-}
-
 /** Storage of DevEx events and the facts derived from them. */
 export interface DevexStore {
   /**
@@ -69,22 +62,8 @@ export interface DevexStore {
   surveyResponses(window: TimeWindow): Promise<SurveyResponseRecord[]>;
   /** Portal submissions (surveys sent as events go through {@link DevexStore.ingest}). */
   addSurveyResponse(response: SurveyResponseRecord): Promise<void>;
-  /** Records a creation unless one is known already (a scaffolder task beats a catalog sighting). */
-  recordServiceCreation(creation: ServiceCreation): Promise<void>;
-  listServiceCreations(): Promise<ServiceCreation[]>;
   /** First successful production deployment per service (epoch ms). */
   firstProductionDeployments(services: string[]): Promise<Map<string, number>>;
-  recordProvisioningRequest(request: {
-    requestId: string;
-    state: string;
-    humanStep: boolean;
-    updatedAt: number;
-  }): Promise<void>;
-  provisioningCounts(): Promise<{
-    total: number;
-    automated: number;
-    finished: number;
-  }>;
   /** Remembers commits pushed to a repository's default branch. */
   recordPushedCommits(
     repository: string,
@@ -96,6 +75,4 @@ export interface DevexStore {
     until: number,
     limit: number,
   ): Promise<Array<{ sha: string; committedAt: number }>>;
-  /** A random key generated once per installation (first caller wins across replicas). */
-  installationKey(name: string): Promise<string>;
 }

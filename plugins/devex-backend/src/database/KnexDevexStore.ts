@@ -1,5 +1,4 @@
 import { Knex } from 'knex';
-import { randomBytes } from 'crypto';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -18,7 +17,6 @@ import {
 import {
   DevexStore,
   DoraAggregates,
-  ServiceCreation,
   ServiceScope,
   SurveyResponseRecord,
   TimeWindow,
@@ -1237,36 +1235,6 @@ export class KnexDevexStore implements DevexStore {
       .merge();
   }
 
-  async recordServiceCreation(creation: ServiceCreation): Promise<void> {
-    const row = {
-      entity_ref: creation.entityRef.toLocaleLowerCase('en-US'),
-      template_ref: creation.templateRef,
-      created_at: creation.createdAt,
-      origin: creation.origin,
-    };
-    if (creation.origin === 'scaffolder-task') {
-      await this.db('devex_service_creations')
-        .insert(row)
-        .onConflict('entity_ref')
-        .merge();
-    } else {
-      await this.db('devex_service_creations')
-        .insert(row)
-        .onConflict('entity_ref')
-        .ignore();
-    }
-  }
-
-  async listServiceCreations(): Promise<ServiceCreation[]> {
-    const rows = await this.db('devex_service_creations').select('*');
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      templateRef: r.template_ref,
-      createdAt: num(r.created_at),
-      origin: r.origin,
-    }));
-  }
-
   async firstProductionDeployments(
     services: string[],
   ): Promise<Map<string, number>> {
@@ -1283,47 +1251,6 @@ export class KnexDevexStore implements DevexStore {
       for (const r of rows) result.set(r.service_ref, num(r.first));
     }
     return result;
-  }
-
-  async recordProvisioningRequest(request: {
-    requestId: string;
-    state: string;
-    humanStep: boolean;
-    updatedAt: number;
-  }): Promise<void> {
-    await this.db.transaction(async tx => {
-      const previous = await tx('devex_provisioning_requests')
-        .where('request_id', request.requestId)
-        .first();
-      // Once a person had to act, the request is not self-service, whatever happens later.
-      const humanStep =
-        request.humanStep || (previous ? bool(previous.human_step) : false);
-      await tx('devex_provisioning_requests')
-        .insert({
-          request_id: request.requestId,
-          state: request.state,
-          human_step: humanStep,
-          updated_at: request.updatedAt,
-        })
-        .onConflict('request_id')
-        .merge();
-    });
-  }
-
-  async provisioningCounts() {
-    const rows = await this.db('devex_provisioning_requests').select(
-      'state',
-      'human_step',
-    );
-    let automated = 0;
-    let finished = 0;
-    for (const r of rows) {
-      if (r.state === 'ready') {
-        finished += 1;
-        if (!bool(r.human_step)) automated += 1;
-      }
-    }
-    return { total: rows.length, automated, finished };
   }
 
   async recordPushedCommits(
@@ -1355,16 +1282,5 @@ export class KnexDevexStore implements DevexStore {
       sha: r.sha as string,
       committedAt: num(r.committed_at),
     }));
-  }
-
-  async installationKey(name: string): Promise<string> {
-    await this.db('devex_installation_keys')
-      .insert({ name, value: randomBytes(32).toString('hex') })
-      .onConflict('name')
-      .ignore();
-    const row = await this.db('devex_installation_keys')
-      .where({ name })
-      .first();
-    return row.value;
   }
 }

@@ -4,6 +4,7 @@ import {
   ratio,
 } from '@paved/plugin-devex-common';
 import { DevexStore } from '../database/DevexStore';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
 const HOUR_MS = 3_600_000;
@@ -13,13 +14,14 @@ const HOUR_MS = 3_600_000;
  */
 export async function devexMeasures(options: {
   store: DevexStore;
+  measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   services?: string[];
 }): Promise<DevexMeasuresResponse> {
-  const { store, directory } = options;
+  const { store, measures, directory } = options;
   const inScope = options.services ? new Set(options.services) : undefined;
 
-  const creations = (await store.listServiceCreations()).filter(
+  const creations = (await measures.listServiceCreations()).filter(
     c => !inScope || inScope.has(c.entityRef),
   );
   const firstDeployments = await store.firstProductionDeployments(
@@ -36,6 +38,7 @@ export async function devexMeasures(options: {
       return {
         entityRef: c.entityRef,
         templateRef: c.templateRef,
+        templateVersion: c.templateVersion,
         createdAt: new Date(c.createdAt).toISOString(),
         firstDeploymentAt:
           first === undefined ? null : new Date(first).toISOString(),
@@ -47,7 +50,7 @@ export async function devexMeasures(options: {
     .map(s => s.hours)
     .filter((h): h is number => h !== null);
 
-  const provisioning = await store.provisioningCounts();
+  const provisioning = await measures.provisioningCounts();
 
   const components = (await directory.components()).filter(
     c => !inScope || inScope.has(c.entityRef),

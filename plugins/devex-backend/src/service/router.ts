@@ -17,6 +17,7 @@ import {
   surveyDataSchema,
 } from '@paved/plugin-devex-common';
 import { DevexStore, ServiceScope, TimeWindow } from '../database/DevexStore';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -34,6 +35,7 @@ const BODY_LIMIT = '25mb';
 
 export interface RouterOptions {
   store: DevexStore;
+  measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
   httpAuth: HttpAuthService;
@@ -109,7 +111,8 @@ function parseLimit(query: express.Request['query']): number {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, directory, survey, httpAuth, logger, config } = options;
+  const { store, measures, directory, survey, httpAuth, logger, config } =
+    options;
   const router = Router();
 
   /** entityRef | group | neither (organisation); a group ref in entityRef means the group. */
@@ -286,7 +289,12 @@ export async function createRouter(
     await httpAuth.credentials(req);
     const { services } = await resolveScope(req.query);
     res.json(
-      await devexMeasures({ store, directory, services: services.services }),
+      await devexMeasures({
+        store,
+        measures,
+        directory,
+        services: services.services,
+      }),
     );
   });
 

@@ -1,0 +1,91 @@
+import { Knex } from 'knex';
+import { randomBytes } from 'crypto';
+import {
+  PlatformMeasuresStore,
+  ProvisioningRequestChange,
+  ServiceCreation,
+} from './PlatformMeasuresStore';
+import { bool, num } from './rows';
+
+/** Knex implementation of {@link PlatformMeasuresStore} for PostgreSQL and SQLite. */
+export class KnexPlatformMeasuresStore implements PlatformMeasuresStore {
+  constructor(private readonly db: Knex) {}
+
+  async recordServiceCreation(creation: ServiceCreation): Promise<void> {
+    const row = {
+      entity_ref: creation.entityRef.toLocaleLowerCase('en-US'),
+      template_ref: creation.templateRef,
+      template_version: creation.templateVersion,
+      created_at: creation.createdAt,
+      origin: creation.origin,
+    };
+    const insert = this.db('devex_service_creations').insert(row);
+    if (creation.origin === 'golden-path') {
+      await insert.onConflict('entity_ref').merge();
+    } else {
+      await insert.onConflict('entity_ref').ignore();
+    }
+  }
+
+  async listServiceCreations(): Promise<ServiceCreation[]> {
+    const rows = await this.db('devex_service_creations').select('*');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      templateRef: r.template_ref,
+      templateVersion: r.template_version ?? null,
+      createdAt: num(r.created_at),
+      origin: r.origin,
+    }));
+  }
+
+  async recordProvisioningRequest(
+    change: ProvisioningRequestChange,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const previous = await tx('devex_provisioning_requests')
+        .where('request_id', change.requestId)
+        .first();
+      // Once a person had to act, the request is not self-service, whatever happens later.
+      const humanStep =
+        change.humanStep || (previous ? bool(previous.human_step) : false);
+      // Events can arrive out of order; the latest state is the one with the latest time.
+      const newer = !previous || num(previous.updated_at) <= change.occurredAt;
+      await tx('devex_provisioning_requests')
+        .insert({
+          request_id: change.requestId,
+          state: newer ? change.status : previous.state,
+          human_step: humanStep,
+          updated_at: newer ? change.occurredAt : num(previous.updated_at),
+        })
+        .onConflict('request_id')
+        .merge();
+    });
+  }
+
+  async provisioningCounts() {
+    const rows = await this.db('devex_provisioning_requests').select(
+      'state',
+      'human_step',
+    );
+    let automated = 0;
+    let fulfilled = 0;
+    for (const r of rows) {
+      if (r.state === 'ready') {
+        fulfilled += 1;
+        if (!bool(r.human_step)) automated += 1;
+      }
+    }
+    return { total: rows.length, automated, fulfilled };
+  }
+
+  async installationKey(name: string): Promise<string> {
+    await this.db('devex_installation_keys')
+      .insert({ name, value: randomBytes(32).toString('hex') })
+      .onConflict('name')
+      .ignore();
+    const row = await this.db('devex_installation_keys')
+      .where({ name })
+      .first();
+    return row.value;
+  }
+}
