@@ -48,6 +48,17 @@ export class KnexPlatformMeasuresStore implements PlatformMeasuresStore {
       // Once a person had to act, the request is not self-service, whatever happens later.
       const humanStep =
         change.humanStep || (previous ? bool(previous.human_step) : false);
+      // How the request reached `ready` decides, at that moment: deleting it later changes nothing.
+      const reachesReady = change.status === 'ready';
+      const times = [
+        previous?.fulfilled_at ? num(previous.fulfilled_at) : Infinity,
+        reachesReady ? change.occurredAt : Infinity,
+      ];
+      const firstReady = Math.min(...times);
+      const fulfilledAt = Number.isFinite(firstReady) ? firstReady : null;
+      const automated =
+        (previous ? bool(previous.automated) : false) ||
+        (reachesReady && !change.humanStep);
       // Events can arrive out of order; the latest state is the one with the latest time.
       const newer = !previous || num(previous.updated_at) <= change.occurredAt;
       await tx('devex_provisioning_requests')
@@ -56,6 +67,8 @@ export class KnexPlatformMeasuresStore implements PlatformMeasuresStore {
           state: newer ? change.status : previous.state,
           human_step: humanStep,
           updated_at: newer ? change.occurredAt : num(previous.updated_at),
+          fulfilled_at: fulfilledAt,
+          automated,
         })
         .onConflict('request_id')
         .merge();
@@ -63,19 +76,21 @@ export class KnexPlatformMeasuresStore implements PlatformMeasuresStore {
   }
 
   async provisioningCounts() {
-    const rows = await this.db('devex_provisioning_requests').select(
-      'state',
-      'human_step',
-    );
-    let automated = 0;
-    let fulfilled = 0;
-    for (const r of rows) {
-      if (r.state === 'ready') {
-        fulfilled += 1;
-        if (!bool(r.human_step)) automated += 1;
-      }
-    }
-    return { total: rows.length, automated, fulfilled };
+    const [row] = await this.db('devex_provisioning_requests')
+      .count({ total: '*' })
+      .sum({
+        automated: this.db.raw('CASE WHEN automated THEN 1 ELSE 0 END'),
+      })
+      .sum({
+        fulfilled: this.db.raw(
+          'CASE WHEN fulfilled_at IS NOT NULL THEN 1 ELSE 0 END',
+        ),
+      });
+    return {
+      total: num(row.total),
+      automated: num(row.automated ?? 0),
+      fulfilled: num(row.fulfilled ?? 0),
+    };
   }
 
   async installationKey(name: string): Promise<string> {

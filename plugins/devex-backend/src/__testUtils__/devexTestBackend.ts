@@ -1,7 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   BackendFeature,
   createBackendPlugin,
@@ -27,7 +24,7 @@ import { devexPlugin } from '../plugin';
 export async function startDevexTestBackend(options: {
   entities?: Entity[];
   config?: JsonObject;
-  features?: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
+  features?: BackendFeature[];
 }) {
   let events: EventsService | undefined;
   const notifications: Array<unknown> = [];
