@@ -1,7 +1,6 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { KnexDevexStore } from '../database/KnexDevexStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestStores } from '../__testUtils__/testStores';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
-import { KnexPlatformMeasuresStore } from '../database/KnexPlatformMeasuresStore';
 import { devexMeasures } from './devexMeasures';
 
 jest.setTimeout(60_000);
@@ -39,11 +38,11 @@ const directory = {
 
 describe.each(ids)('devexMeasures on %s', databaseId => {
   it('measures time to first production deployment, self-service ratio and adoption', async () => {
-    const knex = await databases.init(databaseId);
-    const store = await KnexDevexStore.create({
-      database: mockServices.database({ knex }),
-    });
-    const measuresStore = new KnexPlatformMeasuresStore(knex);
+    const {
+      ingest,
+      dora,
+      measures: measuresStore,
+    } = await createTestStores(await databases.init(databaseId));
     await measuresStore.recordServiceCreation({
       entityRef: 'component:default/new-api',
       templateRef: 'template:default/node-service',
@@ -66,7 +65,7 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
       createdAt: Date.parse('2026-10-09T00:00:00Z'),
       origin: 'catalog',
     });
-    await store.ingest(
+    await ingest.ingest(
       [
         {
           id: 's',
@@ -128,7 +127,7 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
     await change('r3', 'provisioning', false, 0);
 
     const measures = await devexMeasures({
-      store,
+      dora,
       measures: measuresStore,
       directory,
     });
@@ -158,7 +157,7 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
     });
 
     const scoped = await devexMeasures({
-      store,
+      dora,
       measures: measuresStore,
       directory,
       services: ['component:default/legacy'],

@@ -3,7 +3,7 @@ import {
   median,
   ratio,
 } from '@paved/plugin-devex-common';
-import { DevexStore } from '../database/DevexStore';
+import { DoraStore } from '../database/DoraStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
@@ -13,18 +13,18 @@ const HOUR_MS = 3_600_000;
  * Golden-path and self-service measures for a scope (`services` undefined = organisation).
  */
 export async function devexMeasures(options: {
-  store: DevexStore;
+  dora: DoraStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   services?: string[];
 }): Promise<DevexMeasuresResponse> {
-  const { store, measures, directory } = options;
+  const { dora, measures, directory } = options;
   const inScope = options.services ? new Set(options.services) : undefined;
 
   const creations = (await measures.listServiceCreations()).filter(
     c => !inScope || inScope.has(c.entityRef),
   );
-  const firstDeployments = await store.firstProductionDeployments(
+  const firstDeployments = await dora.firstProductionDeployments(
     creations.map(c => c.entityRef),
   );
   const services = creations

@@ -1,6 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
-import { DevexStore } from '../database/DevexStore';
+import { IngestStore } from '../database/IngestStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
@@ -12,13 +12,13 @@ import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
  */
 export async function scheduleBackgroundWork(options: {
   scheduler: SchedulerService;
-  store: DevexStore;
+  ingest: IngestStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   logger: LoggerService;
   seedDemoData: boolean;
 }) {
-  const { scheduler, store, measures, directory, logger } = options;
+  const { scheduler, ingest, measures, directory, logger } = options;
 
   await scheduler.scheduleTask({
     id: 'devex-template-creations',
@@ -61,7 +61,7 @@ export async function scheduleBackgroundWork(options: {
       if (services.length === 0) services = EXAMPLE_SERVICES;
       const events = demoEvents({ services, now: Date.now() });
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
-        await store.ingest(
+        await ingest.ingest(
           events.slice(i, i + MAX_EVENTS_PER_BATCH),
           Date.now(),
         );

@@ -1,5 +1,4 @@
 import type {
-  DevexEvent,
   DeploymentSummary,
   IncidentSummary,
 } from '@paved/plugin-devex-common';
@@ -26,27 +25,8 @@ export interface DoraAggregates {
   sources: string[];
 }
 
-export interface SurveyResponseRecord {
-  source: string;
-  id: string;
-  respondent: string;
-  teamRef: string | null;
-  score: number;
-  comment: string | null;
-  submittedAt: number;
-  demo: boolean;
-}
-
-/** Storage of DevEx events and the facts derived from them. */
-export interface DevexStore {
-  /**
-   * Stores a validated batch atomically. Each (source, id) replaces an earlier send; derived facts
-   * of every affected service and deployment are recomputed in the same transaction.
-   */
-  ingest(
-    events: DevexEvent[],
-    receivedAt: number,
-  ): Promise<{ accepted: number }>;
+/** Reads of the DORA facts that ingest keeps up to date. */
+export interface DoraStore {
   doraAggregates(
     scope: ServiceScope,
     window: TimeWindow,
@@ -59,20 +39,6 @@ export interface DevexStore {
     scope: ServiceScope,
     options: { limit: number },
   ): Promise<IncidentSummary[]>;
-  surveyResponses(window: TimeWindow): Promise<SurveyResponseRecord[]>;
-  /** Portal submissions (surveys sent as events go through {@link DevexStore.ingest}). */
-  addSurveyResponse(response: SurveyResponseRecord): Promise<void>;
   /** First successful production deployment per service (epoch ms). */
   firstProductionDeployments(services: string[]): Promise<Map<string, number>>;
-  /** Remembers commits pushed to a repository's default branch. */
-  recordPushedCommits(
-    repository: string,
-    commits: Array<{ sha: string; committedAt: number }>,
-  ): Promise<void>;
-  /** The latest commits pushed to a repository up to `until` (newest first). */
-  pushedCommits(
-    repository: string,
-    until: number,
-    limit: number,
-  ): Promise<Array<{ sha: string; committedAt: number }>>;
 }
