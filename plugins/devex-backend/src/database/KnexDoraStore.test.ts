@@ -1,9 +1,9 @@
 import { resolve as resolvePath } from 'path';
 import { Knex } from 'knex';
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DevexEvent } from '@paved/plugin-devex-common';
-import { KnexDevexStore } from './KnexDevexStore';
-import { DoraAggregates, TimeWindow } from './DevexStore';
+import { DoraAggregates, DoraStore, TimeWindow } from './DoraStore';
+import { createTestStores } from '../__testUtils__/testStores';
 
 jest.setTimeout(60_000);
 
@@ -122,22 +122,18 @@ const batch4: DevexEvent[] = [
   }),
 ];
 
-describe.each(ids)('KnexDevexStore on %s', databaseId => {
+describe.each(ids)('ingest and DORA reads on %s', databaseId => {
   async function createStore() {
-    const knex = await databases.init(databaseId);
-    const store = await KnexDevexStore.create({
-      database: mockServices.database({ knex }),
-    });
-    return { knex, store };
+    return createTestStores(await databases.init(databaseId));
   }
 
   /** Both read paths (histogram for the organisation, raw for a scope) must agree. */
   async function aggregates(
-    store: KnexDevexStore,
+    dora: DoraStore,
     window = WINDOW,
   ): Promise<DoraAggregates> {
-    const organisation = await store.doraAggregates({}, window);
-    const scoped = await store.doraAggregates({ services: [SERVICE] }, window);
+    const organisation = await dora.doraAggregates({}, window);
+    const scoped = await dora.doraAggregates({ services: [SERVICE] }, window);
     expect(scoped).toEqual(organisation);
     return organisation;
   }
@@ -258,20 +254,20 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   }
 
   it('derives every DORA measure from out-of-order, duplicate and replaced events', async () => {
-    const { store, knex } = await createStore();
+    const { ingest, dora, knex } = await createStore();
     const received = Date.parse('2026-11-01T00:00:00Z');
-    await store.ingest(batch1, received);
-    await store.ingest(batch2, received);
+    await ingest.ingest(batch1, received);
+    await ingest.ingest(batch2, received);
 
-    const midway = await aggregates(store);
+    const midway = await aggregates(dora);
     expect(midway.deployments).toBe(4); // d1 d2 d3 d4; staging s1 and failed f1 ignored
     expect(midway.failedDeployments).toBe(2); // d1 (open incident), d3 (incident + rollback)
     expect(midway.recovery).toEqual({ median: 2 * HOUR, samples: 1, open: 1 });
     await expectRollupsMatchRawRows(knex);
 
-    await store.ingest(batch3, received);
-    await store.ingest(batch4, received);
-    const result = await aggregates(store);
+    await ingest.ingest(batch3, received);
+    await ingest.ingest(batch4, received);
+    const result = await aggregates(dora);
 
     expect(result.deployments).toBe(5);
     expect(result.failedDeployments).toBe(2); // i2 was sent twice, d1 still counts once
@@ -296,23 +292,23 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('is idempotent: sending everything again changes nothing', async () => {
-    const { store, knex } = await createStore();
+    const { ingest, dora, knex } = await createStore();
     const all = [...batch1, ...batch2, ...batch3, ...batch4];
-    await store.ingest(all, 1);
-    const once = await aggregates(store);
-    await store.ingest(all, 2);
+    await ingest.ingest(all, 1);
+    const once = await aggregates(dora);
+    await ingest.ingest(all, 2);
     // another order, same latest send per identity (the resolved i2 comes after the open one)
-    await store.ingest([...batch4, ...batch2, ...batch1, ...batch3], 3);
-    expect(await aggregates(store)).toEqual(once);
+    await ingest.ingest([...batch4, ...batch2, ...batch1, ...batch3], 3);
+    expect(await aggregates(dora)).toEqual(once);
     await expectRollupsMatchRawRows(knex);
   });
 
   it('moves lead-time samples when a deployment is replaced', async () => {
-    const { store, knex } = await createStore();
-    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    const { ingest, dora, knex } = await createStore();
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
     // d1 re-sent as a staging deployment: c1 has no production deployment any more and c2 now
     // first shipped with d2 (48 h); d1's failure disappears with it.
-    await store.ingest(
+    await ingest.ingest(
       [
         deployment('d1', {
           environment: 'staging',
@@ -322,7 +318,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       ],
       2,
     );
-    const result = await aggregates(store);
+    const result = await aggregates(dora);
     expect(result.deployments).toBe(4);
     expect(result.leadTime.samples).toBe(5); // 1, 12, 36, 48, 144
     expect(result.leadTime.median).toBe(36 * HOUR);
@@ -335,9 +331,9 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('moves a commit to an earlier deployment that arrives later', async () => {
-    const { store, knex } = await createStore();
+    const { ingest, dora, knex } = await createStore();
     // newest first, as a backfill from a CI system's history might send them
-    await store.ingest(
+    await ingest.ingest(
       [
         deployment('late', {
           finishedAt: t('10T00:00:00'),
@@ -346,12 +342,12 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       ],
       1,
     );
-    expect((await aggregates(store)).leadTime).toEqual({
+    expect((await aggregates(dora)).leadTime).toEqual({
       median: 120 * HOUR,
       p90: 120 * HOUR,
       samples: 1,
     });
-    await store.ingest(
+    await ingest.ingest(
       [
         deployment('later', {
           finishedAt: t('12T00:00:00'),
@@ -369,7 +365,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       ],
       2,
     );
-    const result = await aggregates(store);
+    const result = await aggregates(dora);
     expect(result.deployments).toBe(4);
     expect(result.leadTime).toEqual({
       median: 18 * HOUR, // c1 24 h at "early", c2 12 h at "also-early"
@@ -380,25 +376,28 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('follows a deployment re-sent with another status or time', async () => {
-    const { store, knex } = await createStore();
+    const { ingest, dora, knex } = await createStore();
     const shipped = {
       finishedAt: t('05T12:00:00'),
       commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))],
     };
-    await store.ingest(
+    await ingest.ingest(
       [
         deployment('d1', shipped),
         incident('i1', { startedAt: t('05T13:00:00'), deploymentId: 'd1' }),
       ],
       1,
     );
-    let result = await aggregates(store);
+    let result = await aggregates(dora);
     expect(result).toMatchObject({ deployments: 1, failedDeployments: 1 });
     expect(result.leadTime.samples).toBe(2);
 
     // the pipeline is reported failed after all: no deployment, no failure, no lead times
-    await store.ingest([deployment('d1', { ...shipped, status: 'failed' })], 2);
-    result = await aggregates(store);
+    await ingest.ingest(
+      [deployment('d1', { ...shipped, status: 'failed' })],
+      2,
+    );
+    result = await aggregates(dora);
     expect(result).toMatchObject({
       deployments: 0,
       failedDeployments: 0,
@@ -407,11 +406,11 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
     await expectRollupsMatchRawRows(knex);
 
     // and successful again, finishing on another day: the incident still names it
-    await store.ingest(
+    await ingest.ingest(
       [deployment('d1', { ...shipped, finishedAt: t('06T12:00:00') })],
       3,
     );
-    result = await aggregates(store);
+    result = await aggregates(dora);
     expect(result).toMatchObject({
       deployments: 1,
       failedDeployments: 1,
@@ -426,21 +425,23 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('upgrades an existing database: backfills the rollup and moves lead-time facts', async () => {
-    const { store, knex } = await createStore();
-    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
-    const before = await aggregates(store);
+    const { ingest, dora, knex } = await createStore();
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    const before = await aggregates(dora);
     const rollup = await knex('devex_deployment_days').orderBy([
       'day',
       'source',
     ]);
     const directory = resolvePath(__dirname, '../../migrations');
     // back to the schema of the first release, with the data kept, then upgrade again
-    // the commit sha index: B-tree, hash, B-tree again (PostgreSQL only)
-    await knex.migrate.down({ directory });
-    await knex.migrate.down({ directory });
-    await knex.migrate.down({ directory });
+    const downTo = async (version: string) => {
+      while ((await knex.migrate.currentVersion({ directory })) > version) {
+        await knex.migrate.down({ directory });
+      }
+    };
+    await downTo('20261124100000');
     expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(true);
-    await knex.migrate.down({ directory });
+    await downTo('20261123120000');
     expect(await knex.schema.hasTable('devex_deployment_days')).toBe(false);
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('devex_commit_lead_times')).toBe(false);
@@ -448,13 +449,13 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       await knex('devex_deployment_days').orderBy(['day', 'source']),
     ).toEqual(rollup);
     expect(rollup.length).toBeGreaterThan(0);
-    expect(await aggregates(store)).toEqual(before);
+    expect(await aggregates(dora)).toEqual(before);
     await expectRollupsMatchRawRows(knex);
   });
 
   it('keeps incidents without a deployment out of the deployment metrics', async () => {
-    const { store } = await createStore();
-    await store.ingest(
+    const { ingest, dora } = await createStore();
+    await ingest.ingest(
       [
         incident('open', { startedAt: t('10T00:00:00') }),
         incident('closed', {
@@ -464,7 +465,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       ],
       1,
     );
-    const result = await aggregates(store);
+    const result = await aggregates(dora);
     expect(result.failedDeployments).toBe(0);
     expect(result.recovery).toEqual({ median: null, samples: 0, open: 0 });
     expect(result.timeToRestore).toEqual({
@@ -475,9 +476,9 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('answers an empty window with nulls, not zeros', async () => {
-    const { store } = await createStore();
-    await store.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
-    const result = await aggregates(store, {
+    const { ingest, dora } = await createStore();
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    const result = await aggregates(dora, {
       from: Date.parse('2025-01-01T00:00:00Z'),
       to: Date.parse('2025-04-01T00:00:00Z'),
     });
@@ -493,8 +494,8 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
   });
 
   it('pools services and keeps other services apart', async () => {
-    const { store } = await createStore();
-    await store.ingest(
+    const { ingest, dora } = await createStore();
+    await ingest.ingest(
       [
         ...batch2,
         deployment(
@@ -509,29 +510,29 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       1,
     );
     // the same sha in another service is another change with its own lead time
-    const other = await store.doraAggregates({ services: [OTHER] }, WINDOW);
+    const other = await dora.doraAggregates({ services: [OTHER] }, WINDOW);
     expect(other.leadTime).toEqual({
       median: 24 * HOUR,
       p90: 24 * HOUR,
       samples: 1,
     });
-    const both = await store.doraAggregates(
+    const both = await dora.doraAggregates(
       { services: [SERVICE, OTHER] },
       WINDOW,
     );
-    const organisation = await store.doraAggregates({}, WINDOW);
+    const organisation = await dora.doraAggregates({}, WINDOW);
     expect(both).toEqual(organisation);
     expect(organisation.deployments).toBe(4);
-    expect(await store.doraAggregates({ services: [] }, WINDOW)).toMatchObject({
+    expect(await dora.doraAggregates({ services: [] }, WINDOW)).toMatchObject({
       deployments: 0,
       leadTime: { samples: 0, median: null },
     });
   });
 
   it('lists recent deployments and incidents with derived flags', async () => {
-    const { store } = await createStore();
-    await store.ingest([...batch1, ...batch2, ...batch3], 1);
-    const deployments = await store.listDeployments(
+    const { ingest, dora } = await createStore();
+    await ingest.ingest([...batch1, ...batch2, ...batch3], 1);
+    const deployments = await dora.listDeployments(
       { services: [SERVICE] },
       { limit: 3 },
     );
@@ -546,7 +547,7 @@ describe.each(ids)('KnexDevexStore on %s', databaseId => {
       remediates: 'd3',
       kind: 'rollback',
     });
-    const incidents = await store.listIncidents({}, { limit: 10 });
+    const incidents = await dora.listIncidents({}, { limit: 10 });
     expect(incidents.map(i => i.id)).toEqual(['i3', 'i1', 'i2']);
   });
 });

@@ -1,6 +1,6 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DevexEvent } from '@paved/plugin-devex-common';
-import { KnexDevexStore } from './KnexDevexStore';
+import { createTestStores } from '../__testUtils__/testStores';
 
 jest.setTimeout(120_000);
 
@@ -52,24 +52,23 @@ function fullBatch(): DevexEvent[] {
   return events;
 }
 
-describe.each(ids)('KnexDevexStore on %s with a full batch', databaseId => {
+describe.each(ids)('KnexIngestStore on %s with a full batch', databaseId => {
   it('stores 5,000 events from one call, and a resend changes nothing', async () => {
-    const knex = await databases.init(databaseId);
-    const store = await KnexDevexStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const { ingest, dora } = await createTestStores(
+      await databases.init(databaseId),
+    );
     const events = fullBatch();
     expect(events).toHaveLength(5000);
 
-    await expect(store.ingest(events, START)).resolves.toEqual({
+    await expect(ingest.ingest(events, START)).resolves.toEqual({
       accepted: 5000,
     });
     const window = { from: START, to: START + 3000 * HOUR };
-    const first = await store.doraAggregates({}, window);
+    const first = await dora.doraAggregates({}, window);
     expect(first.deployments).toBe(2500);
 
-    await store.ingest(events, START);
-    const again = await store.doraAggregates({}, window);
+    await ingest.ingest(events, START);
+    const again = await dora.doraAggregates({}, window);
     expect(again).toEqual(first);
   });
 });
