@@ -31,6 +31,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Entities that failed processing (a malformed file, an invalid entity), listed in the portal.
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// Trust rules: users and groups only from the organisation's sources (see README, Permissions).
+backend.add(import('@paved/plugin-catalog-backend-module-trust-rules'));
 
 // Golden paths
 backend.add(import('@backstage/plugin-scaffolder-backend'));
