@@ -12,13 +12,14 @@ import pavedPermissionBackendModulePavedPolicy from '@paved/plugin-permission-ba
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
-import pavedScaffolderBackendModulePaved from '@paved/plugin-scaffolder-backend-module-paved';
+import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
 import eventsBackend from '@backstage/plugin-events-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
-import { pavedGitHostUrlReaderFactory } from '@paved/plugin-scaffolder-backend-module-paved';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
+import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -65,7 +66,7 @@ export async function startTestPortal(
     [
       mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.database.factory(),
-      pavedGitHostUrlReaderFactory,
+      gitHostUrlReaderFactory,
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
@@ -160,11 +161,12 @@ export async function startTestPortal(
       catalogBackend,
       catalogBackendModuleScaffolderEntityModel,
       scaffolderBackend,
-      pavedScaffolderBackendModulePaved,
+      pavedScaffolderBackendModuleGoldenPaths,
       eventsBackend,
       notificationsBackend,
       signalsBackend,
       pavedProvisioningBackend,
+      pavedProvisioningBackendModuleSandbox,
       pavedDevexBackend,
       ...(options.features ?? []),
     ];
