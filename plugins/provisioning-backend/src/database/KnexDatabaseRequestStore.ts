@@ -483,7 +483,9 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     const free = candidates.find(candidate => !held.has(candidate));
     if (!free) {
       throw new ConflictError(
-        `Every catalog entity name for request ${id} is taken: ${candidates.join(', ')}`,
+        `Every catalog entity name for request ${id} is taken: ${candidates.join(
+          ', ',
+        )}`,
       );
     }
     return free;
