@@ -4,8 +4,8 @@
  * services through the scaffolder API and prints the median time from task start to
  * "completed" and to "component visible in the catalog" (issue 3, Performance; goal < 10 s).
  *
- *   node bench/golden-paths/run.js
- *   BACKEND_URL=http://localhost:7007 RUNS=5 TEMPLATES=typescript-service node ...
+ *   make bench WHICH=golden-paths        (= node bench/golden-paths/run.js)
+ *   BACKEND_URL=http://localhost:7007 RUNS=5 TEMPLATES=typescript-service make bench WHICH=golden-paths
  *
  * Signs in as the development guest. Every run creates a real repository on the local git host
  * and a real catalog entry, named bench-<template>-<timestamp>-<n>.

@@ -31,6 +31,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Entities that failed processing (a malformed file, an invalid entity), listed in the portal.
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// Trust rules: users and groups only from the organisation's sources (see README, Permissions).
+backend.add(import('@paved/plugin-catalog-backend-module-trust-rules'));
 
 // Golden paths
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -60,7 +62,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Self-service infrastructure
 backend.add(import('@paved/plugin-provisioning-backend'));
-backend.add(import('@paved/plugin-provisioning-backend/catalog'));
+backend.add(import('@paved/plugin-provisioning-backend-module-sandbox'));
+backend.add(import('@paved/plugin-provisioning-backend-module-crossplane'));
+backend.add(import('@paved/plugin-provisioning-backend-module-terraform'));
+backend.add(import('@paved/plugin-catalog-backend-module-provisioning'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 
 // DevEx and DORA
