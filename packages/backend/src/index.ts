@@ -42,6 +42,7 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
+backend.add(import('@paved/plugin-golden-paths-backend'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
 backend.add(gitHostUrlReaderFactory);
 
