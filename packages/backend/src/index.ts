@@ -13,11 +13,10 @@ backend.add(import('./startup/databaseSettingsCheck'));
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: guest in development, GitHub or OIDC in production (see app-config.production.yaml).
+// Sign-in: the two development users (guest, guest-platform) in development, company SSO (OIDC)
+// or GitHub in production, each resolved to exactly one catalog user (see README, Permissions).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(import('@paved/plugin-auth-backend-module-paved-sign-in'));
 
 // Permissions: Paved's policy (owners and the platform team) instead of allow-all.
 backend.add(import('@backstage/plugin-permission-backend'));
