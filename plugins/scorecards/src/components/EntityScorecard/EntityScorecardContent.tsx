@@ -44,7 +44,7 @@ function CheckRow(props: {
   return (
     <>
       <TableRow data-testid={`check-${check.checkId}`}>
-        <TableCell style={{ width: 120 }}>
+        <TableCell style={{ width: 130, whiteSpace: 'nowrap' }}>
           <CheckStatus status={check.status} />
         </TableCell>
         <TableCell>
