@@ -9,7 +9,6 @@ import {
   levelOf,
   ScorecardDefinition,
   ScorecardLevel,
-  SCORECARD_LEVELS,
 } from '@paved/plugin-scorecards-common';
 
 /** What selectors look at: the kind (from the ref) and the catalog facts for type and lifecycle. */
@@ -87,17 +86,8 @@ export function evaluateEntity(
   const levels: Record<string, ScorecardLevel | null> = {};
   for (const scorecard of definitions.scorecards) {
     if (!selects(scorecard.appliesTo, traits)) continue;
-    // A check that does not apply to this entity is not required for its levels.
-    const applicable = Object.fromEntries(
-      SCORECARD_LEVELS.map(level => [
-        level,
-        scorecard.levels[level].filter(id => id in results),
-      ]),
-    ) as ScorecardDefinition['levels'];
-    levels[scorecard.id] = levelOf(
-      { levels: applicable },
-      new Map(Object.entries(results)),
-    );
+    // Checks that do not apply to this entity have no result, and levelOf does not require them.
+    levels[scorecard.id] = levelOf(scorecard, new Map(Object.entries(results)));
   }
   return { results, levels };
 }
