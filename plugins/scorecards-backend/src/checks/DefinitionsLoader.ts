@@ -43,6 +43,7 @@ export class DefinitionsError extends Error {
  */
 export class DefinitionsLoader {
   private last?: Definitions;
+  private loadedAt = 0;
 
   constructor(
     private readonly options: {
@@ -52,6 +53,8 @@ export class DefinitionsLoader {
       urlReader: UrlReaderService;
       logger: LoggerService;
       cwd?: string;
+      /** How long loaded definitions are reused before the files are read again (default 30 s). */
+      maxAgeMs?: number;
     },
   ) {}
 
@@ -61,8 +64,16 @@ export class DefinitionsLoader {
    * level; at start-up the error is thrown.
    */
   async load(): Promise<Definitions> {
+    // Requests reuse recent definitions; a merged change is picked up within maxAgeMs.
+    if (
+      this.last &&
+      Date.now() - this.loadedAt < (this.options.maxAgeMs ?? 30_000)
+    ) {
+      return this.last;
+    }
     try {
       this.last = await this.read();
+      this.loadedAt = Date.now();
     } catch (error) {
       if (!this.last) throw error;
       this.options.logger.error(

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { Exemption, Fact } from '@paved/plugin-scorecards-common';
 import type { ScorecardsStores } from '../database';
 import type {
   Definitions,
@@ -44,21 +45,27 @@ export class ScorecardsEngine {
   /** One entity, evaluated now from its stored facts and exemptions (for the entity page). */
   async evaluateNow(
     entityRef: string,
-  ): Promise<EntityOutcome & { definitions: Definitions }> {
+  ): Promise<
+    EntityOutcome & {
+      definitions: Definitions;
+      facts: Fact[];
+      exemptions: Exemption[];
+    }
+  > {
     const definitions = await this.definitions();
-    const { facts, exemptions } = this.options.stores;
-    const [factMap, active] = await Promise.all([
-      facts.factsFor([entityRef]),
-      exemptions.list({ entityRefs: [entityRef], statuses: ['approved'] }),
+    const [factMap, exemptions] = await Promise.all([
+      this.options.stores.facts.factsFor([entityRef]),
+      this.options.stores.exemptions.list({ entityRefs: [entityRef] }),
     ]);
+    const facts = factMap.get(entityRef) ?? [];
     const outcome = evaluateEntity(
       entityRef,
-      factMap.get(entityRef) ?? [],
-      active,
+      facts,
+      exemptions,
       definitions,
       this.now(),
     );
-    return { ...outcome, definitions };
+    return { ...outcome, definitions, facts, exemptions };
   }
 
   /** Evaluates every entity marked stale; returns how many were evaluated. */

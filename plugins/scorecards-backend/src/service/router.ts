@@ -152,11 +152,9 @@ export async function createRouter(
       await collection.track(entity);
       tracked = await stores.entities.getEntity(entityRef);
     }
-    const [{ definitions, ...outcome }, factMap, exemptions, fixes] =
+    const [{ definitions, facts, exemptions, ...outcome }, fixes] =
       await Promise.all([
         engine.evaluateNow(entityRef),
-        stores.facts.factsFor([entityRef]),
-        stores.exemptions.list({ entityRefs: [entityRef] }),
         stores.fixes.latestFor(entityRef),
       ]);
     return {
@@ -169,7 +167,7 @@ export async function createRouter(
       scorecards: entityScorecards(outcome, definitions, fixes, id =>
         options.fixes.summary(id),
       ),
-      ...factsAndExemptions(factMap.get(entityRef) ?? [], exemptions),
+      ...factsAndExemptions(facts, exemptions),
     };
   }
 
