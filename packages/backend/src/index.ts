@@ -70,6 +70,9 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 // DevEx and DORA
 backend.add(import('@paved/plugin-devex-backend'));
 
+// Scorecards and policy
+backend.add(import('@paved/plugin-scorecards-backend'));
+
 // A replica whose start-up failed (for example because another replica held the migration lock of
 // a fresh database) exits, so its supervisor restarts it; otherwise it stays up and never ready.
 backend.start().catch(error => {
