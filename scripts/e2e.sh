@@ -16,7 +16,8 @@ for port in 3000 7007; do
   fi
 done
 
-export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-e2e.XXXXXX)"
+PAVED_DATA_DIR="$(mktemp -d /tmp/paved-e2e.XXXXXX)"
+export PAVED_DATA_DIR
 mkdir -p "$PAVED_DATA_DIR/sqlite" "$PAVED_DATA_DIR/git" "$PAVED_DATA_DIR/techdocs"
 log_file="$PAVED_DATA_DIR/portal.log"
 log "starting the portal for the browser tests (log: $log_file)"

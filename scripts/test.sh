@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every suite.
-#   scripts/test.sh all    type check, lint, unit + integration tests, end-to-end browser tests
+#   scripts/test.sh all    type check, lint (ESLint, shellcheck), unit + integration tests,
+#                          end-to-end browser tests
 #   scripts/test.sh unit   unit + integration tests only
 #   scripts/test.sh e2e    browser tests only
 # Store tests run on SQLite, and on the PostgreSQL at 127.0.0.1:5432 when it is reachable.
@@ -25,6 +26,8 @@ if [ "$stage" = all ]; then
   yarn tsc
   log "lint"
   yarn lint:all
+  log "lint: shell scripts (shellcheck)"
+  yarn lint:shell
 fi
 
 if [ "$stage" = all ] || [ "$stage" = unit ]; then

@@ -3,7 +3,7 @@
  * and Paved's own plugins from plugins/. Logic lives in the plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { pavedGitHostUrlReaderFactory } from '@paved/plugin-scaffolder-backend-module-paved';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 
 const backend = createBackend();
 
@@ -31,6 +31,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Entities that failed processing (a malformed file, an invalid entity), listed in the portal.
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// Trust rules: users and groups only from the organisation's sources (see README, Permissions).
+backend.add(import('@paved/plugin-catalog-backend-module-trust-rules'));
 
 // Golden paths
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -39,9 +41,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
-backend.add(pavedGitHostUrlReaderFactory);
+backend.add(gitHostUrlReaderFactory);
 
 // Docs, search, Kubernetes
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -59,7 +61,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Self-service infrastructure
 backend.add(import('@paved/plugin-provisioning-backend'));
-backend.add(import('@paved/plugin-provisioning-backend/catalog'));
+backend.add(import('@paved/plugin-provisioning-backend-module-sandbox'));
+backend.add(import('@paved/plugin-provisioning-backend-module-crossplane'));
+backend.add(import('@paved/plugin-provisioning-backend-module-terraform'));
+backend.add(import('@paved/plugin-catalog-backend-module-provisioning'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 
 // DevEx and DORA

@@ -14,13 +14,14 @@ import pavedPermissionBackendModulePavedPolicy from '@paved/plugin-permission-ba
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
-import pavedScaffolderBackendModulePaved from '@paved/plugin-scaffolder-backend-module-paved';
+import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
 import eventsBackend from '@backstage/plugin-events-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
-import { pavedGitHostUrlReaderFactory } from '@paved/plugin-scaffolder-backend-module-paved';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
+import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
 import { findRepoRoot } from '@paved/backend-platform';
 
 const repoRoot = findRepoRoot(process.cwd());
@@ -87,7 +88,7 @@ export async function startTestPortal(
     [
       mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.database.factory(),
-      pavedGitHostUrlReaderFactory,
+      gitHostUrlReaderFactory,
       mockServices.rootConfig.factory({
         data: mergeConfig(
           {
@@ -190,11 +191,12 @@ export async function startTestPortal(
       catalogBackend,
       catalogBackendModuleScaffolderEntityModel,
       scaffolderBackend,
-      pavedScaffolderBackendModulePaved,
+      pavedScaffolderBackendModuleGoldenPaths,
       eventsBackend,
       notificationsBackend,
       signalsBackend,
       pavedProvisioningBackend,
+      pavedProvisioningBackendModuleSandbox,
       pavedDevexBackend,
       ...(options.features ?? []),
     ];

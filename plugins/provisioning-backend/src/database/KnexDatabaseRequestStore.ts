@@ -58,6 +58,7 @@ type RequestRow = {
   status: string;
   requested_by: string;
   approval_required: boolean | number;
+  human_step: boolean | number;
   created_at: Date | string | number;
   updated_at: Date | string | number;
   expires_at: Date | string | number | null;
@@ -109,6 +110,7 @@ function rowToRequest(row: RequestRow): DatabaseRequest {
     status: row.status as DatabaseRequestStatus,
     requestedBy: row.requested_by,
     approvalRequired: Boolean(row.approval_required),
+    humanStep: Boolean(row.human_step),
     createdAt: toDate(row.created_at).toISOString(),
     updatedAt: toDate(row.updated_at).toISOString(),
     ...(row.expires_at !== null
@@ -420,8 +422,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       if (options.to === 'deprovisioning') {
         update.end_status = options.endStatus ?? 'deleted';
       }
-      if (options.resourceEntityRef !== undefined) {
-        update.resource_entity_ref = options.resourceEntityRef;
+      if (options.humanStep) {
+        // Only ever set: a request a person acted on never becomes self-service again.
+        update.human_step = true;
+      }
+      if (options.resourceEntityRefCandidates && !row.resource_entity_ref) {
+        update.resource_entity_ref = await this.freeResourceEntityRef(
+          tx,
+          id,
+          options.resourceEntityRefCandidates,
+        );
       }
       if (options.outputs !== undefined) {
         update.outputs = JSON.stringify(options.outputs);
@@ -451,6 +461,32 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();
       return rowToRequest(updated!);
     });
+  }
+
+  /**
+   * The first candidate no other request holds. A unique index on the column settles a race
+   * between two transactions that both saw a candidate free: the second fails and is retried.
+   */
+  private async freeResourceEntityRef(
+    tx: Knex.Transaction,
+    id: string,
+    candidates: string[],
+  ): Promise<string> {
+    const held = new Set(
+      (
+        await tx(REQUESTS)
+          .whereIn('resource_entity_ref', candidates)
+          .whereNot({ id })
+          .select('resource_entity_ref')
+      ).map((r: { resource_entity_ref: string }) => r.resource_entity_ref),
+    );
+    const free = candidates.find(candidate => !held.has(candidate));
+    if (!free) {
+      throw new ConflictError(
+        `Every catalog entity name for request ${id} is taken: ${candidates.join(', ')}`,
+      );
+    }
+    return free;
   }
 
   async appendEvent(

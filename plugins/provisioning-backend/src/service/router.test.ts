@@ -13,6 +13,7 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
 import request from 'supertest';
+import provisioningSandboxModule from '@paved/plugin-provisioning-backend-module-sandbox';
 import { provisioningPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
@@ -137,6 +138,7 @@ async function startBackend(options: {
   const { server } = await startTestBackend({
     features: [
       provisioningPlugin,
+      provisioningSandboxModule,
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },

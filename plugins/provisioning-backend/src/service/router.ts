@@ -268,6 +268,7 @@ export async function createRouter(
         actor: credentials.principal.userEntityRef,
         action: 'approved',
         message: comment,
+        humanStep: true,
       },
       req,
     );
@@ -298,6 +299,7 @@ export async function createRouter(
         actor: credentials.principal.userEntityRef,
         action: 'rejected',
         message: comment,
+        humanStep: true,
       },
       req,
     );
