@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  RootLoggerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { createBackend } from '@backstage/backend-defaults';
 import authBackend from '@backstage/plugin-auth-backend';
@@ -12,6 +16,7 @@ import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-modul
 import permissionBackend from '@backstage/plugin-permission-backend';
 import pavedPermissionBackendModulePavedPolicy from '@paved/plugin-permission-backend-module-paved-policy';
 import catalogBackend from '@backstage/plugin-catalog-backend';
+import pavedCatalogBackendModuleTrustRules from '@paved/plugin-catalog-backend-module-trust-rules';
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
@@ -74,7 +79,12 @@ export interface TestPortal {
  * caches, the scheduler and the plugins' own databases (in-memory SQLite) are test doubles.
  */
 export async function startTestPortal(
-  options: { features?: BackendFeature[]; config?: ConfigObject } = {},
+  options: {
+    features?: BackendFeature[];
+    config?: ConfigObject;
+    /** Replaces the quiet root logger, e.g. to record audit events (`isAuditEvent`). */
+    rootLogger?: ServiceFactory<RootLoggerService, 'root'>;
+  } = {},
 ): Promise<TestPortal> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -86,7 +96,7 @@ export async function startTestPortal(
   const backend = createBackend();
   const features: Array<BackendFeature | Promise<{ default: BackendFeature }>> =
     [
-      mockServices.rootLogger.factory({ level: 'warn' }),
+      options.rootLogger ?? mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.database.factory(),
       gitHostUrlReaderFactory,
       mockServices.rootConfig.factory({
@@ -121,6 +131,7 @@ export async function startTestPortal(
               experimentalRefreshToken: { enabled: true },
             },
             permission: { enabled: true },
+            // As app-config.yaml: people and teams only from the organisation's own files.
             catalog: {
               rules: [
                 {
@@ -131,13 +142,21 @@ export async function startTestPortal(
                     'Resource',
                     'Location',
                     'Domain',
-                    'Group',
-                    'User',
                     'Template',
                   ],
                 },
               ],
               locations: [
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/org/groups.yaml'),
+                  rules: [{ allow: ['Group'] }],
+                },
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/org/users.yaml'),
+                  rules: [{ allow: ['User'] }],
+                },
                 {
                   type: 'file',
                   target: path.join(repoRoot, 'catalog/all.yaml'),
@@ -189,6 +208,7 @@ export async function startTestPortal(
       permissionBackend,
       pavedPermissionBackendModulePavedPolicy,
       catalogBackend,
+      pavedCatalogBackendModuleTrustRules,
       catalogBackendModuleScaffolderEntityModel,
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
