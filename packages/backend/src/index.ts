@@ -73,6 +73,13 @@ backend.add(import('@paved/plugin-devex-backend'));
 // Scorecards and policy
 backend.add(import('@paved/plugin-scorecards-backend'));
 
+// Front doors for agents: Paved's operations in each plugin's Actions Registry, served as MCP
+// tools at /api/mcp-actions/v1 (backend.actions in app-config.yaml: sources, no destructive ones).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-path-actions'));
+backend.add(import('@paved/plugin-provisioning-backend-module-actions'));
+backend.add(import('@paved/plugin-devex-backend-module-actions'));
+
 // A replica whose start-up failed (for example because another replica held the migration lock of
 // a fresh database) exits, so its supervisor restarts it; otherwise it stays up and never ready.
 backend.start().catch(error => {
