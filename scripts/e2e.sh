@@ -47,4 +47,10 @@ wait_for() {
 wait_for http://127.0.0.1:7007/.backstage/health/v1/readiness 300
 wait_for http://127.0.0.1:3000 300
 
-PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test "$@"
+# `scripts/e2e.sh cli` runs only the platform CLI's smoke test; without arguments both run.
+if [ "${1:-}" != cli ]; then
+  PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test "$@"
+fi
+if [ $# -eq 0 ] || [ "${1:-}" = cli ]; then
+  "$PAVED_ROOT/scripts/cli-smoke.sh" http://localhost:7007
+fi

@@ -56,6 +56,7 @@ export function createProgram(environment: CliEnvironment): {
     )
     .version(packageJson.version, '-V, --version')
     .option('--json', 'print machine-readable JSON on stdout')
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage and examples)')
     .configureOutput({
       writeOut: text => environment.stdout.write(text),
@@ -82,7 +83,10 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or input, 3 not signe
 
   // Subcommands inherit the output settings, so their usage errors land on the same streams.
   for (const command of allCommands(program)) {
-    command.exitOverride().configureOutput(program.configureOutput());
+    command
+      .exitOverride()
+      .configureOutput(program.configureOutput())
+      .configureHelp({ showGlobalOptions: true });
     command.showHelpAfterError('(run with --help for usage and examples)');
   }
   return { program, context };

@@ -1,9 +1,5 @@
 import fs from 'node:fs';
-import {
-  startTestPortal,
-  TestPortal,
-  waitForEntity,
-} from '../__testUtils__/startTestPortal';
+import { startTestPortal, TestPortal, waitForEntity } from '@paved/test-portal';
 import { TestUserMachine } from '../__testUtils__/runCli';
 import { PendingSignIn } from '../session/oauthSignIn';
 

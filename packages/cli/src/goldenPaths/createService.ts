@@ -96,7 +96,7 @@ export async function checkServiceInput(
     const { items } = await portal.get<{ items: CatalogEntity[] }>(
       'catalog',
       '/entities/by-query',
-      { filter: `kind=system,spec.owner=${input.owner}`, limit: '20' },
+      { filter: `kind=system,relations.ownedBy=${input.owner}`, limit: '20' },
     );
     if (items.length !== 1) {
       const names = items.map(item => item.metadata.name);
@@ -138,6 +138,8 @@ function showStep(
   if (status === 'processing') terminal.note(`▸ ${name}`);
   if (status === 'completed') terminal.note(`  ✓ ${name}`);
   if (status === 'failed') terminal.note(`  ✗ ${name}`);
+  // The scaffolder opens a step before deciding its `if:`; say why nothing followed.
+  if (status === 'skipped') terminal.note(`  – ${name} (skipped)`);
 }
 
 /**

@@ -1,15 +1,22 @@
+/* eslint-disable @backstage/no-mixed-plugin-imports -- a test portal assembles plugins, as packages/backend does */
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  RootLoggerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { createBackend } from '@backstage/backend-defaults';
 import authBackend from '@backstage/plugin-auth-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import pavedPermissionBackendModulePavedPolicy from '@paved/plugin-permission-backend-module-paved-policy';
 import catalogBackend from '@backstage/plugin-catalog-backend';
+import pavedCatalogBackendModuleTrustRules from '@paved/plugin-catalog-backend-module-trust-rules';
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
@@ -21,8 +28,9 @@ import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
+import { findRepoRoot } from '@paved/backend-platform';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = findRepoRoot(process.cwd());
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,6 +41,25 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+type ConfigObject = JsonObject;
+
+/** `extra` laid over `base`, objects merged key by key (arrays and values replaced). */
+function mergeConfig(base: ConfigObject, extra: ConfigObject): ConfigObject {
+  const merged: ConfigObject = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = merged[key];
+    merged[key] =
+      isObject(current) && isObject(value)
+        ? mergeConfig(current, value)
+        : value;
+  }
+  return merged;
+}
+
+function isObject(value: unknown): value is ConfigObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export interface TestPortal {
@@ -53,7 +80,12 @@ export interface TestPortal {
  * caches, the scheduler and the plugins' own databases (in-memory SQLite) are test doubles.
  */
 export async function startTestPortal(
-  options: { features?: BackendFeature[]; config?: object } = {},
+  options: {
+    features?: BackendFeature[];
+    config?: ConfigObject;
+    /** Replaces the quiet root logger, e.g. to record audit events (`isAuditEvent`). */
+    rootLogger?: ServiceFactory<RootLoggerService, 'root'>;
+  } = {},
 ): Promise<TestPortal> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -65,101 +97,119 @@ export async function startTestPortal(
   const backend = createBackend();
   const features: Array<BackendFeature | Promise<{ default: BackendFeature }>> =
     [
-      mockServices.rootLogger.factory({ level: 'warn' }),
+      options.rootLogger ?? mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.database.factory(),
       gitHostUrlReaderFactory,
       mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'http://localhost:3000' },
-          backend: {
-            baseUrl: url,
-            listen: { port, host: '127.0.0.1' },
-            reading: { allow: [{ host: `localhost:${port}` }] },
+        data: mergeConfig(
+          {
+            app: { baseUrl: 'http://localhost:3000' },
+            backend: {
+              baseUrl: url,
+              listen: { port, host: '127.0.0.1' },
+              reading: { allow: [{ host: `localhost:${port}` }] },
+              auth: {
+                externalAccess: [
+                  {
+                    type: 'static',
+                    options: {
+                      token: 'cli-test-ci-token',
+                      subject: 'ci-tests',
+                    },
+                  },
+                ],
+              },
+            },
             auth: {
-              externalAccess: [
+              environment: 'development',
+              providers: {
+                guest: {
+                  userEntityRef: 'user:default/sam.rivera',
+                  dangerouslyAllowOutsideDevelopment: true,
+                },
+              },
+              clientIdMetadataDocuments: { enabled: true },
+              experimentalRefreshToken: { enabled: true },
+            },
+            permission: { enabled: true },
+            // As app-config.yaml: people and teams only from the organisation's own files.
+            catalog: {
+              rules: [
                 {
-                  type: 'static',
-                  options: { token: 'cli-test-ci-token', subject: 'ci-tests' },
+                  allow: [
+                    'Component',
+                    'System',
+                    'API',
+                    'Resource',
+                    'Location',
+                    'Domain',
+                    'Template',
+                  ],
+                },
+              ],
+              locations: [
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/org/groups.yaml'),
+                  rules: [{ allow: ['Group'] }],
+                },
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/org/users.yaml'),
+                  rules: [{ allow: ['User'] }],
+                },
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/all.yaml'),
+                },
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'templates/all.yaml'),
+                  rules: [{ allow: ['Template', 'Location'] }],
                 },
               ],
             },
-          },
-          auth: {
-            environment: 'development',
-            providers: {
-              guest: {
-                userEntityRef: 'user:default/sam.rivera',
-                dangerouslyAllowOutsideDevelopment: true,
+            scaffolder: {
+              defaultAuthor: { name: 'Paved', email: 'paved@example.com' },
+            },
+            paved: {
+              platformTeam: 'group:default/platform',
+              dataDirectory,
+              publish: { target: 'local' },
+            },
+            provisioning: {
+              environments: {
+                development: {
+                  provider: 'sandbox',
+                  sizes: ['small', 'medium'],
+                  storageGB: { min: 1, max: 20 },
+                },
+                production: {
+                  provider: 'sandbox',
+                  sizes: ['small', 'medium', 'large'],
+                  storageGB: { min: 10, max: 1000 },
+                  requiresApproval: true,
+                },
+              },
+              providers: {
+                sandbox: {
+                  connection:
+                    process.env.PAVED_SANDBOX_POSTGRES_URL ??
+                    'postgresql://postgres@127.0.0.1:5432/postgres',
+                },
               },
             },
-            clientIdMetadataDocuments: { enabled: true },
-            experimentalRefreshToken: { enabled: true },
+            devex: { demoData: { seed: false } },
           },
-          permission: { enabled: true },
-          catalog: {
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'API',
-                  'Resource',
-                  'Location',
-                  'Domain',
-                  'Group',
-                  'User',
-                  'Template',
-                ],
-              },
-            ],
-            locations: [
-              { type: 'file', target: path.join(repoRoot, 'catalog/all.yaml') },
-              {
-                type: 'file',
-                target: path.join(repoRoot, 'templates/all.yaml'),
-                rules: [{ allow: ['Template', 'Location'] }],
-              },
-            ],
-          },
-          scaffolder: {
-            defaultAuthor: { name: 'Paved', email: 'paved@example.com' },
-          },
-          paved: {
-            platformTeam: 'group:default/platform',
-            dataDirectory,
-            publish: { target: 'local' },
-          },
-          provisioning: {
-            environments: {
-              development: {
-                provider: 'sandbox',
-                sizes: ['small', 'medium'],
-                storageGB: { min: 1, max: 20 },
-              },
-              production: {
-                provider: 'sandbox',
-                sizes: ['small', 'medium', 'large'],
-                storageGB: { min: 10, max: 1000 },
-                requiresApproval: true,
-              },
-            },
-            providers: {
-              sandbox: {
-                connection:
-                  process.env.PAVED_SANDBOX_POSTGRES_URL ??
-                  'postgresql://postgres@127.0.0.1:5432/postgres',
-              },
-            },
-          },
-          devex: { demoData: { seed: false } },
-          ...options.config,
-        },
+          options.config ?? {},
+        ),
       }),
       authBackend,
       authBackendModuleGuestProvider,
       permissionBackend,
       pavedPermissionBackendModulePavedPolicy,
       catalogBackend,
+      pavedCatalogBackendModuleTrustRules,
       catalogBackendModuleScaffolderEntityModel,
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
