@@ -2,6 +2,7 @@
  * Every HTTP endpoint Paved mounts, each with a valid request the fuzzer starts from:
  *   - /api/provisioning/* (plugins/provisioning-backend/src/service/router.ts)
  *   - /api/devex/*, including the signed GitHub webhook (plugins/devex-backend/src/service/router.ts)
+ *   - /api/golden-paths/* (plugins/golden-paths-backend/src/schema/openapi.yaml)
  *   - the local git host, which has no route of its own: it is read through the URL reader that
  *     plugins/githost-node adds to every plugin, reached here through the
  *     catalog's location registration (dry run) with `<baseUrl>/api/githost/...` targets.
@@ -329,6 +330,15 @@ export function pavedEndpoints(context) {
       method: 'POST',
       path: () => '/api/devex/webhooks/github',
       delivery: githubDelivery,
+    },
+    {
+      name: 'GET /api/golden-paths/service-names/:name',
+      auth: 'user',
+      method: 'GET',
+      path: param => `/api/golden-paths/service-names/${param}`,
+      param: rng =>
+        rng.pick(['orders-api', 'payments-api', `fuzz-${rng.int(0, 1e6)}`]),
+      query: rng => ({ namespace: rng.pick(['default', 'payments']) }),
     },
     {
       name: 'POST /api/catalog/locations?dryRun=true (local git host)',
