@@ -15,7 +15,7 @@ import {
 
 const LANGUAGES = ['typescript', 'python', 'go'] as const;
 /** Where the golden paths answer whether a new service may take a name. */
-const SERVICE_NAMES = { pluginId: 'scaffolder', path: '/paved/service-names' };
+const SERVICE_NAMES = { pluginId: 'golden-paths', path: '/service-names' };
 const TASK_TIMEOUT_MS = 5 * 60_000;
 
 interface TaskEvent {
