@@ -3,7 +3,7 @@
 /**
  * An organisation-wide daily rollup of DORA deployments, so a 90-day organisation query reads
  * about 90 rows instead of every deployment in the window. Maintained at ingest (see
- * KnexDevexStore); filled here from the deployments an existing installation already holds.
+ * KnexIngestStore); filled here from the deployments an existing installation already holds.
  *
  * @param {import('knex').Knex} knex
  */

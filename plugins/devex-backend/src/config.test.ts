@@ -3,14 +3,9 @@ import { defaultLevelBands } from '@paved/plugin-devex-common';
 import { readDevexConfig } from './config';
 
 describe('readDevexConfig', () => {
-  it('uses the DORA 2023 bands and the platform team by default', () => {
-    const config = readDevexConfig(
-      new ConfigReader({
-        paved: { platformTeam: 'group:default/sre' },
-      }),
-    );
+  it('uses the DORA 2023 bands by default', () => {
+    const config = readDevexConfig(new ConfigReader({}));
     expect(config.bands).toEqual(defaultLevelBands);
-    expect(config.platformTeam).toBe('group:default/sre');
     expect(config.defaultTimeZone).toBe('UTC');
     expect(config.seedDemoData).toBe(false);
     expect(config.minimumRespondents).toBe(5);

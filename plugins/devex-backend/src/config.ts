@@ -1,7 +1,6 @@
 import { Config } from '@backstage/config';
 import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
 import { DateTime } from 'luxon';
-import { readPlatformSettings } from '@paved/backend-platform';
 
 /** The `devex:` configuration block, resolved with defaults. */
 export interface DevexConfig {
@@ -9,7 +8,6 @@ export interface DevexConfig {
   defaultTimeZone: string;
   /** group ref → IANA zone, for weekly series cut in a team's local weeks. */
   teamTimeZones: Map<string, string>;
-  platformTeam: string;
   githubWebhookSecret?: string;
   deploymentWorkflows: RegExp;
   productionEnvironments: string[];
@@ -56,7 +54,6 @@ export function readDevexConfig(root: Config): DevexConfig {
       'timeZone',
     ),
     teamTimeZones: zones,
-    platformTeam: readPlatformSettings(root).platformTeam,
     githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
     deploymentWorkflows: new RegExp(
       config?.getOptionalString('github.deploymentWorkflowPattern') ??

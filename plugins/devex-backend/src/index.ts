@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 export { devexPlugin as default } from './plugin';
-export type { DevexStore } from './database/DevexStore';
+export type { DoraStore, ServiceScope, TimeWindow } from './database/DoraStore';
+export type { IngestStore } from './database/IngestStore';
+export type { SurveyStore } from './database/SurveyStore';
+export type { PlatformMeasuresStore } from './database/PlatformMeasuresStore';

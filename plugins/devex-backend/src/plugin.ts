@@ -5,15 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { KnexDevexStore } from './database/KnexDevexStore';
-import { ServiceDirectory } from './catalog/ServiceDirectory';
-import { readDevexConfig } from './config';
-import { createRouter } from './service/router';
-import { PulseSurvey } from './surveys/PulseSurvey';
-import { subscribeToPlatformTopics } from './ingest/platformTopics';
-import { scheduleBackgroundWork } from './service/backgroundWork';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
+import { createDevexService } from './service/createDevexService';
 
-/** DevEx and DORA metrics from deployment, incident and survey events. */
+/** DevEx and DORA metrics from deployment and incident events, pulse surveys and platform events. */
 export const devexPlugin = createBackendPlugin({
   pluginId: 'devex',
   register(env) {
@@ -29,51 +24,13 @@ export const devexPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,
+        platform: platformSettingsServiceRef,
       },
-      async init(deps) {
-        const config = readDevexConfig(deps.config);
-        const store = await KnexDevexStore.create({ database: deps.database });
-        const directory = new ServiceDirectory({
-          catalog: deps.catalog,
-          auth: deps.auth,
-          logger: deps.logger,
-          cacheMs: config.catalogCacheMs,
-        });
-        const survey = new PulseSurvey({
-          store,
-          directory,
-          notifications: deps.notifications,
-          logger: deps.logger,
-          pseudonymSecret:
-            config.pseudonymSecret ??
-            (await store.installationKey('survey-pseudonym')),
-          platformTeam: config.platformTeam,
-          minimumRespondents: config.minimumRespondents,
-        });
-        await subscribeToPlatformTopics({
-          events: deps.events,
-          store,
-          logger: deps.logger,
-        });
-        await scheduleBackgroundWork({
-          scheduler: deps.scheduler,
-          store,
-          directory,
-          logger: deps.logger,
-          seedDemoData: config.seedDemoData,
-        });
-        deps.httpRouter.use(
-          await createRouter({
-            store,
-            directory,
-            survey,
-            httpAuth: deps.httpAuth,
-            logger: deps.logger,
-            config,
-          }),
-        );
+      async init({ httpRouter, ...deps }) {
+        const { router } = await createDevexService(deps);
+        httpRouter.use(router);
         // The webhook authenticates itself with GitHub's HMAC signature instead of a Backstage token.
-        deps.httpRouter.addAuthPolicy({
+        httpRouter.addAuthPolicy({
           path: '/webhooks/github',
           allow: 'unauthenticated',
         });

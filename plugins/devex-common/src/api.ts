@@ -145,6 +145,8 @@ export interface DevexMeasuresResponse {
     services: Array<{
       entityRef: string;
       templateRef: string | null;
+      /** The template's version at creation, when known. */
+      templateVersion: string | null;
       createdAt: string;
       firstDeploymentAt: string | null;
       hours: number | null;

@@ -7,17 +7,19 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { lineageOf } from '@paved/plugin-golden-paths-common';
 
-export const TEMPLATE_ANNOTATION = 'paved.dev/template';
+/** GitHub's repository annotation (a Backstage convention, not a Paved contract). */
 export const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
-export const CREATED_AT_ANNOTATION = 'paved.dev/created-at';
 
 export interface ComponentInfo {
   entityRef: string;
   ownerRef: string | null;
+  /** The golden-path template that made it (its lineage), if any. */
   templateRef: string | null;
+  templateVersion: string | null;
   projectSlug: string | null;
-  /** `paved.dev/created-at` (epoch ms) when a template wrote it. */
+  /** When the golden path created it (epoch ms), if the template recorded it. */
   createdAt: number | null;
 }
 
@@ -188,7 +190,7 @@ function toComponent(
 ): ComponentInfo {
   const owner = entity.spec?.owner;
   const annotations = entity.metadata.annotations ?? {};
-  const createdAt = Date.parse(annotations[CREATED_AT_ANNOTATION] ?? '');
+  const lineage = lineageOf(entity);
   let ownerRef: string | null = null;
   if (typeof owner === 'string') {
     try {
@@ -207,9 +209,10 @@ function toComponent(
   return {
     entityRef: ref,
     ownerRef,
-    templateRef: annotations[TEMPLATE_ANNOTATION] ?? null,
+    templateRef: lineage?.templateRef ?? null,
+    templateVersion: lineage?.version ?? null,
     projectSlug:
       annotations[PROJECT_SLUG_ANNOTATION]?.toLocaleLowerCase('en-US') ?? null,
-    createdAt: Number.isFinite(createdAt) ? createdAt : null,
+    createdAt: lineage?.createdAt ?? null,
   };
 }

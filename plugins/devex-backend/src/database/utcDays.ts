@@ -1,4 +1,4 @@
-import { TimeWindow } from './DevexStore';
+import { TimeWindow } from './DoraStore';
 
 export const DAY_MS = 86_400_000;
 

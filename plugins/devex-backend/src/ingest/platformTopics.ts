@@ -1,92 +1,86 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-import { DevexStore } from '../database/DevexStore';
+import {
+  SERVICE_CREATED_TOPIC,
+  serviceCreatedEventSchema,
+} from '@paved/plugin-golden-paths-common';
+import {
+  PROVISIONING_REQUEST_TOPIC,
+  provisioningRequestEventSchema,
+} from '@paved/plugin-provisioning-common';
+import { violationsFromZod, formatViolation } from '@paved/backend-platform';
+import type { ZodIssue } from 'zod/v3';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 
-export const SCAFFOLDER_TASK_TOPIC = 'scaffolder.task';
-export const PROVISIONING_REQUEST_TOPIC = 'provisioning.request';
+/**
+ * Distinct reasons a payload was refused are logged once each: a publisher with a bug sends the
+ * same wrong shape on every change, and one line says all there is to say. Bounded, so a flood
+ * of different wrong payloads cannot grow memory.
+ */
+export class RefusedPayloadLog {
+  private readonly seen = new Set<string>();
 
-type Json = Record<string, any>;
+  constructor(
+    private readonly logger: LoggerService,
+    private readonly limit = 100,
+  ) {}
 
-const timeOf = (...values: unknown[]) => {
-  for (const v of values) {
-    const t = typeof v === 'string' ? Date.parse(v) : NaN;
-    if (Number.isFinite(t)) return t;
+  refused(topic: string, issues: ZodIssue[]) {
+    const reason = violationsFromZod(issues).map(formatViolation).join('; ');
+    const key = `${topic} ${reason}`;
+    if (this.seen.has(key)) return;
+    if (this.seen.size >= this.limit) {
+      this.seen.delete(this.seen.values().next().value!);
+    }
+    this.seen.add(key);
+    this.logger.warn(
+      `devex: ignored a ${topic} event that does not match its contract: ${reason} (further events with this problem are ignored silently)`,
+    );
   }
-  return Date.now();
-};
-
-/**
- * Reads a finished golden-path task: `{ taskId, status, completedAt?, createdAt?,
- * templateRef? | spec.templateInfo.entityRef, output.entityRef }`.
- */
-export function creationFromTask(payload: Json) {
-  const status = payload?.status;
-  const entityRef = payload?.output?.entityRef ?? payload?.entityRef;
-  if ((status && status !== 'completed') || typeof entityRef !== 'string')
-    return undefined;
-  const templateRef =
-    payload?.templateRef ?? payload?.spec?.templateInfo?.entityRef ?? null;
-  return {
-    entityRef,
-    templateRef: typeof templateRef === 'string' ? templateRef : null,
-    createdAt: timeOf(payload?.completedAt, payload?.createdAt),
-    origin: 'scaffolder-task' as const,
-  };
 }
 
 /**
- * Reads a provisioning state change: `{ requestId | id, state | status, humanStep?, actor?,
- * at? }`. Paved's provisioning backend says in `humanStep` whether the request needs a person
- * (an approval); that answer is taken as it is. For publishers that don't say, a request counts as
- * needing a person when it passes through an approval state, or when a user other than the one
- * who filed it moved it.
+ * Subscribes to the platform's own events: services created by golden paths (time to first
+ * deployment) and provisioning requests (self-service ratio). Payloads are parsed with the
+ * publishers' schemas from their `-common` packages; one that does not match is refused, never
+ * guessed at.
  */
-export function provisioningUpdate(payload: Json) {
-  const request = payload?.request ?? payload;
-  const requestId = payload?.requestId ?? request?.id;
-  const state =
-    payload?.state ?? payload?.status ?? request?.state ?? request?.status;
-  if (typeof requestId !== 'string' || typeof state !== 'string')
-    return undefined;
-  const actor = payload?.actor ?? payload?.actorRef;
-  const requester = payload?.requestedBy ?? request?.requestedBy;
-  const humanStep =
-    typeof payload?.humanStep === 'boolean'
-      ? payload.humanStep
-      : /approv|manual/i.test(state) ||
-        (typeof actor === 'string' &&
-          actor.startsWith('user:') &&
-          actor !== requester &&
-          !/^(requested|created|pending)$/i.test(state));
-  return {
-    requestId,
-    state: state.toLocaleLowerCase('en-US'),
-    humanStep,
-    updatedAt: timeOf(payload?.at, payload?.updatedAt, request?.updatedAt),
-  };
-}
-
-/** Subscribes to the platform topics DevEx measures come from. */
 export async function subscribeToPlatformTopics(options: {
   events: EventsService;
-  store: DevexStore;
+  measures: PlatformMeasuresStore;
   logger: LoggerService;
 }) {
-  const { events, store, logger } = options;
+  const { events, measures, logger } = options;
+  const refusals = new RefusedPayloadLog(logger);
   await events.subscribe({
     id: 'devex-platform-measures',
-    topics: [SCAFFOLDER_TASK_TOPIC, PROVISIONING_REQUEST_TOPIC],
+    topics: [SERVICE_CREATED_TOPIC, PROVISIONING_REQUEST_TOPIC],
     async onEvent({ topic, eventPayload }) {
-      try {
-        if (topic === SCAFFOLDER_TASK_TOPIC) {
-          const creation = creationFromTask(eventPayload as Json);
-          if (creation) await store.recordServiceCreation(creation);
-        } else {
-          const update = provisioningUpdate(eventPayload as Json);
-          if (update) await store.recordProvisioningRequest(update);
+      if (topic === SERVICE_CREATED_TOPIC) {
+        const parsed = serviceCreatedEventSchema.safeParse(eventPayload);
+        if (!parsed.success) {
+          refusals.refused(topic, parsed.error.issues);
+          return;
         }
-      } catch (error) {
-        logger.warn(`devex: could not record ${topic} event: ${error}`);
+        await measures.recordServiceCreation({
+          entityRef: parsed.data.entityRef,
+          templateRef: parsed.data.templateRef,
+          templateVersion: parsed.data.templateVersion ?? null,
+          createdAt: Date.parse(parsed.data.createdAt),
+          origin: 'golden-path',
+        });
+      } else if (topic === PROVISIONING_REQUEST_TOPIC) {
+        const parsed = provisioningRequestEventSchema.safeParse(eventPayload);
+        if (!parsed.success) {
+          refusals.refused(topic, parsed.error.issues);
+          return;
+        }
+        await measures.recordProvisioningRequest({
+          requestId: parsed.data.requestId,
+          status: parsed.data.status,
+          humanStep: parsed.data.humanStep,
+          occurredAt: Date.parse(parsed.data.occurredAt),
+        });
       }
     },
   });

@@ -1,7 +1,6 @@
-import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { KnexDevexStore } from '../database/KnexDevexStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { createTestStores } from '../__testUtils__/testStores';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
-import { creationFromTask, provisioningUpdate } from '../ingest/platformTopics';
 import { devexMeasures } from './devexMeasures';
 
 jest.setTimeout(60_000);
@@ -37,109 +36,36 @@ const directory = {
   ],
 } as unknown as ServiceDirectory;
 
-describe('platform topic payloads', () => {
-  it('reads a completed golden-path task and ignores unfinished ones', () => {
-    expect(
-      creationFromTask({
-        taskId: 't1',
-        status: 'completed',
-        completedAt: '2026-10-01T10:00:00Z',
-        spec: { templateInfo: { entityRef: 'template:default/node-service' } },
-        output: { entityRef: 'component:default/new-api' },
-      }),
-    ).toEqual({
-      entityRef: 'component:default/new-api',
-      templateRef: 'template:default/node-service',
-      createdAt: Date.parse('2026-10-01T10:00:00Z'),
-      origin: 'scaffolder-task',
-    });
-    expect(
-      creationFromTask({
-        status: 'failed',
-        output: { entityRef: 'component:default/x' },
-      }),
-    ).toBeUndefined();
-    expect(creationFromTask({ status: 'completed' })).toBeUndefined();
-  });
-
-  it('marks provisioning requests that needed a person', () => {
-    expect(
-      provisioningUpdate({ requestId: 'r1', state: 'ready' }),
-    ).toMatchObject({ requestId: 'r1', state: 'ready', humanStep: false });
-    expect(
-      provisioningUpdate({ requestId: 'r2', state: 'awaiting-approval' })
-        ?.humanStep,
-    ).toBe(true);
-    expect(
-      provisioningUpdate({
-        requestId: 'r3',
-        state: 'ready',
-        actor: 'user:default/priya.natarajan',
-      })?.humanStep,
-    ).toBe(true);
-    expect(provisioningUpdate({ state: 'ready' })).toBeUndefined();
-  });
-
-  it("takes the provisioning backend's own humanStep as it is", () => {
-    // What plugins/provisioning-backend publishes when the requester files a development
-    // database: the requester is the actor, and no approval is needed.
-    const filed = {
-      requestId: 'r4',
-      status: 'provisioning',
-      action: 'created',
-      actor: 'user:default/sam.rivera',
-      requestedBy: 'user:default/sam.rivera',
-      humanStep: false,
-    };
-    expect(provisioningUpdate(filed)?.humanStep).toBe(false);
-    expect(
-      provisioningUpdate({
-        ...filed,
-        status: 'ready',
-        actor: 'plugin:provisioning',
-      })?.humanStep,
-    ).toBe(false);
-    expect(
-      provisioningUpdate({
-        ...filed,
-        status: 'awaiting-approval',
-        humanStep: true,
-      })?.humanStep,
-    ).toBe(true);
-    // Without the field, the requester moving their own request is no human step either.
-    const { humanStep: _omitted, ...withoutField } = filed;
-    expect(provisioningUpdate(withoutField)?.humanStep).toBe(false);
-  });
-});
-
 describe.each(ids)('devexMeasures on %s', databaseId => {
   it('measures time to first production deployment, self-service ratio and adoption', async () => {
-    const knex = await databases.init(databaseId);
-    const store = await KnexDevexStore.create({
-      database: mockServices.database({ knex }),
+    const {
+      ingest,
+      dora,
+      measures: measuresStore,
+    } = await createTestStores(await databases.init(databaseId));
+    await measuresStore.recordServiceCreation({
+      entityRef: 'component:default/new-api',
+      templateRef: 'template:default/node-service',
+      templateVersion: '1.0.0',
+      createdAt: Date.parse('2026-10-01T10:00:00Z'),
+      origin: 'golden-path',
     });
-    await store.recordServiceCreation(
-      creationFromTask({
-        status: 'completed',
-        completedAt: '2026-10-01T10:00:00Z',
-        templateRef: 'template:default/node-service',
-        output: { entityRef: 'component:default/new-api' },
-      })!,
-    );
-    await store.recordServiceCreation({
+    await measuresStore.recordServiceCreation({
       entityRef: 'component:default/newer-api',
       templateRef: 'template:default/node-service',
+      templateVersion: null,
       createdAt: Date.parse('2026-10-05T00:00:00Z'),
       origin: 'catalog',
     });
-    // a later catalog sighting must not overwrite the task's exact creation time
-    await store.recordServiceCreation({
+    // a later catalog sighting must not overwrite the golden path's exact creation time
+    await measuresStore.recordServiceCreation({
       entityRef: 'component:default/new-api',
       templateRef: 'template:default/node-service',
+      templateVersion: null,
       createdAt: Date.parse('2026-10-09T00:00:00Z'),
       origin: 'catalog',
     });
-    await store.ingest(
+    await ingest.ingest(
       [
         {
           id: 's',
@@ -180,20 +106,31 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
       ],
       1,
     );
-    await store.recordProvisioningRequest(
-      provisioningUpdate({ requestId: 'r1', state: 'ready' })!,
-    );
-    await store.recordProvisioningRequest(
-      provisioningUpdate({ requestId: 'r2', state: 'awaiting-approval' })!,
-    );
-    await store.recordProvisioningRequest(
-      provisioningUpdate({ requestId: 'r2', state: 'ready' })!,
-    );
-    await store.recordProvisioningRequest(
-      provisioningUpdate({ requestId: 'r3', state: 'provisioning' })!,
-    );
+    const at = (n: number) => Date.parse('2026-10-01T00:00:00Z') + n * 60_000;
+    const change = (
+      requestId: string,
+      status: 'awaiting-approval' | 'provisioning' | 'ready',
+      humanStep: boolean,
+      minute: number,
+    ) =>
+      measuresStore.recordProvisioningRequest({
+        requestId,
+        status,
+        humanStep,
+        occurredAt: at(minute),
+      });
+    await change('r1', 'provisioning', false, 0);
+    await change('r1', 'ready', false, 1);
+    await change('r2', 'awaiting-approval', false, 0);
+    await change('r2', 'provisioning', true, 5);
+    await change('r2', 'ready', true, 6);
+    await change('r3', 'provisioning', false, 0);
 
-    const measures = await devexMeasures({ store, directory });
+    const measures = await devexMeasures({
+      dora,
+      measures: measuresStore,
+      directory,
+    });
     expect(measures.timeToFirstDeployment).toMatchObject({
       medianHours: 6,
       samples: 1,
@@ -220,7 +157,8 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
     });
 
     const scoped = await devexMeasures({
-      store,
+      dora,
+      measures: measuresStore,
       directory,
       services: ['component:default/legacy'],
     });

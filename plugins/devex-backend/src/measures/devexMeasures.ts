@@ -3,7 +3,8 @@ import {
   median,
   ratio,
 } from '@paved/plugin-devex-common';
-import { DevexStore } from '../database/DevexStore';
+import { DoraStore } from '../database/DoraStore';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
 const HOUR_MS = 3_600_000;
@@ -12,17 +13,18 @@ const HOUR_MS = 3_600_000;
  * Golden-path and self-service measures for a scope (`services` undefined = organisation).
  */
 export async function devexMeasures(options: {
-  store: DevexStore;
+  dora: DoraStore;
+  measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   services?: string[];
 }): Promise<DevexMeasuresResponse> {
-  const { store, directory } = options;
+  const { dora, measures, directory } = options;
   const inScope = options.services ? new Set(options.services) : undefined;
 
-  const creations = (await store.listServiceCreations()).filter(
+  const creations = (await measures.listServiceCreations()).filter(
     c => !inScope || inScope.has(c.entityRef),
   );
-  const firstDeployments = await store.firstProductionDeployments(
+  const firstDeployments = await dora.firstProductionDeployments(
     creations.map(c => c.entityRef),
   );
   const services = creations
@@ -36,6 +38,7 @@ export async function devexMeasures(options: {
       return {
         entityRef: c.entityRef,
         templateRef: c.templateRef,
+        templateVersion: c.templateVersion,
         createdAt: new Date(c.createdAt).toISOString(),
         firstDeploymentAt:
           first === undefined ? null : new Date(first).toISOString(),
@@ -47,7 +50,7 @@ export async function devexMeasures(options: {
     .map(s => s.hours)
     .filter((h): h is number => h !== null);
 
-  const provisioning = await store.provisioningCounts();
+  const provisioning = await measures.provisioningCounts();
 
   const components = (await directory.components()).filter(
     c => !inScope || inScope.has(c.entityRef),

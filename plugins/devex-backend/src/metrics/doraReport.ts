@@ -10,10 +10,10 @@ import {
 } from '@paved/plugin-devex-common';
 import {
   DoraAggregates,
-  DevexStore,
+  DoraStore,
   ServiceScope,
   TimeWindow,
-} from '../database/DevexStore';
+} from '../database/DoraStore';
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -108,7 +108,7 @@ export function isoWeeks(window: TimeWindow, timeZone: string) {
 
 /** Weekly points for charts. */
 export async function buildDoraSeries(options: {
-  store: DevexStore;
+  store: DoraStore;
   scope: ServiceScope;
   window: TimeWindow;
   timeZone: string;

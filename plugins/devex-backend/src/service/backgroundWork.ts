@@ -1,21 +1,24 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
-import { DevexStore } from '../database/DevexStore';
+import { IngestStore } from '../database/IngestStore';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
 
 /**
  * Work that runs on one replica at a time through the scheduler: noticing components made from
- * golden paths (when no `scaffolder.task` event told us) and, in development, the demo seed.
+ * golden paths whose service-created event DevEx did not receive (created before DevEx ran, or
+ * while it was down) and, in development, the demo seed.
  */
 export async function scheduleBackgroundWork(options: {
   scheduler: SchedulerService;
-  store: DevexStore;
+  ingest: IngestStore;
+  measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   logger: LoggerService;
   seedDemoData: boolean;
 }) {
-  const { scheduler, store, directory, logger } = options;
+  const { scheduler, ingest, measures, directory, logger } = options;
 
   await scheduler.scheduleTask({
     id: 'devex-template-creations',
@@ -24,13 +27,14 @@ export async function scheduleBackgroundWork(options: {
     initialDelay: { seconds: 30 },
     fn: async () => {
       const known = new Set(
-        (await store.listServiceCreations()).map(c => c.entityRef),
+        (await measures.listServiceCreations()).map(c => c.entityRef),
       );
       for (const component of await directory.components()) {
         if (!component.templateRef || known.has(component.entityRef)) continue;
-        await store.recordServiceCreation({
+        await measures.recordServiceCreation({
           entityRef: component.entityRef,
           templateRef: component.templateRef,
+          templateVersion: component.templateVersion,
           // Without a creation annotation, the first sighting stands in for the creation time.
           createdAt: component.createdAt ?? Date.now(),
           origin: 'catalog',
@@ -57,7 +61,7 @@ export async function scheduleBackgroundWork(options: {
       if (services.length === 0) services = EXAMPLE_SERVICES;
       const events = demoEvents({ services, now: Date.now() });
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
-        await store.ingest(
+        await ingest.ingest(
           events.slice(i, i + MAX_EVENTS_PER_BATCH),
           Date.now(),
         );

@@ -16,7 +16,9 @@ import {
   formatIssuePath,
   surveyDataSchema,
 } from '@paved/plugin-devex-common';
-import { DevexStore, ServiceScope, TimeWindow } from '../database/DevexStore';
+import { DoraStore, ServiceScope, TimeWindow } from '../database/DoraStore';
+import { IngestStore } from '../database/IngestStore';
+import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -33,7 +35,9 @@ const MAX_WINDOW_DAYS = 3 * 366;
 const BODY_LIMIT = '25mb';
 
 export interface RouterOptions {
-  store: DevexStore;
+  ingest: IngestStore;
+  dora: DoraStore;
+  measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
   httpAuth: HttpAuthService;
@@ -109,7 +113,16 @@ function parseLimit(query: express.Request['query']): number {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, directory, survey, httpAuth, logger, config } = options;
+  const {
+    ingest,
+    dora,
+    measures,
+    directory,
+    survey,
+    httpAuth,
+    logger,
+    config,
+  } = options;
   const router = Router();
 
   /** entityRef | group | neither (organisation); a group ref in entityRef means the group. */
@@ -187,9 +200,9 @@ export async function createRouter(
           );
         },
         pushedCommits: (repository, until) =>
-          store.pushedCommits(repository, until, 500),
+          ingest.pushedCommits(repository, until, 500),
         recordPushedCommits: (repository, commits) =>
-          store.recordPushedCommits(repository, commits),
+          ingest.recordPushedCommits(repository, commits),
         deploymentWorkflows: config.deploymentWorkflows,
         productionEnvironments: config.productionEnvironments,
       });
@@ -200,7 +213,7 @@ export async function createRouter(
       const checked = eventBatchSchema.safeParse({ events: result.events });
       if (result.events.length > 0) {
         if (!checked.success) throw firstIssue(checked.error);
-        await store.ingest(checked.data.events, Date.now());
+        await ingest.ingest(checked.data.events, Date.now());
       }
       res.status(202).json({ accepted: result.events.length });
     },
@@ -212,7 +225,7 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const parsed = eventBatchSchema.safeParse(req.body);
     if (!parsed.success) throw firstIssue(parsed.error);
-    const result = await store.ingest(parsed.data.events, Date.now());
+    const result = await ingest.ingest(parsed.data.events, Date.now());
     res.status(202).json(result);
   });
 
@@ -220,7 +233,7 @@ export async function createRouter(
     await httpAuth.credentials(req);
     const window = parseWindow(req.query);
     const { scope, services } = await resolveScope(req.query);
-    const aggregates = await store.doraAggregates(services, window);
+    const aggregates = await dora.doraAggregates(services, window);
     res.json(
       buildDoraReport({ aggregates, window, scope, bands: config.bands }),
     );
@@ -245,7 +258,7 @@ export async function createRouter(
         : undefined) ??
       config.defaultTimeZone;
     const series = await buildDoraSeries({
-      store,
+      store: dora,
       scope: services,
       window,
       timeZone,
@@ -271,7 +284,7 @@ export async function createRouter(
     const environment = optionalString(req.query, 'environment');
     const { services } = await resolveScope(req.query);
     res.json({
-      items: await store.listDeployments(services, { limit, environment }),
+      items: await dora.listDeployments(services, { limit, environment }),
     });
   });
 
@@ -279,14 +292,19 @@ export async function createRouter(
     await httpAuth.credentials(req);
     const limit = parseLimit(req.query);
     const { services } = await resolveScope(req.query);
-    res.json({ items: await store.listIncidents(services, { limit }) });
+    res.json({ items: await dora.listIncidents(services, { limit }) });
   });
 
   router.get('/devex/measures', async (req, res) => {
     await httpAuth.credentials(req);
     const { services } = await resolveScope(req.query);
     res.json(
-      await devexMeasures({ store, directory, services: services.services }),
+      await devexMeasures({
+        dora,
+        measures,
+        directory,
+        services: services.services,
+      }),
     );
   });
 

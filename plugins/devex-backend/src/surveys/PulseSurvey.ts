@@ -5,7 +5,8 @@ import {
   SurveySummaryResponse,
   netPromoterScore,
 } from '@paved/plugin-devex-common';
-import { DevexStore, TimeWindow } from '../database/DevexStore';
+import { TimeWindow } from '../database/DoraStore';
+import { SurveyStore } from '../database/SurveyStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 
 export const PORTAL_SOURCE = 'portal';
@@ -19,7 +20,7 @@ export const LOW_SCORE = 4;
 export class PulseSurvey {
   constructor(
     private readonly options: {
-      store: DevexStore;
+      surveys: SurveyStore;
       directory: ServiceDirectory;
       notifications: NotificationService;
       logger: LoggerService;
@@ -46,7 +47,7 @@ export class PulseSurvey {
       this.options.logger.warn(`devex survey: team lookup failed: ${error}`);
     }
     const comment = answer.comment?.trim() || null;
-    await this.options.store.addSurveyResponse({
+    await this.options.surveys.addSurveyResponse({
       source: PORTAL_SOURCE,
       id,
       respondent: this.pseudonym(userRef),
@@ -73,7 +74,7 @@ export class PulseSurvey {
   }
 
   async summary(window: TimeWindow): Promise<SurveySummaryResponse> {
-    const responses = await this.options.store.surveyResponses(window);
+    const responses = await this.options.surveys.surveyResponses(window);
     // Newest answer per respondent, so one enthusiastic (or angry) person counts once.
     const latest = new Map<string, (typeof responses)[number]>();
     for (const r of responses) {

@@ -17,8 +17,8 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import {
   LocalGitHost,
-  pavedGitHostUrlReaderFactory,
-} from '@paved/plugin-scaffolder-backend-module-paved';
+  gitHostUrlReaderFactory,
+} from '@paved/plugin-githost-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import devexPlugin from '@paved/plugin-devex-backend';
@@ -184,7 +184,7 @@ describe('fact collectors on real sources', () => {
         catalogPlugin,
         catalogModuleTemplates,
         devexPlugin,
-        pavedGitHostUrlReaderFactory,
+        gitHostUrlReaderFactory,
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: GIT_BASE },

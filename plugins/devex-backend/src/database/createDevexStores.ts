@@ -1,0 +1,43 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { KnexDoraStore } from './KnexDoraStore';
+import { KnexIngestStore } from './KnexIngestStore';
+import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
+import { KnexSurveyStore } from './KnexSurveyStore';
+
+const migrationsDir = resolvePackagePath(
+  '@paved/plugin-devex-backend',
+  'migrations',
+);
+
+/** DevEx storage, one store per concern, all in the plugin's database. */
+export interface DevexStores {
+  ingest: KnexIngestStore;
+  dora: KnexDoraStore;
+  surveys: KnexSurveyStore;
+  measures: KnexPlatformMeasuresStore;
+}
+
+/** The stores over one knex client (migrations already run). */
+export function devexStoresOf(db: Knex): DevexStores {
+  return {
+    ingest: new KnexIngestStore(db),
+    dora: new KnexDoraStore(db),
+    surveys: new KnexSurveyStore(db),
+    measures: new KnexPlatformMeasuresStore(db),
+  };
+}
+
+/** Runs the plugin's migrations (unless `database.migrations.skip`) and builds the stores. */
+export async function createDevexStores(options: {
+  database: DatabaseService;
+}): Promise<DevexStores> {
+  const db = await options.database.getClient();
+  if (!options.database.migrations?.skip) {
+    await db.migrate.latest({ directory: migrationsDir });
+  }
+  return devexStoresOf(db);
+}

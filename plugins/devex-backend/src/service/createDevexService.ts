@@ -1,0 +1,83 @@
+import {
+  AuthService,
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { PlatformSettings } from '@paved/backend-platform';
+import express from 'express';
+import { ServiceDirectory } from '../catalog/ServiceDirectory';
+import { readDevexConfig } from '../config';
+import { createDevexStores } from '../database/createDevexStores';
+import { subscribeToPlatformTopics } from '../ingest/platformTopics';
+import { PulseSurvey } from '../surveys/PulseSurvey';
+import { scheduleBackgroundWork } from './backgroundWork';
+import { createRouter } from './router';
+
+export interface DevexServiceDeps {
+  config: RootConfigService;
+  logger: LoggerService;
+  database: DatabaseService;
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  events: EventsService;
+  notifications: NotificationService;
+  platform: PlatformSettings;
+}
+
+/**
+ * Builds the DevEx backend from its services: stores, the catalog view, the pulse survey, the
+ * subscriptions to the platform's events, scheduled work and the router.
+ */
+export async function createDevexService(
+  deps: DevexServiceDeps,
+): Promise<{ router: express.Router }> {
+  const config = readDevexConfig(deps.config);
+  const stores = await createDevexStores({ database: deps.database });
+  const directory = new ServiceDirectory({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger: deps.logger,
+    cacheMs: config.catalogCacheMs,
+  });
+  const survey = new PulseSurvey({
+    surveys: stores.surveys,
+    directory,
+    notifications: deps.notifications,
+    logger: deps.logger,
+    pseudonymSecret:
+      config.pseudonymSecret ??
+      (await stores.measures.installationKey('survey-pseudonym')),
+    platformTeam: deps.platform.platformTeam,
+    minimumRespondents: config.minimumRespondents,
+  });
+  await subscribeToPlatformTopics({
+    events: deps.events,
+    measures: stores.measures,
+    logger: deps.logger,
+  });
+  await scheduleBackgroundWork({
+    scheduler: deps.scheduler,
+    ingest: stores.ingest,
+    measures: stores.measures,
+    directory,
+    logger: deps.logger,
+    seedDemoData: config.seedDemoData,
+  });
+  const router = await createRouter({
+    ...stores,
+    directory,
+    survey,
+    httpAuth: deps.httpAuth,
+    logger: deps.logger,
+    config,
+  });
+  return { router };
+}
