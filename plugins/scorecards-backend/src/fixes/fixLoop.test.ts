@@ -14,10 +14,11 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplates from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import scaffolderModulePaved, {
+import scaffolderModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
+import {
+  gitHostUrlReaderFactory,
   LocalGitHost,
-  pavedGitHostUrlReaderFactory,
-} from '@paved/plugin-scaffolder-backend-module-paved';
+} from '@paved/plugin-githost-node';
 import { scorecardsPlugin } from '../plugin';
 
 /*
@@ -108,8 +109,8 @@ describe('Fix it, end to end on the local git host', () => {
         catalogPlugin,
         catalogModuleTemplates,
         scaffolderPlugin,
-        scaffolderModulePaved,
-        pavedGitHostUrlReaderFactory,
+        scaffolderModuleGoldenPaths,
+        gitHostUrlReaderFactory,
         // The real scheduler (the test backend's mock runs tasks only once, at start-up).
         schedulerServiceFactory,
         createServiceFactory({
