@@ -52,3 +52,6 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 export COREPACK_DEFAULT_TO_LATEST=0
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export YARN_ENABLE_TELEMETRY=0
+
+# The development portal's secrets (CI token, webhook secret), generated per checkout.
+source "$PAVED_ROOT/scripts/dev-secrets.sh"

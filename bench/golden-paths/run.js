@@ -22,7 +22,9 @@ const TIMEOUT_MS = 120_000;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function guestToken() {
-  const res = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`);
+  const res = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
   if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
   return (await res.json()).backstageIdentity.token;
 }

@@ -19,6 +19,8 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       staging?: {
         /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
@@ -33,6 +35,8 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       production?: {
         /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
@@ -47,6 +51,8 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       ephemeral?: {
         /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
@@ -61,6 +67,8 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
     };
     /** Sizes that need approval in any environment (default [large]). */

@@ -13,11 +13,10 @@ backend.add(import('./startup/databaseSettingsCheck'));
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: guest in development, GitHub or OIDC in production (see app-config.production.yaml).
+// Sign-in: the two development users (guest, guest-platform) in development, company SSO (OIDC)
+// or GitHub in production, each resolved to exactly one catalog user (see README, Permissions).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(import('@paved/plugin-auth-backend-module-paved-sign-in'));
 
 // Permissions: Paved's policy (owners and the platform team) instead of allow-all.
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -42,6 +41,7 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
+backend.add(import('@paved/plugin-golden-paths-backend'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
 backend.add(gitHostUrlReaderFactory);
 
@@ -73,7 +73,7 @@ backend.add(import('@paved/plugin-devex-backend'));
 // Front doors for agents: Paved's operations in each plugin's Actions Registry, served as MCP
 // tools at /api/mcp-actions/v1 (backend.actions in app-config.yaml: sources, no destructive ones).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
-backend.add(import('@paved/plugin-scaffolder-backend-module-golden-path-actions'));
+backend.add(import('@paved/plugin-golden-paths-backend-module-actions'));
 backend.add(import('@paved/plugin-provisioning-backend-module-actions'));
 backend.add(import('@paved/plugin-devex-backend-module-actions'));
 

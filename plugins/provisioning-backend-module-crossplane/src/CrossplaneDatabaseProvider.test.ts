@@ -43,8 +43,9 @@ describe('CrossplaneDatabaseProvider', () => {
 
   describe('GitOps delivery without a cluster', () => {
     function provider() {
-      return CrossplaneDatabaseProvider.fromConfig(
-        new ConfigReader({}), { gitHostDirectory: root });
+      return CrossplaneDatabaseProvider.fromConfig(new ConfigReader({}), {
+        gitHostDirectory: root,
+      });
     }
 
     it('commits the validated XR to the local GitOps repository and stays pending', async () => {
@@ -58,8 +59,14 @@ describe('CrossplaneDatabaseProvider', () => {
         state: 'pending',
         message: `committed to GitOps repo ${commit}; waiting for the cluster to reconcile`,
       });
-      const file = git(bare, 'show', 'main:databases/payments/orders-production.yaml');
-      expect(file).toMatch(/^# Managed by Paved for provisioning request 0b5e4c1e/);
+      const file = git(
+        bare,
+        'show',
+        'main:databases/payments/orders-production.yaml',
+      );
+      expect(file).toMatch(
+        /^# Managed by Paved for provisioning request 0b5e4c1e/,
+      );
       expect(parseYaml(file)).toMatchObject({
         apiVersion: 'database.paved.dev/v1alpha1',
         kind: 'PostgreSQLInstance',
@@ -77,13 +84,18 @@ describe('CrossplaneDatabaseProvider', () => {
 
     it('fails without committing when the request does not fit the XRD', async () => {
       const crossplane = await provider();
-      const result = await crossplane.provision(databaseRequest({ storageGB: 100000 }), ctx);
+      const result = await crossplane.provision(
+        databaseRequest({ storageGB: 100000 }),
+        ctx,
+      );
       expect(result).toEqual({
         state: 'failed',
         retryable: false,
         message: expect.stringContaining('/spec/storageGB must be <= 16384'),
       });
-      await expect(fs.stat(path.join(root, 'infrastructure-gitops.git'))).rejects.toThrow();
+      await expect(
+        fs.stat(path.join(root, 'infrastructure-gitops.git')),
+      ).rejects.toThrow();
     });
 
     it('deprovisions by removing the manifest, once', async () => {
@@ -97,23 +109,36 @@ describe('CrossplaneDatabaseProvider', () => {
       expect(git(bare, 'ls-tree', '-r', '--name-only', 'main')).toBe('');
       expect(await crossplane.status(request)).toMatchObject({
         state: 'failed',
-        message: 'databases/payments/orders-production.yaml is missing from the GitOps repository',
+        message:
+          'databases/payments/orders-production.yaml is missing from the GitOps repository',
       });
     });
 
     it('renders the legacy claim when configured', async () => {
       const crossplane = await CrossplaneDatabaseProvider.fromConfig(
         new ConfigReader({
-          provisioning: { providers: { crossplane: { mode: 'claim', gitops: { directory: 'claims' } } } },
-        }), { gitHostDirectory: root });
+          provisioning: {
+            providers: {
+              crossplane: { mode: 'claim', gitops: { directory: 'claims' } },
+            },
+          },
+        }),
+        { gitHostDirectory: root },
+      );
       // A configured repository is not created on demand.
-      await expect(crossplane.provision(databaseRequest(), ctx)).resolves.toMatchObject({
+      await expect(
+        crossplane.provision(databaseRequest(), ctx),
+      ).resolves.toMatchObject({
         state: 'pending',
       });
       const bare = path.join(root, 'infrastructure-gitops.git');
-      const manifest = parseYaml(git(bare, 'show', 'main:claims/payments/orders-production.yaml'));
+      const manifest = parseYaml(
+        git(bare, 'show', 'main:claims/payments/orders-production.yaml'),
+      );
       expect(manifest.kind).toBe('PostgreSQLInstanceClaim');
-      expect(manifest.spec.writeConnectionSecretToRef).toEqual({ name: 'orders-production-connection' });
+      expect(manifest.spec.writeConnectionSecretToRef).toEqual({
+        name: 'orders-production-connection',
+      });
     });
   });
 
@@ -132,12 +157,18 @@ describe('CrossplaneDatabaseProvider', () => {
             providers: {
               crossplane: {
                 // The client refuses plain HTTP unless TLS verification is off explicitly.
-                cluster: { url: apiServer.url, token: 'cluster-token-secret', skipTLSVerify: true },
+                cluster: {
+                  url: apiServer.url,
+                  token: 'cluster-token-secret',
+                  skipTLSVerify: true,
+                },
                 fieldManager: 'paved-test',
               },
             },
           },
-        }), { gitHostDirectory: root });
+        }),
+        { gitHostDirectory: root },
+      );
     }
 
     it('applies the XR with the apply-patch content type and field manager, then reads conditions', async () => {
@@ -146,14 +177,22 @@ describe('CrossplaneDatabaseProvider', () => {
       apiServer.setStatus({
         conditions: [
           { type: 'Synced', status: 'True', reason: 'ReconcileSuccess' },
-          { type: 'Ready', status: 'False', reason: 'Creating', message: 'Composite resource claim is waiting for composite resource to become Ready' },
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'Creating',
+            message:
+              'Composite resource claim is waiting for composite resource to become Ready',
+          },
         ],
       });
 
       const result = await crossplane.provision(request, ctx);
       expect(result).toEqual({
         state: 'pending',
-        message: expect.stringContaining('Waiting for PostgreSQLInstance payments/orders-production to become Ready (Creating'),
+        message: expect.stringContaining(
+          'Waiting for PostgreSQLInstance payments/orders-production to become Ready (Creating',
+        ),
       });
 
       const patch = apiServer.requests.find(r => r.method === 'PATCH')!;
@@ -169,21 +208,33 @@ describe('CrossplaneDatabaseProvider', () => {
         apiVersion: 'database.paved.dev/v1alpha1',
         kind: 'PostgreSQLInstance',
         metadata: { name: 'orders-production', namespace: 'payments' },
-        spec: { databaseName: 'orders', environment: 'production', requestId: request.id },
+        spec: {
+          databaseName: 'orders',
+          environment: 'production',
+          requestId: request.id,
+        },
       });
 
       apiServer.setStatus({
         conditions: [
-          { type: 'Synced', status: 'False', reason: 'ReconcileError', message: 'cannot compose resources: quota exceeded' },
+          {
+            type: 'Synced',
+            status: 'False',
+            reason: 'ReconcileError',
+            message: 'cannot compose resources: quota exceeded',
+          },
         ],
       });
       expect(await crossplane.status(request)).toEqual({
         state: 'pending',
-        message: 'Crossplane cannot sync PostgreSQLInstance payments/orders-production (ReconcileError): cannot compose resources: quota exceeded',
+        message:
+          'Crossplane cannot sync PostgreSQLInstance payments/orders-production (ReconcileError): cannot compose resources: quota exceeded',
       });
 
       apiServer.setStatus({ ...readyStatus, host: undefined });
-      expect(await crossplane.status(request)).toMatchObject({ state: 'pending' });
+      expect(await crossplane.status(request)).toMatchObject({
+        state: 'pending',
+      });
 
       apiServer.setStatus(readyStatus);
       expect(await crossplane.status(request)).toEqual({
@@ -194,8 +245,10 @@ describe('CrossplaneDatabaseProvider', () => {
           port: 5432,
           database: 'orders',
           username: 'paved_admin',
-          credentialsRef: 'kubernetes-secret:payments/orders-production-connection',
-          compositeResource: 'database.paved.dev/v1alpha1/PostgreSQLInstance/payments/orders-production',
+          credentialsRef:
+            'kubernetes-secret:payments/orders-production-connection',
+          compositeResource:
+            'database.paved.dev/v1alpha1/PostgreSQLInstance/payments/orders-production',
         },
       });
     });
@@ -204,9 +257,19 @@ describe('CrossplaneDatabaseProvider', () => {
       const crossplane = await CrossplaneDatabaseProvider.fromConfig(
         new ConfigReader({
           provisioning: {
-            providers: { crossplane: { cluster: { url: 'http://127.0.0.1:1', token: 'cluster-token-secret', skipTLSVerify: true } } },
+            providers: {
+              crossplane: {
+                cluster: {
+                  url: 'http://127.0.0.1:1',
+                  token: 'cluster-token-secret',
+                  skipTLSVerify: true,
+                },
+              },
+            },
           },
-        }), { gitHostDirectory: root });
+        }),
+        { gitHostDirectory: root },
+      );
       const result = await crossplane.provision(databaseRequest(), ctx);
       expect(result).toMatchObject({ state: 'failed', retryable: true });
       expect(JSON.stringify(result)).not.toContain('cluster-token-secret');
@@ -216,13 +279,21 @@ describe('CrossplaneDatabaseProvider', () => {
       const crossplane = await CrossplaneDatabaseProvider.fromConfig(
         new ConfigReader({
           provisioning: {
-            providers: { crossplane: { delivery: 'gitops', cluster: { url: apiServer.url, skipTLSVerify: true } } },
+            providers: {
+              crossplane: {
+                delivery: 'gitops',
+                cluster: { url: apiServer.url, skipTLSVerify: true },
+              },
+            },
           },
-        }), { gitHostDirectory: root });
+        }),
+        { gitHostDirectory: root },
+      );
       const request = databaseRequest();
       expect(await crossplane.provision(request, ctx)).toEqual({
         state: 'pending',
-        message: 'Waiting for the GitOps sync to create PostgreSQLInstance payments/orders-production',
+        message:
+          'Waiting for the GitOps sync to create PostgreSQLInstance payments/orders-production',
       });
       expect(apiServer.requests.some(r => r.method === 'PATCH')).toBe(false);
 
@@ -230,10 +301,14 @@ describe('CrossplaneDatabaseProvider', () => {
       const bare = path.join(root, 'infrastructure-gitops.git');
       apiServer.objects.set(
         'payments/orders-production',
-        parseYaml(git(bare, 'show', 'main:databases/payments/orders-production.yaml')),
+        parseYaml(
+          git(bare, 'show', 'main:databases/payments/orders-production.yaml'),
+        ),
       );
       apiServer.setStatus(readyStatus);
-      expect(await crossplane.status(request)).toMatchObject({ state: 'ready' });
+      expect(await crossplane.status(request)).toMatchObject({
+        state: 'ready',
+      });
     });
 
     it('deletes the XR on deprovision, tolerating one already gone', async () => {
@@ -242,11 +317,14 @@ describe('CrossplaneDatabaseProvider', () => {
       await crossplane.provision(request, ctx);
       await crossplane.deprovision(request, ctx);
       await crossplane.deprovision(request, ctx);
-      expect(apiServer.requests.filter(r => r.method === 'DELETE')).toHaveLength(2);
+      expect(
+        apiServer.requests.filter(r => r.method === 'DELETE'),
+      ).toHaveLength(2);
       expect(apiServer.objects.size).toBe(0);
       expect(await crossplane.status(request)).toMatchObject({
         state: 'failed',
-        message: 'PostgreSQLInstance payments/orders-production does not exist in the cluster',
+        message:
+          'PostgreSQLInstance payments/orders-production does not exist in the cluster',
       });
     });
   });

@@ -13,7 +13,10 @@ import {
   CompositeResourceCluster,
   KubernetesCompositeResourceCluster,
 } from './ClusterClient';
-import { CrossplaneProviderConfig, readCrossplaneProviderConfig } from './config';
+import {
+  CrossplaneProviderConfig,
+  readCrossplaneProviderConfig,
+} from './config';
 import {
   PostgreSQLInstanceManifest,
   renderPostgreSQLInstance,
@@ -63,17 +66,24 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
             })
           : undefined,
       cluster: config.cluster
-        ? new KubernetesCompositeResourceCluster(config.cluster, config.fieldManager)
+        ? new KubernetesCompositeResourceCluster(
+            config.cluster,
+            config.fieldManager,
+          )
         : undefined,
     });
   }
 
   constructor(private readonly options: CrossplaneDatabaseProviderOptions) {
     if (options.config.delivery === 'gitops' && !options.repository) {
-      throw new Error('The crossplane provider needs a GitOps repository for delivery "gitops"');
+      throw new Error(
+        'The crossplane provider needs a GitOps repository for delivery "gitops"',
+      );
     }
     if (options.config.delivery === 'apply' && !options.cluster) {
-      throw new Error('The crossplane provider needs a cluster for delivery "apply"');
+      throw new Error(
+        'The crossplane provider needs a cluster for delivery "apply"',
+      );
     }
   }
 
@@ -83,7 +93,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     const violations = this.options.validator.validate(manifest);
     if (violations.length > 0) {
       throw new ManifestInvalidError(
-        `The rendered ${manifest.kind} does not match the XRD schema: ${violations.join('; ')}`,
+        `The rendered ${
+          manifest.kind
+        } does not match the XRD schema: ${violations.join('; ')}`,
       );
     }
     return manifest;
@@ -120,13 +132,22 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
       }
 
       const result = await repository!.commitFiles(
-        [{ path: this.manifestPath(manifest), content: toYaml(manifest, request) }],
+        [
+          {
+            path: this.manifestPath(manifest),
+            content: toYaml(manifest, request),
+          },
+        ],
         `provisioning: ${target} for request ${request.id}`,
       );
       ctx.logger.info(
         result.changed
-          ? `Committed ${target} for request ${request.id} to ${repository!.location} at ${result.commit}`
-          : `${target} for request ${request.id} already at ${result.commit} in ${repository!.location}`,
+          ? `Committed ${target} for request ${request.id} to ${
+              repository!.location
+            } at ${result.commit}`
+          : `${target} for request ${request.id} already at ${
+              result.commit
+            } in ${repository!.location}`,
       );
       if (cluster) {
         return await this.readBack(manifest);
@@ -136,7 +157,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
       return {
         state: 'failed',
         retryable: true,
-        message: `Could not hand ${target} to Crossplane: ${(error as Error).message}`,
+        message: `Could not hand ${target} to Crossplane: ${
+          (error as Error).message
+        }`,
       };
     }
   }
@@ -158,7 +181,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         return {
           state: 'failed',
           retryable: true,
-          message: `${this.manifestPath(manifest)} is missing from the GitOps repository`,
+          message: `${this.manifestPath(
+            manifest,
+          )} is missing from the GitOps repository`,
         };
       }
       return waitingForReconcile(commit);
@@ -166,12 +191,17 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
       return {
         state: 'failed',
         retryable: true,
-        message: `Could not read the state of ${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}: ${(error as Error).message}`,
+        message: `Could not read the state of ${manifest.kind} ${
+          manifest.metadata.namespace
+        }/${manifest.metadata.name}: ${(error as Error).message}`,
       };
     }
   }
 
-  async deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void> {
+  async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
     const manifest = this.render(request);
     const target = `${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}`;
     if (this.options.config.delivery === 'apply') {
@@ -187,8 +217,12 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     );
     ctx.logger.info(
       result.changed
-        ? `Removed ${target} from ${this.options.repository!.location} at ${result.commit}`
-        : `${target} was already absent from ${this.options.repository!.location}`,
+        ? `Removed ${target} from ${this.options.repository!.location} at ${
+            result.commit
+          }`
+        : `${target} was already absent from ${
+            this.options.repository!.location
+          }`,
     );
   }
 
@@ -199,7 +233,11 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
       return this.render(request);
     } catch (error) {
       // A request the XRD rejects will be rejected on every retry too.
-      return { state: 'failed', retryable: false, message: (error as Error).message };
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
     }
   }
 
@@ -210,8 +248,15 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     const target = `${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}`;
     if (!live) {
       return this.options.config.delivery === 'gitops'
-        ? { state: 'pending', message: `Waiting for the GitOps sync to create ${target}` }
-        : { state: 'failed', retryable: true, message: `${target} does not exist in the cluster` };
+        ? {
+            state: 'pending',
+            message: `Waiting for the GitOps sync to create ${target}`,
+          }
+        : {
+            state: 'failed',
+            retryable: true,
+            message: `${target} does not exist in the cluster`,
+          };
     }
     return statusFromConditions(live, manifest);
   }
@@ -224,10 +269,13 @@ function waitingForReconcile(commit: string): ProvisioningStatus {
   };
 }
 
-function toYaml(manifest: PostgreSQLInstanceManifest, request: DatabaseRequest): string {
-  return `# Managed by Paved for provisioning request ${request.id}; change it through the portal.\n${stringifyYaml(
-    manifest,
-  )}`;
+function toYaml(
+  manifest: PostgreSQLInstanceManifest,
+  request: DatabaseRequest,
+): string {
+  return `# Managed by Paved for provisioning request ${
+    request.id
+  }; change it through the portal.\n${stringifyYaml(manifest)}`;
 }
 
 /** Maps the XR's (or claim's) Crossplane conditions to a provisioning status. */
@@ -243,14 +291,21 @@ export function statusFromConditions(
   if (synced?.status === 'False') {
     return {
       state: 'pending',
-      message: `Crossplane cannot sync ${target} (${synced.reason ?? 'unknown reason'}): ${synced.message ?? 'no message'}`,
+      message: `Crossplane cannot sync ${target} (${
+        synced.reason ?? 'unknown reason'
+      }): ${synced.message ?? 'no message'}`,
     };
   }
   if (ready?.status !== 'True') {
     const why = ready
-      ? `${ready.reason ?? 'not ready'}${ready.message ? `: ${ready.message}` : ''}`
+      ? `${ready.reason ?? 'not ready'}${
+          ready.message ? `: ${ready.message}` : ''
+        }`
       : 'no Ready condition yet';
-    return { state: 'pending', message: `Waiting for ${target} to become Ready (${why})` };
+    return {
+      state: 'pending',
+      message: `Waiting for ${target} to become Ready (${why})`,
+    };
   }
   const status = live.status ?? {};
   if (!status.host || !status.username) {
@@ -261,7 +316,8 @@ export function statusFromConditions(
   }
   const secretName =
     status.connectionSecretName ??
-    (rendered.spec.writeConnectionSecretToRef as { name: string } | undefined)?.name ??
+    (rendered.spec.writeConnectionSecretToRef as { name: string } | undefined)
+      ?.name ??
     `${rendered.metadata.name}-connection`;
   return {
     state: 'ready',

@@ -26,7 +26,10 @@ const KUBERNETES_KEYWORDS = [
  */
 const CROSSPLANE_INJECTED_SPEC: Record<'composite' | 'claim', JsonSchema> = {
   composite: {
-    crossplane: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    crossplane: {
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
   },
   claim: {
     writeConnectionSecretToRef: {
@@ -35,8 +38,14 @@ const CROSSPLANE_INJECTED_SPEC: Record<'composite' | 'claim', JsonSchema> = {
       properties: { name: { type: 'string', maxLength: 253 } },
       additionalProperties: false,
     },
-    compositionRef: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-    compositionSelector: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    compositionRef: {
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
+    compositionSelector: {
+      type: 'object',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
   },
 };
 
@@ -65,8 +74,14 @@ function rejectUnknownFields(schema: JsonSchema, isRoot = true): JsonSchema {
   if (copy.items && typeof copy.items === 'object') {
     copy.items = rejectUnknownFields(copy.items, false);
   }
-  if (copy.additionalProperties && typeof copy.additionalProperties === 'object') {
-    copy.additionalProperties = rejectUnknownFields(copy.additionalProperties, false);
+  if (
+    copy.additionalProperties &&
+    typeof copy.additionalProperties === 'object'
+  ) {
+    copy.additionalProperties = rejectUnknownFields(
+      copy.additionalProperties,
+      false,
+    );
   }
   return copy;
 }
@@ -97,18 +112,26 @@ export class XrdSchemaValidator {
     return XrdSchemaValidator.fromDefinition(xrd, mode);
   }
 
-  static fromDefinition(xrd: any, mode: 'composite' | 'claim'): XrdSchemaValidator {
+  static fromDefinition(
+    xrd: any,
+    mode: 'composite' | 'claim',
+  ): XrdSchemaValidator {
     if (xrd?.kind !== 'CompositeResourceDefinition') {
       throw new Error('Not a CompositeResourceDefinition');
     }
     if (mode === 'claim' && !xrd.spec?.claimNames?.kind) {
-      throw new Error('The XRD offers no claim (spec.claimNames), so mode "claim" cannot be used');
+      throw new Error(
+        'The XRD offers no claim (spec.claimNames), so mode "claim" cannot be used',
+      );
     }
     const version =
-      xrd.spec.versions.find((v: any) => v.referenceable) ?? xrd.spec.versions[0];
+      xrd.spec.versions.find((v: any) => v.referenceable) ??
+      xrd.spec.versions[0];
     const openApi: JsonSchema | undefined = version?.schema?.openAPIV3Schema;
     if (!openApi) {
-      throw new Error(`XRD ${xrd.metadata?.name} version ${version?.name} has no openAPIV3Schema`);
+      throw new Error(
+        `XRD ${xrd.metadata?.name} version ${version?.name} has no openAPIV3Schema`,
+      );
     }
 
     const schema = rejectUnknownFields(openApi);
@@ -116,14 +139,23 @@ export class XrdSchemaValidator {
       ...schema.properties,
       apiVersion: { const: `${xrd.spec.group}/${version.name}` },
       kind: {
-        const: mode === 'claim' ? xrd.spec.claimNames.kind : xrd.spec.names.kind,
+        const:
+          mode === 'claim' ? xrd.spec.claimNames.kind : xrd.spec.names.kind,
       },
       metadata: {
         type: 'object',
         required: ['name', 'namespace'],
         properties: {
-          name: { type: 'string', maxLength: 63, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
-          namespace: { type: 'string', maxLength: 63, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
+          name: {
+            type: 'string',
+            maxLength: 63,
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          },
+          namespace: {
+            type: 'string',
+            maxLength: 63,
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          },
           labels: {
             type: 'object',
             additionalProperties: {
@@ -132,11 +164,22 @@ export class XrdSchemaValidator {
               pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$',
             },
           },
-          annotations: { type: 'object', additionalProperties: { type: 'string' } },
+          annotations: {
+            type: 'object',
+            additionalProperties: { type: 'string' },
+          },
         },
       },
     };
-    schema.required = [...new Set([...(schema.required ?? []), 'apiVersion', 'kind', 'metadata', 'spec'])];
+    schema.required = [
+      ...new Set([
+        ...(schema.required ?? []),
+        'apiVersion',
+        'kind',
+        'metadata',
+        'spec',
+      ]),
+    ];
     schema.properties.spec = {
       ...schema.properties.spec,
       properties: {
@@ -145,7 +188,11 @@ export class XrdSchemaValidator {
       },
     };
 
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictRequired: false,
+    });
     for (const keyword of KUBERNETES_KEYWORDS) {
       ajv.addKeyword({ keyword });
     }
@@ -166,7 +213,9 @@ export class XrdSchemaValidator {
   }
 
   /** The schema violations of a manifest, as `path: message` lines; empty when valid. */
-  validate(manifest: PostgreSQLInstanceManifest | Record<string, unknown>): string[] {
+  validate(
+    manifest: PostgreSQLInstanceManifest | Record<string, unknown>,
+  ): string[] {
     if (this.validateFn(manifest)) {
       return [];
     }
@@ -174,11 +223,16 @@ export class XrdSchemaValidator {
       const where = error.instancePath || '/';
       const extra =
         error.keyword === 'additionalProperties'
-          ? ` (${(error.params as { additionalProperty: string }).additionalProperty})`
+          ? ` (${
+              (error.params as { additionalProperty: string })
+                .additionalProperty
+            })`
           : '';
       const allowed =
         error.keyword === 'enum'
-          ? `: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+          ? `: ${(
+              error.params as { allowedValues: unknown[] }
+            ).allowedValues.join(', ')}`
           : '';
       return `${where} ${error.message}${extra}${allowed}`;
     });

@@ -47,7 +47,9 @@ export function manifestName(request: DatabaseRequest): string {
     return full;
   }
   const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
-  const head = full.slice(0, MAX_NAME_LENGTH - hash.length - 1).replace(/-+$/, '');
+  const head = full
+    .slice(0, MAX_NAME_LENGTH - hash.length - 1)
+    .replace(/-+$/, '');
   return `${head}-${hash}`;
 }
 
@@ -80,7 +82,10 @@ function labelValue(value: string): string {
 /** Renders the namespaced composite resource (or the legacy claim) for a request. */
 export function renderPostgreSQLInstance(
   request: DatabaseRequest,
-  config: Pick<CrossplaneProviderConfig, 'mode' | 'namespaces' | 'defaultVersion'>,
+  config: Pick<
+    CrossplaneProviderConfig,
+    'mode' | 'namespaces' | 'defaultVersion'
+  >,
 ): PostgreSQLInstanceManifest {
   const name = manifestName(request);
   const namespace = teamNamespace(request.owner, config.namespaces);

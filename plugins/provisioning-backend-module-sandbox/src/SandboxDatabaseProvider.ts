@@ -278,9 +278,13 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
         if ((error as { code?: string }).code !== '42P04') throw error;
       }
     }
-    // Only the owner (and superusers) may connect: other sandbox tenants share this server.
+    // Only its own role (and superusers) may connect: other sandbox tenants share this server,
+    // and PostgreSQL grants CONNECT to PUBLIC on every new database.
     await client.query(
       `REVOKE CONNECT, TEMPORARY ON DATABASE ${quoted} FROM PUBLIC`,
+    );
+    await client.query(
+      `GRANT CONNECT, TEMPORARY ON DATABASE ${quoted} TO ${quoted}`,
     );
   }
 

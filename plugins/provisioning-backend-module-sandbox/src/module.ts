@@ -22,7 +22,9 @@ export const provisioningModuleSandbox = createBackendModule({
           id: 'sandbox',
           resourceTypes: DATABASE_TYPES,
           create: () =>
-            new SandboxDatabaseProvider({ settings: readSandboxSettings(config) }),
+            new SandboxDatabaseProvider({
+              settings: readSandboxSettings(config),
+            }),
         });
       },
     });

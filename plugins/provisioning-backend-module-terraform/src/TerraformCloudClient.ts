@@ -1,6 +1,11 @@
 /** Run states after which Terraform Cloud does nothing more with a run. */
 const SUCCESSFUL_RUN_STATES = new Set(['applied', 'planned_and_finished']);
-const FAILED_RUN_STATES = new Set(['errored', 'canceled', 'force_canceled', 'discarded']);
+const FAILED_RUN_STATES = new Set([
+  'errored',
+  'canceled',
+  'force_canceled',
+  'discarded',
+]);
 
 export interface TerraformRun {
   id: string;
@@ -22,7 +27,11 @@ export function runOutcome(run: TerraformRun): RunOutcome {
  */
 export class TerraformCloudClient {
   constructor(
-    private readonly options: { baseUrl: string; token: string; workspaceId: string },
+    private readonly options: {
+      baseUrl: string;
+      token: string;
+      workspaceId: string;
+    },
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
@@ -32,7 +41,9 @@ export class TerraformCloudClient {
         type: 'runs',
         attributes: { message, 'auto-apply': autoApply },
         relationships: {
-          workspace: { data: { type: 'workspaces', id: this.options.workspaceId } },
+          workspace: {
+            data: { type: 'workspaces', id: this.options.workspaceId },
+          },
         },
       },
     });
@@ -43,13 +54,20 @@ export class TerraformCloudClient {
   async findRun(message: string): Promise<TerraformRun | undefined> {
     const body = await this.request(
       'GET',
-      `/api/v2/workspaces/${encodeURIComponent(this.options.workspaceId)}/runs?page%5Bsize%5D=100`,
+      `/api/v2/workspaces/${encodeURIComponent(
+        this.options.workspaceId,
+      )}/runs?page%5Bsize%5D=100`,
     );
-    return (body.data as unknown[]).map(toRun).find(run => run.message === message);
+    return (body.data as unknown[])
+      .map(toRun)
+      .find(run => run.message === message);
   }
 
   async getRun(runId: string): Promise<TerraformRun> {
-    const body = await this.request('GET', `/api/v2/runs/${encodeURIComponent(runId)}`);
+    const body = await this.request(
+      'GET',
+      `/api/v2/runs/${encodeURIComponent(runId)}`,
+    );
     return toRun(body.data);
   }
 
@@ -57,10 +75,14 @@ export class TerraformCloudClient {
   async currentOutputs(): Promise<Record<string, unknown>> {
     const body = await this.request(
       'GET',
-      `/api/v2/workspaces/${encodeURIComponent(this.options.workspaceId)}/current-state-version-outputs`,
+      `/api/v2/workspaces/${encodeURIComponent(
+        this.options.workspaceId,
+      )}/current-state-version-outputs`,
     );
     const outputs: Record<string, unknown> = {};
-    for (const item of body.data as Array<{ attributes: { name: string; value: unknown; sensitive: boolean } }>) {
+    for (const item of body.data as Array<{
+      attributes: { name: string; value: unknown; sensitive: boolean };
+    }>) {
       if (!item.attributes.sensitive) {
         outputs[item.attributes.name] = item.attributes.value;
       }
@@ -68,7 +90,11 @@ export class TerraformCloudClient {
     return outputs;
   }
 
-  private async request(method: string, apiPath: string, payload?: unknown): Promise<any> {
+  private async request(
+    method: string,
+    apiPath: string,
+    payload?: unknown,
+  ): Promise<any> {
     const response = await this.fetchImpl(`${this.options.baseUrl}${apiPath}`, {
       method,
       headers: {
@@ -89,7 +115,9 @@ export class TerraformCloudClient {
         detail = text.slice(0, 200);
       }
       throw new Error(
-        `Terraform Cloud ${method} ${apiPath.split('?')[0]} answered ${response.status}${detail ? `: ${detail}` : ''}`,
+        `Terraform Cloud ${method} ${apiPath.split('?')[0]} answered ${
+          response.status
+        }${detail ? `: ${detail}` : ''}`,
       );
     }
     return text ? JSON.parse(text) : {};

@@ -25,14 +25,29 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A Terraform Cloud workspace's API: runs that the test moves through their states, and outputs. */
 async function startFakeTerraformCloud() {
-  const received: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
-  const runs: Array<{ id: string; status: string; message: string; autoApply: boolean }> = [];
+  const received: Array<{
+    method: string;
+    url: string;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+  }> = [];
+  const runs: Array<{
+    id: string;
+    status: string;
+    message: string;
+    autoApply: boolean;
+  }> = [];
   let outputs: Array<{ name: string; value: unknown; sensitive: boolean }> = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', chunk => (body += chunk));
     req.on('end', () => {
-      received.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      received.push({
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body,
+      });
       const reply = (status: number, payload: unknown) => {
         res.writeHead(status, { 'content-type': 'application/vnd.api+json' });
         res.end(JSON.stringify(payload));
@@ -44,7 +59,11 @@ async function startFakeTerraformCloud() {
       const runJson = (run: (typeof runs)[number]) => ({
         id: run.id,
         type: 'runs',
-        attributes: { status: run.status, message: run.message, 'auto-apply': run.autoApply },
+        attributes: {
+          status: run.status,
+          message: run.message,
+          'auto-apply': run.autoApply,
+        },
       });
       const url = new URL(req.url!, 'http://x');
       if (req.method === 'POST' && url.pathname === '/api/v2/runs') {
@@ -61,17 +80,28 @@ async function startFakeTerraformCloud() {
         };
         runs.unshift(run);
         reply(201, { data: runJson(run) });
-      } else if (req.method === 'GET' && url.pathname === '/api/v2/workspaces/ws-paved/runs') {
+      } else if (
+        req.method === 'GET' &&
+        url.pathname === '/api/v2/workspaces/ws-paved/runs'
+      ) {
         reply(200, { data: runs.map(runJson) });
-      } else if (req.method === 'GET' && url.pathname.startsWith('/api/v2/runs/')) {
+      } else if (
+        req.method === 'GET' &&
+        url.pathname.startsWith('/api/v2/runs/')
+      ) {
         const run = runs.find(r => r.id === url.pathname.split('/').pop());
         reply(run ? 200 : 404, run ? { data: runJson(run) } : { errors: [] });
       } else if (
         req.method === 'GET' &&
-        url.pathname === '/api/v2/workspaces/ws-paved/current-state-version-outputs'
+        url.pathname ===
+          '/api/v2/workspaces/ws-paved/current-state-version-outputs'
       ) {
         reply(200, {
-          data: outputs.map((o, i) => ({ id: `wsout-${i}`, type: 'state-version-outputs', attributes: o })),
+          data: outputs.map((o, i) => ({
+            id: `wsout-${i}`,
+            type: 'state-version-outputs',
+            attributes: o,
+          })),
         });
       } else {
         reply(404, { errors: [{ status: '404', title: 'not found' }] });
@@ -100,7 +130,9 @@ describe('TerraformDatabaseProvider', () => {
 
   describe('committing to the infrastructure repository (Atlantis style)', () => {
     const provider = () =>
-      TerraformDatabaseProvider.fromConfig(new ConfigReader({}), { gitHostDirectory: root });
+      TerraformDatabaseProvider.fromConfig(new ConfigReader({}), {
+        gitHostDirectory: root,
+      });
 
     it('commits a parseable module call once and stays pending until someone applies it', async () => {
       const terraform = await provider();
@@ -112,7 +144,11 @@ describe('TerraformDatabaseProvider', () => {
         message: `committed databases/payments/production/orders.tf to the infrastructure repository at ${commit}; waiting for the team's terraform plan and apply`,
       });
 
-      const file = git(bare, 'show', 'main:databases/payments/production/orders.tf');
+      const file = git(
+        bare,
+        'show',
+        'main:databases/payments/production/orders.tf',
+      );
       const parsed: any = await parseHcl('orders.tf', file);
       expect(parsed.module.postgresql_orders[0]).toMatchObject({
         source: '../../../modules/postgresql',
@@ -127,13 +163,20 @@ describe('TerraformDatabaseProvider', () => {
 
     it('refuses a request the module would refuse, before committing', async () => {
       const terraform = await provider();
-      const result = await terraform.provision({ ...request, storageGB: 'fifty' as any }, ctx);
+      const result = await terraform.provision(
+        { ...request, storageGB: 'fifty' as any },
+        ctx,
+      );
       expect(result).toEqual({
         state: 'failed',
         retryable: false,
-        message: expect.stringContaining('storage_gb must be a number, got "fifty"'),
+        message: expect.stringContaining(
+          'storage_gb must be a number, got "fifty"',
+        ),
       });
-      await expect(fs.stat(path.join(root, 'infrastructure.git'))).rejects.toThrow();
+      await expect(
+        fs.stat(path.join(root, 'infrastructure.git')),
+      ).rejects.toThrow();
     });
 
     it('removes the module call on deprovision, once', async () => {
@@ -145,7 +188,8 @@ describe('TerraformDatabaseProvider', () => {
       expect(git(bare, 'rev-list', '--count', 'main')).toBe('2');
       expect(await terraform.status(request)).toMatchObject({
         state: 'failed',
-        message: 'databases/payments/production/orders.tf is missing from the infrastructure repository',
+        message:
+          'databases/payments/production/orders.tf is missing from the infrastructure repository',
       });
     });
   });
@@ -164,11 +208,18 @@ describe('TerraformDatabaseProvider', () => {
           provisioning: {
             providers: {
               terraform: {
-                terraformCloud: { baseUrl: `${tfc.url}/`, token, workspaceId: 'ws-paved', autoApply: true },
+                terraformCloud: {
+                  baseUrl: `${tfc.url}/`,
+                  token,
+                  workspaceId: 'ws-paved',
+                  autoApply: true,
+                },
               },
             },
           },
-        }), { gitHostDirectory: root });
+        }),
+        { gitHostDirectory: root },
+      );
 
     it('starts one run per commit and follows it to applied, then reads the outputs', async () => {
       const terraform = await provider();
@@ -180,15 +231,24 @@ describe('TerraformDatabaseProvider', () => {
       const post = tfc.received.find(r => r.method === 'POST')!;
       expect(post.url).toBe('/api/v2/runs');
       expect(post.headers['content-type']).toBe('application/vnd.api+json');
-      const commit = git(path.join(root, 'infrastructure.git'), 'rev-parse', 'main');
+      const commit = git(
+        path.join(root, 'infrastructure.git'),
+        'rev-parse',
+        'main',
+      );
       expect(JSON.parse(post.body)).toEqual({
         data: {
           type: 'runs',
           attributes: {
-            message: `Paved provision request ${request.id} at ${commit.slice(0, 12)}`,
+            message: `Paved provision request ${request.id} at ${commit.slice(
+              0,
+              12,
+            )}`,
             'auto-apply': true,
           },
-          relationships: { workspace: { data: { type: 'workspaces', id: 'ws-paved' } } },
+          relationships: {
+            workspace: { data: { type: 'workspaces', id: 'ws-paved' } },
+          },
         },
       });
 
@@ -199,7 +259,8 @@ describe('TerraformDatabaseProvider', () => {
       tfc.runs[0].status = 'planned';
       expect(await terraform.status(request)).toEqual({
         state: 'pending',
-        message: 'Terraform Cloud run run-1 is planned and waits for someone to confirm the apply',
+        message:
+          'Terraform Cloud run run-1 is planned and waits for someone to confirm the apply',
       });
 
       tfc.runs[0].status = 'applied';
@@ -217,7 +278,8 @@ describe('TerraformDatabaseProvider', () => {
             port: 5432,
             database: 'orders',
             username: 'paved_admin',
-            credentials_secret_arn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1',
+            credentials_secret_arn:
+              'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1',
           },
         },
         { name: 'other', sensitive: true, value: 'hidden' },
@@ -230,7 +292,8 @@ describe('TerraformDatabaseProvider', () => {
           port: 5432,
           database: 'orders',
           username: 'paved_admin',
-          credentialsRef: 'aws-secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1',
+          credentialsRef:
+            'aws-secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1',
           terraformRun: 'run-1',
         },
       });
@@ -267,7 +330,9 @@ describe('TerraformDatabaseProvider', () => {
       expect(result).toEqual({
         state: 'failed',
         retryable: true,
-        message: expect.stringContaining('Terraform Cloud GET /api/v2/workspaces/ws-paved/runs answered 401: unauthorized'),
+        message: expect.stringContaining(
+          'Terraform Cloud GET /api/v2/workspaces/ws-paved/runs answered 401: unauthorized',
+        ),
       });
       expect(JSON.stringify(result)).not.toContain('wrong-token');
     });

@@ -16,7 +16,11 @@ import {
   renderModuleCall,
   validateModuleCall,
 } from './moduleCall';
-import { TerraformCloudClient, TerraformRun, runOutcome } from './TerraformCloudClient';
+import {
+  TerraformCloudClient,
+  TerraformRun,
+  runOutcome,
+} from './TerraformCloudClient';
 
 export interface TerraformDatabaseProviderOptions {
   config: TerraformProviderConfig;
@@ -59,9 +63,16 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
 
   /** `<directory>/<team>/<environment>/<name>.tf`: one root module per team and environment. */
   filePath(request: DatabaseRequest): string {
-    const { namespace, name } = parseEntityRef(request.owner.toLocaleLowerCase('en-US'));
+    const { namespace, name } = parseEntityRef(
+      request.owner.toLocaleLowerCase('en-US'),
+    );
     const team = namespace === 'default' ? name : `${namespace}-${name}`;
-    return [this.options.config.repository.directory, team, request.environment, `${request.name}.tf`]
+    return [
+      this.options.config.repository.directory,
+      team,
+      request.environment,
+      `${request.name}.tf`,
+    ]
       .filter(Boolean)
       .join('/');
   }
@@ -69,19 +80,34 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
   /** The request's file, parsed and checked against the module's variables; throws when invalid. */
   async render(request: DatabaseRequest): Promise<string> {
     const hcl = renderModuleCall(request, this.options.config);
-    const problems = await validateModuleCall(this.filePath(request), hcl, this.options.variables);
+    const problems = await validateModuleCall(
+      this.filePath(request),
+      hcl,
+      this.options.variables,
+    );
     if (problems.length > 0) {
-      throw new Error(`The rendered Terraform does not fit the module: ${problems.join('; ')}`);
+      throw new Error(
+        `The rendered Terraform does not fit the module: ${problems.join(
+          '; ',
+        )}`,
+      );
     }
     return hcl;
   }
 
-  async provision(request: DatabaseRequest, ctx: ProviderContext): Promise<ProvisioningStatus> {
+  async provision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProvisioningStatus> {
     let hcl: string;
     try {
       hcl = await this.render(request);
     } catch (error) {
-      return { state: 'failed', retryable: false, message: (error as Error).message };
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
     }
     const filePath = this.filePath(request);
     try {
@@ -90,19 +116,27 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
         `provisioning: PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
       );
       ctx.logger.info(
-        `${result.changed ? 'Committed' : 'Already committed'} ${filePath} for request ${request.id} at ${result.commit}`,
+        `${
+          result.changed ? 'Committed' : 'Already committed'
+        } ${filePath} for request ${request.id} at ${result.commit}`,
       );
       if (!this.options.terraformCloud) {
         return waitingForApply(filePath, result.commit);
       }
-      const run = await this.ensureRun(runMessage('provision', request, result.commit));
-      ctx.logger.info(`Terraform Cloud run ${run.id} (${run.status}) for request ${request.id}`);
+      const run = await this.ensureRun(
+        runMessage('provision', request, result.commit),
+      );
+      ctx.logger.info(
+        `Terraform Cloud run ${run.id} (${run.status}) for request ${request.id}`,
+      );
       return await this.statusFromRun(run, request);
     } catch (error) {
       return {
         state: 'failed',
         retryable: true,
-        message: `Could not hand ${filePath} to Terraform: ${(error as Error).message}`,
+        message: `Could not hand ${filePath} to Terraform: ${
+          (error as Error).message
+        }`,
       };
     }
   }
@@ -121,7 +155,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       if (!this.options.terraformCloud) {
         return waitingForApply(filePath, commit);
       }
-      const run = await this.options.terraformCloud.findRun(runMessage('provision', request, commit));
+      const run = await this.options.terraformCloud.findRun(
+        runMessage('provision', request, commit),
+      );
       if (!run) {
         return {
           state: 'failed',
@@ -134,12 +170,17 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       return {
         state: 'failed',
         retryable: true,
-        message: `Could not read the Terraform state of ${filePath}: ${(error as Error).message}`,
+        message: `Could not read the Terraform state of ${filePath}: ${
+          (error as Error).message
+        }`,
       };
     }
   }
 
-  async deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void> {
+  async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
     const filePath = this.filePath(request);
     // Removing the module call is how Terraform destroys: the next apply of the team's root
     // module deletes the instance.
@@ -148,11 +189,19 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       `provisioning: remove PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
     );
     ctx.logger.info(
-      `${result.changed ? 'Removed' : 'Already removed'} ${filePath} for request ${request.id} (${result.commit || 'empty repository'})`,
+      `${
+        result.changed ? 'Removed' : 'Already removed'
+      } ${filePath} for request ${request.id} (${
+        result.commit || 'empty repository'
+      })`,
     );
     if (this.options.terraformCloud && result.commit) {
-      const run = await this.ensureRun(runMessage('deprovision', request, result.commit));
-      ctx.logger.info(`Terraform Cloud run ${run.id} (${run.status}) removes request ${request.id}`);
+      const run = await this.ensureRun(
+        runMessage('deprovision', request, result.commit),
+      );
+      ctx.logger.info(
+        `Terraform Cloud run ${run.id} (${run.status}) removes request ${request.id}`,
+      );
     }
   }
 
@@ -163,7 +212,10 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     if (existing && runOutcome(existing) !== 'failed') {
       return existing;
     }
-    return client.createRun(message, this.options.config.terraformCloud!.autoApply);
+    return client.createRun(
+      message,
+      this.options.config.terraformCloud!.autoApply,
+    );
   }
 
   private async statusFromRun(
@@ -187,9 +239,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
             : `Terraform Cloud run ${run.id} is ${run.status}`,
       };
     }
-    const outputs = (await this.options.terraformCloud!.currentOutputs())[moduleBlockName(request)] as
-      | Record<string, unknown>
-      | undefined;
+    const outputs = (await this.options.terraformCloud!.currentOutputs())[
+      moduleBlockName(request)
+    ] as Record<string, unknown> | undefined;
     if (!outputs?.host || !outputs?.username) {
       return {
         state: 'pending',
@@ -204,7 +256,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
         port: Number(outputs.port ?? 5432),
         database: String(outputs.database ?? request.name),
         username: String(outputs.username),
-        credentialsRef: `aws-secretsmanager:${String(outputs.credentials_secret_arn ?? '')}`,
+        credentialsRef: `aws-secretsmanager:${String(
+          outputs.credentials_secret_arn ?? '',
+        )}`,
         terraformRun: run.id,
       },
     };

@@ -13,21 +13,30 @@ const moduleDirectory = path.resolve(
   __dirname,
   '../../../infrastructure/terraform/modules/postgresql',
 );
-const options = { moduleSource: '../../../modules/postgresql', defaultVersion: '16' };
+const options = {
+  moduleSource: '../../../modules/postgresql',
+  defaultVersion: '16',
+};
 
 describe('Terraform type constraints', () => {
   it.each([
     ['${string}', { kind: 'string' }],
     ['${list(string)}', { kind: 'list', element: { kind: 'string' } }],
     ['${map(number)}', { kind: 'map', element: { kind: 'number' } }],
-    ['${tuple([string, bool])}', { kind: 'tuple', elements: [{ kind: 'string' }, { kind: 'bool' }] }],
+    [
+      '${tuple([string, bool])}',
+      { kind: 'tuple', elements: [{ kind: 'string' }, { kind: 'bool' }] },
+    ],
     [
       '${object({ a = string, b = optional(list(number), [1, 2]), "c.d" = bool })}',
       {
         kind: 'object',
         attributes: {
           a: { type: { kind: 'string' }, optional: false },
-          b: { type: { kind: 'list', element: { kind: 'number' } }, optional: true },
+          b: {
+            type: { kind: 'list', element: { kind: 'number' } },
+            optional: true,
+          },
           'c.d': { type: { kind: 'bool' }, optional: false },
         },
       },
@@ -36,24 +45,39 @@ describe('Terraform type constraints', () => {
     expect(parseTypeConstraint(source)).toEqual(expected);
   });
 
-  it.each(['${strin}', '${list(string}', '${map()}', '${string string}'])('refuses %s', bad => {
-    expect(() => parseTypeConstraint(bad)).toThrow(/Cannot parse Terraform type/);
-  });
+  it.each(['${strin}', '${list(string}', '${map()}', '${string string}'])(
+    'refuses %s',
+    bad => {
+      expect(() => parseTypeConstraint(bad)).toThrow(
+        /Cannot parse Terraform type/,
+      );
+    },
+  );
 
   it('applies Terraform conversion rules to literals', () => {
     const t = (s: string) => parseTypeConstraint(s);
     expect(checkValueAgainstType(5, t('string'), 'x')).toEqual([]);
     expect(checkValueAgainstType('5', t('number'), 'x')).toEqual([]);
-    expect(checkValueAgainstType('five', t('number'), 'x')).toEqual(['x must be a number, got "five"']);
-    expect(checkValueAgainstType(['a'], t('string'), 'x')).toEqual(['x must be a string, got a list']);
+    expect(checkValueAgainstType('five', t('number'), 'x')).toEqual([
+      'x must be a number, got "five"',
+    ]);
+    expect(checkValueAgainstType(['a'], t('string'), 'x')).toEqual([
+      'x must be a string, got a list',
+    ]);
     expect(checkValueAgainstType({ a: 1 }, t('map(string)'), 'x')).toEqual([]);
     expect(checkValueAgainstType({ a: [1] }, t('map(string)'), 'x')).toEqual([
       'x["a"] must be a string, got a list',
     ]);
-    expect(checkValueAgainstType({ b: 1 }, t('object({ a = string, b = number })'), 'x')).toEqual([
-      'x.a is required',
-    ]);
-    expect(checkValueAgainstType('${var.anything}', t('number'), 'x')).toEqual([]);
+    expect(
+      checkValueAgainstType(
+        { b: 1 },
+        t('object({ a = string, b = number })'),
+        'x',
+      ),
+    ).toEqual(['x.a is required']);
+    expect(checkValueAgainstType('${var.anything}', t('number'), 'x')).toEqual(
+      [],
+    );
   });
 });
 
@@ -86,7 +110,10 @@ describe('the module call for a request', () => {
       nullable: true,
     });
     expect(variables.get('system')?.required).toBe(false);
-    expect(variables.get('tags')?.type).toEqual({ kind: 'map', element: { kind: 'string' } });
+    expect(variables.get('tags')?.type).toEqual({
+      kind: 'map',
+      element: { kind: 'string' },
+    });
   });
 
   it('renders HCL that parses and fits the module', async () => {
@@ -111,18 +138,25 @@ describe('the module call for a request', () => {
       port: '${module.postgresql_orders.port}',
       database: '${module.postgresql_orders.database}',
       username: '${module.postgresql_orders.username}',
-      credentials_secret_arn: '${module.postgresql_orders.credentials_secret_arn}',
+      credentials_secret_arn:
+        '${module.postgresql_orders.credentials_secret_arn}',
     });
   });
 
   it('renders every environment, with expires_at for ephemeral databases', async () => {
     const hcl = renderModuleCall(
-      databaseRequest({ environment: 'ephemeral', expiresAt: '2026-11-24T10:00:00.000Z', system: undefined }),
+      databaseRequest({
+        environment: 'ephemeral',
+        expiresAt: '2026-11-24T10:00:00.000Z',
+        system: undefined,
+      }),
       options,
     );
     expect(await validateModuleCall('x.tf', hcl, variables)).toEqual([]);
     const parsed: any = await parseHcl('x.tf', hcl);
-    expect(parsed.module.postgresql_orders[0].expires_at).toBe('2026-11-24T10:00:00.000Z');
+    expect(parsed.module.postgresql_orders[0].expires_at).toBe(
+      '2026-11-24T10:00:00.000Z',
+    );
     expect(parsed.module.postgresql_orders[0]).not.toHaveProperty('system');
   });
 
@@ -135,7 +169,9 @@ describe('the module call for a request', () => {
       options,
     );
     const parsed: any = await parseHcl('x.tf', hcl);
-    expect(parsed.module.postgresql_orders[0].request_id).toBe('id"$${file("/etc/passwd")}%%{if true}');
+    expect(parsed.module.postgresql_orders[0].request_id).toBe(
+      'id"$${file("/etc/passwd")}%%{if true}',
+    );
     expect(Object.keys(parsed.module)).toEqual(['postgresql_orders']);
     expect(parsed).not.toHaveProperty('resource');
   });
@@ -153,19 +189,29 @@ describe('the module call for a request', () => {
 `;
     const problems = await validateModuleCall('bad.tf', hcl, variables);
     expect(problems).toHaveLength(6);
-    expect(problems).toEqual(expect.arrayContaining([
-      'module "postgresql_orders": environment must be a string, got a list',
-      'module "postgresql_orders": storage_gb must be a number, got "fifty"',
-      'module "postgresql_orders": unknown argument "instance_class" (the module has no such variable)',
-      'module "postgresql_orders": tags["team"] must be a string, got a list',
-      'module "postgresql_orders": missing required argument "size"',
-      'module "postgresql_orders": missing required argument "request_id"',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'module "postgresql_orders": environment must be a string, got a list',
+        'module "postgresql_orders": storage_gb must be a number, got "fifty"',
+        'module "postgresql_orders": unknown argument "instance_class" (the module has no such variable)',
+        'module "postgresql_orders": tags["team"] must be a string, got a list',
+        'module "postgresql_orders": missing required argument "size"',
+        'module "postgresql_orders": missing required argument "request_id"',
+      ]),
+    );
   });
 
   it('reports HCL that does not parse', async () => {
-    expect(await validateModuleCall('broken.tf', 'module "x" { source = "y"', variables)).toEqual([
-      expect.stringMatching(/^broken\.tf is not valid HCL: .*Unclosed configuration block/),
+    expect(
+      await validateModuleCall(
+        'broken.tf',
+        'module "x" { source = "y"',
+        variables,
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^broken\.tf is not valid HCL: .*Unclosed configuration block/,
+      ),
     ]);
   });
 });

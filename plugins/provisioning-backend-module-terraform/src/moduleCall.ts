@@ -17,13 +17,22 @@ export interface ModuleVariable {
 }
 
 /** Arguments every module block accepts besides the module's variables. */
-const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'depends_on', 'count', 'for_each']);
+const META_ARGUMENTS = new Set([
+  'source',
+  'version',
+  'providers',
+  'depends_on',
+  'count',
+  'for_each',
+]);
 
 /** Reads every `variable` block from the module's .tf files with the HCL parser. */
 export async function readModuleVariables(
   moduleDirectory: string,
 ): Promise<Map<string, ModuleVariable>> {
-  const files = (await fs.readdir(moduleDirectory)).filter(f => f.endsWith('.tf')).sort();
+  const files = (await fs.readdir(moduleDirectory))
+    .filter(f => f.endsWith('.tf'))
+    .sort();
   if (files.length === 0) {
     throw new Error(`No .tf files in Terraform module ${moduleDirectory}`);
   }
@@ -89,7 +98,8 @@ function oneLine(text: string): string {
 
 function hclValue(value: unknown): string {
   if (typeof value === 'string') return hclString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (value === null) return 'null';
   throw new Error(`Cannot render ${typeof value} as HCL`);
 }
@@ -101,10 +111,16 @@ export function renderModuleCall(
 ): string {
   const block = moduleBlockName(request);
   const args = moduleArguments(request, options.defaultVersion);
-  const width = Math.max('source'.length, ...Object.keys(args).map(k => k.length));
-  const line = (key: string, value: string) => `  ${key.padEnd(width)} = ${value}`;
+  const width = Math.max(
+    'source'.length,
+    ...Object.keys(args).map(k => k.length),
+  );
+  const line = (key: string, value: string) =>
+    `  ${key.padEnd(width)} = ${value}`;
   return [
-    `# Managed by Paved for provisioning request ${oneLine(request.id)}; change it through the portal.`,
+    `# Managed by Paved for provisioning request ${oneLine(
+      request.id,
+    )}; change it through the portal.`,
     `# Requested by ${oneLine(request.requestedBy)}.`,
     `module ${hclString(block)} {`,
     line('source', hclString(options.moduleSource)),
@@ -113,7 +129,9 @@ export function renderModuleCall(
     '}',
     '',
     `output ${hclString(block)} {`,
-    `  description = ${hclString(`Connection facts of ${request.name} (${request.environment}); the password is in the secret, never here.`)}`,
+    `  description = ${hclString(
+      `Connection facts of ${request.name} (${request.environment}); the password is in the secret, never here.`,
+    )}`,
     '  value = {',
     `    host                   = module.${block}.host`,
     `    port                   = module.${block}.port`,
@@ -144,7 +162,9 @@ export async function validateModuleCall(
   }
   const modules = Object.entries(parsed.module ?? {});
   if (modules.length !== 1) {
-    return [`${fileName} must contain exactly one module block, found ${modules.length}`];
+    return [
+      `${fileName} must contain exactly one module block, found ${modules.length}`,
+    ];
   }
   const [label, blocks] = modules[0];
   const call = blocks[0];
@@ -156,18 +176,28 @@ export async function validateModuleCall(
     if (META_ARGUMENTS.has(argument)) continue;
     const variable = variables.get(argument);
     if (!variable) {
-      problems.push(`module "${label}": unknown argument "${argument}" (the module has no such variable)`);
+      problems.push(
+        `module "${label}": unknown argument "${argument}" (the module has no such variable)`,
+      );
       continue;
     }
     if (value === null && !variable.nullable) {
       problems.push(`module "${label}": ${argument} must not be null`);
       continue;
     }
-    problems.push(...checkValueAgainstType(value, variable.type, `module "${label}": ${argument}`));
+    problems.push(
+      ...checkValueAgainstType(
+        value,
+        variable.type,
+        `module "${label}": ${argument}`,
+      ),
+    );
   }
   for (const variable of variables.values()) {
     if (variable.required && !(variable.name in call)) {
-      problems.push(`module "${label}": missing required argument "${variable.name}"`);
+      problems.push(
+        `module "${label}": missing required argument "${variable.name}"`,
+      );
     }
   }
   return problems;

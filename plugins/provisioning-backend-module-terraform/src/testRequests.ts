@@ -1,7 +1,9 @@
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 
 /** A request as the backend hands it to a provider after guardrails and approval. */
-export function databaseRequest(overrides: Partial<DatabaseRequest> = {}): DatabaseRequest {
+export function databaseRequest(
+  overrides: Partial<DatabaseRequest> = {},
+): DatabaseRequest {
   return {
     id: '0b5e4c1e-8c8f-4f7e-9d55-6f1d2a7f3a10',
     type: 'postgresql',

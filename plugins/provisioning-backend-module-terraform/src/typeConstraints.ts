@@ -46,7 +46,10 @@ function tokenize(source: string): Token[] {
 
 class TypeParser {
   private position = 0;
-  constructor(private readonly tokens: Token[], private readonly source: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
 
   parseComplete(): TerraformType {
     const type = this.parseType();
@@ -68,7 +71,8 @@ class TypeParser {
 
   private expect(text: string) {
     const token = this.next();
-    if (token.text !== text) this.fail(`expected "${text}" but found "${token.text}"`);
+    if (token.text !== text)
+      this.fail(`expected "${text}" but found "${token.text}"`);
   }
 
   private fail(reason: string): never {
@@ -77,7 +81,8 @@ class TypeParser {
 
   private parseType(): TerraformType {
     const token = this.next();
-    if (token.kind !== 'ident') this.fail(`expected a type, found "${token.text}"`);
+    if (token.kind !== 'ident')
+      this.fail(`expected a type, found "${token.text}"`);
     switch (token.text) {
       case 'string':
       case 'number':
@@ -107,7 +112,10 @@ class TypeParser {
       case 'object': {
         this.expect('(');
         this.expect('{');
-        const attributes: Record<string, { type: TerraformType; optional: boolean }> = {};
+        const attributes: Record<
+          string,
+          { type: TerraformType; optional: boolean }
+        > = {};
         while (this.peek()?.text !== '}') {
           const name = this.next();
           const key = name.kind === 'other' ? JSON.parse(name.text) : name.text;
@@ -181,13 +189,19 @@ export function checkValueAgainstType(
     if (typeof value === 'object') return 'an object';
     return JSON.stringify(value);
   };
-  const wrong = (expected: string) => [`${where} must be ${expected}, got ${describe()}`];
+  const wrong = (expected: string) => [
+    `${where} must be ${expected}, got ${describe()}`,
+  ];
   switch (type.kind) {
     case 'string':
-      return ['string', 'number', 'boolean'].includes(typeof value) ? [] : wrong('a string');
+      return ['string', 'number', 'boolean'].includes(typeof value)
+        ? []
+        : wrong('a string');
     case 'number':
       return typeof value === 'number' ||
-        (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+        (typeof value === 'string' &&
+          value.trim() !== '' &&
+          !Number.isNaN(Number(value)))
         ? []
         : wrong('a number');
     case 'bool':
@@ -197,12 +211,16 @@ export function checkValueAgainstType(
     case 'list':
     case 'set':
       return Array.isArray(value)
-        ? value.flatMap((item, i) => checkValueAgainstType(item, type.element, `${where}[${i}]`))
+        ? value.flatMap((item, i) =>
+            checkValueAgainstType(item, type.element, `${where}[${i}]`),
+          )
         : wrong(`a ${type.kind}`);
     case 'tuple':
       if (!Array.isArray(value)) return wrong('a tuple');
       if (value.length !== type.elements.length) {
-        return [`${where} must have ${type.elements.length} elements, got ${value.length}`];
+        return [
+          `${where} must have ${type.elements.length} elements, got ${value.length}`,
+        ];
       }
       return value.flatMap((item, i) =>
         checkValueAgainstType(item, type.elements[i], `${where}[${i}]`),
@@ -214,19 +232,29 @@ export function checkValueAgainstType(
           )
         : wrong('a map');
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return wrong('an object');
+      if (typeof value !== 'object' || Array.isArray(value))
+        return wrong('an object');
       const record = value as Record<string, unknown>;
       const problems: string[] = [];
       for (const [key, attribute] of Object.entries(type.attributes)) {
         if (!(key in record)) {
           if (!attribute.optional) problems.push(`${where}.${key} is required`);
         } else {
-          problems.push(...checkValueAgainstType(record[key], attribute.type, `${where}.${key}`));
+          problems.push(
+            ...checkValueAgainstType(
+              record[key],
+              attribute.type,
+              `${where}.${key}`,
+            ),
+          );
         }
       }
       // Terraform drops extra attributes silently; a dropped setting is a silent surprise.
       for (const key of Object.keys(record)) {
-        if (!(key in type.attributes)) problems.push(`${where}.${key} is not an attribute of the object type`);
+        if (!(key in type.attributes))
+          problems.push(
+            `${where}.${key} is not an attribute of the object type`,
+          );
       }
       return problems;
     }

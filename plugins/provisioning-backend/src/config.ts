@@ -11,6 +11,7 @@ import {
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
 import type { PlatformSettings } from '@paved/backend-platform';
+import { readEncryptionKey } from './secretsKey';
 
 /** Tuning of the processing loop; see config.d.ts for meanings. */
 export interface ProcessingSettings {
@@ -66,6 +67,7 @@ const DEFAULT_ENVIRONMENTS: Record<
     storageGB: { min: 1, max: 10 },
     requiresApproval: false,
     maxTtlHours: 72,
+    maxLifetimeHours: 168,
   },
 };
 
@@ -143,6 +145,17 @@ export function readProvisioningSettings(
     }
     const maxTtlHours =
       env?.getOptionalNumber('maxTtlHours') ?? defaults.maxTtlHours;
+    const maxLifetimeHours =
+      env?.getOptionalNumber('maxLifetimeHours') ?? defaults.maxLifetimeHours;
+    if (
+      maxTtlHours !== undefined &&
+      maxLifetimeHours !== undefined &&
+      maxLifetimeHours < maxTtlHours
+    ) {
+      throw new Error(
+        `Invalid provisioning config at ${key}.maxLifetimeHours: ${maxLifetimeHours} is less than maxTtlHours (${maxTtlHours})`,
+      );
+    }
     return {
       environment,
       provider,
@@ -153,6 +166,7 @@ export function readProvisioningSettings(
         env?.getOptionalBoolean('requiresApproval') ??
         defaults.requiresApproval,
       ...(maxTtlHours !== undefined ? { maxTtlHours } : {}),
+      ...(maxLifetimeHours !== undefined ? { maxLifetimeHours } : {}),
     };
   });
 
@@ -225,7 +239,7 @@ export function readProvisioningSettings(
     policy,
     processing,
     expiry,
-    encryptionKey: config?.getOptionalString('secrets.encryptionKey'),
+    encryptionKey: readEncryptionKey(rootConfig),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
   };
 }

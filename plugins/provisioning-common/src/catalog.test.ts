@@ -28,9 +28,7 @@ describe('databaseResourceEntityRefCandidates', () => {
       name,
       environment: 'ephemeral',
     });
-    expect(candidates[0]).toBe(
-      `resource:default/${'a'.repeat(54)}-8d3c1b7e`,
-    );
+    expect(candidates[0]).toBe(`resource:default/${'a'.repeat(54)}-8d3c1b7e`);
     for (const ref of candidates) {
       const entityName = ref.split('/')[1];
       expect(entityName.length).toBeLessThanOrEqual(63);

@@ -37,12 +37,10 @@ export const provisioningRequestEventSchema = z.object({
    */
   humanStep: z.boolean(),
   /** When the change happened, RFC 3339. */
-  occurredAt: z
-    .string()
-    .datetime({
-      offset: true,
-      message: 'must be an RFC 3339 timestamp with offset',
-    }),
+  occurredAt: z.string().datetime({
+    offset: true,
+    message: 'must be an RFC 3339 timestamp with offset',
+  }),
 });
 
 export type ProvisioningRequestEvent = z.infer<

@@ -128,6 +128,11 @@ export interface EnvironmentPolicy {
   requiresApproval: boolean;
   /** Set for `ephemeral`: the longest allowed time to live. */
   maxTtlHours?: number;
+  /**
+   * Set for `ephemeral`: the longest a database may live in total, counted from its request's
+   * creation; extensions never go past it.
+   */
+  maxLifetimeHours?: number;
 }
 
 export interface TeamQuota {

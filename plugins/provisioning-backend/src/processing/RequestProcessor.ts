@@ -127,7 +127,8 @@ export class RequestProcessor {
         action: 'provisioned',
         message: status.message,
         outputs: status.outputs,
-        resourceEntityRefCandidates: databaseResourceEntityRefCandidates(request),
+        resourceEntityRefCandidates:
+          databaseResourceEntityRefCandidates(request),
       });
       return;
     }

@@ -36,7 +36,11 @@ export class ProviderRegistry {
             `no module registers it; add e.g. @paved/plugin-provisioning-backend-module-${id} to the backend`,
           );
         }
-        registry.add(id, registration.resourceTypes, await registration.create());
+        registry.add(
+          id,
+          registration.resourceTypes,
+          await registration.create(),
+        );
       } catch (error) {
         registry.markUnavailable(id, (error as Error).message);
         options.logger.error(
@@ -76,7 +80,9 @@ export class ProviderRegistry {
     }
     if (!entry.resourceTypes.includes(resourceType)) {
       throw new Error(
-        `Provider "${id}" does not serve ${resourceType}; it serves ${entry.resourceTypes.join(', ')}`,
+        `Provider "${id}" does not serve ${resourceType}; it serves ${entry.resourceTypes.join(
+          ', ',
+        )}`,
       );
     }
     return entry.provider;

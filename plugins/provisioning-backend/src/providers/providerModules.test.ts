@@ -22,7 +22,10 @@ function vendorModule(calls: string[]) {
   const provider: DatabaseProvider = {
     async provision(req, ctx) {
       calls.push(`provision ${req.name}`);
-      const password = await ctx.secrets.getOrCreate(req.id, () => 'from-vendor');
+      const password = await ctx.secrets.getOrCreate(
+        req.id,
+        () => 'from-vendor',
+      );
       return {
         state: 'ready',
         outputs: {

@@ -51,7 +51,10 @@ export class GitRepository {
 
   constructor(options: GitRepositoryOptions) {
     // git runs inside temporary directories, so a relative local path must be made absolute first.
-    this.options = { ...options, url: localRepositoryPath(options.url) ?? options.url };
+    this.options = {
+      ...options,
+      url: localRepositoryPath(options.url) ?? options.url,
+    };
     if (!options.branch || !/^[A-Za-z0-9._/-]+$/.test(options.branch)) {
       throw new Error(`Invalid git branch name "${options.branch}"`);
     }
@@ -125,7 +128,11 @@ export class GitRepository {
       if (!(await this.fetchBranch(workDir, { fullHistory: true }))) {
         return undefined;
       }
-      const present = await this.git(workDir, ['cat-file', '-e', `FETCH_HEAD:${filePath}`])
+      const present = await this.git(workDir, [
+        'cat-file',
+        '-e',
+        `FETCH_HEAD:${filePath}`,
+      ])
         .then(() => true)
         .catch(() => false);
       if (!present) {
@@ -152,7 +159,13 @@ export class GitRepository {
   ): Promise<RepositoryCommitResult> {
     const hasBranch = await this.fetchBranch(workDir);
     if (hasBranch) {
-      await this.git(workDir, ['checkout', '-q', '-B', this.options.branch, 'FETCH_HEAD']);
+      await this.git(workDir, [
+        'checkout',
+        '-q',
+        '-B',
+        this.options.branch,
+        'FETCH_HEAD',
+      ]);
     }
 
     for (const change of changes) {
@@ -199,7 +212,9 @@ export class GitRepository {
     } catch (error) {
       if (
         error instanceof GitCommandError &&
-        /non-fast-forward|fetch first|rejected|cannot lock ref/i.test(error.stderr)
+        /non-fast-forward|fetch first|rejected|cannot lock ref/i.test(
+          error.stderr,
+        )
       ) {
         throw new PushRejectedError(error.message);
       }
@@ -244,7 +259,13 @@ export class GitRepository {
       .catch(() => false);
     if (!exists) {
       await fs.mkdir(localPath, { recursive: true });
-      await this.git(localPath, ['init', '-q', '--bare', '-b', this.options.branch]);
+      await this.git(localPath, [
+        'init',
+        '-q',
+        '--bare',
+        '-b',
+        this.options.branch,
+      ]);
     }
   }
 

@@ -19,6 +19,12 @@ import {
   componentEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  ANNOTATION_CREATED_AT,
+  ANNOTATION_TEMPLATE,
+  ANNOTATION_TEMPLATE_VERSION,
+  SERVICE_NAME_PATTERN,
+} from '@paved/plugin-golden-paths-common';
 import { scaffolderModuleGoldenPaths } from '../module';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import { LocalGitHost } from '@paved/plugin-githost-node';
@@ -181,6 +187,21 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
   });
 
   it.each(SERVICE_TEMPLATES)(
+    '%s asks for a name with exactly SERVICE_NAME_PATTERN',
+    template => {
+      const entity = yaml.parse(
+        fs.readFileSync(
+          path.join(templatesRoot, template, 'template.yaml'),
+          'utf8',
+        ),
+      );
+      const name = entity.spec.parameters[0].properties.name;
+      expect(name['ui:field']).toBe('ServiceName');
+      expect(name.pattern).toBe(SERVICE_NAME_PATTERN.source);
+    },
+  );
+
+  it.each(SERVICE_TEMPLATES)(
     'keeps the shared files of %s in sync with _shared',
     template => {
       const shared = path.join(templatesRoot, '_shared', 'skeleton');
@@ -220,7 +241,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         ...options,
       });
       const files = fileMap(rendered);
-      const version = entity.metadata.annotations['paved.dev/template-version'];
+      const version = entity.metadata.annotations[ANNOTATION_TEMPLATE_VERSION];
       expect(version).toMatch(/^\d+\.\d+\.\d+$/);
 
       // What every golden path promises.
@@ -271,12 +292,18 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       const component = await expectValidComponent(
         files.get('catalog-info.yaml')!,
         {
-          'paved.dev/template': `template:default/${template}`,
-          'paved.dev/template-version': version,
+          [ANNOTATION_TEMPLATE]: `template:default/${template}`,
+          [ANNOTATION_TEMPLATE_VERSION]: version,
           'backstage.io/techdocs-ref': 'dir:.',
           'backstage.io/kubernetes-id': name,
           'backstage.io/source-location': `url:http://localhost:7007/api/githost/${name}/blob/main/`,
         },
+      );
+      // When the golden path created it (RFC 3339), for DevEx's time to first deployment.
+      const createdAt = component.metadata.annotations![ANNOTATION_CREATED_AT];
+      expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      expect(Math.abs(Date.parse(createdAt) - Date.now())).toBeLessThan(
+        5 * 60_000,
       );
       expect(component.spec).toMatchObject({
         owner: 'group:default/payments',
