@@ -70,6 +70,9 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 // DevEx and DORA
 backend.add(import('@paved/plugin-devex-backend'));
 
+// Scorecards and policy
+backend.add(import('@paved/plugin-scorecards-backend'));
+
 // Front doors for agents: Paved's operations in each plugin's Actions Registry, served as MCP
 // tools at /api/mcp-actions/v1 (backend.actions in app-config.yaml: sources, no destructive ones).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

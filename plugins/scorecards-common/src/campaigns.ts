@@ -63,12 +63,10 @@ export const createCampaignRequestSchema = z
     description: z.string().max(4000).default(''),
     checkId: z.string().min(1).max(63),
     target: targetSchema,
-    deadline: z
-      .string()
-      .datetime({
-        offset: true,
-        message: 'must be an RFC 3339 timestamp with offset',
-      }),
+    deadline: z.string().datetime({
+      offset: true,
+      message: 'must be an RFC 3339 timestamp with offset',
+    }),
   })
   .strict();
 export type CreateCampaignRequest = z.infer<typeof createCampaignRequestSchema>;

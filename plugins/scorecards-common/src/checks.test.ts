@@ -81,6 +81,14 @@ describe('levelOf', () => {
     expect(
       levelOf(scorecard, results({ a: 'pass', b: 'pass', c: 'pass' })),
     ).toBe('gold');
+    // A check without a result does not apply; a level without checks is never awarded.
+    expect(levelOf(scorecard, results({ a: 'pass', c: 'pass' }))).toBe('gold');
+    expect(
+      levelOf(
+        { levels: { bronze: ['a'], silver: [], gold: [] } },
+        results({ a: 'pass' }),
+      ),
+    ).toBe('bronze');
     expect(isBelow(null, 'bronze')).toBe(true);
     expect(isBelow('silver', 'silver')).toBe(false);
   });

@@ -41,12 +41,10 @@ export const createExemptionRequestSchema = z
       .trim()
       .min(10, 'must say why, in at least 10 characters')
       .max(2000),
-    expiresAt: z
-      .string()
-      .datetime({
-        offset: true,
-        message: 'must be an RFC 3339 timestamp with offset',
-      }),
+    expiresAt: z.string().datetime({
+      offset: true,
+      message: 'must be an RFC 3339 timestamp with offset',
+    }),
   })
   .strict();
 export type CreateExemptionRequest = z.infer<

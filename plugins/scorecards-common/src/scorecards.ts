@@ -47,7 +47,9 @@ export function isMet(status: CheckStatus): boolean {
 
 /**
  * The highest level whose checks (and those of every level below) are all met. A check that is
- * `unknown` is not met (nothing proves it passes), but it is never reported as a failure.
+ * `unknown` is not met (nothing proves it passes), but it is never reported as a failure. A check
+ * with no result does not apply to the entity and is not required. A level the scorecard defines
+ * no checks for is never awarded (a scorecard without gold checks tops out at silver).
  */
 export function levelOf(
   scorecard: Pick<ScorecardDefinition, 'levels'>,
@@ -55,9 +57,11 @@ export function levelOf(
 ): ScorecardLevel | null {
   let reached: ScorecardLevel | null = null;
   for (const level of SCORECARD_LEVELS) {
-    const met = scorecard.levels[level].every(checkId => {
+    const checks = scorecard.levels[level];
+    if (checks.length === 0) break;
+    const met = checks.every(checkId => {
       const result = results.get(checkId);
-      return result !== undefined && isMet(result.status);
+      return result === undefined || isMet(result.status);
     });
     if (!met) break;
     reached = level;
