@@ -173,7 +173,9 @@ export async function createService(options: {
     },
   );
   const taskId = created.id;
-  terminal.note(`Creating ${input.name} from ${templateRef} (task ${taskId})`);
+  terminal.note(
+    `Creating ${input.name} from ${templateRef}; follow it in the portal: ${options.appUrl}/create/tasks/${taskId}`,
+  );
 
   const task = await portal.get<ScaffolderTask>(
     'scaffolder',
