@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
 import { DateTime } from 'luxon';
+import { SurveyPeriod } from './surveys/surveyPeriods';
 
 /** The `devex:` configuration block, resolved with defaults. */
 export interface DevexConfig {
@@ -13,6 +14,8 @@ export interface DevexConfig {
   productionEnvironments: string[];
   pseudonymSecret?: string;
   minimumRespondents: number;
+  minimumWindowDays: number;
+  surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
 }
@@ -34,6 +37,16 @@ function validZone(zone: string, key: string): string {
     throw new Error(`devex.${key}: "${zone}" is not an IANA time zone`);
   }
   return zone;
+}
+
+function readSurveyPeriod(value: string | undefined): SurveyPeriod {
+  if (value === undefined) return 'month';
+  if (value === 'week' || value === 'month' || value === 'quarter') {
+    return value;
+  }
+  throw new Error(
+    `devex.surveys.period: must be week, month or quarter (got "${value}")`,
+  );
 }
 
 export function readDevexConfig(root: Config): DevexConfig {
@@ -67,8 +80,15 @@ export function readDevexConfig(root: Config): DevexConfig {
       ]
     ).map(e => e.toLocaleLowerCase('en-US')),
     pseudonymSecret: config?.getOptionalString('surveys.pseudonymSecret'),
-    minimumRespondents:
+    minimumRespondents: Math.max(
+      1,
       config?.getOptionalNumber('surveys.minimumRespondents') ?? 5,
+    ),
+    minimumWindowDays: Math.max(
+      1,
+      config?.getOptionalNumber('surveys.minimumWindowDays') ?? 7,
+    ),
+    surveyPeriod: readSurveyPeriod(config?.getOptionalString('surveys.period')),
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,

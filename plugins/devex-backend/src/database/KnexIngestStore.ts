@@ -5,7 +5,6 @@ import {
   DevexEvent,
   IncidentEvent,
   PRODUCTION_ENVIRONMENT,
-  SurveyEvent,
 } from '@paved/plugin-devex-common';
 import { IngestStore } from './IngestStore';
 import { PgType, addCounts, bulkInsert, chunks, Dialect } from './bulkWrites';
@@ -62,11 +61,9 @@ export class KnexIngestStore implements IngestStore {
     for (const event of events) latest.set(key(event.source, event.id), event);
     const deployments: DeploymentEvent[] = [];
     const incidents: IncidentEvent[] = [];
-    const surveys: SurveyEvent[] = [];
     for (const event of latest.values()) {
       if (event.type === 'deployment') deployments.push(event);
-      else if (event.type === 'incident') incidents.push(event);
-      else surveys.push(event);
+      else incidents.push(event);
     }
 
     await this.db.transaction(async tx => {
@@ -83,7 +80,6 @@ export class KnexIngestStore implements IngestStore {
         changes,
       );
       await this.storeIncidents(tx, incidents, receivedAt, changes);
-      await this.storeSurveys(tx, surveys);
       await new LeadTimeFacts(tx, this.dialect).storeCommitsAndLeadTimes(
         changes,
         newCommits,
@@ -288,26 +284,6 @@ export class KnexIngestStore implements IngestStore {
           ),
         },
       );
-    }
-  }
-
-  private async storeSurveys(tx: Knex.Transaction, surveys: SurveyEvent[]) {
-    for (const batch of chunks(surveys)) {
-      await tx('devex_survey_responses')
-        .insert(
-          batch.map(s => ({
-            source: s.source,
-            event_id: s.id,
-            respondent: s.data.respondent,
-            team_ref: null,
-            score: s.data.score,
-            comment: s.data.comment ?? null,
-            submitted_at: Date.now(),
-            demo: s.source === DEMO_SOURCE,
-          })),
-        )
-        .onConflict(['source', 'event_id'])
-        .merge(['respondent', 'score', 'comment', 'demo']);
     }
   }
 

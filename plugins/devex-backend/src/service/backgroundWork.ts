@@ -1,9 +1,14 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
+import { DEMO_SOURCE, MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
 import { IngestStore } from '../database/IngestStore';
+import { SurveyStore } from '../database/SurveyStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
-import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
+import {
+  EXAMPLE_SERVICES,
+  demoEvents,
+  demoSurveyAnswers,
+} from '../demo/demoEvents';
 
 /**
  * Work that runs on one replica at a time through the scheduler: noticing components made from
@@ -13,12 +18,13 @@ import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
 export async function scheduleBackgroundWork(options: {
   scheduler: SchedulerService;
   ingest: IngestStore;
+  surveys: SurveyStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   logger: LoggerService;
   seedDemoData: boolean;
 }) {
-  const { scheduler, ingest, measures, directory, logger } = options;
+  const { scheduler, ingest, surveys, measures, directory, logger } = options;
 
   await scheduler.scheduleTask({
     id: 'devex-template-creations',
@@ -66,8 +72,17 @@ export async function scheduleBackgroundWork(options: {
           Date.now(),
         );
       }
+      const answers = demoSurveyAnswers({ now: Date.now() });
+      for (const answer of answers) {
+        await surveys.recordAnswer({
+          ...answer,
+          source: DEMO_SOURCE,
+          teamRef: null,
+          demo: true,
+        });
+      }
       logger.info(
-        `devex demo seed: ${events.length} events for ${services.length} services`,
+        `devex demo seed: ${events.length} events for ${services.length} services, ${answers.length} survey answers`,
       );
     },
   });

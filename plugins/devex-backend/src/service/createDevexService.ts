@@ -57,6 +57,8 @@ export async function createDevexService(
       (await stores.measures.installationKey('survey-pseudonym')),
     platformTeam: deps.platform.platformTeam,
     minimumRespondents: config.minimumRespondents,
+    minimumWindowDays: config.minimumWindowDays,
+    period: config.surveyPeriod,
   });
   await subscribeToPlatformTopics({
     events: deps.events,
@@ -66,6 +68,7 @@ export async function createDevexService(
   await scheduleBackgroundWork({
     scheduler: deps.scheduler,
     ingest: stores.ingest,
+    surveys: stores.surveys,
     measures: stores.measures,
     directory,
     logger: deps.logger,
