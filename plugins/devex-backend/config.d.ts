@@ -25,6 +25,11 @@ export interface Config {
        * @visibility secret
        */
       webhookSecret?: string;
+      /**
+       * Largest delivery body read, in bytes (default 10 MiB). Reading stops there, signed or
+       * not; GitHub's own deliveries stay far below it.
+       */
+      maxPayloadBytes?: number;
       /** Regular expression (case-insensitive) of workflow names that deploy (default `deploy|release|cd`). */
       deploymentWorkflowPattern?: string;
       /** Deployment environment names that mean production (default production, prod). */

@@ -10,6 +10,7 @@ export interface DevexConfig {
   /** group ref → IANA zone, for weekly series cut in a team's local weeks. */
   teamTimeZones: Map<string, string>;
   githubWebhookSecret?: string;
+  githubMaxPayloadBytes: number;
   deploymentWorkflows: RegExp;
   productionEnvironments: string[];
   pseudonymSecret?: string;
@@ -68,6 +69,8 @@ export function readDevexConfig(root: Config): DevexConfig {
     ),
     teamTimeZones: zones,
     githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
+    githubMaxPayloadBytes:
+      config?.getOptionalNumber('github.maxPayloadBytes') ?? 10 * 1024 * 1024,
     deploymentWorkflows: new RegExp(
       config?.getOptionalString('github.deploymentWorkflowPattern') ??
         'deploy|release|cd',

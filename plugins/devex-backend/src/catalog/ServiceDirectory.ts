@@ -166,16 +166,21 @@ export class ServiceDirectory {
    * `memberOf` relations in the catalog (asked afresh: membership decides what the user may see).
    */
   async isMemberOf(userRef: string, groupRef: string): Promise<boolean> {
+    const groups = await this.groupsOf(userRef);
+    if (groups.length === 0) return false;
+    const team = teamAndSubTeams(await this.load(), normalise(groupRef));
+    return groups.some(g => team.has(g));
+  }
+
+  /** The groups the user is a direct member of, by the catalog's `memberOf` relations. */
+  async groupsOf(userRef: string): Promise<string[]> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const user = await this.options.catalog.getEntityByRef(userRef, {
       credentials,
     });
-    const groups = (user?.relations ?? [])
+    return (user?.relations ?? [])
       .filter(r => r.type === RELATION_MEMBER_OF)
       .map(r => normalise(r.targetRef));
-    if (groups.length === 0) return false;
-    const team = teamAndSubTeams(await this.load(), normalise(groupRef));
-    return groups.some(g => team.has(g));
   }
 
   /** The first group the user is a member of, for team survey results. */

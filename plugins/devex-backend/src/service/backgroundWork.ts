@@ -4,6 +4,7 @@ import { IngestStore } from '../database/IngestStore';
 import { SurveyStore } from '../database/SurveyStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
+import { PLUGIN_WRITER } from './eventWriters';
 import {
   EXAMPLE_SERVICES,
   demoEvents,
@@ -49,6 +50,17 @@ export async function scheduleBackgroundWork(options: {
     },
   });
 
+  // GitHub redelivers within days; a month of delivery ids is plenty to recognise a replay.
+  await scheduler.scheduleTask({
+    id: 'devex-forget-github-deliveries',
+    frequency: { hours: 24 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      await ingest.forgetDeliveries(Date.now() - 30 * 86_400_000);
+    },
+  });
+
   if (!options.seedDemoData) return;
   await scheduler.scheduleTask({
     id: 'devex-demo-seed',
@@ -67,10 +79,10 @@ export async function scheduleBackgroundWork(options: {
       if (services.length === 0) services = EXAMPLE_SERVICES;
       const events = demoEvents({ services, now: Date.now() });
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
-        await ingest.ingest(
-          events.slice(i, i + MAX_EVENTS_PER_BATCH),
-          Date.now(),
-        );
+        await ingest.ingest(events.slice(i, i + MAX_EVENTS_PER_BATCH), {
+          writer: PLUGIN_WRITER,
+          receivedAt: Date.now(),
+        });
       }
       const answers = demoSurveyAnswers({ now: Date.now() });
       for (const answer of answers) {

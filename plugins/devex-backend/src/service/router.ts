@@ -5,8 +5,8 @@ import {
   BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   databaseUnavailableHandler,
   violationsError,
@@ -25,10 +25,10 @@ import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
 import { devexMeasures } from '../measures/devexMeasures';
 import { PulseSurvey } from '../surveys/PulseSurvey';
-import { isValidGithubSignature } from '../ingest/githubSignature';
-import { mapGithubDelivery } from '../ingest/githubDeliveries';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractErrorHandler } from './contractErrors';
+import { eventWriter } from './eventWriters';
+import { githubWebhookHandler } from './githubWebhookRoute';
 import { QueryRules, resolveScope } from './queryParameters';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
@@ -46,6 +46,7 @@ export interface RouterOptions {
   directory: ServiceDirectory;
   survey: PulseSurvey;
   httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
   logger: LoggerService;
   config: DevexConfig;
 }
@@ -53,70 +54,27 @@ export interface RouterOptions {
 /**
  * The DevEx HTTP API. Every request is validated against `src/schema/openapi.yaml` first; the
  * handlers add the rules a schema cannot state. The GitHub webhook is answered before any JSON
- * parser runs, because GitHub signs the exact bytes it sent.
+ * parser runs: GitHub signs the exact bytes it sent, and an unsigned body is not worth reading.
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { ingest, dora, measures, directory, survey, httpAuth, config } =
-    options;
+  const {
+    ingest,
+    dora,
+    measures,
+    directory,
+    survey,
+    httpAuth,
+    userInfo,
+    config,
+  } = options;
   const router = Router();
 
+  // Before the OpenAPI router: its JSON parser would read any body in full, unsigned or not.
   router.post(
     '/webhooks/github',
-    express.raw({ type: () => true, limit: BODY_LIMIT }),
-    async (req, res) => {
-      const raw: Buffer = Buffer.isBuffer(req.body)
-        ? req.body
-        : Buffer.alloc(0);
-      if (
-        !isValidGithubSignature(
-          config.githubWebhookSecret,
-          raw,
-          req.headers['x-hub-signature-256'],
-        )
-      ) {
-        throw new AuthenticationError('missing or invalid X-Hub-Signature-256');
-      }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new InputError('body: must be JSON (rule: json)');
-      }
-      const eventName = String(req.headers['x-github-event'] ?? '');
-      const result = await mapGithubDelivery(eventName, payload, {
-        async serviceFor(repository) {
-          const known = await directory.componentForRepository(repository);
-          // Kept under a guessed ref until the catalog knows the repository.
-          return (
-            known ??
-            `component:default/${repository
-              .split('/')
-              .pop()!
-              .toLocaleLowerCase('en-US')}`
-          );
-        },
-        pushedCommits: (repository, until) =>
-          ingest.pushedCommits(repository, until, 500),
-        recordPushedCommits: (repository, commits) =>
-          ingest.recordPushedCommits(repository, commits),
-        deploymentWorkflows: config.deploymentWorkflows,
-        productionEnvironments: config.productionEnvironments,
-      });
-      if (result.kind === 'ignored') {
-        res.status(202).json({ accepted: 0, ignored: result.reason });
-        return;
-      }
-      if (result.events.length > 0) {
-        const checked = eventBatchSchema.safeParse({ events: result.events });
-        if (!checked.success) {
-          throw violationsError(violationsFromZod(checked.error.issues));
-        }
-        await ingest.ingest(checked.data.events, Date.now());
-      }
-      res.status(202).json({ accepted: result.events.length });
-    },
+    githubWebhookHandler({ ingest, directory, config }),
   );
 
   const api = await createOpenApiRouter({
@@ -129,12 +87,24 @@ export async function createRouter(
   });
 
   api.post('/events', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const parsed = eventBatchSchema.safeParse(req.body);
     if (!parsed.success) {
       throw violationsError(violationsFromZod(parsed.error.issues));
     }
-    res.status(202).json(await ingest.ingest(parsed.data.events, Date.now()));
+    const writer = await eventWriter({
+      credentials,
+      events: parsed.data.events,
+      directory,
+      userInfo,
+    });
+    const { accepted } = await ingest.ingest(parsed.data.events, {
+      writer,
+      receivedAt: Date.now(),
+    });
+    res.status(202).json({ accepted });
   });
 
   api.get('/dora', async (req, res) => {
