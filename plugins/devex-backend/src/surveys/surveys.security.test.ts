@@ -15,7 +15,6 @@ const colleagues: Entity[] = [1, 2, 3, 4, 5].map(n => ({
   relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
 }));
 
-
 /** Attacks on the pulse survey (issue 19: ballot stuffing and anonymity). */
 describe('pulse survey: ballot stuffing and anonymity', () => {
   async function start() {
