@@ -56,6 +56,8 @@ COPY --chown=node:node templates ./templates
 COPY --chown=node:node catalog-info.yaml ./
 COPY --chown=node:node docs ./docs
 COPY --chown=node:node infrastructure ./infrastructure
+COPY --chown=node:node policies ./policies
+COPY --chown=node:node scorecards ./scorecards
 RUN mkdir -p /app/.data/techdocs /app/.data/git && chown -R node:node /app/.data
 USER node
 EXPOSE 7007

@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help install start test test-unit test-e2e prod-check seed-demo bench clean-data resilience fuzz
+.PHONY: help install start test test-unit test-security test-e2e prod-check seed-demo bench clean-data resilience fuzz
 
 seed-demo:
 	@source scripts/env.sh && yarn --cwd plugins/devex-backend seed-demo
@@ -13,9 +13,10 @@ help:
 	@echo "make start       run the portal (http://localhost:3000) on SQLite in .data/"
 	@echo "make test        every suite: tsc, lint, unit + integration (SQLite and PostgreSQL), e2e"
 	@echo "make test-unit   unit and integration tests only"
+	@echo "make test-security  the security suite: every *.security.test.ts (attacks on each trust rule)"
 	@echo "make test-e2e    browser tests only (starts the portal on a scratch data folder)"
 	@echo "make prod-check  build the app and backend bundle, run the built backend with app-config.production.yaml on local PostgreSQL"
-	@echo "make bench       the benchmarks (WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths; prints figures, see README)"
+	@echo "make bench       the benchmarks (WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths; prints figures; past runs in bench/RESULTS.md)"
 	@echo "make resilience  two backend replicas on a private PostgreSQL: kill, restart and soak checks"
 	@echo "make fuzz        generated bad input against every Paved HTTP endpoint (never a 5xx)"
 	@echo "make clean-data  delete .data/ (SQLite databases, local git host, TechDocs output)"
@@ -31,6 +32,9 @@ test:
 
 test-unit:
 	@scripts/test.sh unit
+
+test-security:
+	@scripts/test.sh security
 
 test-e2e:
 	@scripts/test.sh e2e

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmark scripts (after scripts/env.sh): the pieces they share.
 #   prepare_stock <stock-dir> <create-app-version> <log-dir>
 #                        a stock `@backstage/create-app` app, installed, with the registry pins of
@@ -22,7 +23,7 @@ prepare_stock() {
   rm -rf "$stock_dir"
   mkdir -p "$(dirname "$stock_dir")" "$log_dir"
   # create-app asks for the app's name on stdin.
-  (cd "$(dirname "$stock_dir")" && echo stock | npm_config_nodedir= npx -y "@backstage/create-app@$version" \
+  (cd "$(dirname "$stock_dir")" && echo stock | npm_config_nodedir='' npx -y "@backstage/create-app@$version" \
     --path "$stock_dir" --skip-install) > "$log_dir/stock-create.log" 2>&1
   node "$bench_lib_dir/foundation/add-resolutions.mjs" "$stock_dir" "$PAVED_ROOT" > /dev/null
   # create-app's package.json has ^ ranges, so a stock app generated later resolves newer patch
@@ -129,6 +130,7 @@ catalog:
     - allow: [Component, System, API, Resource, Location, Domain, Group, User, Template]
   locations:
 YAML
+    # shellcheck disable=SC2016 # ${...} in single quotes is a JavaScript template literal, for node
     node -e 'for (const f of JSON.parse(process.argv[1])) console.log(`    - { type: file, target: ${f} }`)' "$files"
     if [ "$mode" = built ]; then
       # NODE_ENV=production, as shipped; the benchmarks still sign in as a guest.
@@ -149,6 +151,7 @@ devex:
   demoData:
     seed: false
 YAML
+      # shellcheck disable=SC2016 # ${...} in single quotes is a JavaScript template literal, for node
       node -e '
         const { parse, stringify } = require(require.resolve("yaml", { paths: [process.argv[1]] }));
         const production = parse(require("fs").readFileSync(`${process.argv[1]}/app-config.production.yaml`, "utf8"));

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# `make bench [WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths]`: runs the benchmark scripts;
-# each prints its figures and writes JSON to bench/results/. They are measurements, not tests.
+# `make bench [WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths]`: runs the benchmark scripts
+# under bench/; each prints its figures and writes JSON to bench/results/. They are measurements,
+# not tests; the figures of past runs are in bench/RESULTS.md.
 source "$(dirname "$0")/env.sh"
 "$PAVED_ROOT/scripts/install.sh"
 cd "$PAVED_ROOT"
 which="${1:-all}"
 run() { log "benchmark: $1"; shift; "$@"; }
+# The TypeScript benchmarks import Paved's plugins through their packages' public entries
+# (workspace links in the root node_modules), transpiled on the fly as `yarn start` does.
+run_ts() { node --require @backstage/cli/config/nodeTransform.cjs "$@"; }
 case "$which" in
   foundation) run foundation bench/foundation/run.sh ;;
   # Both generate the stock create-app app in /tmp/paved-bench/stock when it is missing.
@@ -18,12 +22,12 @@ case "$which" in
     run frontend bench/frontend/run.sh
     ;;
   # Against a running portal (`make start`), BACKEND_URL (http://localhost:7007).
-  golden-paths) run golden-paths node plugins/scaffolder-backend-module-paved/scripts/bench-golden-paths.js ;;
-  devex) run devex yarn --cwd plugins/devex-backend bench ;;
-  provisioning) run provisioning yarn --cwd plugins/provisioning-backend bench ;;
+  golden-paths) run golden-paths node bench/golden-paths/run.js ;;
+  devex) run devex run_ts bench/devex/run.ts ;;
+  provisioning) run provisioning run_ts bench/provisioning/run.ts ;;
   all)
-    run provisioning yarn --cwd plugins/provisioning-backend bench
-    run devex yarn --cwd plugins/devex-backend bench
+    run provisioning run_ts bench/provisioning/run.ts
+    run devex run_ts bench/devex/run.ts
     run foundation bench/foundation/run.sh
     run catalog bench/catalog/run.sh
     run frontend bench/frontend/run.sh

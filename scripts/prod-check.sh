@@ -17,12 +17,14 @@ export PAVED_PORT="$port" PAVED_BASE_URL="http://localhost:$port"
 export POSTGRES_HOST="${POSTGRES_HOST:-127.0.0.1}" POSTGRES_PORT="${POSTGRES_PORT:-5432}"
 export POSTGRES_USER="${POSTGRES_USER:-postgres}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-unused-with-trust-auth}"
 export POSTGRES_DB_PREFIX="${POSTGRES_DB_PREFIX:-paved_prodcheck_}"
-export AUTH_SESSION_SECRET="prod-check-$(date +%s)" PAVED_CI_TOKEN="prod-check-ci-token"
+AUTH_SESSION_SECRET="prod-check-$(date +%s)"
+export AUTH_SESSION_SECRET PAVED_CI_TOKEN="prod-check-ci-token"
 export AUTH_OIDC_METADATA_URL="http://127.0.0.1:9/.well-known/openid-configuration"
 export AUTH_OIDC_CLIENT_ID=prod-check AUTH_OIDC_CLIENT_SECRET=prod-check
 export AUTH_GITHUB_CLIENT_ID=prod-check AUTH_GITHUB_CLIENT_SECRET=prod-check
-export PROVISIONING_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" PAVED_GITHUB_WEBHOOK_SECRET=prod-check
-export PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
+PROVISIONING_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
+PAVED_DATA_DIR="$(mktemp -d /tmp/paved-prod-check.XXXXXX)"
+export PROVISIONING_ENCRYPTION_KEY PAVED_GITHUB_WEBHOOK_SECRET=prod-check PAVED_DATA_DIR
 export NODE_ENV=production
 
 # The bundle is what the Dockerfile installs: Paved's packages built to dist/ with their production

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `make test`: installs what is missing, then runs every suite.
-#   scripts/test.sh all    type check, lint, unit + integration tests, end-to-end browser tests
+#   scripts/test.sh all    type check, lint (ESLint, shellcheck), unit + integration tests,
+#                          end-to-end browser tests
 #   scripts/test.sh unit   unit + integration tests only
 #   scripts/test.sh e2e    browser tests only
+#   scripts/test.sh security  the security suite only: every *.security.test.ts (one test per
+#                             attack on a trust rule; they also run in `unit` and `all`)
 # Store tests run on SQLite, and on the PostgreSQL at 127.0.0.1:5432 when it is reachable.
 source "$(dirname "$0")/env.sh"
 stage="${1:-all}"
@@ -25,11 +28,18 @@ if [ "$stage" = all ]; then
   yarn tsc
   log "lint"
   yarn lint:all
+  log "lint: shell scripts (shellcheck)"
+  yarn lint:shell
 fi
 
 if [ "$stage" = all ] || [ "$stage" = unit ]; then
   log "unit and integration tests"
   yarn backstage-cli repo test --maxWorkers=2
+fi
+
+if [ "$stage" = security ]; then
+  log "security suite (*.security.test.ts)"
+  yarn backstage-cli repo test --maxWorkers=2 --testPathPatterns '\.security\.test\.ts$'
 fi
 
 if [ "$stage" = all ] || [ "$stage" = e2e ]; then

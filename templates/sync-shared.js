@@ -3,7 +3,7 @@
  * The three service golden paths share their Helm chart, CD workflow, docs, CODEOWNERS, ADR and
  * catalog-info.yaml. Each template must stay self-contained (the template editor's dry run uploads
  * one template directory only), so _shared/skeleton is copied into each skeleton by this script;
- * a test in plugins/scaffolder-backend-module-paved fails when a copy drifts.
+ * a test in plugins/scaffolder-backend-module-golden-paths fails when a copy drifts.
  *
  *   node templates/sync-shared.js
  */

@@ -77,6 +77,8 @@ if [[ " $APPS " == *" stock "* ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# shellcheck disable=SC2317 # run by the EXIT trap: shellcheck 0.9 calls a trap's function
+# unreachable when the script ends with `exit` (koalaman/shellcheck#2542)
 cleanup() {
   stop_app
   for app in $APPS; do drop_databases "$PG_URL" "paved_bench_cat_${app}_" || true; done
@@ -84,7 +86,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
+ports=()
+for app in $APPS; do ports+=("${PORT[$app]}"); done
+ports_free "${ports[@]}" || exit 1
 
 guest_token() {
   curl -fsS -m 30 -H 'X-Requested-With: XMLHttpRequest' \
@@ -191,6 +195,7 @@ bench_app() {
     "http://127.0.0.1:$port/api/catalog/entities/by-query?limit=1" | node -e 'let s = ""; process.stdin.on("data", d => (s += d)).on("end", () => console.error("totalItems", JSON.parse(s).totalItems))'
   run_load "$app" "$size" byQuery \
     "/api/catalog/entities/by-query?filter=kind=component,spec.lifecycle=production&fields=kind,metadata.name,metadata.namespace,metadata.description,spec.owner,spec.type&orderField=metadata.name,asc&limit=20"
+  # shellcheck disable=SC2016 # ${...} in single quotes is a JavaScript template literal, for node
   sample="$(node -p 'JSON.parse(process.argv[1]).sampleComponents.map(n => `/api/catalog/entities/by-name/component/default/${n}`).join(" ")' "$info")"
   run_load "$app" "$size" byName "$sample"
   run_load "$app" "$size" facets "/api/catalog/entity-facets?facet=kind"

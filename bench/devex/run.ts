@@ -1,7 +1,7 @@
 /*
  * DevEx benchmark: ingests 1,000,000 deployments (3,000,000 commits) and 60,000 incidents across
  * 2,000 services through the HTTP API of a real devex backend on PostgreSQL, then times DORA
- * queries. Run: `yarn --cwd plugins/devex-backend bench` (see bench/devex/README.md).
+ * queries. Run: `make bench WHICH=devex` (see README.md here).
  */
 import { createHash } from 'crypto';
 import { performance } from 'perf_hooks';

@@ -80,6 +80,8 @@ export PLAYWRIGHT_CORE_PATH
 
 # ---------------------------------------------------------------------------------------------
 # Every app runs in its own process group (bench/lib.sh: start_group, stop_app).
+# shellcheck disable=SC2317 # run by the EXIT trap: shellcheck 0.9 calls a trap's function
+# unreachable when the script ends with `exit` (koalaman/shellcheck#2542)
 cleanup() {
   stop_app
   if [ "$keep" = 0 ]; then rm -rf "$PAVED_DIR"; fi

@@ -46,8 +46,12 @@ RESULTS="$RUN_DIR/results.jsonl"
 record() { node -e 'console.log(JSON.stringify({ app: process.argv[1], key: process.argv[2], value: process.argv[3] }))' "$@" >> "$RESULTS"; }
 
 [ -x "$CHROMIUM_PATH" ] || { log "no Chromium at $CHROMIUM_PATH (apt-get install -y chromium)"; exit 1; }
-ports_free $(for app in $APPS; do echo "${PORT[$app]}"; done) || exit 1
+ports=()
+for app in $APPS; do ports+=("${PORT[$app]}"); done
+ports_free "${ports[@]}" || exit 1
 if [[ " $APPS " == *" stock "* ]]; then prepare_stock "$STOCK_DIR" 0.9.2 "$RUN_DIR"; fi
+# shellcheck disable=SC2317 # run by the EXIT trap: shellcheck 0.9 calls a trap's function
+# unreachable when the script ends with `exit` (koalaman/shellcheck#2542)
 cleanup() {
   stop_app
   for app in $APPS; do drop_databases "$PG_URL" "paved_bench_fe_${app}_" || true; done

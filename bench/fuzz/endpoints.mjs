@@ -3,7 +3,7 @@
  *   - /api/provisioning/* (plugins/provisioning-backend/src/service/router.ts)
  *   - /api/devex/*, including the signed GitHub webhook (plugins/devex-backend/src/service/router.ts)
  *   - the local git host, which has no route of its own: it is read through the URL reader that
- *     plugins/scaffolder-backend-module-paved adds to every plugin, reached here through the
+ *     plugins/githost-node adds to every plugin, reached here through the
  *     catalog's location registration (dry run) with `<baseUrl>/api/githost/...` targets.
  *     (The catalog's analyze-location is left out: it answers 500 to any URL with a malformed
  *     %-escape in Backstage's own RepoLocationAnalyzer, before a URL reader is asked.)

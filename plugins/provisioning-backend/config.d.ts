@@ -7,10 +7,10 @@ export interface Config {
      */
     environments?: {
       development?: {
-        /** Provider used when a request names none. */
-        provider?: 'sandbox' | 'crossplane' | 'terraform';
+        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
+        provider?: string;
         /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: Array<'sandbox' | 'crossplane' | 'terraform'>;
+        allowedProviders?: string[];
         /** Sizes allowed in this environment. */
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
@@ -19,12 +19,14 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       staging?: {
-        /** Provider used when a request names none. */
-        provider?: 'sandbox' | 'crossplane' | 'terraform';
+        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
+        provider?: string;
         /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: Array<'sandbox' | 'crossplane' | 'terraform'>;
+        allowedProviders?: string[];
         /** Sizes allowed in this environment. */
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
@@ -33,12 +35,14 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       production?: {
-        /** Provider used when a request names none. */
-        provider?: 'sandbox' | 'crossplane' | 'terraform';
+        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
+        provider?: string;
         /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: Array<'sandbox' | 'crossplane' | 'terraform'>;
+        allowedProviders?: string[];
         /** Sizes allowed in this environment. */
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
@@ -47,12 +51,14 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
       ephemeral?: {
-        /** Provider used when a request names none. */
-        provider?: 'sandbox' | 'crossplane' | 'terraform';
+        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
+        provider?: string;
         /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: Array<'sandbox' | 'crossplane' | 'terraform'>;
+        allowedProviders?: string[];
         /** Sizes allowed in this environment. */
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
@@ -61,6 +67,8 @@ export interface Config {
         requiresApproval?: boolean;
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
+        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+        maxLifetimeHours?: number;
       };
     };
     /** Sizes that need approval in any environment (default [large]). */
@@ -113,77 +121,6 @@ export interface Config {
        * @visibility secret
        */
       encryptionKey?: string;
-    };
-    providers?: {
-      sandbox?: {
-        /**
-         * Admin connection of the PostgreSQL server that hosts sandbox databases
-         * (default postgresql://postgres@127.0.0.1:5432/postgres). Needs CREATEROLE and CREATEDB.
-         * @visibility secret
-         */
-        connection?: string;
-        /** Host name handed to users when it differs from the admin connection's host. */
-        host?: string;
-        /** Port handed to users when it differs from the admin connection's port. */
-        port?: number;
-        /** Operations run against the admin server at once, to stay under its max_connections (default 4). */
-        maxConcurrency?: number;
-      };
-      crossplane?: {
-        /** `composite` (Crossplane v2 namespaced XR, default) or `claim` (legacy v1 claim). */
-        mode?: 'composite' | 'claim';
-        /** `gitops` (default without a cluster) commits manifests; `apply` uses server-side apply. */
-        delivery?: 'gitops' | 'apply';
-        /** Folder with xrd.yaml and legacy/xrd.yaml; defaults to the repository's infrastructure/crossplane. */
-        definitionsDirectory?: string;
-        namespaces?: {
-          /** Prefix before the owning group's name, e.g. `team-`. */
-          prefix?: string;
-          /** Namespace per owner entity ref, e.g. `group:default/payments: payments-db`. */
-          overrides?: { [ownerRef: string]: string };
-        };
-        gitops?: {
-          /** Defaults to `<paved.gitHost.directory>/infrastructure-gitops.git`, created when missing. */
-          repository?: string;
-          branch?: string;
-          directory?: string;
-          authorName?: string;
-          authorEmail?: string;
-        };
-        cluster?: {
-          /** API server URL, or `in-cluster`. */
-          url: string;
-          /** @visibility secret */
-          token?: string;
-          caData?: string;
-          skipTLSVerify?: boolean;
-        };
-        fieldManager?: string;
-        defaultVersion?: string;
-      };
-      terraform?: {
-        /** Folder of the PostgreSQL module whose variables.tf checks every rendered call. */
-        moduleDirectory?: string;
-        /** `source` of the rendered module call; default `../../../modules/postgresql`. */
-        moduleSource?: string;
-        repository?: {
-          /** Defaults to `<paved.gitHost.directory>/infrastructure.git`, created when missing. */
-          url?: string;
-          branch?: string;
-          directory?: string;
-          authorName?: string;
-          authorEmail?: string;
-        };
-        terraformCloud?: {
-          /** Default https://app.terraform.io */
-          baseUrl?: string;
-          /** @visibility secret */
-          token: string;
-          workspaceId: string;
-          autoApply?: boolean;
-        };
-        defaultVersion?: string;
-      };
     };
   };
 }

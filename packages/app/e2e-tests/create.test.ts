@@ -18,7 +18,10 @@ test.describe('golden paths', () => {
 
     await page.goto('/create');
     // Development sign-in: the guest, resolved to user:default/sam.rivera.
-    const enter = page.getByRole('button', { name: 'Enter' });
+    const enter = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Sam Rivera, developer' })
+      .getByRole('button', { name: 'Sign In' });
     const templates = page.getByRole('heading', { name: 'Templates' });
     // Sign-in needs the backend; while it (re)starts the click fails, so try again.
     await expect(async () => {

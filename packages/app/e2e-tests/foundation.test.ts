@@ -17,6 +17,23 @@ test.describe('the Paved portal', () => {
     });
   });
 
+  test('development sign-in also offers the example platform engineer', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/');
+    await expect(page.getByText('Sam Rivera, developer')).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.screenshot({
+      path: testInfo.outputPath('sign-in.png'),
+      fullPage: true,
+    });
+    await signInAsGuest(page, '/settings', 'platform');
+    await expect(
+      page.getByText('priya.natarajan', { exact: false }).first(),
+    ).toBeVisible();
+  });
+
   test('the catalog lists the example components', async ({
     page,
   }, testInfo) => {

@@ -24,3 +24,5 @@ export {
   violationsFromZod,
 } from './inputErrors';
 export type { Violation } from './inputErrors';
+export { actionUserAgent, callPluginAsCaller } from './actionRequests';
+export type { PluginActionRequest } from './actionRequests';

@@ -143,7 +143,7 @@ describe('the example organisation, processed by the catalog', () => {
             },
             catalog: {
               processingInterval: { seconds: 1 },
-              // The same rules as app-config.yaml.
+              // The same rules as app-config.yaml: users and groups only from the org files.
               rules: [
                 {
                   allow: [
@@ -153,13 +153,21 @@ describe('the example organisation, processed by the catalog', () => {
                     'Resource',
                     'Location',
                     'Domain',
-                    'Group',
-                    'User',
                     'Template',
                   ],
                 },
               ],
               locations: [
+                {
+                  type: 'file',
+                  target: path.join(catalogDir, 'org/groups.yaml'),
+                  rules: [{ allow: ['Group'] }],
+                },
+                {
+                  type: 'file',
+                  target: path.join(catalogDir, 'org/users.yaml'),
+                  rules: [{ allow: ['User'] }],
+                },
                 { type: 'file', target: path.join(catalogDir, 'all.yaml') },
                 ...templates.map(target => ({
                   type: 'file',

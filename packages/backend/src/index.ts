@@ -3,7 +3,7 @@
  * and Paved's own plugins from plugins/. Logic lives in the plugins.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { pavedGitHostUrlReaderFactory } from '@paved/plugin-scaffolder-backend-module-paved';
+import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 
 const backend = createBackend();
 
@@ -13,11 +13,10 @@ backend.add(import('./startup/databaseSettingsCheck'));
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: guest in development, GitHub or OIDC in production (see app-config.production.yaml).
+// Sign-in: the two development users (guest, guest-platform) in development, company SSO (OIDC)
+// or GitHub in production, each resolved to exactly one catalog user (see README, Permissions).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(import('@paved/plugin-auth-backend-module-paved-sign-in'));
 
 // Permissions: Paved's policy (owners and the platform team) instead of allow-all.
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -31,6 +30,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Entities that failed processing (a malformed file, an invalid entity), listed in the portal.
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// Trust rules: users and groups only from the organisation's sources (see README, Permissions).
+backend.add(import('@paved/plugin-catalog-backend-module-trust-rules'));
 
 // Golden paths
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -39,9 +40,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(import('@paved/plugin-scaffolder-backend-module-paved'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
+backend.add(import('@paved/plugin-golden-paths-backend'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
-backend.add(pavedGitHostUrlReaderFactory);
+backend.add(gitHostUrlReaderFactory);
 
 // Docs, search, Kubernetes
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -59,11 +61,24 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Self-service infrastructure
 backend.add(import('@paved/plugin-provisioning-backend'));
-backend.add(import('@paved/plugin-provisioning-backend/catalog'));
+backend.add(import('@paved/plugin-provisioning-backend-module-sandbox'));
+backend.add(import('@paved/plugin-provisioning-backend-module-crossplane'));
+backend.add(import('@paved/plugin-provisioning-backend-module-terraform'));
+backend.add(import('@paved/plugin-catalog-backend-module-provisioning'));
 backend.add(import('@paved/plugin-scaffolder-backend-module-provisioning'));
 
 // DevEx and DORA
 backend.add(import('@paved/plugin-devex-backend'));
+
+// Scorecards and policy
+backend.add(import('@paved/plugin-scorecards-backend'));
+
+// Front doors for agents: Paved's operations in each plugin's Actions Registry, served as MCP
+// tools at /api/mcp-actions/v1 (backend.actions in app-config.yaml: sources, no destructive ones).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@paved/plugin-scaffolder-backend-module-golden-path-actions'));
+backend.add(import('@paved/plugin-provisioning-backend-module-actions'));
+backend.add(import('@paved/plugin-devex-backend-module-actions'));
 
 // A replica whose start-up failed (for example because another replica held the migration lock of
 // a fresh database) exits, so its supervisor restarts it; otherwise it stays up and never ready.

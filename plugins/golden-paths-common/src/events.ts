@@ -18,12 +18,10 @@ const entityRef = (kind: string) =>
       `must be a full ${kind} entity ref such as ${kind}:default/name`,
     );
 
-const rfc3339 = z
-  .string()
-  .datetime({
-    offset: true,
-    message: 'must be an RFC 3339 timestamp with offset',
-  });
+const rfc3339 = z.string().datetime({
+  offset: true,
+  message: 'must be an RFC 3339 timestamp with offset',
+});
 
 /** Payload of {@link SERVICE_CREATED_TOPIC}. */
 export const serviceCreatedEventSchema = z.object({

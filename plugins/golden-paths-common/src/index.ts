@@ -7,3 +7,8 @@
 export * from './annotations';
 export * from './events';
 export * from './serviceNames';
+export * from './client/GoldenPathsClient';
+export type {
+  paths as GoldenPathsOpenApiPaths,
+  components as GoldenPathsOpenApiComponents,
+} from './schema/openapi.generated';

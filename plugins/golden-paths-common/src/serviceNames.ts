@@ -8,7 +8,7 @@ export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 export const SERVICE_NAME_RULE =
   'must be 2 to 63 lowercase letters, digits and dashes, starting with a letter and not ending with a dash';
 
-/** The answer of `GET /api/scaffolder/paved/service-names/:name`: may a new service take the name? */
+/** The answer of `GET /api/golden-paths/service-names/:name`: may a new service take the name? */
 export const serviceNameAnswerSchema = z.object({
   name: z.string(),
   available: z.boolean(),

@@ -1,11 +1,7 @@
 /**
- * Golden-path lineage cards for Paved's catalog pages.
+ * Golden paths in the portal: lineage cards for catalog pages and the `ServiceName` form field.
  *
  * @packageDocumentation
  */
 export { goldenPathsPlugin as default } from './plugin';
-export {
-  TEMPLATE_ANNOTATION,
-  TEMPLATE_VERSION_ANNOTATION,
-  isOutdated,
-} from './lineage';
+export { goldenPathsApiRef } from './api';

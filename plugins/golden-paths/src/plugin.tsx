@@ -1,10 +1,30 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   FormFieldBlueprint,
   createFormField,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { hasLineage } from './lineage';
+import {
+  GoldenPathsClient,
+  hasLineage,
+} from '@paved/plugin-golden-paths-common';
+import { goldenPathsApiRef } from './api';
+
+/** The golden-paths backend's client, typed from its OpenAPI spec. */
+const goldenPathsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: goldenPathsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GoldenPathsClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 /** "Created from <template> <version>" on components made by a golden path. */
 const createdFromCard = EntityCardBlueprint.make({
@@ -56,5 +76,10 @@ const serviceNameField = FormFieldBlueprint.make({
 export const goldenPathsPlugin = createFrontendPlugin({
   pluginId: 'golden-paths',
   title: 'Golden paths',
-  extensions: [createdFromCard, templateAdoptionCard, serviceNameField],
+  extensions: [
+    goldenPathsApi,
+    createdFromCard,
+    templateAdoptionCard,
+    serviceNameField,
+  ],
 });

@@ -18,6 +18,10 @@ import {
 } from '@paved/plugin-provisioning-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
   normaliseApproverRef,
   PavedPermissionPolicy,
 } from './PavedPermissionPolicy';
@@ -112,6 +116,25 @@ describe('PavedPermissionPolicy', () => {
       policy.handle({ permission }, platformEngineer),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
+
+  it.each([taskReadPermission, taskCancelPermission])(
+    'limits $name to the task’s creator and the platform team',
+    async permission => {
+      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: ['user:default/sam.rivera'] },
+        },
+      });
+      await expect(
+        policy.handle({ permission }, platformEngineer),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    },
+  );
 
   it('allows what it does not restrict', async () => {
     const permission = createPermission({

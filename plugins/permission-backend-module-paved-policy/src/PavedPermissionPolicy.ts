@@ -18,6 +18,11 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { unprocessedEntitiesDeletePermission } from '@backstage/plugin-catalog-unprocessed-entities-common';
 import {
+  RESOURCE_TYPE_SCAFFOLDER_TASK,
+  taskCancelPermission,
+  taskReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
   provisioningRequestApprovePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadSecretPermission,
@@ -35,7 +40,9 @@ export interface PavedPolicyOptions {
  * - unregistering a catalog entity: its owners and the platform team;
  * - deleting a catalog location, or an entity that failed processing: the platform team;
  * - approving or rejecting infrastructure requests: the platform team (approvers);
- * - deprovisioning a database or reading its credentials: the owning team and the platform team.
+ * - deprovisioning a database or reading its credentials: the owning team and the platform team;
+ * - reading (logs, output, event stream) or cancelling a scaffolder task: the person who started
+ *   it and the platform team (the task's parameters and logs can hold another team's details).
  */
 export class PavedPermissionPolicy implements PermissionPolicy {
   private readonly approvers: Set<string>;
@@ -72,6 +79,19 @@ export class PavedPermissionPolicy implements PermissionPolicy {
         rule: 'IS_ENTITY_OWNER',
         resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
         params: { claims },
+      });
+    }
+    if (
+      isPermission(permission, taskReadPermission) ||
+      isPermission(permission, taskCancelPermission)
+    ) {
+      if (isApprover) return decide(true);
+      const userEntityRef = user?.info.userEntityRef;
+      if (!userEntityRef) return decide(false);
+      return conditional('scaffolder', RESOURCE_TYPE_SCAFFOLDER_TASK, {
+        rule: 'IS_TASK_OWNER',
+        resourceType: RESOURCE_TYPE_SCAFFOLDER_TASK,
+        params: { createdBy: [userEntityRef] },
       });
     }
     if (

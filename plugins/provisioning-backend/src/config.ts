@@ -6,11 +6,12 @@ import {
   Environment,
   ENVIRONMENTS,
   EnvironmentPolicy,
-  PROVIDER_IDS,
+  PROVIDER_ID_PATTERN,
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
-import { readPlatformSettings } from '@paved/backend-platform';
+import type { PlatformSettings } from '@paved/backend-platform';
+import { readEncryptionKey } from './secretsKey';
 
 /** Tuning of the processing loop; see config.d.ts for meanings. */
 export interface ProcessingSettings {
@@ -29,20 +30,10 @@ export interface ExpirySettings {
   frequencySeconds: number;
 }
 
-export interface SandboxSettings {
-  connection: string;
-  /** Host name given to users, when the admin connection's host is not reachable for them. */
-  host?: string;
-  port?: number;
-  /** Operations run against the admin server at once (default 4). */
-  maxConcurrency?: number;
-}
-
 export interface ProvisioningSettings {
   policy: ProvisioningPolicy;
   processing: ProcessingSettings;
   expiry: ExpirySettings;
-  sandbox: SandboxSettings;
   encryptionKey?: string;
   /** Base URL of the frontend, for links in notifications. */
   appBaseUrl: string;
@@ -76,26 +67,20 @@ const DEFAULT_ENVIRONMENTS: Record<
     storageGB: { min: 1, max: 10 },
     requiresApproval: false,
     maxTtlHours: 72,
+    maxLifetimeHours: 168,
   },
 };
 
 const DEFAULT_QUOTA: TeamQuota = { maxRequests: 10, maxStorageGB: 200 };
 
-function readEnum<T extends string>(
-  config: Config,
-  key: string,
-  allowed: readonly T[],
-): T | undefined {
-  const value = config.getOptionalString(key);
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) {
+/** A provider id from config; whether a module registered it is checked when the plugin starts. */
+function providerId(value: string, key: string): DatabaseProviderId {
+  if (!PROVIDER_ID_PATTERN.test(value)) {
     throw new Error(
-      `Invalid provisioning config at ${key}: "${value}" is not one of ${allowed.join(
-        ', ',
-      )}`,
+      `Invalid provisioning config at ${key}: "${value}" is not a provider id (a lowercase DNS label)`,
     );
   }
-  return value as T;
+  return value;
 }
 
 function readEnumList<T extends string>(
@@ -129,21 +114,21 @@ function readQuota(config: Config | undefined, fallback: TeamQuota): TeamQuota {
 /** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
 export function readProvisioningSettings(
   rootConfig: Config,
+  platform: Pick<PlatformSettings, 'platformTeam'>,
 ): ProvisioningSettings {
   const config = rootConfig.getOptionalConfig('provisioning');
 
   const environments: EnvironmentPolicy[] = ENVIRONMENTS.map(environment => {
     const defaults = DEFAULT_ENVIRONMENTS[environment];
     const env = config?.getOptionalConfig(`environments.${environment}`);
-    const provider =
-      (env && readEnum<DatabaseProviderId>(env, 'provider', PROVIDER_IDS)) ??
-      defaults.provider;
-    const allowedProviders = (env &&
-      readEnumList<DatabaseProviderId>(
-        env,
-        'allowedProviders',
-        PROVIDER_IDS,
-      )) ?? [provider];
+    const key = `environments.${environment}`;
+    const configuredProvider = env?.getOptionalString('provider');
+    const provider = configuredProvider
+      ? providerId(configuredProvider, `${key}.provider`)
+      : defaults.provider;
+    const allowedProviders = env
+      ?.getOptionalStringArray('allowedProviders')
+      ?.map(id => providerId(id, `${key}.allowedProviders`)) ?? [provider];
     if (!allowedProviders.includes(provider))
       allowedProviders.unshift(provider);
     const sizes =
@@ -160,6 +145,17 @@ export function readProvisioningSettings(
     }
     const maxTtlHours =
       env?.getOptionalNumber('maxTtlHours') ?? defaults.maxTtlHours;
+    const maxLifetimeHours =
+      env?.getOptionalNumber('maxLifetimeHours') ?? defaults.maxLifetimeHours;
+    if (
+      maxTtlHours !== undefined &&
+      maxLifetimeHours !== undefined &&
+      maxLifetimeHours < maxTtlHours
+    ) {
+      throw new Error(
+        `Invalid provisioning config at ${key}.maxLifetimeHours: ${maxLifetimeHours} is less than maxTtlHours (${maxTtlHours})`,
+      );
+    }
     return {
       environment,
       provider,
@@ -170,6 +166,7 @@ export function readProvisioningSettings(
         env?.getOptionalBoolean('requiresApproval') ??
         defaults.requiresApproval,
       ...(maxTtlHours !== undefined ? { maxTtlHours } : {}),
+      ...(maxLifetimeHours !== undefined ? { maxLifetimeHours } : {}),
     };
   });
 
@@ -199,7 +196,7 @@ export function readProvisioningSettings(
     );
   }
 
-  const { platformTeam } = readPlatformSettings(rootConfig);
+  const { platformTeam } = platform;
 
   const policy: ProvisioningPolicy = {
     types: ['postgresql'],
@@ -238,22 +235,11 @@ export function readProvisioningSettings(
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 
-  const sandboxConfig = config?.getOptionalConfig('providers.sandbox');
-  const sandbox: SandboxSettings = {
-    connection:
-      sandboxConfig?.getOptionalString('connection') ??
-      'postgresql://postgres@127.0.0.1:5432/postgres',
-    host: sandboxConfig?.getOptionalString('host'),
-    port: sandboxConfig?.getOptionalNumber('port'),
-    maxConcurrency: sandboxConfig?.getOptionalNumber('maxConcurrency'),
-  };
-
   return {
     policy,
     processing,
     expiry,
-    sandbox,
-    encryptionKey: config?.getOptionalString('secrets.encryptionKey'),
+    encryptionKey: readEncryptionKey(rootConfig),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
   };
 }

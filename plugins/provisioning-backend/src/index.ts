@@ -4,22 +4,8 @@
  * @packageDocumentation
  */
 export { provisioningPlugin as default } from './plugin';
-export { catalogModuleProvisionedDatabases } from './catalog/module';
-export {
-  ANNOTATION_PROVISIONING_REQUEST,
-  databaseResourceEntity,
-} from './catalog/ProvisionedDatabaseEntityProvider';
 export {
   provisioningRequestConditions,
   createProvisioningRequestConditionalDecision,
   provisioningRequestResourceRef,
 } from './permissions';
-export { PROVISIONING_EVENT_TOPIC } from './lifecycle/RequestLifecycle';
-export type { ProvisioningEventPayload } from './lifecycle/RequestLifecycle';
-export type {
-  DatabaseProvider,
-  DatabaseOutputs,
-  ProviderContext,
-  ProviderId,
-  ProvisioningStatus,
-} from './providers/types';

@@ -1,28 +1,58 @@
 import type { DatabaseRequest } from './types';
 
+/** Catalog entity names are at most 63 characters. */
+const ENTITY_NAME_MAX_LENGTH = 63;
+
+function namespaceOf(owner: string): string {
+  return /^[^:]+:([^/]+)\//.exec(owner)?.[1] ?? 'default';
+}
+
 /**
- * Entity ref of the catalog `Resource` for a request's database, in the owning group's namespace:
- * `<name>-<environment>`, or, when `qualified` (another team's earlier request holds that name),
- * `<team>-<name>-<environment>`. Entity names are at most 63 characters; an overlong qualified name
- * falls back to `<name>-<first 8 characters of the id>`.
+ * The entity refs a request's catalog `Resource` may take, preferred first, all in the owning
+ * group's namespace:
  *
- * The backend fixes the ref when a request becomes ready and returns it as
- * `DatabaseRequest.resourceEntityRef`; prefer that field where it is present.
+ * 1. `<name>-<environment>`, when it fits in 63 characters;
+ * 2. `<name>-<environment>` cut to fit, then `-` and the first 8 hex digits of the request id;
+ * 3. the same with ever more of the id, up to all 32 hex digits.
+ *
+ * The backend gives a ready request the first of these that no other request holds, decided once
+ * and stored (`DatabaseRequest.resourceEntityRef`), with a unique index as the last word: two
+ * requests can never get the same entity, however long or alike their names are, and a ref never
+ * changes afterwards. Plain names end in an environment and suffixed ones in hex digits, so a
+ * chosen name cannot imitate another request's suffixed one.
+ */
+export function databaseResourceEntityRefCandidates(
+  request: Pick<DatabaseRequest, 'id' | 'owner' | 'name' | 'environment'>,
+): string[] {
+  const namespace = namespaceOf(request.owner);
+  const base = `${request.name}-${request.environment}`;
+  const hex = (request.id ?? '').replace(/-/g, '').toLocaleLowerCase('en-US');
+  const candidates: string[] = [];
+  if (base.length <= ENTITY_NAME_MAX_LENGTH || !hex) {
+    // Without an id (a dry run's prediction) the plain name, cut to fit, is the best guess.
+    candidates.push(base.slice(0, ENTITY_NAME_MAX_LENGTH).replace(/-+$/, ''));
+  }
+  for (const digits of hex ? [8, 12, 16, 32] : []) {
+    const suffix = hex.slice(0, digits);
+    const prefix = base
+      .slice(0, ENTITY_NAME_MAX_LENGTH - suffix.length - 1)
+      .replace(/-+$/, '');
+    candidates.push(`${prefix}-${suffix}`);
+  }
+  return [...new Set(candidates)].map(name => `resource:${namespace}/${name}`);
+}
+
+/**
+ * The entity ref a request's `Resource` is expected to get: the one the backend fixed
+ * (`resourceEntityRef`) once the request is ready, else the preferred candidate of
+ * {@link databaseResourceEntityRefCandidates}.
  */
 export function databaseResourceEntityRef(
-  request: Pick<DatabaseRequest, 'id' | 'owner' | 'name' | 'environment'>,
-  options: { qualified?: boolean } = {},
+  request: Pick<DatabaseRequest, 'id' | 'owner' | 'name' | 'environment'> & {
+    resourceEntityRef?: string;
+  },
 ): string {
-  const [, namespace = 'default', team = 'team'] =
-    /^[^:]+:([^/]+)\/(.+)$/.exec(request.owner) ?? [];
-  let name = `${request.name}-${request.environment}`;
-  if (options.qualified) {
-    name = `${team}-${name}`;
-    if (name.length > 63) {
-      name = `${request.name
-        .slice(0, 40)
-        .replace(/-+$/, '')}-${request.id.slice(0, 8)}`;
-    }
-  }
-  return `resource:${namespace}/${name.slice(0, 63).replace(/-+$/, '')}`;
+  return (
+    request.resourceEntityRef ?? databaseResourceEntityRefCandidates(request)[0]
+  );
 }

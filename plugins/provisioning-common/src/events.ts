@@ -1,5 +1,9 @@
 import { z } from 'zod/v3';
-import { DATABASE_REQUEST_STATUSES, ENVIRONMENTS, PROVIDER_IDS } from './types';
+import {
+  DATABASE_REQUEST_STATUSES,
+  ENVIRONMENTS,
+  PROVIDER_ID_PATTERN,
+} from './types';
 
 /**
  * Topic of Backstage's events service on which provisioning announces every state change of a
@@ -23,7 +27,8 @@ export const provisioningRequestEventSchema = z.object({
   /** Owning group's entity ref. */
   owner: z.string().min(1).max(255),
   environment: z.enum(ENVIRONMENTS),
-  provider: z.enum(PROVIDER_IDS),
+  /** Id of the provider that serves the request (a lowercase DNS label). */
+  provider: z.string().regex(PROVIDER_ID_PATTERN, 'must be a provider id'),
   /** Who filed the request. */
   requestedBy: z.string().min(1).max(255),
   /**
@@ -32,12 +37,10 @@ export const provisioningRequestEventSchema = z.object({
    */
   humanStep: z.boolean(),
   /** When the change happened, RFC 3339. */
-  occurredAt: z
-    .string()
-    .datetime({
-      offset: true,
-      message: 'must be an RFC 3339 timestamp with offset',
-    }),
+  occurredAt: z.string().datetime({
+    offset: true,
+    message: 'must be an RFC 3339 timestamp with offset',
+  }),
 });
 
 export type ProvisioningRequestEvent = z.infer<

@@ -3,7 +3,7 @@ import {
   DATABASE_SIZES,
   DATABASE_TYPES,
   ENVIRONMENTS,
-  PROVIDER_IDS,
+  PROVIDER_ID_PATTERN,
 } from './types';
 
 /** A lowercase DNS label (RFC 1123): what Kubernetes, Crossplane and PostgreSQL names all accept. */
@@ -71,7 +71,13 @@ export const createDatabaseRequestSchema = z
       .int('must be a whole number of hours')
       .positive('must be positive')
       .optional(),
-    provider: z.enum(PROVIDER_IDS).optional(),
+    provider: z
+      .string()
+      .regex(
+        PROVIDER_ID_PATTERN,
+        'must be a provider id: a lowercase DNS label such as sandbox',
+      )
+      .optional(),
   })
   .strict();
 

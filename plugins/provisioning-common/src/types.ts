@@ -22,8 +22,13 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export const DATABASE_SIZES = ['small', 'medium', 'large'] as const;
 export type DatabaseSize = (typeof DATABASE_SIZES)[number];
 
-export const PROVIDER_IDS = ['sandbox', 'crossplane', 'terraform'] as const;
-export type DatabaseProviderId = (typeof PROVIDER_IDS)[number];
+/**
+ * Id of a provider, as modules register it through `provisioningProvidersExtensionPoint` and as
+ * config names it (`provisioning.environments.<env>.provider`): a lowercase DNS label. Paved's own
+ * modules add `sandbox`, `crossplane` and `terraform`.
+ */
+export type DatabaseProviderId = string;
+export const PROVIDER_ID_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export const DATABASE_TYPES = ['postgresql'] as const;
 export type DatabaseType = (typeof DATABASE_TYPES)[number];
@@ -65,6 +70,11 @@ export interface DatabaseRequest {
   requestedBy: string;
   /** Whether the request needed (or needs) an approval from the platform team. */
   approvalRequired: boolean;
+  /**
+   * True once a person other than the requester acted on the request (approved or rejected it,
+   * or did a manual step): the request is then not self-service. Never turns false again.
+   */
+  humanStep: boolean;
   createdAt: string;
   updatedAt: string;
   expiresAt?: string;
@@ -118,6 +128,11 @@ export interface EnvironmentPolicy {
   requiresApproval: boolean;
   /** Set for `ephemeral`: the longest allowed time to live. */
   maxTtlHours?: number;
+  /**
+   * Set for `ephemeral`: the longest a database may live in total, counted from its request's
+   * creation; extensions never go past it.
+   */
+  maxLifetimeHours?: number;
 }
 
 export interface TeamQuota {

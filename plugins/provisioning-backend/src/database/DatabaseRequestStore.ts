@@ -50,8 +50,14 @@ export interface TransitionOptions {
   /** Refuse unless this processor holds the request's lease. */
   leaseOwner?: string;
   outputs?: DatabaseRequestOutputs;
-  resourceEntityRef?: string;
+  /**
+   * For `ready`: the entity refs the request's catalog Resource may take, preferred first; the
+   * store records the first that no other request holds (see databaseResourceEntityRefCandidates).
+   */
+  resourceEntityRefCandidates?: string[];
   failureReason?: string;
+  /** A person other than the requester did this step (approval, rejection, manual step). */
+  humanStep?: boolean;
   /** For `deprovisioning`: where it ends (`deleted` or `expired`). */
   endStatus?: 'deleted' | 'expired';
 }

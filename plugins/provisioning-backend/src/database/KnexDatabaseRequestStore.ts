@@ -22,6 +22,13 @@ import {
   NewDatabaseRequest,
   TransitionOptions,
 } from './DatabaseRequestStore';
+import {
+  EventRow,
+  RequestRow,
+  rowToClaimed,
+  rowToEvent,
+  rowToRequest,
+} from './rows';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-provisioning-backend',
@@ -41,119 +48,6 @@ const PROCESSED_STATUSES: DatabaseRequestStatus[] = [
 
 /** Requests in these states keep their name reserved within owner and environment. */
 const NAME_RESERVING_STATUSES = QUOTA_COUNTED_STATUSES;
-
-type RequestRow = {
-  id: string;
-  type: string;
-  name: string;
-  owner: string;
-  system: string | null;
-  component: string | null;
-  environment: string;
-  size: string;
-  storage_gb: number;
-  version: string | null;
-  ttl_hours: number | null;
-  provider: string;
-  status: string;
-  requested_by: string;
-  approval_required: boolean | number;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
-  expires_at: Date | string | number | null;
-  expiry_notified_at: Date | string | number | null;
-  outputs: string | null;
-  resource_entity_ref: string | null;
-  failure_reason: string | null;
-  end_status: string | null;
-  attempts: number;
-  next_attempt_at: Date | string | number | null;
-  submitted_at: Date | string | number | null;
-  lease_owner: string | null;
-  lease_expires_at: Date | string | number | null;
-};
-
-type EventRow = {
-  id: number;
-  request_id: string;
-  actor: string;
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  message: string | null;
-  created_at: Date | string | number;
-};
-
-function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
-function optionalDate(value: Date | string | number | null): Date | undefined {
-  return value === null || value === undefined ? undefined : toDate(value);
-}
-
-function rowToRequest(row: RequestRow): DatabaseRequest {
-  return {
-    id: row.id,
-    type: row.type as DatabaseRequest['type'],
-    name: row.name,
-    owner: row.owner,
-    ...(row.system ? { system: row.system } : {}),
-    ...(row.component ? { component: row.component } : {}),
-    environment: row.environment as DatabaseRequest['environment'],
-    size: row.size as DatabaseRequest['size'],
-    storageGB: Number(row.storage_gb),
-    ...(row.version ? { version: row.version } : {}),
-    ...(row.ttl_hours !== null ? { ttlHours: Number(row.ttl_hours) } : {}),
-    provider: row.provider as DatabaseRequest['provider'],
-    status: row.status as DatabaseRequestStatus,
-    requestedBy: row.requested_by,
-    approvalRequired: Boolean(row.approval_required),
-    createdAt: toDate(row.created_at).toISOString(),
-    updatedAt: toDate(row.updated_at).toISOString(),
-    ...(row.expires_at !== null
-      ? { expiresAt: toDate(row.expires_at).toISOString() }
-      : {}),
-    ...(row.outputs ? { outputs: JSON.parse(row.outputs) } : {}),
-    ...(row.resource_entity_ref
-      ? { resourceEntityRef: row.resource_entity_ref }
-      : {}),
-    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
-  };
-}
-
-function rowToClaimed(row: RequestRow): ClaimedDatabaseRequest {
-  return {
-    ...rowToRequest(row),
-    processing: {
-      attempts: Number(row.attempts),
-      nextAttemptAt: optionalDate(row.next_attempt_at),
-      submittedAt: optionalDate(row.submitted_at),
-      endStatus: (row.end_status ?? undefined) as
-        | 'deleted'
-        | 'expired'
-        | undefined,
-      expiryNotifiedAt: optionalDate(row.expiry_notified_at),
-    },
-  };
-}
-
-function rowToEvent(row: EventRow): DatabaseRequestEvent {
-  return {
-    id: Number(row.id),
-    requestId: row.request_id,
-    actor: row.actor,
-    action: row.action,
-    ...(row.from_status
-      ? { fromStatus: row.from_status as DatabaseRequestStatus }
-      : {}),
-    ...(row.to_status
-      ? { toStatus: row.to_status as DatabaseRequestStatus }
-      : {}),
-    ...(row.message ? { message: row.message } : {}),
-    createdAt: toDate(row.created_at).toISOString(),
-  };
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -420,8 +314,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       if (options.to === 'deprovisioning') {
         update.end_status = options.endStatus ?? 'deleted';
       }
-      if (options.resourceEntityRef !== undefined) {
-        update.resource_entity_ref = options.resourceEntityRef;
+      if (options.humanStep) {
+        // Only ever set: a request a person acted on never becomes self-service again.
+        update.human_step = true;
+      }
+      if (options.resourceEntityRefCandidates && !row.resource_entity_ref) {
+        update.resource_entity_ref = await this.freeResourceEntityRef(
+          tx,
+          id,
+          options.resourceEntityRefCandidates,
+        );
       }
       if (options.outputs !== undefined) {
         update.outputs = JSON.stringify(options.outputs);
@@ -451,6 +353,34 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();
       return rowToRequest(updated!);
     });
+  }
+
+  /**
+   * The first candidate no other request holds. A unique index on the column settles a race
+   * between two transactions that both saw a candidate free: the second fails and is retried.
+   */
+  private async freeResourceEntityRef(
+    tx: Knex.Transaction,
+    id: string,
+    candidates: string[],
+  ): Promise<string> {
+    const held = new Set(
+      (
+        await tx(REQUESTS)
+          .whereIn('resource_entity_ref', candidates)
+          .whereNot({ id })
+          .select('resource_entity_ref')
+      ).map((r: { resource_entity_ref: string }) => r.resource_entity_ref),
+    );
+    const free = candidates.find(candidate => !held.has(candidate));
+    if (!free) {
+      throw new ConflictError(
+        `Every catalog entity name for request ${id} is taken: ${candidates.join(
+          ', ',
+        )}`,
+      );
+    }
+    return free;
   }
 
   async appendEvent(

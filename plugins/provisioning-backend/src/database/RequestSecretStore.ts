@@ -5,17 +5,7 @@ import {
   randomBytes,
 } from 'crypto';
 import { Knex } from 'knex';
-
-/** Secrets generated for a request (a database password), kept encrypted. */
-export interface RequestSecretStore {
-  /**
-   * Returns the request's secret, generating and storing it first if there is none. Concurrent
-   * calls for one request agree on one value, so a retried provision issues the same password.
-   */
-  getOrCreate(requestId: string, generate: () => string): Promise<string>;
-  get(requestId: string): Promise<string | undefined>;
-  delete(requestId: string): Promise<void>;
-}
+import type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 
 const SECRETS = 'provisioning_secrets';
 const KEYS = 'provisioning_encryption_keys';

@@ -1,4 +1,4 @@
 export * from './DatabaseRequestStore';
 export { KnexDatabaseRequestStore } from './KnexDatabaseRequestStore';
-export type { RequestSecretStore } from './RequestSecretStore';
+export type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 export { KnexRequestSecretStore } from './RequestSecretStore';

@@ -5,12 +5,11 @@ import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   DatabaseRequest,
   DatabaseRequestStatus,
+  PROVISIONING_REQUEST_TOPIC,
+  provisioningRequestEventSchema,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import { DatabaseRequestStore, TransitionOptions } from '../database';
-
-/** Topic of the events service on which every state change is published (DevEx consumes it). */
-export const PROVISIONING_EVENT_TOPIC = 'provisioning.request';
 
 /** Signal channel of one request, for the live timeline of its page. */
 export function requestSignalChannel(id: string): string {
@@ -19,23 +18,6 @@ export function requestSignalChannel(id: string): string {
 
 /** Actor of changes made by the backend itself (processing, expiry). */
 export const SYSTEM_ACTOR = 'plugin:provisioning';
-
-/** Payload published on {@link PROVISIONING_EVENT_TOPIC}. */
-export interface ProvisioningEventPayload {
-  requestId: string;
-  status: DatabaseRequestStatus;
-  action: string;
-  actor: string;
-  owner: string;
-  environment: string;
-  provider: string;
-  requestedBy: string;
-  /** True when a person (an approver) had to act for the request: not self-service. */
-  humanStep: boolean;
-  /** ISO 8601 time of the change. */
-  occurredAt: string;
-  [key: string]: unknown;
-}
 
 const TITLES: Partial<Record<DatabaseRequestStatus, string>> = {
   'awaiting-approval': 'awaits approval',
@@ -245,24 +227,25 @@ export class RequestLifecycle {
         },
       }),
     );
-    const payload: ProvisioningEventPayload = {
-      requestId: request.id,
-      status: request.status,
-      action: change.action,
-      actor: change.actor,
-      owner: request.owner,
-      environment: request.environment,
-      provider: request.provider,
-      requestedBy: request.requestedBy,
-      humanStep: request.approvalRequired,
-      occurredAt: request.updatedAt,
-    };
-    await this.safely('publish event', () =>
-      this.options.events?.publish({
-        topic: PROVISIONING_EVENT_TOPIC,
-        eventPayload: payload,
-      }),
-    );
+    await this.safely('publish event', async () => {
+      // Built through the shared schema, so what is published is what subscribers parse.
+      const eventPayload = provisioningRequestEventSchema.parse({
+        requestId: request.id,
+        status: request.status,
+        action: change.action,
+        actor: change.actor,
+        owner: request.owner,
+        environment: request.environment,
+        provider: request.provider,
+        requestedBy: request.requestedBy,
+        humanStep: request.humanStep,
+        occurredAt: request.updatedAt,
+      });
+      await this.options.events?.publish({
+        topic: PROVISIONING_REQUEST_TOPIC,
+        eventPayload,
+      });
+    });
   }
 
   private async safely(what: string, fn: () => Promise<unknown> | undefined) {

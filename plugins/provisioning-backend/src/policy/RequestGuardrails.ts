@@ -8,7 +8,6 @@ import {
   RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createDatabaseRequestSchema,
@@ -16,16 +15,12 @@ import {
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
-import { ZodError } from 'zod/v3';
+import {
+  violationsError,
+  violationsFromZod,
+  type Violation,
+} from '@paved/backend-platform';
 import { NewDatabaseRequest } from '../database';
-
-function zodToInputError(error: ZodError): InputError {
-  const issues = error.issues.map(issue => {
-    const field = issue.path.join('.') || 'body';
-    return `${field}: ${issue.message}`;
-  });
-  return new InputError(`${issues.join('; ')} (rule: request schema)`);
-}
 
 /**
  * Evaluates a create body against the configured policy before anything is stored: the schema,
@@ -57,118 +52,113 @@ export class RequestGuardrails {
     );
   }
 
+  /**
+   * The validated request, or an `InputError` naming every violated guardrail at once (the
+   * schema first: a body that breaks it is not checked further).
+   */
   async evaluate(
     body: unknown,
     context: { credentials: BackstageCredentials; userInfo: BackstageUserInfo },
   ): Promise<NewDatabaseRequest> {
     const parsed = createDatabaseRequestSchema.safeParse(body);
-    if (!parsed.success) throw zodToInputError(parsed.error);
+    if (!parsed.success) {
+      throw violationsError(violationsFromZod(parsed.error.issues));
+    }
     const input = parsed.data;
+    const violations: Violation[] = [];
+    const violate = (field: string, problem: string, rule: string) =>
+      violations.push({ field, problem, rule });
 
     const env = this.environmentPolicy(input.environment)!;
-    const rule = (key: string) =>
-      `rule: environments.${input.environment}.${key}`;
+    const rule = (key: string) => `environments.${input.environment}.${key}`;
 
     if (!env.sizes.includes(input.size)) {
-      throw new InputError(
-        `size: "${input.size}" is not allowed in ${
+      violate(
+        'size',
+        `"${input.size}" is not allowed in ${
           input.environment
-        }; allowed: ${env.sizes.join(', ')} (${rule('sizes')})`,
+        }, allowed: ${env.sizes.join(', ')}`,
+        rule('sizes'),
       );
     }
     if (
       input.storageGB < env.storageGB.min ||
       input.storageGB > env.storageGB.max
     ) {
-      throw new InputError(
-        `storageGB: ${input.storageGB} is outside ${env.storageGB.min}..${
-          env.storageGB.max
-        } GB for ${input.environment} (${rule('storageGB')})`,
+      violate(
+        'storageGB',
+        `${input.storageGB} is outside ${env.storageGB.min}..${env.storageGB.max} GB for ${input.environment}`,
+        rule('storageGB'),
       );
     }
     const provider = input.provider ?? env.provider;
     if (!env.allowedProviders.includes(provider)) {
-      throw new InputError(
-        `provider: "${provider}" is not allowed in ${
+      violate(
+        'provider',
+        `"${provider}" is not allowed in ${
           input.environment
-        }; allowed: ${env.allowedProviders.join(', ')} (${rule(
-          'allowedProviders',
-        )})`,
+        }, allowed: ${env.allowedProviders.join(', ')}`,
+        rule('allowedProviders'),
       );
     }
     const version = input.version ?? this.policy.defaultVersion;
     if (!this.policy.versions.includes(version)) {
-      throw new InputError(
-        `version: "${version}" is not offered; offered: ${this.policy.versions.join(
+      violate(
+        'version',
+        `"${version}" is not offered, offered: ${this.policy.versions.join(
           ', ',
-        )} (rule: postgresql.versions)`,
+        )}`,
+        'postgresql.versions',
       );
     }
     let expiresAt: Date | undefined;
     if (input.environment === 'ephemeral') {
-      if (input.ttlHours === undefined) {
-        throw new InputError(
-          `ttlHours: required for ephemeral databases (${rule('maxTtlHours')})`,
-        );
-      }
       const max = env.maxTtlHours ?? 72;
-      if (input.ttlHours > max) {
-        throw new InputError(
-          `ttlHours: ${
-            input.ttlHours
-          } exceeds the maximum of ${max} hours (${rule('maxTtlHours')})`,
+      if (input.ttlHours === undefined) {
+        violate(
+          'ttlHours',
+          'required for ephemeral databases',
+          rule('maxTtlHours'),
         );
+      } else if (input.ttlHours > max) {
+        violate(
+          'ttlHours',
+          `${input.ttlHours} exceeds the maximum of ${max} hours`,
+          rule('maxTtlHours'),
+        );
+      } else {
+        const now = this.options.now?.() ?? new Date();
+        expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
       }
-      const now = this.options.now?.() ?? new Date();
-      expiresAt = new Date(now.getTime() + input.ttlHours * 3600_000);
     } else if (input.ttlHours !== undefined) {
-      throw new InputError(
-        `ttlHours: only ephemeral databases expire; remove ttlHours or use environment "ephemeral" (rule: ttlHours only for ephemeral)`,
+      violate(
+        'ttlHours',
+        'only ephemeral databases expire; remove ttlHours or use environment "ephemeral"',
+        'ttlHours only for ephemeral',
       );
     }
 
-    const owner = this.normaliseRef('owner', input.owner, 'group');
-    if (owner.kind !== 'group') {
-      throw new InputError(
-        `owner: must be a group, got kind "${owner.kind}" (rule: owner is a group)`,
-      );
-    }
-    const ownerRef = stringifyEntityRef(owner);
-    const ownerEntity = await this.options.catalog.getEntityByRef(ownerRef, {
-      credentials: context.credentials,
-    });
-    if (!ownerEntity) {
-      throw new InputError(
-        `owner: ${ownerRef} does not exist in the catalog (rule: owner exists in the catalog)`,
-      );
-    }
-    const claims = await this.claimsOf(context);
-    if (
-      !claims.includes(ownerRef) &&
-      !claims.includes(this.policy.platformTeam)
-    ) {
-      throw new InputError(
-        `owner: ${context.userInfo.userEntityRef} is not a member of ${ownerRef} (rule: requester belongs to the owner or the platform team)`,
-      );
-    }
-
+    const ownerRef = await this.checkOwner(input.owner, context, violate);
     const system = input.system
       ? await this.existingRef(
           'system',
           input.system,
-          'system',
           context.credentials,
+          violate,
         )
       : undefined;
     const component = input.component
       ? await this.existingRef(
           'component',
           input.component,
-          'component',
           context.credentials,
+          violate,
         )
       : undefined;
 
+    if (violations.length > 0 || !ownerRef) {
+      throw violationsError(violations);
+    }
     return {
       type: input.type,
       name: input.name,
@@ -187,6 +177,51 @@ export class RequestGuardrails {
         this.policy.sizesRequiringApproval.includes(input.size),
       expiresAt,
     };
+  }
+
+  /** The owner's normalised ref when it is a group in the catalog that the requester belongs to. */
+  private async checkOwner(
+    owner: string,
+    context: { credentials: BackstageCredentials; userInfo: BackstageUserInfo },
+    violate: (field: string, problem: string, rule: string) => void,
+  ): Promise<string | undefined> {
+    const parsed = this.normaliseRef(owner, 'group');
+    if (!parsed) {
+      violate('owner', `"${owner}" is not an entity ref`, 'entity ref');
+      return undefined;
+    }
+    if (parsed.kind !== 'group') {
+      violate(
+        'owner',
+        `must be a group, got kind "${parsed.kind}"`,
+        'owner is a group',
+      );
+      return undefined;
+    }
+    const ownerRef = stringifyEntityRef(parsed);
+    const ownerEntity = await this.options.catalog.getEntityByRef(ownerRef, {
+      credentials: context.credentials,
+    });
+    if (!ownerEntity) {
+      violate(
+        'owner',
+        `${ownerRef} does not exist in the catalog`,
+        'owner exists in the catalog',
+      );
+      return ownerRef;
+    }
+    const claims = await this.claimsOf(context);
+    if (
+      !claims.includes(ownerRef) &&
+      !claims.includes(this.policy.platformTeam)
+    ) {
+      violate(
+        'owner',
+        `${context.userInfo.userEntityRef} is not a member of ${ownerRef}`,
+        'requester belongs to the owner or the platform team',
+      );
+    }
+    return ownerRef;
   }
 
   /**
@@ -216,42 +251,47 @@ export class RequestGuardrails {
   }
 
   private normaliseRef(
-    field: string,
     ref: string,
     defaultKind: string,
-  ): CompoundEntityRef {
+  ): CompoundEntityRef | undefined {
     try {
-      const parsed = parseEntityRef(ref.toLocaleLowerCase('en-US'), {
+      return parseEntityRef(ref.toLocaleLowerCase('en-US'), {
         defaultKind,
         defaultNamespace: 'default',
       });
-      return parsed;
-    } catch (error) {
-      throw new InputError(
-        `${field}: "${ref}" is not an entity ref (rule: entity ref)`,
-      );
+    } catch {
+      return undefined;
     }
   }
 
   private async existingRef(
-    field: string,
+    kind: 'system' | 'component',
     ref: string,
-    kind: string,
     credentials: BackstageCredentials,
-  ): Promise<string> {
-    const parsed = this.normaliseRef(field, ref, kind);
+    violate: (field: string, problem: string, rule: string) => void,
+  ): Promise<string | undefined> {
+    const parsed = this.normaliseRef(ref, kind);
+    if (!parsed) {
+      violate(kind, `"${ref}" is not an entity ref`, 'entity ref');
+      return undefined;
+    }
     if (parsed.kind !== kind) {
-      throw new InputError(
-        `${field}: must be a ${kind}, got kind "${parsed.kind}" (rule: ${field} is a ${kind})`,
+      violate(
+        kind,
+        `must be a ${kind}, got kind "${parsed.kind}"`,
+        `${kind} is a ${kind}`,
       );
+      return undefined;
     }
     const entityRef = stringifyEntityRef(parsed);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
     if (!entity) {
-      throw new InputError(
-        `${field}: ${entityRef} does not exist in the catalog (rule: ${field} exists in the catalog)`,
+      violate(
+        kind,
+        `${entityRef} does not exist in the catalog`,
+        `${kind} exists in the catalog`,
       );
     }
     return entityRef;

@@ -3,7 +3,10 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  DatabaseRequest,
+  DatabaseRequestStatus,
+} from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
 import { Knex } from 'knex';
 import {
@@ -16,8 +19,11 @@ import { ProviderRegistry } from '../providers/ProviderRegistry';
 import {
   SandboxDatabaseProvider,
   sandboxIdentifier,
-} from '../providers/sandbox';
-import { DatabaseProvider, ProvisioningStatus } from '../providers/types';
+} from '@paved/plugin-provisioning-backend-module-sandbox';
+import type {
+  DatabaseProvider,
+  ProvisioningStatus,
+} from '@paved/plugin-provisioning-node';
 import { ProcessingSettings } from '../config';
 import { ExpiryMonitor } from './ExpiryMonitor';
 import { RequestProcessor } from './RequestProcessor';
@@ -49,9 +55,15 @@ const outputs = (id: string) => ({
   credentialsRef: `paved-secret:${id}`,
 });
 
+/** A registry with one provider under the given id. */
+function registryOf(provider: DatabaseProvider, id = 'sandbox') {
+  const registry = new ProviderRegistry();
+  registry.add(id, ['postgresql'], provider);
+  return registry;
+}
+
 /** A provider whose answers the test scripts, counting calls. */
 class ScriptedProvider implements DatabaseProvider {
-  readonly id = 'sandbox' as const;
   provisionCalls: string[] = [];
   statusCalls: string[] = [];
   deprovisionCalls: string[] = [];
@@ -95,14 +107,18 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
       store,
       secrets,
       lifecycle,
-      providers: registry ?? new ProviderRegistry([provider]),
+      providers: registry ?? registryOf(provider),
       logger,
       settings,
       now: () => clock,
       instanceId,
     });
 
-  async function create(overrides: Partial<NewDatabaseRequest> = {}) {
+  async function create(
+    overrides: Partial<
+      NewDatabaseRequest & { initialStatus: DatabaseRequestStatus }
+    > = {},
+  ) {
     const { request } = await store.createRequest(
       {
         type: 'postgresql',
@@ -193,18 +209,65 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     );
   });
 
+  it('announces humanStep once someone other than the requester acted, and never false again', async () => {
+    const published = () =>
+      events.publish.mock.calls.map(([event]) => [
+        event.topic,
+        event.eventPayload.action,
+        event.eventPayload.humanStep,
+      ]);
+    const reviewed = await create({
+      environment: 'production',
+      approvalRequired: true,
+      initialStatus: 'awaiting-approval',
+    });
+    await lifecycle.transition(reviewed.id, {
+      to: 'provisioning',
+      actor: 'user:default/priya.natarajan',
+      action: 'approved',
+      humanStep: true,
+    });
+    await processor('a').processDue();
+    await lifecycle.transition(reviewed.id, {
+      to: 'deprovisioning',
+      actor: 'user:default/sam.rivera',
+      action: 'delete',
+    });
+    expect(published()).toEqual([
+      ['provisioning.request', 'approved', true],
+      ['provisioning.request', 'provisioned', true],
+      ['provisioning.request', 'delete', true],
+    ]);
+
+    // Self-service: deleting it later, even by a teammate, does not make it a human step.
+    events.publish.mockClear();
+    const automated = await create({ name: 'cache' });
+    await processor('a').processNow([automated.id]);
+    await lifecycle.transition(automated.id, {
+      to: 'deprovisioning',
+      actor: 'user:default/ana.teammate',
+      action: 'delete',
+    });
+    expect(published()).toEqual([
+      ['provisioning.request', 'provisioned', false],
+      ['provisioning.request', 'delete', false],
+    ]);
+    expect((await store.getRequest(automated.id))!.humanStep).toBe(false);
+  });
+
   it('fixes a unique catalog entity ref when two teams use one name', async () => {
     const first = await create({ owner: 'group:default/payments' });
     clock = new Date('2026-11-23T10:00:01Z');
     const second = await create({ owner: 'group:default/data' });
-    // The later one happens to become ready first; the earlier one still keeps the plain name.
+    // The later one happens to become ready first and takes the plain name; the other one gets
+    // the suffix of its id, and neither ref changes afterwards.
     await processor('a').processNow([second.id]);
     await processor('a').processNow([first.id]);
-    expect((await store.getRequest(first.id))!.resourceEntityRef).toBe(
+    expect((await store.getRequest(second.id))!.resourceEntityRef).toBe(
       'resource:default/orders-development',
     );
-    expect((await store.getRequest(second.id))!.resourceEntityRef).toBe(
-      'resource:default/data-orders-development',
+    expect((await store.getRequest(first.id))!.resourceEntityRef).toBe(
+      `resource:default/orders-development-${first.id.slice(0, 8)}`,
     );
   });
 
@@ -344,13 +407,12 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
   it('resumes a half-done sandbox provisioning without creating anything twice', async () => {
     const sandbox = new SandboxDatabaseProvider({
       settings: { connection: ADMIN },
-      secrets,
     });
-    const registry = new ProviderRegistry([sandbox]);
+    const registry = registryOf(sandbox);
     const request = await create({ name: 'resume-test' });
     // The old instance got as far as creating role and database, then died holding the lease.
     await store.claimDue({ owner: 'a', leaseMs: 60_000, limit: 1 });
-    await sandbox.provision(request, { logger });
+    await sandbox.provision(request, { logger, secrets });
     clock = new Date('2026-11-23T10:01:01Z');
     await processor('b', registry).processDue();
     const ready = await store.getRequest(request.id);
@@ -437,7 +499,7 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
 
   it('fails requests of a provider that is not available, with the reason', async () => {
     const request = await create({ provider: 'terraform' });
-    const registry = new ProviderRegistry([provider]);
+    const registry = registryOf(provider);
     registry.markUnavailable('terraform', 'bad config');
     const p = processor('a', registry);
     for (const at of ['10:00:00', '10:00:10', '10:00:30']) {

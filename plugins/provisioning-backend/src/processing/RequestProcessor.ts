@@ -1,9 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  DatabaseRequest,
-  databaseResourceEntityRef,
-  QUOTA_COUNTED_STATUSES,
-} from '@paved/plugin-provisioning-common';
+import { databaseResourceEntityRefCandidates } from '@paved/plugin-provisioning-common';
 import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseRequest,
@@ -13,7 +9,7 @@ import {
 import { ProcessingSettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
-import { ProvisioningStatus } from '../providers/types';
+import type { ProvisioningStatus } from '@paved/plugin-provisioning-node';
 
 const BATCH_SIZE = 5;
 const MAX_BATCHES_PER_RUN = 20;
@@ -106,10 +102,14 @@ export class RequestProcessor {
     };
     let status: ProvisioningStatus;
     try {
-      const provider = this.options.providers.get(request.provider);
+      const provider = this.options.providers.get(
+        request.provider,
+        request.type,
+      );
+      const ctx = { logger, secrets: this.options.secrets };
       status = request.processing.submittedAt
-        ? await provider.status(request, { logger })
-        : await provider.provision(request, { logger });
+        ? await provider.status(request, ctx)
+        : await provider.provision(request, ctx);
     } catch (error) {
       status = {
         state: 'failed',
@@ -127,7 +127,8 @@ export class RequestProcessor {
         action: 'provisioned',
         message: status.message,
         outputs: status.outputs,
-        resourceEntityRef: await this.resourceEntityRefFor(request),
+        resourceEntityRefCandidates:
+          databaseResourceEntityRefCandidates(request),
       });
       return;
     }
@@ -172,44 +173,14 @@ export class RequestProcessor {
     );
   }
 
-  /**
-   * The catalog ref of the request's Resource: `<name>-<environment>` unless a live request of
-   * another team in the same namespace, filed earlier, has the same name and environment (it keeps
-   * the plain name); decided once, so the ref never changes afterwards.
-   */
-  private async resourceEntityRefFor(
-    request: DatabaseRequest,
-  ): Promise<string> {
-    const plain = databaseResourceEntityRef(request);
-    const namespace = plain.slice('resource:'.length).split('/')[0];
-    const others = await this.options.store.listRequests({
-      name: request.name,
-      environment: request.environment,
-      statuses: [...QUOTA_COUNTED_STATUSES],
-    });
-    const filedEarlier = (other: DatabaseRequest) =>
-      other.createdAt < request.createdAt ||
-      (other.createdAt === request.createdAt && other.id < request.id);
-    const taken = others.some(
-      other =>
-        other.id !== request.id &&
-        other.owner !== request.owner &&
-        databaseResourceEntityRef(other).startsWith(`resource:${namespace}/`) &&
-        filedEarlier(other),
-    );
-    return taken
-      ? databaseResourceEntityRef(request, { qualified: true })
-      : plain;
-  }
-
   private async deprovision(
     request: ClaimedDatabaseRequest,
     logger: LoggerService,
   ) {
     try {
       await this.options.providers
-        .get(request.provider)
-        .deprovision(request, { logger });
+        .get(request.provider, request.type)
+        .deprovision(request, { logger, secrets: this.options.secrets });
       await this.options.secrets.delete(request.id);
     } catch (error) {
       await this.retryOrFail(

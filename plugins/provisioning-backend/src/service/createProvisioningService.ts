@@ -14,6 +14,7 @@ import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { provisioningPermissions } from '@paved/plugin-provisioning-common';
+import type { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { readProvisioningSettings } from '../config';
 import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
@@ -25,11 +26,13 @@ import {
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
-import { createProviderRegistry } from '../providers/createProviderRegistry';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
   config: RootConfigService;
+  platform: PlatformSettings;
   logger: LoggerService;
   database: DatabaseService;
   scheduler: SchedulerService;
@@ -42,13 +45,15 @@ export interface ProvisioningServiceDeps {
   notifications: NotificationService;
   signals: SignalsService;
   events: EventsService;
+  /** What modules added through `provisioningProvidersExtensionPoint`. */
+  providerRegistrations: DatabaseProviderRegistration[];
 }
 
 /** Builds the provisioning backend from its services: store, providers, processing, router. */
 export async function createProvisioningService(
   deps: ProvisioningServiceDeps,
 ): Promise<{ router: express.Router }> {
-  const settings = readProvisioningSettings(deps.config);
+  const settings = readProvisioningSettings(deps.config, deps.platform);
   const store = await KnexDatabaseRequestStore.create({
     database: deps.database,
   });
@@ -78,10 +83,9 @@ export async function createProvisioningService(
     events: deps.events,
     platformTeam: settings.policy.platformTeam,
   });
-  const providers = await createProviderRegistry({
-    config: deps.config,
-    settings,
-    secrets,
+  const providers = await ProviderRegistry.create({
+    registrations: deps.providerRegistrations,
+    used: settings.policy.environments.flatMap(e => e.allowedProviders),
     logger: deps.logger,
   });
   const processor = new RequestProcessor({

@@ -1,211 +1,16 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  provisioningRequestApprovePermission,
-  provisioningRequestReadPermission,
-} from '@paved/plugin-provisioning-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Client } from 'pg';
 import request from 'supertest';
-import { provisioningPlugin } from '../plugin';
+import {
+  body,
+  OUTSIDER,
+  PRIYA,
+  SAM,
+  startBackend,
+  TOKEN_WITHOUT_GROUPS,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
-
-const SAM = 'user:default/sam.rivera';
-const PRIYA = 'user:default/priya.natarajan';
-const OUTSIDER = 'user:default/olga.outsider';
-/** Signs in with a token that names only the user, like the guest provider; the catalog knows the team. */
-const TOKEN_WITHOUT_GROUPS = 'user:default/gus.guest';
-
-const memberships: Record<string, string[]> = {
-  [SAM]: ['group:default/payments'],
-  [PRIYA]: ['group:default/platform'],
-  [OUTSIDER]: ['group:default/data'],
-};
-
-function claimsOf(credentials: BackstageCredentials): string[] {
-  const principal = credentials.principal as { userEntityRef?: string };
-  const user = principal.userEntityRef ?? '';
-  return [user, ...(memberships[user] ?? [])];
-}
-
-const group = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-});
-
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'gus.guest', namespace: 'default' },
-    spec: { memberOf: ['payments'] },
-    relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
-  },
-  group('payments'),
-  group('platform'),
-  group('data'),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'payments', namespace: 'default' },
-    spec: { owner: 'group:default/payments' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'payments-api', namespace: 'default' },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/payments',
-    },
-  },
-];
-
-/**
- * A permission policy like Paved's: approvals for the platform team; deletes and credentials for
- * the owning team and the platform team. Resource decisions look the request up through the
- * router's own read, as the permission backend would through the permission integration.
- */
-function permissionsMock(owners: Map<string, string>) {
-  const isPlatform = (c: BackstageCredentials) =>
-    claimsOf(c).includes('group:default/platform');
-  return mockServices.permissions.mock({
-    authorize: async (requests, options) => {
-      const credentials = (options as { credentials: BackstageCredentials })
-        .credentials;
-      return requests.map(r => {
-        const { permission } = r as { permission: { name: string } };
-        const resourceRef = (r as { resourceRef?: string }).resourceRef;
-        if (permission.name === provisioningRequestApprovePermission.name) {
-          return {
-            result: isPlatform(credentials)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          };
-        }
-        if (
-          permission.name === provisioningRequestReadPermission.name ||
-          permission.name === 'provisioning.request.create'
-        ) {
-          return { result: AuthorizeResult.ALLOW };
-        }
-        const owner = resourceRef ? owners.get(resourceRef) : undefined;
-        const allowed =
-          isPlatform(credentials) ||
-          (owner !== undefined && claimsOf(credentials).includes(owner));
-        return {
-          result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-        };
-      });
-    },
-    authorizeConditional: async (queries, options) => {
-      const credentials = (options as { credentials: BackstageCredentials })
-        .credentials;
-      return queries.map(() =>
-        claimsOf(credentials).includes(OUTSIDER)
-          ? {
-              result: AuthorizeResult.CONDITIONAL,
-              pluginId: 'provisioning',
-              resourceType: 'provisioning-request',
-              conditions: {
-                rule: 'IS_REQUEST_OWNER',
-                resourceType: 'provisioning-request',
-                params: { claims: claimsOf(credentials) },
-              },
-            }
-          : { result: AuthorizeResult.ALLOW },
-      ) as any;
-    },
-  });
-}
-
-async function startBackend(options: {
-  sandboxConnection: string;
-  maxAttempts?: number;
-}) {
-  const owners = new Map<string, string>();
-  const { server } = await startTestBackend({
-    features: [
-      provisioningPlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          app: { baseUrl: 'http://localhost:3000' },
-          paved: { platformTeam: 'group:default/platform' },
-          provisioning: {
-            environments: {
-              development: {
-                provider: 'sandbox',
-                sizes: ['small', 'medium'],
-                storageGB: { min: 1, max: 20 },
-              },
-              staging: {
-                provider: 'sandbox',
-                sizes: ['small', 'medium', 'large'],
-                storageGB: { min: 1, max: 100 },
-              },
-              production: {
-                provider: 'sandbox',
-                requiresApproval: true,
-                storageGB: { min: 10, max: 500 },
-              },
-              ephemeral: {
-                provider: 'sandbox',
-                sizes: ['small'],
-                storageGB: { min: 1, max: 5 },
-                maxTtlHours: 24,
-              },
-            },
-            quotas: {
-              default: { maxRequests: 4, maxStorageGB: 60 },
-              teams: [
-                {
-                  owner: 'group:default/platform',
-                  maxRequests: 50,
-                  maxStorageGB: 5000,
-                },
-              ],
-            },
-            processing: {
-              maxAttempts: options.maxAttempts ?? 100,
-              backoffBaseSeconds: 600,
-            },
-            providers: { sandbox: { connection: options.sandboxConnection } },
-          },
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.userInfo.mock({
-        getUserInfo: async credentials => ({
-          userEntityRef: (credentials.principal as { userEntityRef: string })
-            .userEntityRef,
-          ownershipEntityRefs: claimsOf(credentials),
-        }),
-      }).factory,
-      permissionsMock(owners).factory,
-    ],
-  });
-  return { server, owners };
-}
-
-const body = (overrides: Record<string, unknown> = {}) => ({
-  type: 'postgresql',
-  name: 'orders',
-  owner: 'group:default/payments',
-  environment: 'development',
-  size: 'small',
-  storageGB: 5,
-  ...overrides,
-});
 
 describe('provisioning router (provider unreachable, so nothing leaves the backend)', () => {
   let server: Awaited<ReturnType<typeof startBackend>>['server'];
@@ -246,6 +51,45 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       const res = await call.set('Authorization', none);
       expect(res.status).toBe(401);
     }
+  });
+
+  it('names every violation of a request at once, schema and guardrails alike', async () => {
+    const schema = await request(server)
+      .post('/api/provisioning/requests')
+      .set('Authorization', mockCredentials.user.header(SAM))
+      .send(body({ name: 'Bad Name', size: 'huge', color: 'blue', storageGB: 0 }));
+    expect(schema.status).toBe(400);
+    const schemaMessage: string = schema.body.error.message;
+    expect(schemaMessage.split('; ')).toHaveLength(4);
+    expect(schemaMessage.split('; ')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^name: .* \(rule: pattern\)$/),
+        expect.stringMatching(/^size: .* \(rule: enum\)$/),
+        expect.stringMatching(/^storageGB: .* \(rule: minimum\)$/),
+        'color: is not a known field (rule: no-unknown-fields)',
+      ]),
+    );
+
+    const guardrails = await request(server)
+      .post('/api/provisioning/requests')
+      .set('Authorization', mockCredentials.user.header(SAM))
+      .send(
+        body({
+          size: 'large',
+          storageGB: 500,
+          version: '9',
+          owner: 'group:default/data',
+          system: 'system:default/nowhere',
+        }),
+      );
+    expect(guardrails.status).toBe(400);
+    expect(guardrails.body.error.message.split('; ')).toEqual([
+      expect.stringMatching(/^size: .*\(rule: environments\.development\.sizes\)$/),
+      expect.stringMatching(/^storageGB: .*\(rule: environments\.development\.storageGB\)$/),
+      expect.stringMatching(/^version: .*\(rule: postgresql\.versions\)$/),
+      expect.stringMatching(/^owner: .* is not a member of group:default\/data/),
+      expect.stringMatching(/^system: system:default\/nowhere does not exist/),
+    ]);
   });
 
   it('creates a development request that starts provisioning without approval', async () => {
@@ -298,19 +142,19 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
     [
       'name',
       { name: 'a"; DROP DATABASE postgres; --' },
-      /name: must be a lowercase DNS label/,
+      /name: must match pattern .* \(rule: pattern\)/,
     ],
-    ['name', { name: 'a'.repeat(200) }, /name: must be at most 63 characters/],
+    ['name', { name: 'a'.repeat(200) }, /name: must NOT have more than 63 characters \(rule: maximum\)/],
     [
       'name',
       { name: 'datenbank-größe' },
-      /name: must be a lowercase DNS label/,
+      /name: must match pattern .* \(rule: pattern\)/,
     ],
-    ['name', { name: 'Orders' }, /name: must be a lowercase DNS label/],
+    ['name', { name: 'Orders' }, /name: must match pattern .* \(rule: pattern\)/],
     ['type', { type: 'mysql' }, /type: /],
     ['environment', { environment: 'qa' }, /environment: /],
-    ['storageGB', { storageGB: 2.5 }, /storageGB: must be a whole number/],
-    ['unknown field', { color: 'blue' }, /Unrecognized key/],
+    ['storageGB', { storageGB: 2.5 }, /storageGB: must be integer \(rule: type\)/],
+    ['unknown field', { color: 'blue' }, /^color: is not a known field \(rule: no-unknown-fields\)$/],
     [
       'size per environment',
       { size: 'large' },

@@ -1,6 +1,7 @@
 import {
   AuditorService,
   BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -35,13 +36,18 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { createHash } from 'crypto';
 import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import { DatabaseRequestStore, RequestSecretStore } from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
-import { databaseUnavailableHandler } from '@paved/backend-platform';
+import {
+  databaseUnavailableHandler,
+  violationsError,
+  violationsFromZod,
+} from '@paved/backend-platform';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
+import { openApiRequestValidation } from './requestValidation';
 
 const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -79,10 +85,7 @@ function canonicalJson(value: unknown): string {
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {
-    const issues = result.error.issues
-      .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
-      .join('; ');
-    throw new InputError(`${issues} (rule: request schema)`);
+    throw violationsError(violationsFromZod(result.error.issues));
   }
   return result.data;
 }
@@ -119,8 +122,14 @@ export async function createRouter(
   const authorizeConditions = createConditionAuthorizer(options.ruleset);
   const now = () => options.now?.() ?? new Date();
 
-  const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  // Every route is described in src/schema/openapi.yaml; requests are validated against it first.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateRequests: false },
+    middleware: [
+      express.json({ limit: '64kb' }),
+      ...(openApiRequestValidation(spec) as express.RequestHandler[]),
+    ],
+  });
 
   async function loadRequest(id: string): Promise<DatabaseRequest> {
     if (!UUID_PATTERN.test(id)) {
@@ -146,6 +155,21 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `You may not ${what} request ${request.id} (permission ${permission.name})`,
+      );
+    }
+  }
+
+  /** Nobody approves or rejects what they asked for, the platform team included. */
+  function assertFourEyes(
+    request: DatabaseRequest,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    what: string,
+  ) {
+    const actor =
+      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    if (actor === request.requestedBy.toLocaleLowerCase('en-US')) {
+      throw new NotAllowedError(
+        `You may not ${what} request ${request.id}: you filed it (rule: four eyes, nobody reviews their own request)`,
       );
     }
   }
@@ -206,16 +230,21 @@ export async function createRouter(
       o.toLocaleLowerCase('en-US'),
     );
     const statuses = queryList(req.query.status, 'status');
-    for (const status of statuses ?? []) {
-      if (
-        !DATABASE_REQUEST_STATUSES.includes(status as DatabaseRequestStatus)
-      ) {
-        throw new InputError(
-          `status: "${status}" is not one of ${DATABASE_REQUEST_STATUSES.join(
-            ', ',
-          )} (rule: status name)`,
-        );
-      }
+    const unknown = (statuses ?? []).filter(
+      status =>
+        !DATABASE_REQUEST_STATUSES.includes(status as DatabaseRequestStatus),
+    );
+    if (unknown.length) {
+      throw violationsError(
+        unknown.map(status => ({
+          field: 'status',
+          problem: `"${status.slice(
+            0,
+            64,
+          )}" is not one of ${DATABASE_REQUEST_STATUSES.join(', ')}`,
+          rule: 'enum',
+        })),
+      );
     }
     const requestedBy = queryList(req.query.requestedBy, 'requestedBy')?.[0];
     const [decision] = await permissions.authorizeConditional(
@@ -260,6 +289,7 @@ export async function createRouter(
       credentials,
       'approve',
     );
+    assertFourEyes(request, credentials, 'approve');
     const updated = await lifecycle.transition(
       request.id,
       {
@@ -268,6 +298,7 @@ export async function createRouter(
         actor: credentials.principal.userEntityRef,
         action: 'approved',
         message: comment,
+        humanStep: true,
       },
       req,
     );
@@ -290,6 +321,7 @@ export async function createRouter(
       credentials,
       'reject',
     );
+    assertFourEyes(request, credentials, 'reject');
     const updated = await lifecycle.transition(
       request.id,
       {
@@ -298,6 +330,7 @@ export async function createRouter(
         actor: credentials.principal.userEntityRef,
         action: 'rejected',
         message: comment,
+        humanStep: true,
       },
       req,
     );
@@ -359,14 +392,35 @@ export async function createRouter(
         `id: only ephemeral databases can be extended (rule: extend ephemeral only)`,
       );
     }
-    const max = guardrails.environmentPolicy('ephemeral')?.maxTtlHours ?? 72;
+    const policy = guardrails.environmentPolicy(request.environment);
+    const max = policy?.maxTtlHours ?? 72;
     const extension = hours ?? Math.min(request.ttlHours ?? max, max);
     if (extension > max) {
-      throw new InputError(
-        `hours: ${extension} exceeds the maximum of ${max} hours (rule: environments.ephemeral.maxTtlHours)`,
-      );
+      throw violationsError([
+        {
+          field: 'hours',
+          problem: `${extension} exceeds the maximum of ${max} hours`,
+          rule: `environments.${request.environment}.maxTtlHours`,
+        },
+      ]);
     }
     const expiresAt = new Date(now().getTime() + extension * 3600_000);
+    // Extensions never outlive the environment's maximum total lifetime, counted from creation.
+    const maxLifetimeHours = policy?.maxLifetimeHours;
+    if (maxLifetimeHours !== undefined) {
+      const latest = new Date(
+        new Date(request.createdAt).getTime() + maxLifetimeHours * 3600_000,
+      );
+      if (expiresAt.getTime() > latest.getTime()) {
+        throw violationsError([
+          {
+            field: 'hours',
+            problem: `would expire at ${expiresAt.toISOString()}, after the maximum lifetime of ${maxLifetimeHours} hours since creation (${latest.toISOString()})`,
+            rule: `environments.${request.environment}.maxLifetimeHours`,
+          },
+        ]);
+      }
+    }
     const auditEvent = await auditor.createEvent({
       eventId: 'request-extend',
       severityLevel: 'medium',

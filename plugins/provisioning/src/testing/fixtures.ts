@@ -21,6 +21,7 @@ export function databaseRequest(
     status: 'ready',
     requestedBy: 'user:default/sam.rivera',
     approvalRequired: false,
+    humanStep: false,
     createdAt: '2026-11-23T10:00:00.000Z',
     updatedAt: '2026-11-23T10:01:00.000Z',
     ...overrides,

@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  createDatabaseRequestSchema,
   databaseResourceEntityRef,
   type DatabaseRequest,
   type DatabaseRequestStatus,
@@ -8,6 +9,8 @@ import {
 import { ProvisioningApiClient } from './ProvisioningApiClient';
 
 export const REQUEST_DATABASE_ACTION_ID = 'paved:database:request';
+
+const fields = createDatabaseRequestSchema.shape;
 
 /** Documented examples; the tests run each of them. */
 export const REQUEST_DATABASE_EXAMPLES: Array<{
@@ -75,9 +78,9 @@ export function resourceEntityRef(
     'id' | 'owner' | 'name' | 'environment' | 'resourceEntityRef'
   >,
 ): string {
-  // The backend fixes the ref when the request becomes ready (it is qualified with the team when
-  // another team holds the plain name); before that, the plain name is the best prediction.
-  return request.resourceEntityRef ?? databaseResourceEntityRef(request);
+  // The backend fixes the ref when the request becomes ready (with a suffix of the request id when
+  // another request holds the plain name); before that, the plain name is the best prediction.
+  return databaseResourceEntityRef(request);
 }
 
 function describeError(error: unknown): string {
@@ -130,37 +133,24 @@ export function createRequestDatabaseAction(
       example: exampleYaml(input),
     })),
     schema: {
+      // The field rules are the provisioning API's own (createDatabaseRequestSchema), so the
+      // form, this step and the backend refuse the same values.
       input: {
-        name: z =>
-          z
-            .string()
-            .max(63)
-            .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
-            .describe(
-              'Database name: a lowercase DNS label, unique per owner and environment',
-            ),
-        owner: z =>
-          z.string().describe('Owning group, e.g. group:default/payments'),
-        system: z =>
-          z.string().optional().describe('System the database belongs to'),
-        component: z =>
-          z.string().optional().describe('Component that uses the database'),
-        environment: z =>
-          z
-            .enum(['development', 'staging', 'production', 'ephemeral'])
-            .describe('Environment'),
-        size: z =>
-          z.enum(['small', 'medium', 'large']).describe('T-shirt size'),
-        storageGB: z => z.number().int().positive().describe('Storage in GB'),
-        version: z =>
-          z.string().optional().describe('PostgreSQL major version'),
-        ttlHours: z =>
-          z
-            .number()
-            .int()
-            .positive()
-            .optional()
-            .describe('Time to live in hours (ephemeral only)'),
+        name: () =>
+          fields.name.describe(
+            'Database name: a lowercase DNS label, unique per owner and environment',
+          ),
+        owner: () =>
+          fields.owner.describe('Owning group, e.g. group:default/payments'),
+        system: () => fields.system.describe('System the database belongs to'),
+        component: () =>
+          fields.component.describe('Component that uses the database'),
+        environment: () => fields.environment.describe('Environment'),
+        size: () => fields.size.describe('T-shirt size'),
+        storageGB: () => fields.storageGB.describe('Storage in GB'),
+        version: () => fields.version.describe('PostgreSQL major version'),
+        ttlHours: () =>
+          fields.ttlHours.describe('Time to live in hours (ephemeral only)'),
       },
       output: {
         requestId: z => z.string().describe('Id of the provisioning request'),

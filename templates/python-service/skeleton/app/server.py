@@ -24,7 +24,7 @@ _QUIET_ROUTES = {"/healthz", "/readyz", "/metrics"}
 
 def create_server(port: int, metrics: Metrics, readiness_checks: List[ReadinessCheck], logger: logging.Logger) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
-        server_version = "${{ values.name }}"
+        server_version = ${{ values.name | dump }}
 
         status = 500
 

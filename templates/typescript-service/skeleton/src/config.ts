@@ -24,7 +24,7 @@ function port(value: string | undefined, fallback: number, variable: string): nu
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
-    serviceName: '${{ values.name }}',
+    serviceName: ${{ values.name | dump }},
     httpPort: port(env.PORT, ${{ values.httpPort }}, 'PORT'),
 {%- if values.api == 'grpc' %}
     grpcPort: port(env.GRPC_PORT, ${{ values.grpcPort }}, 'GRPC_PORT'),

@@ -41,6 +41,7 @@ const pavedNav = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             {nav.take('page:provisioning')}
             {nav.take('page:devex')}
+            {nav.take('page:scorecards')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -14,10 +14,37 @@ import {
   type ProfileInfoApi,
   type SessionApi,
 } from '@backstage/frontend-plugin-api';
+import { DevelopmentUserAuth } from './DevelopmentUserAuth';
 import {
   SignInPageBlueprint,
   type SignInPageProps,
 } from '@backstage/plugin-app-react';
+
+/** Development sign-in as the example developer (backend provider `guest`). */
+export const developerSignInApiRef = createApiRef<
+  BackstageIdentityApi & ProfileInfoApi & SessionApi
+>({ id: 'paved.auth.development.developer' });
+
+/** Development sign-in as the example platform engineer (backend provider `guest-platform`). */
+export const platformEngineerSignInApiRef = createApiRef<
+  BackstageIdentityApi & ProfileInfoApi & SessionApi
+>({ id: 'paved.auth.development.platform-engineer' });
+
+const developmentSignInApis = [
+  { name: 'guest', api: developerSignInApiRef },
+  { name: 'guest-platform', api: platformEngineerSignInApiRef },
+].map(({ name, api }) =>
+  ApiBlueprint.make({
+    name: `${name}-auth`,
+    params: defineParams =>
+      defineParams({
+        api,
+        deps: { discoveryApi: discoveryApiRef },
+        factory: ({ discoveryApi }) =>
+          new DevelopmentUserAuth({ discoveryApi, provider: name }),
+      }),
+  }),
+);
 
 /** The company's OpenID Connect identity provider (Okta, Entra ID, Keycloak, ...). */
 export const oidcAuthApiRef = createApiRef<
@@ -47,6 +74,20 @@ const oidcAuthApi = ApiBlueprint.make({
 });
 
 const providerCatalog = {
+  guest: {
+    id: 'guest-auth-provider',
+    title: 'Sam Rivera, developer',
+    message:
+      'Development only: sign in as the example developer of the payments team',
+    apiRef: developerSignInApiRef,
+  },
+  'guest-platform': {
+    id: 'guest-platform-auth-provider',
+    title: 'Priya Natarajan, platform engineer',
+    message:
+      'Development only: sign in as the example platform engineer, who approves requests',
+    apiRef: platformEngineerSignInApiRef,
+  },
   github: {
     id: 'github-auth-provider',
     title: 'GitHub',
@@ -62,25 +103,24 @@ const providerCatalog = {
 } as const;
 
 /**
- * Offers the sign-in methods named in `app.signIn.providers`: guest in development (resolved by
- * the backend to an example developer), GitHub and/or OIDC in production.
+ * Offers the sign-in methods named in `app.signIn.providers`: in development the example
+ * developer (`guest`) and the example platform engineer (`guest-platform`), in production
+ * GitHub and/or OIDC.
  */
 function PavedSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
   const names = config.getOptionalStringArray('app.signIn.providers') ?? [
     'guest',
   ];
-  const providers = names.map(name =>
-    name === 'guest'
-      ? ('guest' as const)
-      : providerCatalog[name as keyof typeof providerCatalog],
-  );
+  const providers = names
+    .map(name => providerCatalog[name as keyof typeof providerCatalog])
+    .filter(Boolean);
   return (
     <SignInPage
       {...props}
       title="Sign in to Paved"
       align="center"
-      providers={providers.filter(Boolean)}
+      providers={providers}
     />
   );
 }
@@ -91,5 +131,5 @@ const signInPage = SignInPageBlueprint.make({
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage, oidcAuthApi],
+  extensions: [signInPage, oidcAuthApi, ...developmentSignInApis],
 });

@@ -10,10 +10,11 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  ANNOTATION_TEMPLATE,
+  ANNOTATION_TEMPLATE_VERSION,
   isOutdated,
   lineageOf,
-  TEMPLATE_VERSION_ANNOTATION,
-} from '../../lineage';
+} from '@paved/plugin-golden-paths-common';
 
 /**
  * "Created from <template> <version>" on a component page, with a hint when the golden path has
@@ -48,14 +49,14 @@ export function CreatedFromCard() {
       <InfoCard title="Golden path">
         <WarningPanel
           title="Unreadable lineage"
-          message={`paved.dev/template is '${lineage.templateRef}', which is not an entity reference.`}
+          message={`${ANNOTATION_TEMPLATE} is '${lineage.templateRef}', which is not an entity reference.`}
         />
       </InfoCard>
     );
   }
 
   const currentVersion =
-    template?.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+    template?.metadata.annotations?.[ANNOTATION_TEMPLATE_VERSION];
   return (
     <InfoCard title="Golden path">
       {loading && <Progress />}

@@ -1,15 +1,14 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { GoldenPathsClient } from '@paved/plugin-golden-paths-common';
+import { goldenPathsApiRef } from '../../api';
 import { validateServiceName } from './ServiceNameField';
 
 function apiHolder(respond: (url: string) => Response) {
   const fetch = jest.fn(async (url: string) => respond(url));
-  const apis = new Map<unknown, unknown>([
-    [
-      discoveryApiRef,
-      { getBaseUrl: async () => 'http://backend/api/scaffolder' },
-    ],
-    [fetchApiRef, { fetch }],
-  ]);
+  const client = new GoldenPathsClient({
+    discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
+    fetchApi: { fetch: fetch as any },
+  });
+  const apis = new Map<unknown, unknown>([[goldenPathsApiRef, client]]);
   return { holder: { get: (ref: unknown) => apis.get(ref) } as any, fetch };
 }
 
@@ -36,14 +35,14 @@ describe('validateServiceName', () => {
       json({ name: 'orders-api', available: true }),
     );
     expect(fetch).toHaveBeenCalledWith(
-      'http://backend/api/scaffolder/paved/service-names/orders-api',
+      'http://backend/api/golden-paths/service-names/orders-api',
     );
     expect(addError).not.toHaveBeenCalled();
   });
 
   it('refuses a taken name with the message naming the field', async () => {
     const problem =
-      'name: component:default/ledger-service already exists in the catalog';
+      'name: component:default/ledger-service already exists in the catalog (rule: unique-name)';
     const { addError } = await validate('ledger-service', () =>
       json({ name: 'ledger-service', available: false, problem }),
     );

@@ -1,14 +1,10 @@
 import TextField from '@material-ui/core/TextField';
-import { ResponseError } from '@backstage/errors';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  type ApiHolder,
-} from '@backstage/core-plugin-api';
+import type { ApiHolder } from '@backstage/core-plugin-api';
 import type {
   CustomFieldValidator,
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
+import { goldenPathsApiRef } from '../../api';
 
 /**
  * `ui:field: ServiceName`: the name of a new golden-path service. Besides the template's
@@ -51,30 +47,25 @@ export const ServiceNameField = (
   );
 };
 
-/** Asks `GET /api/scaffolder/paved/service-names/:name`, as the signed-in user. */
+/** Asks `GET /api/golden-paths/service-names/:name` (the same check `paved:service:validate` runs), as the signed-in user. */
 export const validateServiceName: CustomFieldValidator<string> = async (
   name,
   validation,
   { apiHolder }: { apiHolder: ApiHolder },
 ) => {
   if (!name) return;
-  const discovery = apiHolder.get(discoveryApiRef);
-  const fetchApi = apiHolder.get(fetchApiRef);
-  if (!discovery || !fetchApi) return;
-  const base = await discovery.getBaseUrl('scaffolder');
-  const response = await fetchApi.fetch(
-    `${base}/paved/service-names/${encodeURIComponent(name)}`,
-  );
-  if (!response.ok) {
-    const error = await ResponseError.fromResponse(response);
-    validation.addError(`Could not check the name: ${error.message}`);
-    return;
-  }
-  const answer = (await response.json()) as {
-    available: boolean;
-    problem?: string;
-  };
-  if (!answer.available && answer.problem) {
-    validation.addError(answer.problem);
+  const goldenPaths = apiHolder.get(goldenPathsApiRef);
+  if (!goldenPaths) return;
+  try {
+    const answer = await goldenPaths.getServiceName(name);
+    if (!answer.available && answer.problem) {
+      validation.addError(answer.problem);
+    }
+  } catch (error) {
+    validation.addError(
+      `Could not check the name: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
   }
 };

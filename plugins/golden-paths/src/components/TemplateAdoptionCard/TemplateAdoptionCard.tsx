@@ -18,10 +18,11 @@ import {
 import Chip from '@material-ui/core/Chip';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  ANNOTATION_TEMPLATE,
+  ANNOTATION_TEMPLATE_VERSION,
   isOutdated,
-  TEMPLATE_ANNOTATION,
-  TEMPLATE_VERSION_ANNOTATION,
-} from '../../lineage';
+  lineageOf,
+} from '@paved/plugin-golden-paths-common';
 
 type CreatedComponent = {
   entity: Entity;
@@ -35,7 +36,7 @@ export function TemplateAdoptionCard() {
   const catalogApi = useApi(catalogApiRef);
   const templateRef = stringifyEntityRef(template);
   const currentVersion =
-    template.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+    template.metadata.annotations?.[ANNOTATION_TEMPLATE_VERSION];
 
   const { value, loading, error } = useAsync(async (): Promise<
     CreatedComponent[]
@@ -43,13 +44,12 @@ export function TemplateAdoptionCard() {
     const { items } = await catalogApi.getEntities({
       filter: {
         kind: 'Component',
-        [`metadata.annotations.${TEMPLATE_ANNOTATION}`]: templateRef,
+        [`metadata.annotations.${ANNOTATION_TEMPLATE}`]: templateRef,
       },
       order: { field: 'metadata.name', order: 'asc' },
     });
     return items.map(entity => {
-      const version =
-        entity.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+      const version = lineageOf(entity)?.version;
       return { entity, version, outdated: isOutdated(version, currentVersion) };
     });
   }, [catalogApi, templateRef, currentVersion]);

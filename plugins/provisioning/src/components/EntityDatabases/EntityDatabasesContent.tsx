@@ -15,7 +15,7 @@ import { REQUEST_TEMPLATE_PATH } from '../ProvisioningPage/RequestsOverview';
 import { RequestDetails } from '../RequestPage/RequestPage';
 import { RequestsTable } from '../common/RequestsTable';
 import { useLiveRequest } from '../common/useLiveRequest';
-import { PROVISIONING_REQUEST_ANNOTATION } from './filter';
+import { ANNOTATION_PROVISIONING_REQUEST } from '@paved/plugin-provisioning-common';
 
 /** `payments`, `system:payments` and `system:default/payments` all name the same system. */
 export function normalizeRef(
@@ -99,7 +99,7 @@ const RelatedDatabases = ({ entity }: { entity: Entity }) => {
 export const EntityDatabasesContent = () => {
   const { entity } = useEntity();
   const requestId =
-    entity.metadata.annotations?.[PROVISIONING_REQUEST_ANNOTATION];
+    entity.metadata.annotations?.[ANNOTATION_PROVISIONING_REQUEST];
   if (entity.kind.toLocaleLowerCase('en-US') === 'resource' && requestId) {
     return <ResourceDatabase requestId={requestId} />;
   }

@@ -40,7 +40,7 @@ func run() error {
 		return err
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: cfg.LogLevel})).
-		With("service", "${{ values.name }}")
+		With("service", ${{ values.name | dump }})
 
 	// Kubernetes sends SIGTERM and waits terminationGracePeriodSeconds: finish in-flight requests.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)

@@ -1,0 +1,345 @@
+/*
+ * Agents through the MCP server: an MCP client (the SDK's Streamable HTTP client, as Claude or
+ * Cursor use) against a portal with the real plugins, Paved's action modules and
+ * @backstage/plugin-mcp-actions-backend, configured as app-config.yaml configures them. The agent
+ * signs in as the development guest (Sam Rivera, payments) and acts as Sam: same guardrails,
+ * permissions and approvals; it is never offered a way to destroy or approve.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  RootLoggerService,
+} from '@backstage/backend-plugin-api';
+import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import devexActions from '@paved/plugin-devex-backend-module-actions';
+import provisioningActions from '@paved/plugin-provisioning-backend-module-actions';
+import goldenPathActions from '@paved/plugin-scaffolder-backend-module-golden-path-actions';
+import { startTestPortal, TestPortal, waitForEntity } from '@paved/test-portal';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+
+jest.setTimeout(240_000);
+
+type LogMeta = { [key: string]: unknown };
+
+interface LogEntry {
+  message: string;
+  meta: Record<string, any>;
+}
+
+/** A root logger that keeps every entry, so the test can read the audit events. */
+class RecordingLogger implements RootLoggerService {
+  constructor(
+    readonly entries: LogEntry[],
+    private readonly fields: LogMeta = {},
+  ) {}
+  private record(message: string, meta?: Error | LogMeta) {
+    this.entries.push({
+      message,
+      meta: { ...this.fields, ...(meta instanceof Error ? {} : meta) },
+    });
+  }
+  error(message: string, meta?: Error | LogMeta) {
+    this.record(message, meta);
+  }
+  warn(message: string, meta?: Error | LogMeta) {
+    this.record(message, meta);
+  }
+  info(message: string, meta?: Error | LogMeta) {
+    this.record(message, meta);
+  }
+  debug() {}
+  child(fields: LogMeta) {
+    return new RecordingLogger(this.entries, { ...this.fields, ...fields });
+  }
+}
+
+/** The agent-facing settings exactly as the development configuration has them. */
+function appConfigFrontDoors() {
+  const appConfig = yaml.parse(
+    fs.readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
+  );
+  return { actions: appConfig.backend.actions, mcpActions: appConfig.mcpActions };
+}
+
+type ToolResult = {
+  isError?: boolean;
+  structuredContent?: any;
+  content: Array<{ type: string; text?: string }>;
+};
+
+const suffix = Date.now().toString(36);
+
+describe('agents through the MCP server', () => {
+  let portal: TestPortal;
+  let agent: Client;
+  let token: string;
+  const log: LogEntry[] = [];
+  const databases: string[] = [];
+
+  const call = async (name: string, args: object) =>
+    (await agent.callTool({ name, arguments: args as any })) as ToolResult;
+  const text = (result: ToolResult) =>
+    result.content.map(part => part.text ?? '').join('\n');
+
+  beforeAll(async () => {
+    const { actions, mcpActions } = appConfigFrontDoors();
+    const logger = new RecordingLogger(log);
+    portal = await startTestPortal({
+      features: [
+        mcpActionsBackend,
+        goldenPathActions,
+        provisioningActions,
+        devexActions,
+      ],
+      config: { backend: { actions }, mcpActions },
+      rootLogger: createServiceFactory({
+        service: coreServices.rootLogger,
+        deps: {},
+        factory: () => logger,
+      }),
+    });
+    await waitForEntity(portal, 'user:default/sam.rivera');
+    await waitForEntity(portal, 'system:default/payments');
+    await waitForEntity(portal, 'template:default/typescript-service');
+    token = await portal.guestToken();
+    agent = new Client({ name: 'paved-test-agent', version: '1.0.0' });
+    await agent.connect(
+      new StreamableHTTPClientTransport(
+        new URL(`${portal.url}/api/mcp-actions/v1`),
+        { requestInit: { headers: { Authorization: `Bearer ${token}` } } },
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await agent?.close();
+    for (const id of databases) {
+      await fetch(`${portal.url}/api/provisioning/requests/${id}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    }
+    // Give the sandbox provider a moment to drop what it created on the shared PostgreSQL.
+    await new Promise(resolve => setTimeout(resolve, 3000));
+    await portal?.stop();
+  });
+
+  it('each plugin lists its own actions, with honest attributes', async () => {
+    const list = async (pluginId: string) => {
+      const response = await fetch(
+        `${portal.url}/api/${pluginId}/.backstage/actions/v1/actions`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      expect(response.status).toBe(200);
+      const { actions } = await response.json();
+      return Object.fromEntries(
+        actions.map((a: { id: string; attributes: object }) => [a.id, a.attributes]),
+      );
+    };
+    expect(await list('provisioning')).toEqual({
+      'provisioning:request-database': { readOnly: false, destructive: false, idempotent: false },
+      'provisioning:list-database-requests': { readOnly: true, destructive: false, idempotent: true },
+      'provisioning:get-database-request': { readOnly: true, destructive: false, idempotent: true },
+    });
+    expect(await list('devex')).toEqual({
+      'devex:get-dora-metrics': { readOnly: true, destructive: false, idempotent: true },
+      'devex:list-deployments': { readOnly: true, destructive: false, idempotent: true },
+    });
+    expect(await list('scaffolder')).toMatchObject({
+      'scaffolder:list-golden-paths': { readOnly: true, destructive: false },
+      'scaffolder:check-service-name': { readOnly: true, destructive: false },
+      'scaffolder:create-service': { readOnly: false, destructive: false, idempotent: false },
+    });
+  });
+
+  it("lists Paved's operations as tools, and nothing that destroys or approves", async () => {
+    const { tools } = await agent.listTools();
+    const names = tools.map(tool => tool.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'scaffolder.list-golden-paths',
+        'scaffolder.check-service-name',
+        'scaffolder.create-service',
+        'provisioning.request-database',
+        'provisioning.list-database-requests',
+        'provisioning.get-database-request',
+        'devex.get-dora-metrics',
+        'devex.list-deployments',
+        'catalog.get-catalog-entity',
+      ]),
+    );
+    // Backstage's own destructive actions are filtered out by backend.actions.filter.
+    expect(names).not.toContain('scaffolder.execute-template');
+    expect(names).not.toContain('catalog.unregister-entity');
+    expect(tools.filter(tool => tool.annotations?.destructiveHint)).toEqual([]);
+    expect(names.filter(name => /delete|approve|reject|credential/.test(name))).toEqual([]);
+  });
+
+  it('creates a service and requests a development database for it, as the signed-in user', async () => {
+    const name = `agent-orders-${suffix}`;
+    const check = await call('scaffolder.check-service-name', { name });
+    expect(check.structuredContent).toEqual({ name, available: true });
+
+    const created = await call('scaffolder.create-service', {
+      name,
+      language: 'typescript',
+      team: 'group:default/payments',
+      system: 'system:default/payments',
+      description: 'Orders, created by an agent',
+    });
+    expect(text(created)).not.toMatch(/Error/);
+    expect(created.structuredContent).toMatchObject({
+      status: 'completed',
+      entityRef: `component:default/${name}`,
+    });
+    const entity = await fetch(
+      `${portal.url}/api/catalog/entities/by-name/component/default/${name}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(entity.status).toBe(200);
+    expect((await entity.json()).spec.owner).toBe('group:default/payments');
+
+    const requested = await call('provisioning.request-database', {
+      name,
+      owner: 'group:default/payments',
+      component: `component:default/${name}`,
+      idempotencyKey: `agent-${suffix}`,
+    });
+    expect(requested.isError).toBeFalsy();
+    const request = requested.structuredContent.request;
+    databases.push(request.id);
+    expect(request).toMatchObject({
+      environment: 'development',
+      requestedBy: 'user:default/sam.rivera',
+      approvalRequired: false,
+    });
+
+    // The same idempotency key returns the same request, never a second database.
+    const again = await call('provisioning.request-database', {
+      name,
+      owner: 'group:default/payments',
+      component: `component:default/${name}`,
+      idempotencyKey: `agent-${suffix}`,
+    });
+    expect(again.structuredContent.request.id).toBe(request.id);
+
+    let status = request.status;
+    for (let i = 0; i < 60 && status !== 'ready'; i++) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      const shown = await call('provisioning.get-database-request', { id: request.id });
+      status = shown.structuredContent.request.status;
+      if (status === 'ready') {
+        expect(shown.structuredContent.request.connection).toMatch(/^paved_/);
+        expect(text(shown)).not.toMatch(/password/i);
+      }
+    }
+    expect(status).toBe('ready');
+
+    // The audit log says the request came through an agent: the MCP server logs the tool call,
+    // provisioning logs the creation with the actions registry's User-Agent (a label, not a check).
+    const created$ = log.filter(e => e.message === 'provisioning.request-create');
+    expect(created$.length).toBeGreaterThan(0);
+    expect(created$[0].meta.actor).toMatchObject({
+      actorId: 'user:default/sam.rivera',
+      userAgent: 'paved-actions-registry (agent action provisioning:request-database)',
+    });
+    const toolCalls = log.filter(
+      e =>
+        e.message === 'mcp-actions.tool-execution' &&
+        e.meta.meta?.toolName === 'provisioning.request-database',
+    );
+    expect(toolCalls.length).toBeGreaterThan(0);
+    expect(toolCalls[0].meta.actor.actorId).toBe('user:default/sam.rivera');
+  });
+
+  it('leaves a production request to a person: the agent has no way to approve it', async () => {
+    const filed = await call('provisioning.request-database', {
+      name: `agent-prod-${suffix}`,
+      owner: 'group:default/payments',
+      environment: 'production',
+      storageGB: 10,
+    });
+    const request = filed.structuredContent.request;
+    databases.push(request.id);
+    expect(request).toMatchObject({ status: 'awaiting-approval', approvalRequired: true });
+
+    const approve = await call('provisioning.approve-database-request', { id: request.id });
+    expect(approve.isError).toBe(true);
+    expect(text(approve)).toContain('NotFoundError');
+  });
+
+  it('is refused a deletion: no such tool, and Backstage\'s destructive ones are not served', async () => {
+    const [id] = databases;
+    const remove = await call('provisioning.delete-database', { id });
+    expect(remove.isError).toBe(true);
+    expect(text(remove)).toContain('Action "provisioning.delete-database" not found');
+
+    const unregister = await call('catalog.unregister-entity', {
+      entityRef: 'component:default/payments-api',
+    });
+    expect(unregister.isError).toBe(true);
+    expect(text(unregister)).toContain('not found');
+
+    const shown = await call('provisioning.get-database-request', { id });
+    expect(shown.structuredContent.request.status).toBe('ready');
+    const entity = await fetch(
+      `${portal.url}/api/catalog/entities/by-name/component/default/payments-api`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(entity.status).toBe(200);
+  });
+
+  it("meets the portal's guardrails and checks with the portal's messages", async () => {
+    const otherTeam = await call('provisioning.request-database', {
+      name: `agent-x-${suffix}`,
+      owner: 'group:default/storefront',
+    });
+    expect(otherTeam.isError).toBe(true);
+    expect(text(otherTeam)).toMatch(/^InputError: owner: /);
+
+    const tooBig = await call('provisioning.request-database', {
+      name: `agent-y-${suffix}`,
+      owner: 'group:default/payments',
+      size: 'large',
+    });
+    expect(text(tooBig)).toContain('size: "large" is not allowed in development');
+
+    const taken = await call('scaffolder.create-service', {
+      name: 'payments-api',
+      language: 'go',
+      team: 'group:default/payments',
+      system: 'system:default/payments',
+      description: 'Again',
+    });
+    expect(text(taken)).toContain(
+      'name: component:default/payments-api already exists in the catalog',
+    );
+  });
+
+  it('reads DORA metrics and deployments', async () => {
+    const dora = await call('devex.get-dora-metrics', {
+      service: 'component:default/payments-api',
+      windowDays: 30,
+    });
+    expect(dora.isError).toBeFalsy();
+    expect(dora.structuredContent.report).toMatchObject({
+      scope: { kind: 'entity', entityRef: 'component:default/payments-api' },
+      leadTime: expect.objectContaining({ samples: expect.any(Number) }),
+    });
+    const deployments = await call('devex.list-deployments', {
+      team: 'group:default/payments',
+    });
+    expect(deployments.isError).toBeFalsy();
+    expect(Array.isArray(deployments.structuredContent.deployments)).toBe(true);
+
+    const both = await call('devex.get-dora-metrics', {
+      service: 'component:default/payments-api',
+      team: 'group:default/payments',
+    });
+    expect(text(both)).toContain('InputError: service and team: give one of them');
+  });
+});

@@ -1,0 +1,155 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { InputError } from '@backstage/errors';
+import { callPluginAsCaller } from '@paved/backend-platform';
+import type {
+  DeploymentListResponse,
+  DoraMetricsResponse,
+} from '@paved/plugin-devex-common';
+
+const PLUGIN_ID = 'devex';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `service` or `team` (or neither, for the organisation) as devex's query parameters. */
+function scopeQuery(input: { service?: string; team?: string }) {
+  if (input.service && input.team) {
+    throw new InputError('service and team: give one of them, not both');
+  }
+  return { entityRef: input.service, group: input.team };
+}
+
+/*
+ * DevEx reads for agents. Both are read-only calls of devex's HTTP API as the caller; writing
+ * events stays with CI's tokens.
+ */
+export function registerDoraActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  auth: AuthService;
+  discovery: DiscoveryService;
+}): void {
+  const { actionsRegistry } = options;
+  const deps = { auth: options.auth, discovery: options.discovery };
+
+  actionsRegistry.register({
+    name: 'get-dora-metrics',
+    title: 'DORA metrics',
+    description:
+      'The five DORA measures for a service, a team (its services and sub-teams) or the whole organisation over a window: deployment frequency, lead time for changes (median and p90 hours), change failure rate, failed deployment recovery time (median hours) and rework rate, each with its DORA level. A measure with no samples is null ("no data"), never 0. `demo: true` means demo data contributed.',
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          service: z
+            .string()
+            .optional()
+            .describe(
+              'Component entity ref, e.g. component:default/payments-api',
+            ),
+          team: z
+            .string()
+            .optional()
+            .describe('Group entity ref, e.g. group:default/payments'),
+          windowDays: z
+            .number()
+            .int()
+            .min(1)
+            .max(1098)
+            .default(90)
+            .describe('How many days back from now'),
+        }),
+      output: z =>
+        z.object({
+          report: z
+            .record(z.unknown())
+            .describe('The GET /api/devex/dora response (DoraMetricsResponse)'),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const to = Date.now();
+      const { body } = await callPluginAsCaller<DoraMetricsResponse>(
+        deps,
+        credentials,
+        {
+          actionId: `${PLUGIN_ID}:get-dora-metrics`,
+          pluginId: PLUGIN_ID,
+          path: '/dora',
+          query: {
+            ...scopeQuery(input),
+            from: new Date(to - input.windowDays * DAY_MS).toISOString(),
+            to: new Date(to).toISOString(),
+          },
+        },
+      );
+      return { output: { report: body as unknown as Record<string, unknown> } };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-deployments',
+    title: 'Recent deployments',
+    description:
+      'The most recent deployments of a service, a team or the organisation, newest first: environment, status, when, how many commits, whether it failed in production and when it recovered.',
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          service: z.string().optional().describe('Component entity ref'),
+          team: z.string().optional().describe('Group entity ref'),
+          environment: z.string().optional().describe('e.g. production'),
+          limit: z.number().int().min(1).max(500).default(20),
+        }),
+      output: z =>
+        z.object({
+          deployments: z.array(
+            z.object({
+              service: z.string(),
+              environment: z.string(),
+              status: z.string(),
+              finishedAt: z.string(),
+              commits: z.number(),
+              failed: z.boolean(),
+              recoveredAt: z.string().nullable(),
+              source: z.string(),
+              id: z.string(),
+              demo: z.boolean(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const { body } = await callPluginAsCaller<DeploymentListResponse>(
+        deps,
+        credentials,
+        {
+          actionId: `${PLUGIN_ID}:list-deployments`,
+          pluginId: PLUGIN_ID,
+          path: '/deployments',
+          query: {
+            ...scopeQuery(input),
+            environment: input.environment,
+            limit: String(input.limit),
+          },
+        },
+      );
+      return {
+        output: {
+          deployments: body.items.map(item => ({
+            service: item.service,
+            environment: item.environment,
+            status: item.status,
+            finishedAt: item.finishedAt,
+            commits: item.commits,
+            failed: item.failed,
+            recoveredAt: item.recoveredAt,
+            source: item.source,
+            id: item.id,
+            demo: item.demo,
+          })),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerDoraActions } from './doraActions';
+
+/**
+ * Registers DevEx's read actions (DORA metrics, recent deployments) with the plugin's Actions
+ * Registry: listed at `/api/devex/.backstage/actions/v1/actions`, served to MCP clients by
+ * `@backstage/plugin-mcp-actions-backend`. They call devex's HTTP API as the caller.
+ */
+export const devexModuleActions = createBackendModule({
+  pluginId: 'devex',
+  moduleId: 'actions',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+      },
+      async init(deps) {
+        registerDoraActions(deps);
+      },
+    });
+  },
+});

@@ -1,0 +1,334 @@
+import path from 'node:path';
+import type { Config } from '@backstage/config';
+import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import { stringify as stringifyYaml } from 'yaml';
+import type { PlatformSettings } from '@paved/backend-platform';
+import {
+  GitRepository,
+  type DatabaseProvider,
+  type ProviderContext,
+  type ProvisioningStatus,
+} from '@paved/plugin-provisioning-node';
+import {
+  CompositeResourceCluster,
+  KubernetesCompositeResourceCluster,
+} from './ClusterClient';
+import {
+  CrossplaneProviderConfig,
+  readCrossplaneProviderConfig,
+} from './config';
+import {
+  PostgreSQLInstanceManifest,
+  renderPostgreSQLInstance,
+} from './manifest';
+import { XrdSchemaValidator } from './XrdSchemaValidator';
+
+/** The rendered manifest breaks the XRD's schema; retrying cannot help. */
+class ManifestInvalidError extends Error {}
+
+export interface CrossplaneDatabaseProviderOptions {
+  config: CrossplaneProviderConfig;
+  validator: XrdSchemaValidator;
+  /** Required for `delivery: gitops`. */
+  repository?: GitRepository;
+  /** Required for `delivery: apply`; with gitops it is where status is read back. */
+  cluster?: CompositeResourceCluster;
+}
+
+/**
+ * Provisions PostgreSQL through Crossplane: renders a PostgreSQLInstance for the request, checks it
+ * against the XRD's schema, and hands it to the cluster either through a GitOps repository or by
+ * server-side apply. Readiness comes only from the cluster (the XR's Ready condition); without a
+ * cluster connection the request stays pending after the commit, since a commit is not a database.
+ */
+export class CrossplaneDatabaseProvider implements DatabaseProvider {
+  static async fromConfig(
+    rootConfig: Config,
+    platform: Pick<PlatformSettings, 'gitHostDirectory'>,
+  ): Promise<CrossplaneDatabaseProvider> {
+    const config = readCrossplaneProviderConfig(rootConfig, platform);
+    const xrdFile =
+      config.mode === 'claim'
+        ? path.join(config.definitionsDirectory, 'legacy', 'xrd.yaml')
+        : path.join(config.definitionsDirectory, 'xrd.yaml');
+    const validator = await XrdSchemaValidator.fromFile(xrdFile, config.mode);
+    return new CrossplaneDatabaseProvider({
+      config,
+      validator,
+      repository:
+        config.delivery === 'gitops'
+          ? new GitRepository({
+              url: config.gitops.repository,
+              branch: config.gitops.branch,
+              authorName: config.gitops.authorName,
+              authorEmail: config.gitops.authorEmail,
+              createIfMissing: config.gitops.createIfMissing,
+            })
+          : undefined,
+      cluster: config.cluster
+        ? new KubernetesCompositeResourceCluster(
+            config.cluster,
+            config.fieldManager,
+          )
+        : undefined,
+    });
+  }
+
+  constructor(private readonly options: CrossplaneDatabaseProviderOptions) {
+    if (options.config.delivery === 'gitops' && !options.repository) {
+      throw new Error(
+        'The crossplane provider needs a GitOps repository for delivery "gitops"',
+      );
+    }
+    if (options.config.delivery === 'apply' && !options.cluster) {
+      throw new Error(
+        'The crossplane provider needs a cluster for delivery "apply"',
+      );
+    }
+  }
+
+  /** The manifest for a request, validated; throws with every schema violation listed. */
+  render(request: DatabaseRequest): PostgreSQLInstanceManifest {
+    const manifest = renderPostgreSQLInstance(request, this.options.config);
+    const violations = this.options.validator.validate(manifest);
+    if (violations.length > 0) {
+      throw new ManifestInvalidError(
+        `The rendered ${
+          manifest.kind
+        } does not match the XRD schema: ${violations.join('; ')}`,
+      );
+    }
+    return manifest;
+  }
+
+  /** Where the manifest lives in the GitOps repository. */
+  manifestPath(manifest: PostgreSQLInstanceManifest): string {
+    return [
+      this.options.config.gitops.directory,
+      manifest.metadata.namespace,
+      `${manifest.metadata.name}.yaml`,
+    ]
+      .filter(Boolean)
+      .join('/');
+  }
+
+  async provision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProvisioningStatus> {
+    const rendered = this.tryRender(request);
+    if ('state' in rendered) {
+      return rendered;
+    }
+    const manifest = rendered;
+    const { repository, cluster } = this.options;
+    const target = `${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}`;
+
+    try {
+      if (this.options.config.delivery === 'apply') {
+        await cluster!.apply(manifest);
+        ctx.logger.info(`Applied ${target} for request ${request.id}`);
+        return await this.readBack(manifest);
+      }
+
+      const result = await repository!.commitFiles(
+        [
+          {
+            path: this.manifestPath(manifest),
+            content: toYaml(manifest, request),
+          },
+        ],
+        `provisioning: ${target} for request ${request.id}`,
+      );
+      ctx.logger.info(
+        result.changed
+          ? `Committed ${target} for request ${request.id} to ${
+              repository!.location
+            } at ${result.commit}`
+          : `${target} for request ${request.id} already at ${
+              result.commit
+            } in ${repository!.location}`,
+      );
+      if (cluster) {
+        return await this.readBack(manifest);
+      }
+      return waitingForReconcile(result.commit);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not hand ${target} to Crossplane: ${
+          (error as Error).message
+        }`,
+      };
+    }
+  }
+
+  async status(request: DatabaseRequest): Promise<ProvisioningStatus> {
+    const rendered = this.tryRender(request);
+    if ('state' in rendered) {
+      return rendered;
+    }
+    const manifest = rendered;
+    try {
+      if (this.options.cluster) {
+        return await this.readBack(manifest);
+      }
+      const commit = await this.options.repository!.lastCommitFor(
+        this.manifestPath(manifest),
+      );
+      if (!commit) {
+        return {
+          state: 'failed',
+          retryable: true,
+          message: `${this.manifestPath(
+            manifest,
+          )} is missing from the GitOps repository`,
+        };
+      }
+      return waitingForReconcile(commit);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not read the state of ${manifest.kind} ${
+          manifest.metadata.namespace
+        }/${manifest.metadata.name}: ${(error as Error).message}`,
+      };
+    }
+  }
+
+  async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
+    const manifest = this.render(request);
+    const target = `${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}`;
+    if (this.options.config.delivery === 'apply') {
+      await this.options.cluster!.delete(manifest);
+      ctx.logger.info(`Deleted ${target} for request ${request.id}`);
+      return;
+    }
+    // Removing the file is the GitOps way to delete: the sync tool prunes the object and Crossplane
+    // deletes the cloud database with it.
+    const result = await this.options.repository!.commitFiles(
+      [{ path: this.manifestPath(manifest), content: null }],
+      `provisioning: remove ${target} for request ${request.id}`,
+    );
+    ctx.logger.info(
+      result.changed
+        ? `Removed ${target} from ${this.options.repository!.location} at ${
+            result.commit
+          }`
+        : `${target} was already absent from ${
+            this.options.repository!.location
+          }`,
+    );
+  }
+
+  private tryRender(
+    request: DatabaseRequest,
+  ): PostgreSQLInstanceManifest | ProvisioningStatus {
+    try {
+      return this.render(request);
+    } catch (error) {
+      // A request the XRD rejects will be rejected on every retry too.
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
+    }
+  }
+
+  private async readBack(
+    manifest: PostgreSQLInstanceManifest,
+  ): Promise<ProvisioningStatus> {
+    const live = await this.options.cluster!.read(manifest);
+    const target = `${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name}`;
+    if (!live) {
+      return this.options.config.delivery === 'gitops'
+        ? {
+            state: 'pending',
+            message: `Waiting for the GitOps sync to create ${target}`,
+          }
+        : {
+            state: 'failed',
+            retryable: true,
+            message: `${target} does not exist in the cluster`,
+          };
+    }
+    return statusFromConditions(live, manifest);
+  }
+}
+
+function waitingForReconcile(commit: string): ProvisioningStatus {
+  return {
+    state: 'pending',
+    message: `committed to GitOps repo ${commit}; waiting for the cluster to reconcile`,
+  };
+}
+
+function toYaml(
+  manifest: PostgreSQLInstanceManifest,
+  request: DatabaseRequest,
+): string {
+  return `# Managed by Paved for provisioning request ${
+    request.id
+  }; change it through the portal.\n${stringifyYaml(manifest)}`;
+}
+
+/** Maps the XR's (or claim's) Crossplane conditions to a provisioning status. */
+export function statusFromConditions(
+  live: PostgreSQLInstanceManifest,
+  rendered: PostgreSQLInstanceManifest,
+): ProvisioningStatus {
+  const conditions = live.status?.conditions ?? [];
+  const ready = conditions.find(c => c.type === 'Ready');
+  const synced = conditions.find(c => c.type === 'Synced');
+  const target = `${rendered.kind} ${rendered.metadata.namespace}/${rendered.metadata.name}`;
+
+  if (synced?.status === 'False') {
+    return {
+      state: 'pending',
+      message: `Crossplane cannot sync ${target} (${
+        synced.reason ?? 'unknown reason'
+      }): ${synced.message ?? 'no message'}`,
+    };
+  }
+  if (ready?.status !== 'True') {
+    const why = ready
+      ? `${ready.reason ?? 'not ready'}${
+          ready.message ? `: ${ready.message}` : ''
+        }`
+      : 'no Ready condition yet';
+    return {
+      state: 'pending',
+      message: `Waiting for ${target} to become Ready (${why})`,
+    };
+  }
+  const status = live.status ?? {};
+  if (!status.host || !status.username) {
+    return {
+      state: 'pending',
+      message: `${target} is Ready but has not reported its host and username yet`,
+    };
+  }
+  const secretName =
+    status.connectionSecretName ??
+    (rendered.spec.writeConnectionSecretToRef as { name: string } | undefined)
+      ?.name ??
+    `${rendered.metadata.name}-connection`;
+  return {
+    state: 'ready',
+    message: `${target} is Ready`,
+    outputs: {
+      host: status.host,
+      port: status.port ?? 5432,
+      database: status.databaseName ?? String(rendered.spec.databaseName),
+      username: status.username,
+      credentialsRef: `kubernetes-secret:${rendered.metadata.namespace}/${secretName}`,
+      compositeResource: `${rendered.apiVersion}/${rendered.kind}/${rendered.metadata.namespace}/${rendered.metadata.name}`,
+    },
+  };
+}

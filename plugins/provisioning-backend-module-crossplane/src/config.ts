@@ -1,0 +1,135 @@
+import path from 'node:path';
+import type { Config } from '@backstage/config';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { PlatformSettings } from '@paved/backend-platform';
+
+/**
+ * Configuration of the crossplane provider, under `provisioning.providers.crossplane`.
+ * Its config schema is in the backend's config.d.ts (`provisioning.providers.crossplane`).
+ */
+export interface CrossplaneProviderConfig {
+  /**
+   * `composite` renders the Crossplane v2 namespaced PostgreSQLInstance (default); `claim` renders
+   * the legacy v1 PostgreSQLInstanceClaim (infrastructure/crossplane/legacy/).
+   */
+  mode: 'composite' | 'claim';
+  /** `gitops` commits the manifest to a git repository; `apply` uses server-side apply on `cluster`. */
+  delivery: 'gitops' | 'apply';
+  /** Folder holding xrd.yaml (and legacy/xrd.yaml); the manifests are validated against it. */
+  definitionsDirectory: string;
+  /** Kubernetes namespace of a team: `overrides[ownerRef]`, else `prefix` + the group's name. */
+  namespaces: { prefix: string; overrides: Record<string, string> };
+  gitops: {
+    /** Local path, `file://` URL, or a URL the git CLI can push to. */
+    repository: string;
+    branch: string;
+    /** Folder inside the repository for the manifests: `<directory>/<namespace>/<name>.yaml`. */
+    directory: string;
+    authorName: string;
+    authorEmail: string;
+    /** Whether a missing local repository is created (only for the local git host). */
+    createIfMissing: boolean;
+  };
+  cluster?: {
+    /** API server URL, or `in-cluster` to use the pod's service account. */
+    url: string;
+    /** Bearer token of a service account allowed to apply and read PostgreSQLInstances. */
+    token?: string;
+    /** Base64 PEM of the API server's CA. */
+    caData?: string;
+    skipTLSVerify: boolean;
+  };
+  /** Field manager name used for server-side apply, so Paved owns exactly the fields it sets. */
+  fieldManager: string;
+  /** PostgreSQL major version when a request names none. */
+  defaultVersion: string;
+}
+
+const DEFAULT_GITOPS_REPOSITORY = 'infrastructure-gitops.git';
+
+/** The repository's top-level infrastructure/ folder, found from this package in the monorepo. */
+export function defaultInfrastructureDirectory(): string {
+  return resolvePackagePath(
+    '@paved/plugin-provisioning-backend-module-crossplane',
+    '../../infrastructure',
+  );
+}
+
+/**
+ * Reads `provisioning.providers.crossplane`; the default GitOps repository lives in the platform's
+ * git host directory (`paved.gitHost.directory`, from `platformSettingsServiceRef`).
+ */
+export function readCrossplaneProviderConfig(
+  rootConfig: Config,
+  platform: Pick<PlatformSettings, 'gitHostDirectory'>,
+): CrossplaneProviderConfig {
+  const config =
+    rootConfig.getOptionalConfig('provisioning.providers.crossplane') ??
+    undefined;
+  const { gitHostDirectory } = platform;
+
+  const clusterConfig = config?.getOptionalConfig('cluster');
+  const cluster = clusterConfig
+    ? {
+        url: clusterConfig.getString('url'),
+        token: clusterConfig.getOptionalString('token'),
+        caData: clusterConfig.getOptionalString('caData'),
+        skipTLSVerify:
+          clusterConfig.getOptionalBoolean('skipTLSVerify') ?? false,
+      }
+    : undefined;
+
+  const mode = config?.getOptionalString('mode') ?? 'composite';
+  if (mode !== 'composite' && mode !== 'claim') {
+    throw new Error(
+      `provisioning.providers.crossplane.mode must be "composite" or "claim", got "${mode}"`,
+    );
+  }
+  const delivery =
+    config?.getOptionalString('delivery') ?? (cluster ? 'apply' : 'gitops');
+  if (delivery !== 'gitops' && delivery !== 'apply') {
+    throw new Error(
+      `provisioning.providers.crossplane.delivery must be "gitops" or "apply", got "${delivery}"`,
+    );
+  }
+  if (delivery === 'apply' && !cluster) {
+    throw new Error(
+      'provisioning.providers.crossplane.delivery "apply" needs provisioning.providers.crossplane.cluster',
+    );
+  }
+
+  const repository = config?.getOptionalString('gitops.repository');
+  const overrides: Record<string, string> = {};
+  const overridesConfig = config?.getOptionalConfig('namespaces.overrides');
+  for (const key of overridesConfig?.keys() ?? []) {
+    overrides[key.toLocaleLowerCase('en-US')] = overridesConfig!.getString(key);
+  }
+
+  return {
+    mode,
+    delivery,
+    definitionsDirectory:
+      config?.getOptionalString('definitionsDirectory') ??
+      path.join(defaultInfrastructureDirectory(), 'crossplane'),
+    namespaces: {
+      prefix: config?.getOptionalString('namespaces.prefix') ?? '',
+      overrides,
+    },
+    gitops: {
+      repository:
+        repository ?? path.resolve(gitHostDirectory, DEFAULT_GITOPS_REPOSITORY),
+      branch: config?.getOptionalString('gitops.branch') ?? 'main',
+      directory: config?.getOptionalString('gitops.directory') ?? 'databases',
+      authorName: config?.getOptionalString('gitops.authorName') ?? 'Paved',
+      authorEmail:
+        config?.getOptionalString('gitops.authorEmail') ?? 'paved@example.com',
+      // Only the default repository on the local git host is created on demand; a configured
+      // remote repository that is missing is a configuration error worth failing on.
+      createIfMissing: repository === undefined,
+    },
+    cluster,
+    fieldManager:
+      config?.getOptionalString('fieldManager') ?? 'paved-provisioning',
+    defaultVersion: config?.getOptionalString('defaultVersion') ?? '16',
+  };
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_PROVISIONING_REQUEST,
+  type DatabaseRequest,
+} from '@paved/plugin-provisioning-common';
+import type { CrossplaneProviderConfig } from './config';
+
+export const XR_API_VERSION = 'database.paved.dev/v1alpha1';
+export const XR_KIND = 'PostgreSQLInstance';
+export const CLAIM_KIND = 'PostgreSQLInstanceClaim';
+
+/** The subset of a Kubernetes object the provider renders and reads. */
+export interface PostgreSQLInstanceManifest {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  spec: Record<string, unknown>;
+  status?: {
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+    }>;
+    host?: string;
+    port?: number;
+    databaseName?: string;
+    username?: string;
+    connectionSecretName?: string;
+  };
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// Crossplane copies the XR's name into a label on every composed resource, so it must fit 63.
+const MAX_NAME_LENGTH = 63;
+
+/** The object's name: `<name>-<environment>`, shortened with a hash when too long. */
+export function manifestName(request: DatabaseRequest): string {
+  const full = `${request.name}-${request.environment}`;
+  if (full.length <= MAX_NAME_LENGTH) {
+    return full;
+  }
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  const head = full
+    .slice(0, MAX_NAME_LENGTH - hash.length - 1)
+    .replace(/-+$/, '');
+  return `${head}-${hash}`;
+}
+
+/** The team's namespace: a configured override, else prefix + the group's name. */
+export function teamNamespace(
+  owner: string,
+  namespaces: CrossplaneProviderConfig['namespaces'],
+): string {
+  const ownerRef = owner.toLocaleLowerCase('en-US');
+  const override = namespaces.overrides[ownerRef];
+  if (override) {
+    return override;
+  }
+  const { namespace, name } = parseEntityRef(ownerRef);
+  // Groups outside the default namespace get their entity namespace too, so two teams named
+  // alike in different entity namespaces never share a Kubernetes namespace.
+  const base = namespace === 'default' ? name : `${namespace}-${name}`;
+  return `${namespaces.prefix}${base}`;
+}
+
+/** A value usable as a Kubernetes label value (63 characters, alphanumeric ends). */
+function labelValue(value: string): string {
+  return value
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .slice(0, 63)
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+}
+
+/** Renders the namespaced composite resource (or the legacy claim) for a request. */
+export function renderPostgreSQLInstance(
+  request: DatabaseRequest,
+  config: Pick<
+    CrossplaneProviderConfig,
+    'mode' | 'namespaces' | 'defaultVersion'
+  >,
+): PostgreSQLInstanceManifest {
+  const name = manifestName(request);
+  const namespace = teamNamespace(request.owner, config.namespaces);
+  if (!DNS_LABEL.test(namespace) || namespace.length > 63) {
+    throw new Error(
+      `Namespace "${namespace}" for owner ${request.owner} is not a valid Kubernetes namespace name`,
+    );
+  }
+  const owner = request.owner.toLocaleLowerCase('en-US');
+  const { name: ownerName } = parseEntityRef(owner);
+
+  const spec: Record<string, unknown> = {
+    databaseName: request.name,
+    size: request.size,
+    storageGB: request.storageGB,
+    engineVersion: (request.version ?? config.defaultVersion).split('.')[0],
+    environment: request.environment,
+    owner,
+    requestId: request.id,
+    deletionProtection: request.environment === 'production',
+  };
+  if (request.system) {
+    spec.system = request.system.toLocaleLowerCase('en-US');
+  }
+  if (request.expiresAt) {
+    spec.expiresAt = request.expiresAt;
+  }
+  if (config.mode === 'claim') {
+    // v1 claims carry where the connection secret goes; v2 XRs compose it in their namespace.
+    spec.writeConnectionSecretToRef = { name: `${name}-connection` };
+  }
+
+  const annotations: Record<string, string> = {
+    'paved.dev/owner': owner,
+    'paved.dev/requested-by': request.requestedBy,
+  };
+  if (request.system) {
+    annotations['paved.dev/system'] = request.system;
+  }
+  if (request.component) {
+    annotations['paved.dev/component'] = request.component;
+  }
+
+  return {
+    apiVersion: XR_API_VERSION,
+    kind: config.mode === 'claim' ? CLAIM_KIND : XR_KIND,
+    metadata: {
+      name,
+      namespace,
+      labels: {
+        'app.kubernetes.io/managed-by': 'paved',
+        'paved.dev/owner': labelValue(ownerName),
+        'paved.dev/environment': request.environment,
+        [ANNOTATION_PROVISIONING_REQUEST]: labelValue(request.id),
+      },
+      annotations,
+    },
+    spec,
+  };
+}

@@ -1,0 +1,30 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
+import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
+import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
+
+/** Adds the `crossplane` provider to the provisioning plugin. */
+export const provisioningModuleCrossplane = createBackendModule({
+  pluginId: 'provisioning',
+  moduleId: 'crossplane',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        providers: provisioningProvidersExtensionPoint,
+        config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
+      },
+      async init({ providers, config, platform }) {
+        providers.addProvider({
+          id: 'crossplane',
+          resourceTypes: DATABASE_TYPES,
+          create: () => CrossplaneDatabaseProvider.fromConfig(config, platform),
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,21 @@
+export interface Config {
+  provisioning?: {
+    providers?: {
+      /** The `sandbox` provider (this module); see README.md. */
+      sandbox?: {
+        /**
+         * Admin connection of the PostgreSQL server that hosts sandbox databases
+         * (default postgresql://postgres@127.0.0.1:5432/postgres). Needs CREATEROLE and CREATEDB.
+         * @visibility secret
+         */
+        connection?: string;
+        /** Host name handed to users when it differs from the admin connection's host. */
+        host?: string;
+        /** Port handed to users when it differs from the admin connection's port. */
+        port?: number;
+        /** Operations run against the admin server at once, to stay under its max_connections (default 4). */
+        maxConcurrency?: number;
+      };
+    };
+  };
+}

@@ -1,0 +1,225 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import { Client } from 'pg';
+import { v4 as uuid } from 'uuid';
+import type { RequestSecretStore } from '@paved/plugin-provisioning-node';
+import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+import { sandboxIdentifier } from './identifiers';
+
+jest.setTimeout(60_000);
+
+const ADMIN =
+  process.env.PAVED_SANDBOX_TEST_CONNECTION ??
+  'postgresql://postgres@127.0.0.1:5432/postgres';
+
+class MemorySecrets implements RequestSecretStore {
+  readonly values = new Map<string, string>();
+  async getOrCreate(id: string, generate: () => string) {
+    if (!this.values.has(id)) this.values.set(id, generate());
+    return this.values.get(id)!;
+  }
+  async get(id: string) {
+    return this.values.get(id);
+  }
+  async delete(id: string) {
+    this.values.delete(id);
+  }
+}
+
+function request(overrides: Partial<DatabaseRequest> = {}): DatabaseRequest {
+  return {
+    id: uuid(),
+    type: 'postgresql',
+    name: 'orders-test',
+    owner: 'group:default/payments',
+    environment: 'development',
+    size: 'small',
+    storageGB: 1,
+    provider: 'sandbox',
+    status: 'provisioning',
+    requestedBy: 'user:default/sam.rivera',
+    approvalRequired: false,
+    humanStep: false,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+async function adminQuery(sql: string, params: unknown[] = []) {
+  const client = new Client({ connectionString: ADMIN });
+  await client.connect();
+  try {
+    return await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
+  const logger = mockServices.logger.mock();
+  let secrets: MemorySecrets;
+  let ctx: { logger: typeof logger; secrets: MemorySecrets };
+  let provider: SandboxDatabaseProvider;
+  const created: DatabaseRequest[] = [];
+
+  beforeEach(() => {
+    secrets = new MemorySecrets();
+    ctx = { logger, secrets };
+    provider = new SandboxDatabaseProvider({
+      settings: { connection: ADMIN },
+    });
+  });
+
+  afterAll(async () => {
+    for (const r of created) {
+      await new SandboxDatabaseProvider({
+        settings: { connection: ADMIN },
+      }).deprovision(r, { logger, secrets: new MemorySecrets() });
+    }
+  });
+
+  it('creates a role and database, is ready only after connecting with the issued credentials, and drops both', async () => {
+    const r = request();
+    created.push(r);
+    const identifier = sandboxIdentifier(r);
+
+    const status = await provider.provision(r, ctx);
+    expect(status).toEqual({
+      state: 'ready',
+      message: 'Connected with the issued credentials',
+      outputs: {
+        host: '127.0.0.1',
+        port: 5432,
+        database: identifier,
+        username: identifier,
+        credentialsRef: `paved-secret:${r.id}`,
+      },
+    });
+    expect(JSON.stringify(status)).not.toContain(secrets.values.get(r.id)!);
+
+    const password = secrets.values.get(r.id)!;
+    const owner = new Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: identifier,
+      password,
+      database: identifier,
+    });
+    await owner.connect();
+    await owner.query('CREATE TABLE t (id int)');
+    await owner.end();
+
+    const db = await adminQuery(
+      'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1',
+      [identifier],
+    );
+    expect(db.rows).toEqual([{ owner: identifier }]);
+
+    // Idempotent: a retry after a crash neither fails nor creates anything new.
+    await expect(provider.provision(r, ctx)).resolves.toMatchObject({
+      state: 'ready',
+    });
+    await expect(provider.status(r, ctx)).resolves.toMatchObject({
+      state: 'ready',
+    });
+
+    // The password never reaches the logs.
+    for (const call of [
+      ...logger.info.mock.calls,
+      ...logger.warn.mock.calls,
+      ...logger.error.mock.calls,
+    ]) {
+      expect(JSON.stringify(call)).not.toContain(password);
+    }
+
+    await provider.deprovision(r, ctx);
+    await provider.deprovision(r, ctx);
+    expect(
+      (
+        await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [
+          identifier,
+        ])
+      ).rowCount,
+    ).toBe(0);
+    expect(
+      (
+        await adminQuery('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+          identifier,
+        ])
+      ).rowCount,
+    ).toBe(0);
+  });
+
+  it('drops a database even while its owner is connected', async () => {
+    const r = request({ name: 'busy' });
+    created.push(r);
+    await provider.provision(r, ctx);
+    const identifier = sandboxIdentifier(r);
+    const session = new Client({
+      host: '127.0.0.1',
+      user: identifier,
+      password: secrets.values.get(r.id),
+      database: identifier,
+    });
+    await session.connect();
+    session.on('error', () => {});
+    await provider.deprovision(r, ctx);
+    await session.end().catch(() => {});
+    expect(
+      (
+        await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [
+          identifier,
+        ])
+      ).rowCount,
+    ).toBe(0);
+  });
+
+  it.each([
+    ['SQL injection', 'a"; DROP DATABASE postgres; --'],
+    ['200 characters', 'a'.repeat(200)],
+    ['Unicode', 'datenbank-größe'],
+    ['upper case', 'Orders'],
+    ['empty', ''],
+  ])(
+    'refuses a hostile name (%s) without touching the server',
+    async (_label, name) => {
+      const before = await adminQuery(
+        'SELECT count(*)::int AS n FROM pg_database',
+      );
+      const status = await provider.provision(request({ name }), ctx);
+      expect(status).toMatchObject({ state: 'failed', retryable: false });
+      expect(secrets.values.size).toBe(0);
+      const after = await adminQuery(
+        'SELECT count(*)::int AS n FROM pg_database',
+      );
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+      expect(
+        (
+          await adminQuery(
+            "SELECT 1 FROM pg_database WHERE datname = 'postgres'",
+          )
+        ).rowCount,
+      ).toBe(1);
+    },
+  );
+
+  it('reports an unreachable server as a retryable failure', async () => {
+    const unreachable = new SandboxDatabaseProvider({
+      settings: { connection: 'postgresql://postgres@127.0.0.1:1/postgres' },
+    });
+    await expect(unreachable.provision(request(), ctx)).resolves.toMatchObject({
+      state: 'failed',
+      retryable: true,
+    });
+  });
+
+  it('derives names from the request so retries address the same objects', () => {
+    const r = request({ name: 'a-b' });
+    expect(sandboxIdentifier(r)).toBe(sandboxIdentifier({ ...r }));
+    expect(sandboxIdentifier(r)).toMatch(/^paved_a_b_[0-9a-f]{8}$/);
+    expect(
+      sandboxIdentifier(request({ name: 'x'.repeat(63) })).length,
+    ).toBeLessThanOrEqual(63);
+  });
+});

@@ -1,0 +1,32 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
+import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+import { readSandboxSettings } from './settings';
+
+/** Adds the `sandbox` provider: PostgreSQL databases on a server Paved administers. */
+export const provisioningModuleSandbox = createBackendModule({
+  pluginId: 'provisioning',
+  moduleId: 'sandbox',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        providers: provisioningProvidersExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ providers, config }) {
+        providers.addProvider({
+          id: 'sandbox',
+          resourceTypes: DATABASE_TYPES,
+          create: () =>
+            new SandboxDatabaseProvider({
+              settings: readSandboxSettings(config),
+            }),
+        });
+      },
+    });
+  },
+});

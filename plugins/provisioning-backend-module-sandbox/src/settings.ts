@@ -1,0 +1,23 @@
+import type { Config } from '@backstage/config';
+
+/** `provisioning.providers.sandbox`; see config.d.ts for meanings. */
+export interface SandboxSettings {
+  connection: string;
+  /** Host name given to users, when the admin connection's host is not reachable for them. */
+  host?: string;
+  port?: number;
+  /** Operations run against the admin server at once (default 4). */
+  maxConcurrency?: number;
+}
+
+export function readSandboxSettings(rootConfig: Config): SandboxSettings {
+  const config = rootConfig.getOptionalConfig('provisioning.providers.sandbox');
+  return {
+    connection:
+      config?.getOptionalString('connection') ??
+      'postgresql://postgres@127.0.0.1:5432/postgres',
+    host: config?.getOptionalString('host'),
+    port: config?.getOptionalNumber('port'),
+    maxConcurrency: config?.getOptionalNumber('maxConcurrency'),
+  };
+}

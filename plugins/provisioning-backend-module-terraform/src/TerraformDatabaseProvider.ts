@@ -1,0 +1,282 @@
+import type { Config } from '@backstage/config';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import type { PlatformSettings } from '@paved/backend-platform';
+import {
+  GitRepository,
+  type DatabaseProvider,
+  type ProviderContext,
+  type ProvisioningStatus,
+} from '@paved/plugin-provisioning-node';
+import { TerraformProviderConfig, readTerraformProviderConfig } from './config';
+import {
+  ModuleVariable,
+  moduleBlockName,
+  readModuleVariables,
+  renderModuleCall,
+  validateModuleCall,
+} from './moduleCall';
+import {
+  TerraformCloudClient,
+  TerraformRun,
+  runOutcome,
+} from './TerraformCloudClient';
+
+export interface TerraformDatabaseProviderOptions {
+  config: TerraformProviderConfig;
+  variables: Map<string, ModuleVariable>;
+  repository: GitRepository;
+  terraformCloud?: TerraformCloudClient;
+}
+
+/**
+ * Provisions PostgreSQL through the platform's Terraform module: renders a module call for the
+ * request, checks it against the module's variables, and commits it to the infrastructure
+ * repository where the team's usual plan and apply (Atlantis, or a Terraform Cloud workspace)
+ * takes over. With Terraform Cloud configured the provider starts the run itself and follows it
+ * to the applied state and its outputs; without it, only a person applying the plan can make the
+ * database exist, so the request stays pending and says so.
+ */
+export class TerraformDatabaseProvider implements DatabaseProvider {
+  static async fromConfig(
+    rootConfig: Config,
+    platform: Pick<PlatformSettings, 'gitHostDirectory'>,
+  ): Promise<TerraformDatabaseProvider> {
+    const config = readTerraformProviderConfig(rootConfig, platform);
+    return new TerraformDatabaseProvider({
+      config,
+      variables: await readModuleVariables(config.moduleDirectory),
+      repository: new GitRepository({
+        url: config.repository.url,
+        branch: config.repository.branch,
+        authorName: config.repository.authorName,
+        authorEmail: config.repository.authorEmail,
+        createIfMissing: config.repository.createIfMissing,
+      }),
+      terraformCloud: config.terraformCloud
+        ? new TerraformCloudClient(config.terraformCloud)
+        : undefined,
+    });
+  }
+
+  constructor(private readonly options: TerraformDatabaseProviderOptions) {}
+
+  /** `<directory>/<team>/<environment>/<name>.tf`: one root module per team and environment. */
+  filePath(request: DatabaseRequest): string {
+    const { namespace, name } = parseEntityRef(
+      request.owner.toLocaleLowerCase('en-US'),
+    );
+    const team = namespace === 'default' ? name : `${namespace}-${name}`;
+    return [
+      this.options.config.repository.directory,
+      team,
+      request.environment,
+      `${request.name}.tf`,
+    ]
+      .filter(Boolean)
+      .join('/');
+  }
+
+  /** The request's file, parsed and checked against the module's variables; throws when invalid. */
+  async render(request: DatabaseRequest): Promise<string> {
+    const hcl = renderModuleCall(request, this.options.config);
+    const problems = await validateModuleCall(
+      this.filePath(request),
+      hcl,
+      this.options.variables,
+    );
+    if (problems.length > 0) {
+      throw new Error(
+        `The rendered Terraform does not fit the module: ${problems.join(
+          '; ',
+        )}`,
+      );
+    }
+    return hcl;
+  }
+
+  async provision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProvisioningStatus> {
+    let hcl: string;
+    try {
+      hcl = await this.render(request);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
+    }
+    const filePath = this.filePath(request);
+    try {
+      const result = await this.options.repository.commitFiles(
+        [{ path: filePath, content: hcl }],
+        `provisioning: PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
+      );
+      ctx.logger.info(
+        `${
+          result.changed ? 'Committed' : 'Already committed'
+        } ${filePath} for request ${request.id} at ${result.commit}`,
+      );
+      if (!this.options.terraformCloud) {
+        return waitingForApply(filePath, result.commit);
+      }
+      const run = await this.ensureRun(
+        runMessage('provision', request, result.commit),
+      );
+      ctx.logger.info(
+        `Terraform Cloud run ${run.id} (${run.status}) for request ${request.id}`,
+      );
+      return await this.statusFromRun(run, request);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not hand ${filePath} to Terraform: ${
+          (error as Error).message
+        }`,
+      };
+    }
+  }
+
+  async status(request: DatabaseRequest): Promise<ProvisioningStatus> {
+    const filePath = this.filePath(request);
+    try {
+      const commit = await this.options.repository.lastCommitFor(filePath);
+      if (!commit) {
+        return {
+          state: 'failed',
+          retryable: true,
+          message: `${filePath} is missing from the infrastructure repository`,
+        };
+      }
+      if (!this.options.terraformCloud) {
+        return waitingForApply(filePath, commit);
+      }
+      const run = await this.options.terraformCloud.findRun(
+        runMessage('provision', request, commit),
+      );
+      if (!run) {
+        return {
+          state: 'failed',
+          retryable: true,
+          message: `No Terraform Cloud run found for ${filePath} at ${commit}`,
+        };
+      }
+      return await this.statusFromRun(run, request);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not read the Terraform state of ${filePath}: ${
+          (error as Error).message
+        }`,
+      };
+    }
+  }
+
+  async deprovision(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<void> {
+    const filePath = this.filePath(request);
+    // Removing the module call is how Terraform destroys: the next apply of the team's root
+    // module deletes the instance.
+    const result = await this.options.repository.commitFiles(
+      [{ path: filePath, content: null }],
+      `provisioning: remove PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
+    );
+    ctx.logger.info(
+      `${
+        result.changed ? 'Removed' : 'Already removed'
+      } ${filePath} for request ${request.id} (${
+        result.commit || 'empty repository'
+      })`,
+    );
+    if (this.options.terraformCloud && result.commit) {
+      const run = await this.ensureRun(
+        runMessage('deprovision', request, result.commit),
+      );
+      ctx.logger.info(
+        `Terraform Cloud run ${run.id} (${run.status}) removes request ${request.id}`,
+      );
+    }
+  }
+
+  /** A run for this message: the existing one after a retry, unless it failed, else a new one. */
+  private async ensureRun(message: string): Promise<TerraformRun> {
+    const client = this.options.terraformCloud!;
+    const existing = await client.findRun(message);
+    if (existing && runOutcome(existing) !== 'failed') {
+      return existing;
+    }
+    return client.createRun(
+      message,
+      this.options.config.terraformCloud!.autoApply,
+    );
+  }
+
+  private async statusFromRun(
+    run: TerraformRun,
+    request: DatabaseRequest,
+  ): Promise<ProvisioningStatus> {
+    const outcome = runOutcome(run);
+    if (outcome === 'failed') {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Terraform Cloud run ${run.id} ended ${run.status}`,
+      };
+    }
+    if (outcome === 'in-progress') {
+      return {
+        state: 'pending',
+        message:
+          run.status === 'planned'
+            ? `Terraform Cloud run ${run.id} is planned and waits for someone to confirm the apply`
+            : `Terraform Cloud run ${run.id} is ${run.status}`,
+      };
+    }
+    const outputs = (await this.options.terraformCloud!.currentOutputs())[
+      moduleBlockName(request)
+    ] as Record<string, unknown> | undefined;
+    if (!outputs?.host || !outputs?.username) {
+      return {
+        state: 'pending',
+        message: `Terraform Cloud run ${run.id} is ${run.status} but the workspace has no outputs for ${request.name} yet`,
+      };
+    }
+    return {
+      state: 'ready',
+      message: `Terraform Cloud run ${run.id} is ${run.status}`,
+      outputs: {
+        host: String(outputs.host),
+        port: Number(outputs.port ?? 5432),
+        database: String(outputs.database ?? request.name),
+        username: String(outputs.username),
+        credentialsRef: `aws-secretsmanager:${String(
+          outputs.credentials_secret_arn ?? '',
+        )}`,
+        terraformRun: run.id,
+      },
+    };
+  }
+}
+
+/** The run message doubles as the key that finds the run again after a restart. */
+function runMessage(
+  action: 'provision' | 'deprovision',
+  request: DatabaseRequest,
+  commit: string,
+): string {
+  return `Paved ${action} request ${request.id} at ${commit.slice(0, 12)}`;
+}
+
+function waitingForApply(filePath: string, commit: string): ProvisioningStatus {
+  return {
+    state: 'pending',
+    message: `committed ${filePath} to the infrastructure repository at ${commit}; waiting for the team's terraform plan and apply`,
+  };
+}

@@ -1,6 +1,0 @@
-export { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
-export {
-  sandboxIdentifier,
-  quoteIdentifier,
-  InvalidIdentifierError,
-} from './identifiers';

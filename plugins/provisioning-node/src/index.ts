@@ -1,0 +1,26 @@
+/**
+ * Extension points of Paved's provisioning backend and what a provider module needs: the provider
+ * interfaces, and the GitOps repository writer the Crossplane and Terraform providers share.
+ *
+ * @packageDocumentation
+ */
+export { provisioningProvidersExtensionPoint } from './extensions';
+export type { ProvisioningProvidersExtensionPoint } from './extensions';
+export type {
+  DatabaseOutputs,
+  DatabaseProvider,
+  DatabaseProviderRegistration,
+  ProviderContext,
+  ProvisioningStatus,
+  RequestSecretStore,
+} from './providers';
+export {
+  GitRepository,
+  assertSafeRepositoryPath,
+  localRepositoryPath,
+} from './gitops/GitRepository';
+export type {
+  GitRepositoryOptions,
+  RepositoryCommitResult,
+  RepositoryFileChange,
+} from './gitops/GitRepository';

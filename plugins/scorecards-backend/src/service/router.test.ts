@@ -1,0 +1,520 @@
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  createBackendPlugin,
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { Entity } from '@backstage/catalog-model';
+import express from 'express';
+import { scorecardsPlugin } from '../plugin';
+import { loadOpenApiSpec } from './router';
+
+jest.setTimeout(60_000);
+
+const SAM = 'user:default/sam.rivera';
+const PRIYA = 'user:default/priya.natarajan';
+const ALEX = 'user:default/alex.platform';
+const GROUPS: Record<string, string[]> = {
+  [SAM]: ['group:default/payments'],
+  [PRIYA]: ['group:default/platform'],
+  [ALEX]: ['group:default/platform'],
+};
+
+function component(
+  name: string,
+  extra: Partial<Entity['metadata']> = {},
+  spec: object = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', etag: `${name}-1`, ...extra },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'payments',
+      system: 'checkout',
+      ...spec,
+    },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/payments' },
+      { type: 'partOf', targetRef: 'system:default/checkout' },
+    ],
+  };
+}
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'platform', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'checkout', namespace: 'default' },
+    spec: { owner: 'payments' },
+  },
+  component('payments-api', {
+    description: 'Takes payments',
+    annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
+  }),
+  component('ledger', {}),
+];
+
+/** The checks of this test: catalog facts, CI coverage and one policy, in two levels. */
+const definitionsConfig = {
+  checks: [
+    {
+      id: 'has-system',
+      title: 'System',
+      description: 'd',
+      fact: 'catalog.hasSystem',
+      operator: '==',
+      threshold: true,
+      howToFix: 'Set spec.system',
+    },
+    {
+      id: 'has-description',
+      title: 'Description',
+      description: 'd',
+      fact: 'catalog.hasDescription',
+      operator: '==',
+      threshold: true,
+      howToFix: 'Add one',
+    },
+    {
+      id: 'has-docs',
+      title: 'Docs',
+      description: 'd',
+      fact: 'catalog.hasDocs',
+      operator: '==',
+      threshold: true,
+      howToFix: 'Add TechDocs',
+      fixer: {
+        id: 'add-techdocs',
+        input: {
+          component: '{{ entityRef }}',
+          title: '{{ entity.metadata.name }}',
+          summary: 'Docs',
+        },
+      },
+    },
+    {
+      id: 'coverage',
+      title: 'Coverage',
+      description: 'd',
+      fact: 'ci.coverage',
+      operator: '>=',
+      threshold: 80,
+      howToFix: 'Test more',
+    },
+    {
+      id: 'memory-limits',
+      title: 'Memory limits',
+      description: 'd',
+      fact: 'policy.paved-require-memory-limit',
+      operator: '==',
+      threshold: 0,
+      howToFix: 'Set limits',
+    },
+  ],
+  scorecards: [
+    {
+      id: 'basics',
+      title: 'Basics',
+      description: 'd',
+      levels: {
+        bronze: ['has-system', 'has-description'],
+        silver: ['has-docs', 'memory-limits'],
+        gold: ['coverage'],
+      },
+    },
+  ],
+};
+
+function statuses(body: any): Record<string, string> {
+  return Object.fromEntries(
+    body.scorecards[0].checks.map((c: any) => [c.checkId, c.status]),
+  );
+}
+
+describe('scorecards router', () => {
+  const send = jest.fn();
+  const scaffolderTasks: Array<{
+    templateRef: string;
+    values: any;
+    token: string;
+  }> = [];
+
+  /** Answers the scaffolder's task API as the real one does, so "Fix it" can be followed. */
+  const fakeScaffolder = createBackendPlugin({
+    pluginId: 'scaffolder',
+    register(env) {
+      env.registerInit({
+        deps: { httpRouter: coreServices.httpRouter },
+        async init({ httpRouter }) {
+          const router = express.Router();
+          router.use(express.json());
+          router.post('/v2/tasks', (req, res) => {
+            scaffolderTasks.push({
+              ...req.body,
+              token: String(req.headers.authorization),
+            });
+            res.status(201).json({ id: `task-${scaffolderTasks.length}` });
+          });
+          router.get('/v2/tasks/:id', (_req, res) =>
+            res.json({ status: 'processing' }),
+          );
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+
+  async function startBackend() {
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsPlugin,
+        fakeScaffolder,
+        mockServices.rootConfig.factory({
+          data: {
+            scorecards: {
+              ...definitionsConfig,
+              templateFixers: [
+                {
+                  id: 'add-techdocs',
+                  title: 'Add TechDocs',
+                  description: 'd',
+                  templateRef: 'template:default/add-techdocs',
+                },
+              ],
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.userInfo.mock({
+          getUserInfo: async credentials => {
+            const ref = (credentials.principal as { userEntityRef: string })
+              .userEntityRef;
+            return {
+              userEntityRef: ref,
+              ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
+            };
+          },
+        }).factory,
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({ send }),
+        }),
+      ],
+    });
+    return server;
+  }
+
+  const as = (user: string) => mockCredentials.user.header(user);
+  const ci = mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service('external:ci-pipelines'),
+    targetPluginId: 'scorecards',
+  });
+
+  it('answers 401 without credentials on every route of the spec', async () => {
+    const server = await startBackend();
+    const spec = loadOpenApiSpec();
+    const sample: Record<string, string> = {
+      kind: 'component',
+      namespace: 'default',
+      name: 'payments-api',
+      checkId: 'has-docs',
+      ref: 'group%3Adefault%2Fpayments',
+      id: '6c1c3b0e-5f0a-4a39-8f0e-000000000001',
+    };
+    let routes = 0;
+    for (const [path, item] of Object.entries<any>(spec.paths)) {
+      for (const method of ['get', 'post', 'patch', 'delete']) {
+        if (!item[method]) continue;
+        const url = `/api/scorecards${path.replace(
+          /\{(\w+)\}/g,
+          (_, p) => sample[p],
+        )}`;
+        const response = await (request(server) as any)
+          [method](url)
+          .set('Authorization', mockCredentials.none.header())
+          .send({});
+        expect([method, url, response.status]).toEqual([method, url, 401]);
+        routes += 1;
+      }
+    }
+    expect(routes).toBe(19);
+  });
+
+  it("evaluates an entity's checks from catalog facts, and says why a fact is unknown", async () => {
+    const server = await startBackend();
+    const response = await request(server)
+      .get('/api/scorecards/entities/component/default/ledger')
+      .set('Authorization', as(SAM));
+    expect(response.status).toBe(200);
+    expect(statuses(response.body)).toEqual({
+      'has-system': 'pass',
+      'has-description': 'fail',
+      'has-docs': 'fail',
+      'memory-limits': 'unknown',
+      coverage: 'unknown',
+    });
+    expect(response.body.scorecards[0]).toMatchObject({
+      level: null,
+      next: { level: 'bronze', unmet: 1 },
+    });
+    const coverage = response.body.scorecards[0].checks.find(
+      (c: any) => c.checkId === 'coverage',
+    );
+    expect(coverage.reason).toBe(
+      'no value for ci.coverage has been collected yet',
+    );
+    const facts = Object.fromEntries(
+      response.body.facts.map((f: any) => [f.factId, f]),
+    );
+    expect(facts['catalog.hasSystem']).toMatchObject({
+      status: 'known',
+      value: true,
+      reason: 'part of system:default/checkout',
+    });
+    expect(facts['catalog.hasDescription']).toMatchObject({ value: false });
+    expect(facts['repo.hasRunbook']).toMatchObject({
+      status: 'unknown',
+      reason:
+        'no backstage.io/source-location annotation says where the repository is',
+    });
+  });
+
+  it('takes coverage and rendered manifests from CI only, and names the container that breaks a policy', async () => {
+    const server = await startBackend();
+    const body = {
+      entityRef: 'component:default/payments-api',
+      facts: [{ id: 'ci.coverage', value: 83.5 }],
+      manifests: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'payments-api' },
+          spec: {
+            template: {
+              spec: {
+                containers: [
+                  {
+                    name: 'api',
+                    resources: { limits: { memory: '256Mi', cpu: '1' } },
+                  },
+                  { name: 'proxy' },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    };
+    const asUser = await request(server)
+      .post('/api/scorecards/facts')
+      .set('Authorization', as(SAM))
+      .send(body);
+    expect(asUser.status).toBe(403);
+
+    const pushed = await request(server)
+      .post('/api/scorecards/facts')
+      .set('Authorization', ci)
+      .send(body);
+    expect(pushed.status).toBe(200);
+    expect(pushed.body).toMatchObject({
+      entityRef: 'component:default/payments-api',
+      violations: expect.any(Number),
+    });
+
+    const facts = await request(server)
+      .get('/api/scorecards/entities/component/default/payments-api')
+      .set('Authorization', as(SAM));
+    const fact = facts.body.facts.find(
+      (f: any) => f.factId === 'policy.paved-require-memory-limit',
+    );
+    expect(fact).toMatchObject({ status: 'known', value: 1 });
+    expect(fact.detail[0]).toMatchObject({
+      object: 'Deployment/payments-api',
+      containers: ['proxy'],
+    });
+    expect(fact.detail[0].message).toMatch(
+      /^container proxy must set resources.limits.memory/,
+    );
+    const results = statuses(facts.body);
+    expect(results).toMatchObject({
+      coverage: 'pass',
+      'memory-limits': 'fail',
+      'has-docs': 'pass',
+    });
+    expect(facts.body.scorecards[0].level).toBe('bronze');
+  });
+
+  it('refuses bad input with 400, naming every violation', async () => {
+    const server = await startBackend();
+    const response = await request(server)
+      .post('/api/scorecards/exemptions')
+      .set('Authorization', as(SAM))
+      .send({
+        entityRef: 'not a ref',
+        reason: 'short',
+        expiresAt: 'tomorrow',
+        colour: 'red',
+      });
+    expect(response.status).toBe(400);
+    const message: string = response.body.error.message;
+    for (const expected of [
+      'entityRef: must match pattern',
+      'checkId: is required (rule: required)',
+      'reason: must NOT have fewer than 10 characters (rule: minimum)',
+      'expiresAt: must match format "date-time" (rule: format)',
+      'colour: is not a known field (rule: no-unknown-fields)',
+    ]) {
+      expect(message).toContain(expected);
+    }
+    const query = await request(server)
+      .get('/api/scorecards/entities?below=platinum')
+      .set('Authorization', as(SAM));
+    expect(query.status).toBe(400);
+    expect(query.body.error.message).toBe(
+      'below: must be equal to one of the allowed values: bronze, silver, gold (rule: enum)',
+    );
+  });
+
+  it('lets an owner ask for an exemption and another platform member approve it', async () => {
+    const server = await startBackend();
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const asked = await request(server)
+      .post('/api/scorecards/exemptions')
+      .set('Authorization', as(SAM))
+      .send({
+        entityRef: 'component:default/ledger',
+        checkId: 'has-description',
+        reason: 'Being merged into payments-api',
+        expiresAt,
+      });
+    expect(asked.status).toBe(201);
+    expect(asked.body.status).toBe('pending');
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        recipients: { type: 'entity', entityRef: ['group:default/platform'] },
+      }),
+    );
+
+    const bySam = await request(server)
+      .post(`/api/scorecards/exemptions/${asked.body.id}/review`)
+      .set('Authorization', as(SAM))
+      .send({ decision: 'approve' });
+    expect(bySam.status).toBe(403);
+
+    const byPriya = await request(server)
+      .post(`/api/scorecards/exemptions/${asked.body.id}/review`)
+      .set('Authorization', as(PRIYA))
+      .send({ decision: 'approve', comment: 'ok until the merge' });
+    expect(byPriya.status).toBe(200);
+    expect(byPriya.body).toMatchObject({
+      status: 'approved',
+      reviewedBy: PRIYA,
+    });
+
+    const again = await request(server)
+      .post(`/api/scorecards/exemptions/${asked.body.id}/review`)
+      .set('Authorization', as(ALEX))
+      .send({ decision: 'reject' });
+    expect(again.status).toBe(409);
+
+    const entity = await request(server)
+      .get('/api/scorecards/entities/component/default/ledger')
+      .set('Authorization', as(SAM));
+    expect(statuses(entity.body)['has-description']).toBe('exempt');
+    expect(entity.body.scorecards[0].level).toBe('bronze');
+    expect(entity.body.exemptions[0]).toMatchObject({
+      id: asked.body.id,
+      status: 'approved',
+    });
+  });
+
+  it('starts "Fix it" through the scaffolder on behalf of the user, once at a time', async () => {
+    const server = await startBackend();
+    const fix = await request(server)
+      .post(
+        '/api/scorecards/entities/component/default/ledger/checks/has-docs/fix',
+      )
+      .set('Authorization', as(SAM));
+    expect(fix.status).toBe(201);
+    expect(fix.body).toMatchObject({
+      fixerId: 'add-techdocs',
+      status: 'started',
+      url: '/create/tasks/task-1',
+      startedBy: SAM,
+    });
+    expect(scaffolderTasks[0]).toMatchObject({
+      templateRef: 'template:default/add-techdocs',
+      values: {
+        component: 'component:default/ledger',
+        title: 'ledger',
+        summary: 'Docs',
+      },
+    });
+    // The token is the user's, on behalf of whom the scaffolder then acts.
+    expect(scaffolderTasks[0].token).toContain('sam.rivera');
+
+    const twice = await request(server)
+      .post(
+        '/api/scorecards/entities/component/default/ledger/checks/has-docs/fix',
+      )
+      .set('Authorization', as(SAM));
+    expect(twice.status).toBe(409);
+    const passing = await request(server)
+      .post(
+        '/api/scorecards/entities/component/default/payments-api/checks/has-docs/fix',
+      )
+      .set('Authorization', as(SAM));
+    expect(passing.status).toBe(409);
+  });
+
+  it('keeps campaigns to the platform team', async () => {
+    const server = await startBackend();
+    const body = {
+      title: 'Describe everything',
+      checkId: 'has-description',
+      target: { owners: ['group:default/payments'] },
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    };
+    const bySam = await request(server)
+      .post('/api/scorecards/campaigns')
+      .set('Authorization', as(SAM))
+      .send(body);
+    expect(bySam.status).toBe(403);
+    const byPriya = await request(server)
+      .post('/api/scorecards/campaigns')
+      .set('Authorization', as(PRIYA))
+      .send(body);
+    expect(byPriya.status).toBe(201);
+    const unknownCheck = await request(server)
+      .post('/api/scorecards/campaigns')
+      .set('Authorization', as(PRIYA))
+      .send({ ...body, checkId: 'nope' });
+    expect(unknownCheck.status).toBe(400);
+    expect(unknownCheck.body.error.message).toBe(
+      'checkId: no check with id nope (rule: known-check)',
+    );
+  });
+});

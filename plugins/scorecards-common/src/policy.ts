@@ -1,0 +1,22 @@
+/**
+ * One failed validation of a Kubernetes ValidatingAdmissionPolicy (`policies/`) on one object.
+ */
+export interface PolicyViolation {
+  /** `metadata.name` of the ValidatingAdmissionPolicy. */
+  policy: string;
+  /** The object, e.g. `Deployment/payments-api`. */
+  object: string;
+  /** The policy's own message (its `messageExpression` when it has one). */
+  message: string;
+  /** The containers the message is about, when the policy names them. */
+  containers?: string[];
+  /** The validation's `fieldPath`, when it has one. */
+  fieldPath?: string;
+  /** The validation's `reason`, e.g. `Invalid` or `Forbidden`. */
+  reason?: string;
+}
+
+/** The id of the fact a policy produces: `policy.<metadata.name>`, its value the violation count. */
+export function policyFactId(policyName: string): string {
+  return `policy.${policyName}`;
+}
