@@ -53,16 +53,6 @@ function incidentEvent(rng, index) {
   };
 }
 
-function surveyEvent(rng, index) {
-  return {
-    id: `fuzz-survey-${index}-${rng.int(0, 1e6)}`,
-    source: 'paved-fuzz',
-    type: 'survey',
-    subject: 'component:default/payments-api',
-    data: { score: rng.int(0, 10), comment: 'fine', respondent: 'r1' },
-  };
-}
-
 /** GitHub deliveries of the four kinds the webhook maps, by X-GitHub-Event name. */
 function githubDelivery(rng) {
   const repository = {
@@ -247,7 +237,8 @@ export function pavedEndpoints(context) {
       path: () => '/api/devex/events',
       body: rng => ({
         events: Array.from({ length: rng.int(1, 4) }, (_, index) =>
-          rng.pick([deploymentEvent, incidentEvent, surveyEvent])(rng, index),
+          // Survey answers are not events (POST /surveys, signed in).
+          rng.pick([deploymentEvent, incidentEvent])(rng, index),
         ),
       }),
     },
