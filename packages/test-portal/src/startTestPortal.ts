@@ -26,7 +26,6 @@ import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
-import pavedGoldenPathsBackend from '@paved/plugin-golden-paths-backend';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
 import { findRepoRoot } from '@paved/backend-platform';
