@@ -123,14 +123,17 @@ describe('agents through the MCP server', () => {
 
   afterAll(async () => {
     await agent?.close();
+    // Sandbox databases live on the shared PostgreSQL: delete them and wait until they are gone.
+    const headers = { Authorization: `Bearer ${token}` };
     for (const id of databases) {
-      await fetch(`${portal.url}/api/provisioning/requests/${id}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const url = `${portal.url}/api/provisioning/requests/${id}`;
+      await fetch(url, { method: 'DELETE', headers });
+      for (let i = 0; i < 60; i++) {
+        const { status } = await (await fetch(url, { headers })).json();
+        if (status === 'deleted') break;
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
     }
-    // Give the sandbox provider a moment to drop what it created on the shared PostgreSQL.
-    await new Promise(resolve => setTimeout(resolve, 3000));
     await portal?.stop();
   });
 

@@ -200,6 +200,8 @@ export async function startTestPortal(
               },
             },
             devex: { demoData: { seed: false } },
+            // Subscriptions long-poll the events hub; short polls let a stopping portal end at once.
+            events: { notifyTimeoutMs: 2000 },
           },
           options.config ?? {},
         ),
