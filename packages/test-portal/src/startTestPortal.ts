@@ -20,6 +20,7 @@ import pavedCatalogBackendModuleTrustRules from '@paved/plugin-catalog-backend-m
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
+import pavedGoldenPathsBackend from '@paved/plugin-golden-paths-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
