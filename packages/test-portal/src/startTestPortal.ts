@@ -232,7 +232,12 @@ export async function startTestPortal(
       ...(options.features ?? []),
     ];
   features.forEach(feature => backend.add(feature));
-  await backend.start();
+  try {
+    await backend.start();
+  } catch (error) {
+    fs.rmSync(dataDirectory, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     url,
