@@ -123,14 +123,17 @@ describe('agents through the MCP server', () => {
 
   afterAll(async () => {
     await agent?.close();
+    // Sandbox databases live on the shared PostgreSQL: delete them and wait until they are gone.
+    const headers = { Authorization: `Bearer ${token}` };
     for (const id of databases) {
-      await fetch(`${portal.url}/api/provisioning/requests/${id}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const url = `${portal.url}/api/provisioning/requests/${id}`;
+      await fetch(url, { method: 'DELETE', headers });
+      for (let i = 0; i < 60; i++) {
+        const { status } = await (await fetch(url, { headers })).json();
+        if (status === 'deleted') break;
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
     }
-    // Give the sandbox provider a moment to drop what it created on the shared PostgreSQL.
-    await new Promise(resolve => setTimeout(resolve, 3000));
     await portal?.stop();
   });
 
@@ -303,7 +306,7 @@ describe('agents through the MCP server', () => {
     expect(toolCalls[0].meta.actor.actorId).toBe('user:default/sam.rivera');
   });
 
-  it('leaves a production request to a person: the agent has no way to approve it', async () => {
+  it('leaves a production request to a person: the agent cannot approve it, a platform engineer does', async () => {
     const filed = await call('provisioning.request-database', {
       name: `agent-prod-${suffix}`,
       owner: 'group:default/payments',
@@ -322,6 +325,35 @@ describe('agents through the MCP server', () => {
     });
     expect(approve.isError).toBe(true);
     expect(text(approve)).toContain('NotFoundError');
+
+    // A person of the platform team approves it in the portal; the agent then sees it move on.
+    const priya = await portal.guestToken('guest-platform');
+    const approved = await fetch(
+      `${portal.url}/api/provisioning/requests/${request.id}/approve`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${priya}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ comment: 'ok for the agent test' }),
+      },
+    );
+    expect(approved.status).toBe(200);
+    const after = await call('provisioning.get-database-request', {
+      id: request.id,
+    });
+    expect(['provisioning', 'ready']).toContain(
+      after.structuredContent.request.status,
+    );
+    expect(after.structuredContent.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: 'user:default/priya.natarajan',
+          action: 'approved',
+        }),
+      ]),
+    );
   });
 
   it("is refused a deletion: no such tool, and Backstage's destructive ones are not served", async () => {
