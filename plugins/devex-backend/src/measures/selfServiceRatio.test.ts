@@ -4,6 +4,8 @@ import { Entity } from '@backstage/catalog-model';
 // Both backends run side by side in one backend here, joined only by the events service.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import provisioningPlugin from '@paved/plugin-provisioning-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import provisioningSandboxModule from '@paved/plugin-provisioning-backend-module-sandbox';
 import { startDevexTestBackend } from '../__testUtils__/devexTestBackend';
 
 jest.setTimeout(120_000);
@@ -26,7 +28,7 @@ const group = (name: string): Entity => ({
 });
 
 /**
- * The real provisioning backend (its sandbox provider on the local PostgreSQL) and the real
+ * The real provisioning backend (its sandbox provider module on the local PostgreSQL) and the real
  * devex backend in one backend, joined only by the events service, as in production.
  */
 describe('self-service ratio from the real provisioning backend', () => {
@@ -62,7 +64,7 @@ describe('self-service ratio from the real provisioning backend', () => {
           },
         },
       },
-      features: [provisioningPlugin],
+      features: [provisioningPlugin, provisioningSandboxModule],
     });
     const { server } = backend;
     const as = (userRef: string) => mockCredentials.user.header(userRef);
