@@ -77,6 +77,30 @@ database="$(json "$scratch/create.json" 'd.database.id')"
 "$platform" dora --service payments-api --json > "$scratch/dora.json"
 json "$scratch/dora.json" '"DORA " + d.scope.entityRef + ": " + d.deploymentFrequency.deployments + " deployments"'
 
+# The agents' front door on the same portal, with the same user's token: the MCP server lists
+# Paved's tools and none that destroys (packages/backend/src/mcpActions.test.ts goes further).
+log "cli: MCP tools at $url/api/mcp-actions/v1"
+PAVED_MCP_URL="$url/api/mcp-actions/v1" PAVED_MCP_TOKEN="$("$platform" token)" node -e "
+const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+(async () => {
+  const client = new Client({ name: 'paved-smoke', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(process.env.PAVED_MCP_URL),
+    { requestInit: { headers: { Authorization: 'Bearer ' + process.env.PAVED_MCP_TOKEN } } }));
+  const { tools } = await client.listTools();
+  await client.close();
+  const names = tools.map(t => t.name);
+  const missing = ['golden-paths.create-service', 'provisioning.request-database', 'devex.get-dora-metrics']
+    .filter(n => !names.includes(n));
+  const destructive = tools.filter(t => t.annotations && t.annotations.destructiveHint).map(t => t.name);
+  if (missing.length || destructive.length) {
+    console.error('missing: ' + missing + '; destructive: ' + destructive);
+    process.exit(1);
+  }
+  console.log(names.length + ' MCP tools, none destructive');
+})().catch(e => { console.error(e); process.exit(1); });
+" || fail "MCP tools"
+
 # No token, wrong token: exit code 3 and the hint to sign in.
 set +e
 PLATFORM_URL="$url" PLATFORM_TOKEN=wrong "$platform" db list 2> "$scratch/401.err"

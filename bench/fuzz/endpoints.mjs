@@ -2,6 +2,7 @@
  * Every HTTP endpoint Paved mounts, each with a valid request the fuzzer starts from:
  *   - /api/provisioning/* (plugins/provisioning-backend/src/service/router.ts)
  *   - /api/devex/*, including the signed GitHub webhook (plugins/devex-backend/src/service/router.ts)
+ *   - /api/golden-paths/* (plugins/golden-paths-backend/src/schema/openapi.yaml)
  *   - the local git host, which has no route of its own: it is read through the URL reader that
  *     plugins/githost-node adds to every plugin, reached here through the
  *     catalog's location registration (dry run) with `<baseUrl>/api/githost/...` targets.
@@ -49,16 +50,6 @@ function incidentEvent(rng, index) {
       deploymentId: 'fuzz-deploy-0-1',
       severity: 'sev2',
     },
-  };
-}
-
-function surveyEvent(rng, index) {
-  return {
-    id: `fuzz-survey-${index}-${rng.int(0, 1e6)}`,
-    source: 'paved-fuzz',
-    type: 'survey',
-    subject: 'component:default/payments-api',
-    data: { score: rng.int(0, 10), comment: 'fine', respondent: 'r1' },
   };
 }
 
@@ -246,7 +237,8 @@ export function pavedEndpoints(context) {
       path: () => '/api/devex/events',
       body: rng => ({
         events: Array.from({ length: rng.int(1, 4) }, (_, index) =>
-          rng.pick([deploymentEvent, incidentEvent, surveyEvent])(rng, index),
+          // Survey answers are not events (POST /surveys, signed in).
+          rng.pick([deploymentEvent, incidentEvent])(rng, index),
         ),
       }),
     },
@@ -329,6 +321,15 @@ export function pavedEndpoints(context) {
       method: 'POST',
       path: () => '/api/devex/webhooks/github',
       delivery: githubDelivery,
+    },
+    {
+      name: 'GET /api/golden-paths/service-names/:name',
+      auth: 'user',
+      method: 'GET',
+      path: param => `/api/golden-paths/service-names/${param}`,
+      param: rng =>
+        rng.pick(['orders-api', 'payments-api', `fuzz-${rng.int(0, 1e6)}`]),
+      query: rng => ({ namespace: rng.pick(['default', 'payments']) }),
     },
     {
       name: 'POST /api/catalog/locations?dryRun=true (local git host)',

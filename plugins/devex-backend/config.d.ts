@@ -25,6 +25,11 @@ export interface Config {
        * @visibility secret
        */
       webhookSecret?: string;
+      /**
+       * Largest delivery body read, in bytes (default 10 MiB). Reading stops there, signed or
+       * not; GitHub's own deliveries stay far below it.
+       */
+      maxPayloadBytes?: number;
       /** Regular expression (case-insensitive) of workflow names that deploy (default `deploy|release|cd`). */
       deploymentWorkflowPattern?: string;
       /** Deployment environment names that mean production (default production, prod). */
@@ -37,8 +42,18 @@ export interface Config {
        * @visibility secret
        */
       pseudonymSecret?: string;
-      /** Team results are shown only with at least this many respondents (default 5). */
+      /**
+       * Scores of a breakdown (the organisation, each team) are shown only with at least this
+       * many respondents; comments likewise (default 5).
+       */
       minimumRespondents?: number;
+      /** A summary's window must span at least this many days (default 7). */
+      minimumWindowDays?: number;
+      /**
+       * One answer per person per period counts; a second answer in the same period replaces the
+       * first (default month; UTC calendar months, ISO weeks or quarters).
+       */
+      period?: 'week' | 'month' | 'quarter';
     };
     demoData?: {
       /** Seed 90 days of demo events (source paved-demo) at start; development only. */

@@ -3,8 +3,13 @@ import { openEntityTab } from './entityPage';
 import { signInAsGuest } from './signIn';
 
 const BACKEND = process.env.PAVED_BACKEND_URL ?? 'http://localhost:7007';
-// The development CI token (app-config.yaml backend.auth.externalAccess), as a pipeline sends it.
-const CI_TOKEN = process.env.PAVED_CI_TOKEN ?? 'paved-dev-ci-token-change-me';
+/** The CI token (backend.auth.externalAccess), as a pipeline sends it; scripts/env.sh exports it. */
+function ciToken(): string {
+  const token = process.env.PAVED_CI_TOKEN;
+  if (!token)
+    throw new Error('PAVED_CI_TOKEN is not set: run through scripts/e2e.sh');
+  return token;
+}
 
 /** What `helm template` of a chart with a sidecar that forgot its limits renders. */
 const manifests = [
@@ -46,7 +51,7 @@ test.describe('scorecards', () => {
   }, testInfo) => {
     // CI reports coverage and the rendered chart; policies name the container without limits.
     const pushed = await request.post(`${BACKEND}/api/scorecards/facts`, {
-      headers: { Authorization: `Bearer ${CI_TOKEN}` },
+      headers: { Authorization: `Bearer ${ciToken()}` },
       data: {
         entityRef: 'component:default/payments-api',
         facts: [{ id: 'ci.coverage', value: 72.5 }],

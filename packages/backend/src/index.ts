@@ -80,7 +80,7 @@ backend.add(import('@paved/plugin-scorecards-backend'));
 // Front doors for agents: Paved's operations in each plugin's Actions Registry, served as MCP
 // tools at /api/mcp-actions/v1 (backend.actions in app-config.yaml: sources, no destructive ones).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
-backend.add(import('@paved/plugin-scaffolder-backend-module-golden-path-actions'));
+backend.add(import('@paved/plugin-golden-paths-backend-module-actions'));
 backend.add(import('@paved/plugin-provisioning-backend-module-actions'));
 backend.add(import('@paved/plugin-devex-backend-module-actions'));
 

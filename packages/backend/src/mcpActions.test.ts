@@ -13,7 +13,7 @@ import {
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
 import devexActions from '@paved/plugin-devex-backend-module-actions';
 import provisioningActions from '@paved/plugin-provisioning-backend-module-actions';
-import goldenPathActions from '@paved/plugin-scaffolder-backend-module-golden-path-actions';
+import goldenPathActions from '@paved/plugin-golden-paths-backend-module-actions';
 import { startTestPortal, TestPortal, waitForEntity } from '@paved/test-portal';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -60,9 +60,15 @@ class RecordingLogger implements RootLoggerService {
 /** The agent-facing settings exactly as the development configuration has them. */
 function appConfigFrontDoors() {
   const appConfig = yaml.parse(
-    fs.readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.resolve(__dirname, '../../../app-config.yaml'),
+      'utf8',
+    ),
   );
-  return { actions: appConfig.backend.actions, mcpActions: appConfig.mcpActions };
+  return {
+    actions: appConfig.backend.actions,
+    mcpActions: appConfig.mcpActions,
+  };
 }
 
 type ToolResult = {
@@ -117,14 +123,17 @@ describe('agents through the MCP server', () => {
 
   afterAll(async () => {
     await agent?.close();
+    // Sandbox databases live on the shared PostgreSQL: delete them and wait until they are gone.
+    const headers = { Authorization: `Bearer ${token}` };
     for (const id of databases) {
-      await fetch(`${portal.url}/api/provisioning/requests/${id}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const url = `${portal.url}/api/provisioning/requests/${id}`;
+      await fetch(url, { method: 'DELETE', headers });
+      for (let i = 0; i < 60; i++) {
+        const { status } = await (await fetch(url, { headers })).json();
+        if (status === 'deleted') break;
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
     }
-    // Give the sandbox provider a moment to drop what it created on the shared PostgreSQL.
-    await new Promise(resolve => setTimeout(resolve, 3000));
     await portal?.stop();
   });
 
@@ -137,22 +146,57 @@ describe('agents through the MCP server', () => {
       expect(response.status).toBe(200);
       const { actions } = await response.json();
       return Object.fromEntries(
-        actions.map((a: { id: string; attributes: object }) => [a.id, a.attributes]),
+        actions.map((a: { id: string; attributes: object }) => [
+          a.id,
+          a.attributes,
+        ]),
       );
     };
     expect(await list('provisioning')).toEqual({
-      'provisioning:request-database': { readOnly: false, destructive: false, idempotent: false },
-      'provisioning:list-database-requests': { readOnly: true, destructive: false, idempotent: true },
-      'provisioning:get-database-request': { readOnly: true, destructive: false, idempotent: true },
+      'provisioning:request-database': {
+        readOnly: false,
+        destructive: false,
+        idempotent: false,
+      },
+      'provisioning:list-database-requests': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'provisioning:get-database-request': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
     });
     expect(await list('devex')).toEqual({
-      'devex:get-dora-metrics': { readOnly: true, destructive: false, idempotent: true },
-      'devex:list-deployments': { readOnly: true, destructive: false, idempotent: true },
+      'devex:get-dora-metrics': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'devex:list-deployments': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
     });
-    expect(await list('scaffolder')).toMatchObject({
-      'scaffolder:list-golden-paths': { readOnly: true, destructive: false },
-      'scaffolder:check-service-name': { readOnly: true, destructive: false },
-      'scaffolder:create-service': { readOnly: false, destructive: false, idempotent: false },
+    expect(await list('golden-paths')).toEqual({
+      'golden-paths:list-templates': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'golden-paths:check-service-name': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'golden-paths:create-service': {
+        readOnly: false,
+        destructive: false,
+        idempotent: false,
+      },
     });
   });
 
@@ -161,9 +205,9 @@ describe('agents through the MCP server', () => {
     const names = tools.map(tool => tool.name);
     expect(names).toEqual(
       expect.arrayContaining([
-        'scaffolder.list-golden-paths',
-        'scaffolder.check-service-name',
-        'scaffolder.create-service',
+        'golden-paths.list-templates',
+        'golden-paths.check-service-name',
+        'golden-paths.create-service',
         'provisioning.request-database',
         'provisioning.list-database-requests',
         'provisioning.get-database-request',
@@ -176,15 +220,17 @@ describe('agents through the MCP server', () => {
     expect(names).not.toContain('scaffolder.execute-template');
     expect(names).not.toContain('catalog.unregister-entity');
     expect(tools.filter(tool => tool.annotations?.destructiveHint)).toEqual([]);
-    expect(names.filter(name => /delete|approve|reject|credential/.test(name))).toEqual([]);
+    expect(
+      names.filter(name => /delete|approve|reject|credential/.test(name)),
+    ).toEqual([]);
   });
 
   it('creates a service and requests a development database for it, as the signed-in user', async () => {
     const name = `agent-orders-${suffix}`;
-    const check = await call('scaffolder.check-service-name', { name });
+    const check = await call('golden-paths.check-service-name', { name });
     expect(check.structuredContent).toEqual({ name, available: true });
 
-    const created = await call('scaffolder.create-service', {
+    const created = await call('golden-paths.create-service', {
       name,
       language: 'typescript',
       team: 'group:default/payments',
@@ -227,25 +273,29 @@ describe('agents through the MCP server', () => {
     });
     expect(again.structuredContent.request.id).toBe(request.id);
 
-    let status = request.status;
-    for (let i = 0; i < 60 && status !== 'ready'; i++) {
+    let shown: ToolResult | undefined;
+    for (let i = 0; i < 60; i++) {
+      shown = await call('provisioning.get-database-request', {
+        id: request.id,
+      });
+      if (shown.structuredContent.request.status === 'ready') break;
       await new Promise(resolve => setTimeout(resolve, 500));
-      const shown = await call('provisioning.get-database-request', { id: request.id });
-      status = shown.structuredContent.request.status;
-      if (status === 'ready') {
-        expect(shown.structuredContent.request.connection).toMatch(/^paved_/);
-        expect(text(shown)).not.toMatch(/password/i);
-      }
     }
-    expect(status).toBe('ready');
+    const ready = shown!.structuredContent.request;
+    expect(ready.status).toBe('ready');
+    expect(ready.connection).toMatch(/^paved_/);
+    expect(text(shown!)).not.toMatch(/password/i);
 
     // The audit log says the request came through an agent: the MCP server logs the tool call,
     // provisioning logs the creation with the actions registry's User-Agent (a label, not a check).
-    const created$ = log.filter(e => e.message === 'provisioning.request-create');
+    const created$ = log.filter(
+      e => e.message === 'provisioning.request-create',
+    );
     expect(created$.length).toBeGreaterThan(0);
     expect(created$[0].meta.actor).toMatchObject({
       actorId: 'user:default/sam.rivera',
-      userAgent: 'paved-actions-registry (agent action provisioning:request-database)',
+      userAgent:
+        'paved-actions-registry (agent action provisioning:request-database)',
     });
     const toolCalls = log.filter(
       e =>
@@ -256,7 +306,7 @@ describe('agents through the MCP server', () => {
     expect(toolCalls[0].meta.actor.actorId).toBe('user:default/sam.rivera');
   });
 
-  it('leaves a production request to a person: the agent has no way to approve it', async () => {
+  it('leaves a production request to a person: the agent cannot approve it, a platform engineer does', async () => {
     const filed = await call('provisioning.request-database', {
       name: `agent-prod-${suffix}`,
       owner: 'group:default/payments',
@@ -265,18 +315,54 @@ describe('agents through the MCP server', () => {
     });
     const request = filed.structuredContent.request;
     databases.push(request.id);
-    expect(request).toMatchObject({ status: 'awaiting-approval', approvalRequired: true });
+    expect(request).toMatchObject({
+      status: 'awaiting-approval',
+      approvalRequired: true,
+    });
 
-    const approve = await call('provisioning.approve-database-request', { id: request.id });
+    const approve = await call('provisioning.approve-database-request', {
+      id: request.id,
+    });
     expect(approve.isError).toBe(true);
     expect(text(approve)).toContain('NotFoundError');
+
+    // A person of the platform team approves it in the portal; the agent then sees it move on.
+    const priya = await portal.guestToken('guest-platform');
+    const approved = await fetch(
+      `${portal.url}/api/provisioning/requests/${request.id}/approve`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${priya}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ comment: 'ok for the agent test' }),
+      },
+    );
+    expect(approved.status).toBe(200);
+    const after = await call('provisioning.get-database-request', {
+      id: request.id,
+    });
+    expect(['provisioning', 'ready']).toContain(
+      after.structuredContent.request.status,
+    );
+    expect(after.structuredContent.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: 'user:default/priya.natarajan',
+          action: 'approved',
+        }),
+      ]),
+    );
   });
 
-  it('is refused a deletion: no such tool, and Backstage\'s destructive ones are not served', async () => {
+  it("is refused a deletion: no such tool, and Backstage's destructive ones are not served", async () => {
     const [id] = databases;
     const remove = await call('provisioning.delete-database', { id });
     expect(remove.isError).toBe(true);
-    expect(text(remove)).toContain('Action "provisioning.delete-database" not found');
+    expect(text(remove)).toContain(
+      'Action "provisioning.delete-database" not found',
+    );
 
     const unregister = await call('catalog.unregister-entity', {
       entityRef: 'component:default/payments-api',
@@ -306,9 +392,11 @@ describe('agents through the MCP server', () => {
       owner: 'group:default/payments',
       size: 'large',
     });
-    expect(text(tooBig)).toContain('size: "large" is not allowed in development');
+    expect(text(tooBig)).toContain(
+      'size: "large" is not allowed in development',
+    );
 
-    const taken = await call('scaffolder.create-service', {
+    const taken = await call('golden-paths.create-service', {
       name: 'payments-api',
       language: 'go',
       team: 'group:default/payments',
@@ -340,6 +428,8 @@ describe('agents through the MCP server', () => {
       service: 'component:default/payments-api',
       team: 'group:default/payments',
     });
-    expect(text(both)).toContain('InputError: service and team: give one of them');
+    expect(text(both)).toContain(
+      'InputError: service and team: give one of them',
+    );
   });
 });

@@ -12,7 +12,7 @@ import type {
 import type { JsonObject } from '@backstage/types';
 import { createBackend } from '@backstage/backend-defaults';
 import authBackend from '@backstage/plugin-auth-backend';
-import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import pavedAuthBackendModulePavedSignIn from '@paved/plugin-auth-backend-module-paved-sign-in';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import pavedPermissionBackendModulePavedPolicy from '@paved/plugin-permission-backend-module-paved-policy';
 import catalogBackend from '@backstage/plugin-catalog-backend';
@@ -20,6 +20,7 @@ import pavedCatalogBackendModuleTrustRules from '@paved/plugin-catalog-backend-m
 import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
+import pavedGoldenPathsBackend from '@paved/plugin-golden-paths-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
@@ -66,8 +67,11 @@ export interface TestPortal {
   url: string;
   /** Where this portal's local git host, SQLite-free state and checkouts live. */
   dataDirectory: string;
-  /** A real token of the development guest (Sam Rivera, payments), as the portal's sign-in issues it. */
-  guestToken(): Promise<string>;
+  /**
+   * A real token of a development sign-in, as the portal's sign-in page gets it: `guest` is Sam
+   * Rivera (payments), `guest-platform` Priya Natarajan (platform team).
+   */
+  guestToken(provider?: 'guest' | 'guest-platform'): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +128,10 @@ export async function startTestPortal(
               providers: {
                 guest: {
                   userEntityRef: 'user:default/sam.rivera',
+                  dangerouslyAllowOutsideDevelopment: true,
+                },
+                'guest-platform': {
+                  userEntityRef: 'user:default/priya.natarajan',
                   dangerouslyAllowOutsideDevelopment: true,
                 },
               },
@@ -199,12 +207,14 @@ export async function startTestPortal(
               },
             },
             devex: { demoData: { seed: false } },
+            // Subscriptions long-poll the events hub; short polls let a stopping portal end at once.
+            events: { notifyTimeoutMs: 2000 },
           },
           options.config ?? {},
         ),
       }),
       authBackend,
-      authBackendModuleGuestProvider,
+      pavedAuthBackendModulePavedSignIn,
       permissionBackend,
       pavedPermissionBackendModulePavedPolicy,
       catalogBackend,
@@ -212,6 +222,7 @@ export async function startTestPortal(
       catalogBackendModuleScaffolderEntityModel,
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
+      pavedGoldenPathsBackend,
       eventsBackend,
       notificationsBackend,
       signalsBackend,
@@ -221,17 +232,29 @@ export async function startTestPortal(
       ...(options.features ?? []),
     ];
   features.forEach(feature => backend.add(feature));
-  await backend.start();
+  try {
+    await backend.start();
+  } catch (error) {
+    fs.rmSync(dataDirectory, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     url,
     dataDirectory,
-    async guestToken() {
+    async guestToken(provider = 'guest') {
       const response = await fetch(
-        `${url}/api/auth/guest/refresh?env=development`,
+        `${url}/api/auth/${provider}/refresh?env=development`,
         { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
       );
       const body = await response.json();
+      if (!response.ok || !body.backstageIdentity?.token) {
+        throw new Error(
+          `${provider} sign-in refused: HTTP ${
+            response.status
+          } ${JSON.stringify(body)}`,
+        );
+      }
       return body.backstageIdentity.token;
     },
     async stop() {
@@ -249,14 +272,17 @@ export async function waitForEntity(
 ): Promise<void> {
   const [kind, rest] = ref.split(':');
   const [namespace, name] = rest.split('/');
-  const token = await portal.guestToken();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const response = await fetch(
-      `${portal.url}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
-      { headers: { Authorization: `Bearer ${token}` } },
-    );
-    if (response.ok) return;
+    // Until the catalog has read the organisation, the development sign-in has nobody to sign in.
+    const token = await portal.guestToken().catch(() => undefined);
+    const response = token
+      ? await fetch(
+          `${portal.url}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        )
+      : undefined;
+    if (response?.ok) return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
   throw new Error(`${ref} did not reach the catalog within ${timeoutMs} ms`);

@@ -12,7 +12,9 @@ exports.up = async function up(knex) {
     table
       .bigInteger('fulfilled_at')
       .nullable()
-      .comment('When the request first reached ready (epoch ms); null if never');
+      .comment(
+        'When the request first reached ready (epoch ms); null if never',
+      );
     table
       .boolean('automated')
       .notNullable()

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
 import { DateTime } from 'luxon';
+import { SurveyPeriod } from './surveys/surveyPeriods';
 
 /** The `devex:` configuration block, resolved with defaults. */
 export interface DevexConfig {
@@ -9,10 +10,13 @@ export interface DevexConfig {
   /** group ref → IANA zone, for weekly series cut in a team's local weeks. */
   teamTimeZones: Map<string, string>;
   githubWebhookSecret?: string;
+  githubMaxPayloadBytes: number;
   deploymentWorkflows: RegExp;
   productionEnvironments: string[];
   pseudonymSecret?: string;
   minimumRespondents: number;
+  minimumWindowDays: number;
+  surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
 }
@@ -36,6 +40,16 @@ function validZone(zone: string, key: string): string {
   return zone;
 }
 
+function readSurveyPeriod(value: string | undefined): SurveyPeriod {
+  if (value === undefined) return 'month';
+  if (value === 'week' || value === 'month' || value === 'quarter') {
+    return value;
+  }
+  throw new Error(
+    `devex.surveys.period: must be week, month or quarter (got "${value}")`,
+  );
+}
+
 export function readDevexConfig(root: Config): DevexConfig {
   const config = root.getOptionalConfig('devex');
   const zones = new Map<string, string>();
@@ -55,6 +69,8 @@ export function readDevexConfig(root: Config): DevexConfig {
     ),
     teamTimeZones: zones,
     githubWebhookSecret: config?.getOptionalString('github.webhookSecret'),
+    githubMaxPayloadBytes:
+      config?.getOptionalNumber('github.maxPayloadBytes') ?? 10 * 1024 * 1024,
     deploymentWorkflows: new RegExp(
       config?.getOptionalString('github.deploymentWorkflowPattern') ??
         'deploy|release|cd',
@@ -67,8 +83,15 @@ export function readDevexConfig(root: Config): DevexConfig {
       ]
     ).map(e => e.toLocaleLowerCase('en-US')),
     pseudonymSecret: config?.getOptionalString('surveys.pseudonymSecret'),
-    minimumRespondents:
+    minimumRespondents: Math.max(
+      1,
       config?.getOptionalNumber('surveys.minimumRespondents') ?? 5,
+    ),
+    minimumWindowDays: Math.max(
+      1,
+      config?.getOptionalNumber('surveys.minimumWindowDays') ?? 7,
+    ),
+    surveyPeriod: readSurveyPeriod(config?.getOptionalString('surveys.period')),
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,

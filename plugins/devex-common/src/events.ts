@@ -64,22 +64,24 @@ export const incidentDataSchema = z.object({
   severity: z.string().max(50, 'must be at most 50 characters').optional(),
 });
 
-/** @public */
-export const surveyDataSchema = z.object({
-  score: z
-    .number({
-      required_error: 'is required',
-      invalid_type_error: 'must be a number',
-    })
-    .int('must be an integer')
-    .min(0, 'must be between 0 and 10')
-    .max(10, 'must be between 0 and 10'),
-  comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
-  respondent: z
-    .string({ required_error: 'is required' })
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters'),
-});
+/**
+ * A pulse survey answer, as the signed-in user sends it to `POST /surveys`. Survey answers are
+ * not events: who answered comes from the sign-in, never from the body.
+ * @public
+ */
+export const surveyAnswerSchema = z
+  .object({
+    score: z
+      .number({
+        required_error: 'is required',
+        invalid_type_error: 'must be a number',
+      })
+      .int('must be an integer')
+      .min(0, 'must be between 0 and 10')
+      .max(10, 'must be between 0 and 10'),
+    comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  })
+  .strict();
 
 const subject = z
   .string({ required_error: 'is required' })
@@ -108,16 +110,11 @@ export const devexEventSchema = z.discriminatedUnion(
       type: z.literal('incident'),
       data: incidentDataSchema,
     }),
-    z.object({
-      ...envelope,
-      type: z.literal('survey'),
-      data: surveyDataSchema,
-    }),
   ],
   {
     errorMap: (issue, ctx) =>
       issue.code === 'invalid_union_discriminator'
-        ? { message: 'must be "deployment", "incident" or "survey"' }
+        ? { message: 'must be "deployment" or "incident"' }
         : { message: ctx.defaultError },
   },
 );
@@ -138,15 +135,13 @@ export type DeploymentEventData = z.infer<typeof deploymentDataSchema>;
 /** @public */
 export type IncidentEventData = z.infer<typeof incidentDataSchema>;
 /** @public */
-export type SurveyEventData = z.infer<typeof surveyDataSchema>;
+export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
 /** @public */
 export type DevexEvent = z.infer<typeof devexEventSchema>;
 /** @public */
 export type DeploymentEvent = Extract<DevexEvent, { type: 'deployment' }>;
 /** @public */
 export type IncidentEvent = Extract<DevexEvent, { type: 'incident' }>;
-/** @public */
-export type SurveyEvent = Extract<DevexEvent, { type: 'survey' }>;
 
 /**
  * Renders a zod issue path as `events[3].data.commits[0].sha` so a client can find the culprit.

@@ -24,7 +24,8 @@ describe('platform commands against a portal', () => {
     await waitForEntity(portal, 'template:default/typescript-service');
     sam = new TestUserMachine();
     const login = await sam.run(['login', '--url', portal.url, '--guest']);
-    if (login.code !== 0) throw new Error(`guest login failed: ${login.stderr}`);
+    if (login.code !== 0)
+      throw new Error(`guest login failed: ${login.stderr}`);
   });
 
   afterAll(async () => {

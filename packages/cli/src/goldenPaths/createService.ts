@@ -1,7 +1,7 @@
 import {
   ANNOTATION_TEMPLATE,
   ANNOTATION_TEMPLATE_VERSION,
-  serviceNameAnswerSchema,
+  GoldenPathsClient,
 } from '@paved/plugin-golden-paths-common';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import type { ScaffolderTask } from '@backstage/plugin-scaffolder-common';
@@ -23,12 +23,6 @@ export type Language = (typeof LANGUAGES)[number];
 export function templateRefFor(language: Language): string {
   return `template:default/${language}-service`;
 }
-
-/** Where the golden paths answer whether a new service may take a name. */
-const SERVICE_NAME_ROUTE = {
-  pluginId: 'scaffolder',
-  path: '/paved/service-names',
-};
 
 export interface CreateServiceInput {
   name: string;
@@ -111,11 +105,9 @@ export async function checkServiceInput(
       items[0].metadata.name
     }`;
   }
-  const answer = serviceNameAnswerSchema.parse(
-    await portal.get(
-      SERVICE_NAME_ROUTE.pluginId,
-      `${SERVICE_NAME_ROUTE.path}/${encodeURIComponent(input.name)}`,
-    ),
+  const goldenPaths = new GoldenPathsClient(portal.clientOptions());
+  const answer = await portal.viaClient(() =>
+    goldenPaths.getServiceName(input.name),
   );
   if (!answer.available) {
     throw new CliError(
@@ -181,7 +173,9 @@ export async function createService(options: {
     },
   );
   const taskId = created.id;
-  terminal.note(`Creating ${input.name} from ${templateRef} (task ${taskId})`);
+  terminal.note(
+    `Creating ${input.name} from ${templateRef}; follow it in the portal: ${options.appUrl}/create/tasks/${taskId}`,
+  );
 
   const task = await portal.get<ScaffolderTask>(
     'scaffolder',

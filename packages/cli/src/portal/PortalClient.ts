@@ -1,5 +1,6 @@
 import { CliError, EXIT_BAD_INPUT, EXIT_FAILED, notSignedIn } from '../errors';
 import { Session } from '../session/Session';
+import { isError, type ResponseError } from '@backstage/errors';
 
 export interface PortalRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -104,6 +105,40 @@ export class PortalClient {
       await this.throwFor(response.status, await response.text());
     }
     return response.body!;
+  }
+
+  /**
+   * `discoveryApi` and `fetchApi` for Backstage-style clients (e.g. `GoldenPathsClient` from a
+   * `-common` package): base URLs under the portal, requests with the session's token.
+   */
+  clientOptions() {
+    return {
+      discoveryApi: {
+        getBaseUrl: async (pluginId: string) =>
+          `${this.session.url}/api/${pluginId}`,
+      },
+      fetchApi: {
+        fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+          const headers = new Headers(init?.headers);
+          headers.set('Authorization', `Bearer ${await this.session.token()}`);
+          headers.set('User-Agent', 'paved-cli');
+          return fetch(input, { ...init, headers });
+        },
+      },
+    };
+  }
+
+  /** Runs a client call, turning its `ResponseError` into the CLI's errors (401 → sign in). */
+  async viaClient<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isError(error) && error.name === 'ResponseError') {
+        const { statusCode, body } = error as unknown as ResponseError;
+        return this.throwFor(statusCode, JSON.stringify(body));
+      }
+      throw error;
+    }
   }
 
   async get<T>(

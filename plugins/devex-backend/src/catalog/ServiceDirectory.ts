@@ -143,16 +143,7 @@ export class ServiceDirectory {
     if (!snapshot.groups.has(root)) {
       throw new NotFoundError(`group ${groupRef} is not in the catalog`);
     }
-    const teams = new Set<string>([root]);
-    const queue = [root];
-    while (queue.length > 0) {
-      for (const child of snapshot.children.get(queue.pop()!) ?? []) {
-        if (!teams.has(child)) {
-          teams.add(child);
-          queue.push(child);
-        }
-      }
-    }
+    const teams = teamAndSubTeams(snapshot, root);
     return snapshot.components
       .filter(c => c.ownerRef !== null && teams.has(c.ownerRef))
       .map(c => c.entityRef)
@@ -170,6 +161,28 @@ export class ServiceDirectory {
       ?.entityRef;
   }
 
+  /**
+   * Whether the user is a member of the group or of one of its sub-groups, by the user's
+   * `memberOf` relations in the catalog (asked afresh: membership decides what the user may see).
+   */
+  async isMemberOf(userRef: string, groupRef: string): Promise<boolean> {
+    const groups = await this.groupsOf(userRef);
+    if (groups.length === 0) return false;
+    const team = teamAndSubTeams(await this.load(), normalise(groupRef));
+    return groups.some(g => team.has(g));
+  }
+
+  /** The groups the user is a direct member of, by the catalog's `memberOf` relations. */
+  async groupsOf(userRef: string): Promise<string[]> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const user = await this.options.catalog.getEntityByRef(userRef, {
+      credentials,
+    });
+    return (user?.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => normalise(r.targetRef));
+  }
+
   /** The first group the user is a member of, for team survey results. */
   async teamOf(userRef: string): Promise<string | null> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
@@ -181,6 +194,21 @@ export class ServiceDirectory {
     );
     return membership ? normalise(membership.targetRef) : null;
   }
+}
+
+/** A group and all its sub-groups, however deep. */
+function teamAndSubTeams(snapshot: Snapshot, root: string): Set<string> {
+  const teams = new Set<string>([root]);
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of snapshot.children.get(queue.pop()!) ?? []) {
+      if (!teams.has(child)) {
+        teams.add(child);
+        queue.push(child);
+      }
+    }
+  }
+  return teams;
 }
 
 function toComponent(

@@ -12,6 +12,12 @@ const ids = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
   : (['SQLITE_3'] as const);
 const databases = TestDatabases.create({ ids: [...ids] });
 
+/** A batch sent by CI at `receivedAt`. */
+const ci = (receivedAt: number) => ({
+  writer: 'service:external:ci',
+  receivedAt,
+});
+
 const SERVICE = 'component:default/payments-api';
 const OTHER = 'component:default/ledger-service';
 const HOUR = 3_600_000;
@@ -256,8 +262,8 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
   it('derives every DORA measure from out-of-order, duplicate and replaced events', async () => {
     const { ingest, dora, knex } = await createStore();
     const received = Date.parse('2026-11-01T00:00:00Z');
-    await ingest.ingest(batch1, received);
-    await ingest.ingest(batch2, received);
+    await ingest.ingest(batch1, ci(received));
+    await ingest.ingest(batch2, ci(received));
 
     const midway = await aggregates(dora);
     expect(midway.deployments).toBe(4); // d1 d2 d3 d4; staging s1 and failed f1 ignored
@@ -265,8 +271,8 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
     expect(midway.recovery).toEqual({ median: 2 * HOUR, samples: 1, open: 1 });
     await expectRollupsMatchRawRows(knex);
 
-    await ingest.ingest(batch3, received);
-    await ingest.ingest(batch4, received);
+    await ingest.ingest(batch3, ci(received));
+    await ingest.ingest(batch4, ci(received));
     const result = await aggregates(dora);
 
     expect(result.deployments).toBe(5);
@@ -294,18 +300,18 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
   it('is idempotent: sending everything again changes nothing', async () => {
     const { ingest, dora, knex } = await createStore();
     const all = [...batch1, ...batch2, ...batch3, ...batch4];
-    await ingest.ingest(all, 1);
+    await ingest.ingest(all, ci(1));
     const once = await aggregates(dora);
-    await ingest.ingest(all, 2);
+    await ingest.ingest(all, ci(2));
     // another order, same latest send per identity (the resolved i2 comes after the open one)
-    await ingest.ingest([...batch4, ...batch2, ...batch1, ...batch3], 3);
+    await ingest.ingest([...batch4, ...batch2, ...batch1, ...batch3], ci(3));
     expect(await aggregates(dora)).toEqual(once);
     await expectRollupsMatchRawRows(knex);
   });
 
   it('moves lead-time samples when a deployment is replaced', async () => {
     const { ingest, dora, knex } = await createStore();
-    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], ci(1));
     // d1 re-sent as a staging deployment: c1 has no production deployment any more and c2 now
     // first shipped with d2 (48 h); d1's failure disappears with it.
     await ingest.ingest(
@@ -316,7 +322,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
           commits: [commit(1, t('05T10:00:00')), commit(2, t('04T12:00:00'))],
         }),
       ],
-      2,
+      ci(2),
     );
     const result = await aggregates(dora);
     expect(result.deployments).toBe(4);
@@ -340,7 +346,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
           commits: [commit(1, t('05T00:00:00'))],
         }),
       ],
-      1,
+      ci(1),
     );
     expect((await aggregates(dora)).leadTime).toEqual({
       median: 120 * HOUR,
@@ -363,7 +369,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
           commits: [commit(2, t('11T00:00:00'))],
         }),
       ],
-      2,
+      ci(2),
     );
     const result = await aggregates(dora);
     expect(result.deployments).toBe(4);
@@ -386,7 +392,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
         deployment('d1', shipped),
         incident('i1', { startedAt: t('05T13:00:00'), deploymentId: 'd1' }),
       ],
-      1,
+      ci(1),
     );
     let result = await aggregates(dora);
     expect(result).toMatchObject({ deployments: 1, failedDeployments: 1 });
@@ -395,7 +401,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
     // the pipeline is reported failed after all: no deployment, no failure, no lead times
     await ingest.ingest(
       [deployment('d1', { ...shipped, status: 'failed' })],
-      2,
+      ci(2),
     );
     result = await aggregates(dora);
     expect(result).toMatchObject({
@@ -408,7 +414,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
     // and successful again, finishing on another day: the incident still names it
     await ingest.ingest(
       [deployment('d1', { ...shipped, finishedAt: t('06T12:00:00') })],
-      3,
+      ci(3),
     );
     result = await aggregates(dora);
     expect(result).toMatchObject({
@@ -426,7 +432,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
 
   it('upgrades an existing database: backfills the rollup and moves lead-time facts', async () => {
     const { ingest, dora, knex } = await createStore();
-    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], ci(1));
     const before = await aggregates(dora);
     const rollup = await knex('devex_deployment_days').orderBy([
       'day',
@@ -463,7 +469,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
           resolvedAt: t('11T01:30:00'),
         }),
       ],
-      1,
+      ci(1),
     );
     const result = await aggregates(dora);
     expect(result.failedDeployments).toBe(0);
@@ -477,7 +483,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
 
   it('answers an empty window with nulls, not zeros', async () => {
     const { ingest, dora } = await createStore();
-    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], 1);
+    await ingest.ingest([...batch1, ...batch2, ...batch3, ...batch4], ci(1));
     const result = await aggregates(dora, {
       from: Date.parse('2025-01-01T00:00:00Z'),
       to: Date.parse('2025-04-01T00:00:00Z'),
@@ -507,7 +513,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
           OTHER,
         ),
       ],
-      1,
+      ci(1),
     );
     // the same sha in another service is another change with its own lead time
     const other = await dora.doraAggregates({ services: [OTHER] }, WINDOW);
@@ -531,7 +537,7 @@ describe.each(ids)('ingest and DORA reads on %s', databaseId => {
 
   it('lists recent deployments and incidents with derived flags', async () => {
     const { ingest, dora } = await createStore();
-    await ingest.ingest([...batch1, ...batch2, ...batch3], 1);
+    await ingest.ingest([...batch1, ...batch2, ...batch3], ci(1));
     const deployments = await dora.listDeployments(
       { services: [SERVICE] },
       { limit: 3 },

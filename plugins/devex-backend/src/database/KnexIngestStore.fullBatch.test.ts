@@ -9,6 +9,12 @@ const ids = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
   : (['SQLITE_3'] as const);
 const databases = TestDatabases.create({ ids: [...ids] });
 
+/** A batch sent by CI at `receivedAt`. */
+const ci = (receivedAt: number) => ({
+  writer: 'service:external:ci',
+  receivedAt,
+});
+
 const HOUR = 3_600_000;
 const START = Date.parse('2026-10-01T00:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -60,14 +66,15 @@ describe.each(ids)('KnexIngestStore on %s with a full batch', databaseId => {
     const events = fullBatch();
     expect(events).toHaveLength(5000);
 
-    await expect(ingest.ingest(events, START)).resolves.toEqual({
+    await expect(ingest.ingest(events, ci(START))).resolves.toEqual({
       accepted: 5000,
+      unchanged: 0,
     });
     const window = { from: START, to: START + 3000 * HOUR };
     const first = await dora.doraAggregates({}, window);
     expect(first.deployments).toBe(2500);
 
-    await ingest.ingest(events, START);
+    await ingest.ingest(events, ci(START));
     const again = await dora.doraAggregates({}, window);
     expect(again).toEqual(first);
   });

@@ -5,9 +5,15 @@ import {
   DevexEvent,
   IncidentEvent,
   PRODUCTION_ENVIRONMENT,
-  SurveyEvent,
 } from '@paved/plugin-devex-common';
-import { IngestStore } from './IngestStore';
+import { ConflictError } from '@backstage/errors';
+import { Violation, formatViolation } from '@paved/backend-platform';
+import {
+  IncomingEvent,
+  IngestContext,
+  IngestResult,
+  IngestStore,
+} from './IngestStore';
 import { PgType, addCounts, bulkInsert, chunks, Dialect } from './bulkWrites';
 import { leadTimeBucket } from './leadTimeBuckets';
 import { IngestChanges, key } from './ingestChanges';
@@ -35,6 +41,8 @@ const DEPLOYMENT_COLUMNS: Record<string, PgType> = {
   recovered_at: 'bigint',
   demo: 'boolean',
   received_at: 'bigint',
+  writer: 'text',
+  observed_at: 'bigint',
 };
 const INCIDENT_COLUMNS: Record<string, PgType> = {
   source: 'text',
@@ -46,7 +54,25 @@ const INCIDENT_COLUMNS: Record<string, PgType> = {
   severity: 'text',
   demo: 'boolean',
   received_at: 'bigint',
+  writer: 'text',
+  observed_at: 'bigint',
 };
+
+/** Writers that may replace events stored before writers were recorded: services (CI). */
+const mayReplaceUnattributed = (writer: string) =>
+  writer.startsWith('service:');
+
+/** What every row of one ingest records about its write. */
+interface WriteContext extends IngestContext {
+  observedAt(event: DevexEvent): number | null;
+}
+
+function observedAtOf(
+  latest: Map<string, { event: IncomingEvent }>,
+): (event: DevexEvent) => number | null {
+  return event =>
+    latest.get(key(event.source, event.id))?.event.observedAt ?? null;
+}
 
 /** Knex implementation of {@link IngestStore} for PostgreSQL and SQLite. */
 export class KnexIngestStore implements IngestStore {
@@ -56,34 +82,74 @@ export class KnexIngestStore implements IngestStore {
     this.dialect = new Dialect(db);
   }
 
-  async ingest(events: DevexEvent[], receivedAt: number) {
+  async ingest(
+    events: IncomingEvent[],
+    context: IngestContext,
+  ): Promise<IngestResult> {
+    const { writer } = context;
     // Within one batch the last send of an identity wins, as if they had come one by one.
-    const latest = new Map<string, DevexEvent>();
-    for (const event of events) latest.set(key(event.source, event.id), event);
-    const deployments: DeploymentEvent[] = [];
-    const incidents: IncidentEvent[] = [];
-    const surveys: SurveyEvent[] = [];
-    for (const event of latest.values()) {
-      if (event.type === 'deployment') deployments.push(event);
-      else if (event.type === 'incident') incidents.push(event);
-      else surveys.push(event);
-    }
+    const latest = new Map<string, { event: IncomingEvent; index: number }>();
+    events.forEach((event, index) =>
+      latest.set(key(event.source, event.id), { event, index }),
+    );
 
-    await this.db.transaction(async tx => {
+    return this.db.transaction(async tx => {
       if (this.dialect.isPg) {
         // One ingesting transaction at a time across replicas: derived facts, the histogram and
         // the daily rollup are read-modify-write and must not interleave.
         await tx.raw('SELECT pg_advisory_xact_lock(?)', [INGEST_LOCK_KEY]);
       }
+      const stored = await this.storedStates(tx, [...latest.values()]);
+      const conflicts: Violation[] = [];
+      const deployments: DeploymentEvent[] = [];
+      const incidents: IncidentEvent[] = [];
+      let unchanged = 0;
+      for (const { event, index } of latest.values()) {
+        const previous = stored.get(
+          key(event.type, key(event.source, event.id)),
+        );
+        if (previous) {
+          const owned =
+            previous.writer === null
+              ? mayReplaceUnattributed(writer)
+              : previous.writer === writer;
+          if (!owned) {
+            conflicts.push({
+              field: `events[${index}]`,
+              problem: `(source ${event.source}, id ${event.id}) belongs to an event written by another principal; choose your own id`,
+              rule: 'writer',
+            });
+            continue;
+          }
+          if (
+            event.observedAt !== undefined &&
+            previous.observedAt !== null &&
+            previous.observedAt >= event.observedAt
+          ) {
+            unchanged += 1;
+            continue;
+          }
+        }
+        if (event.type === 'deployment') deployments.push(event);
+        else incidents.push(event);
+      }
+      if (conflicts.length > 0) {
+        throw new ConflictError(conflicts.map(formatViolation).join('; '));
+      }
+
       const changes = new IngestChanges();
       const newCommits = await this.storeDeployments(
         tx,
         deployments,
-        receivedAt,
+        { ...context, observedAt: observedAtOf(latest) },
         changes,
       );
-      await this.storeIncidents(tx, incidents, receivedAt, changes);
-      await this.storeSurveys(tx, surveys);
+      await this.storeIncidents(
+        tx,
+        incidents,
+        { ...context, observedAt: observedAtOf(latest) },
+        changes,
+      );
       await new LeadTimeFacts(tx, this.dialect).storeCommitsAndLeadTimes(
         changes,
         newCommits,
@@ -95,14 +161,47 @@ export class KnexIngestStore implements IngestStore {
         ['day', 'source'],
         changes.dayDeltas(),
       );
+      return { accepted: deployments.length + incidents.length, unchanged };
     });
-    return { accepted: latest.size };
+  }
+
+  /** Writer and source time of the stored events with the batch's identities, by type and identity. */
+  private async storedStates(
+    tx: Knex.Transaction,
+    incoming: Array<{ event: IncomingEvent }>,
+  ) {
+    const states = new Map<
+      string,
+      { writer: string | null; observedAt: number | null }
+    >();
+    for (const [type, table] of [
+      ['deployment', 'devex_deployments'],
+      ['incident', 'devex_incidents'],
+    ] as const) {
+      const pairs = incoming
+        .filter(({ event }) => event.type === type)
+        .map(({ event }) => [event.source, event.id]);
+      for (const batch of chunks(pairs, this.dialect.pairChunk)) {
+        const rows: Array<Record<string, any>> = await this.dialect.pairs(
+          tx(table).select('source', 'event_id', 'writer', 'observed_at'),
+          ['source', 'event_id'],
+          batch,
+        );
+        for (const row of rows) {
+          states.set(key(type, key(row.source, row.event_id)), {
+            writer: row.writer ?? null,
+            observedAt: numOrNull(row.observed_at),
+          });
+        }
+      }
+    }
+    return states;
   }
 
   private async storeDeployments(
     tx: Knex.Transaction,
     deployments: DeploymentEvent[],
-    receivedAt: number,
+    write: WriteContext,
     changes: IngestChanges,
   ): Promise<Map<string, CommitRow>> {
     // Written with their lead-time facts once those are known (storeCommitsAndLeadTimes).
@@ -179,7 +278,9 @@ export class KnexIngestStore implements IngestStore {
           failed: false,
           recovered_at: null,
           demo: d.source === DEMO_SOURCE,
-          received_at: receivedAt,
+          received_at: write.receivedAt,
+          writer: write.writer,
+          observed_at: write.observedAt(d),
         };
       });
       // failed/recovered_at are derived and recomputed below, so a re-send must not reset them
@@ -247,7 +348,7 @@ export class KnexIngestStore implements IngestStore {
   private async storeIncidents(
     tx: Knex.Transaction,
     incidents: IncidentEvent[],
-    receivedAt: number,
+    write: WriteContext,
     changes: IngestChanges,
   ) {
     for (const batch of chunks(incidents, this.dialect.pairChunk)) {
@@ -273,7 +374,9 @@ export class KnexIngestStore implements IngestStore {
         deployment_id: i.data.deploymentId ?? null,
         severity: i.data.severity ?? null,
         demo: i.source === DEMO_SOURCE,
-        received_at: receivedAt,
+        received_at: write.receivedAt,
+        writer: write.writer,
+        observed_at: write.observedAt(i),
       }));
       await bulkInsert(
         tx,
@@ -288,26 +391,6 @@ export class KnexIngestStore implements IngestStore {
           ),
         },
       );
-    }
-  }
-
-  private async storeSurveys(tx: Knex.Transaction, surveys: SurveyEvent[]) {
-    for (const batch of chunks(surveys)) {
-      await tx('devex_survey_responses')
-        .insert(
-          batch.map(s => ({
-            source: s.source,
-            event_id: s.id,
-            respondent: s.data.respondent,
-            team_ref: null,
-            score: s.data.score,
-            comment: s.data.comment ?? null,
-            submitted_at: Date.now(),
-            demo: s.source === DEMO_SOURCE,
-          })),
-        )
-        .onConflict(['source', 'event_id'])
-        .merge(['respondent', 'score', 'comment', 'demo']);
     }
   }
 
@@ -340,5 +423,25 @@ export class KnexIngestStore implements IngestStore {
       sha: r.sha as string,
       committedAt: num(r.committed_at),
     }));
+  }
+
+  async deliverySeen(deliveryId: string) {
+    const row = await this.db('devex_github_deliveries')
+      .where('delivery_id', deliveryId)
+      .first('delivery_id');
+    return row !== undefined;
+  }
+
+  async recordDelivery(deliveryId: string, receivedAt: number) {
+    await this.db('devex_github_deliveries')
+      .insert({ delivery_id: deliveryId, received_at: receivedAt })
+      .onConflict('delivery_id')
+      .ignore();
+  }
+
+  async forgetDeliveries(before: number) {
+    return this.db('devex_github_deliveries')
+      .where('received_at', '<', before)
+      .delete();
   }
 }

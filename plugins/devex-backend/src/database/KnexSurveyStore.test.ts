@@ -32,12 +32,16 @@ describe.each(ids)('KnexSurveyStore on %s', databaseId => {
     const { surveys } = await createTestStores(
       await databases.init(databaseId),
     );
-    await surveys.addSurveyResponse(answer('a', day(1)));
-    await surveys.addSurveyResponse(answer('b', day(3), { comment: 'slow' }));
-    await surveys.addSurveyResponse(answer('c', day(10)));
-    await surveys.addSurveyResponse(
-      answer('a', day(2), { score: 3, teamRef: null }),
-    );
+    expect(await surveys.recordAnswer(answer('a', day(1)))).toEqual({
+      replaced: false,
+    });
+    await surveys.recordAnswer(answer('b', day(3), { comment: 'slow' }));
+    await surveys.recordAnswer(answer('c', day(10)));
+    expect(
+      await surveys.recordAnswer(
+        answer('a', day(2), { score: 3, teamRef: null }),
+      ),
+    ).toEqual({ replaced: true });
 
     const inWindow = await surveys.surveyResponses({
       from: day(0),

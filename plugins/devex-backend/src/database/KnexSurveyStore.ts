@@ -25,19 +25,27 @@ export class KnexSurveyStore implements SurveyStore {
     }));
   }
 
-  async addSurveyResponse(response: SurveyResponseRecord): Promise<void> {
-    await this.db('devex_survey_responses')
-      .insert({
-        source: response.source,
-        event_id: response.id,
-        respondent: response.respondent,
-        team_ref: response.teamRef,
-        score: response.score,
-        comment: response.comment,
-        submitted_at: response.submittedAt,
-        demo: response.demo,
-      })
-      .onConflict(['source', 'event_id'])
-      .merge();
+  async recordAnswer(
+    response: SurveyResponseRecord,
+  ): Promise<{ replaced: boolean }> {
+    return this.db.transaction(async tx => {
+      const previous = await tx('devex_survey_responses')
+        .where({ source: response.source, event_id: response.id })
+        .first('event_id');
+      await tx('devex_survey_responses')
+        .insert({
+          source: response.source,
+          event_id: response.id,
+          respondent: response.respondent,
+          team_ref: response.teamRef,
+          score: response.score,
+          comment: response.comment,
+          submitted_at: response.submittedAt,
+          demo: response.demo,
+        })
+        .onConflict(['source', 'event_id'])
+        .merge();
+      return { replaced: previous !== undefined };
+    });
   }
 }

@@ -49,6 +49,7 @@ export class FailureDerivation {
         this.tx('devex_deployments').select(
           'source',
           'event_id',
+          'service_ref',
           'finished_at',
           'counted',
           'rework',
@@ -63,7 +64,13 @@ export class FailureDerivation {
       const [remediations, incidents] = await Promise.all([
         this.dialect.pairs(
           this.tx('devex_deployments')
-            .select('source', 'remediates', 'finished_at', 'counted')
+            .select(
+              'source',
+              'remediates',
+              'service_ref',
+              'finished_at',
+              'counted',
+            )
             .whereNotNull('remediates'),
           ['source', 'remediates'],
           present,
@@ -72,6 +79,7 @@ export class FailureDerivation {
           this.tx('devex_incidents').select(
             'source',
             'deployment_id',
+            'service_ref',
             'resolved_at',
           ),
           ['source', 'deployment_id'],
@@ -83,8 +91,12 @@ export class FailureDerivation {
         string,
         { any: boolean; firstFix: number | null }
       >();
+      // A link counts only within one service: an event about one service cannot fail another's
+      // deployment by naming its id.
+      const link = (source: string, id: string, service: string) =>
+        key(key(source, id), service);
       for (const r of remediations) {
-        const k = key(r.source, r.remediates);
+        const k = link(r.source, r.remediates, r.service_ref);
         const entry = fixes.get(k) ?? { any: false, firstFix: null };
         entry.any = true;
         // Only a remediation that reached production successfully ends the failure.
@@ -100,7 +112,7 @@ export class FailureDerivation {
         { count: number; open: number; lastResolved: number }
       >();
       for (const i of incidents) {
-        const k = key(i.source, i.deployment_id);
+        const k = link(i.source, i.deployment_id, i.service_ref);
         const entry = linked.get(k) ?? {
           count: 0,
           open: 0,
@@ -115,7 +127,7 @@ export class FailureDerivation {
 
       const failureChanges: FailureChange[] = [];
       for (const d of deployments) {
-        const k = key(d.source, d.event_id);
+        const k = link(d.source, d.event_id, d.service_ref);
         const fix = fixes.get(k);
         const incident = linked.get(k);
         const counted = bool(d.counted);

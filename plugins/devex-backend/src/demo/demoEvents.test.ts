@@ -1,5 +1,5 @@
 import { devexEventSchema } from '@paved/plugin-devex-common';
-import { demoEvents } from './demoEvents';
+import { demoEvents, demoSurveyAnswers } from './demoEvents';
 
 describe('demoEvents', () => {
   const now = Date.parse('2026-11-23T12:00:00Z');
@@ -24,12 +24,7 @@ describe('demoEvents', () => {
       ),
     );
     expect(kinds).toEqual(
-      new Set([
-        'deployment:production',
-        'deployment:staging',
-        'incident:',
-        'survey:',
-      ]),
+      new Set(['deployment:production', 'deployment:staging', 'incident:']),
     );
   });
 
@@ -45,5 +40,17 @@ describe('demoEvents', () => {
     expect(
       changed.every(e => e.type === 'incident' && !e.data.resolvedAt),
     ).toBe(true);
+  });
+
+  it('makes survey answers of the last 60 days, never in the future', () => {
+    const answers = demoSurveyAnswers({ now });
+    expect(answers).toHaveLength(24);
+    expect(new Set(answers.map(a => a.respondent)).size).toBe(24);
+    for (const a of answers) {
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(10);
+      expect(a.submittedAt).toBeLessThanOrEqual(now);
+      expect(a.submittedAt).toBeGreaterThan(now - 61 * 86_400_000);
+    }
   });
 });

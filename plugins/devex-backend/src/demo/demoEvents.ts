@@ -15,6 +15,7 @@ export const EXAMPLE_SERVICES = [
 ];
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** Deterministic pseudo-random numbers from a string, so a re-seed sends identical events. */
 function randomFrom(seed: string) {
@@ -183,23 +184,37 @@ export function demoEvents(options: {
     }
   }
 
+  return events;
+}
+
+/** A pulse survey answer of the demo seed (written straight to the survey store, labelled demo). */
+export interface DemoSurveyAnswer {
+  id: string;
+  respondent: string;
+  score: number;
+  comment: string | null;
+  submittedAt: number;
+}
+
+/** 24 pulse survey answers from the last 60 days, the same for every seed of the same day. */
+export function demoSurveyAnswers(options: {
+  now: number;
+}): DemoSurveyAnswer[] {
   const surveyRandom = randomFrom('survey');
+  const answers: DemoSurveyAnswer[] = [];
   for (let i = 0; i < 24; i++) {
     const score = Math.min(
       10,
       Math.max(0, Math.round(7.5 + (surveyRandom() - 0.5) * 7)),
     );
-    events.push({
+    answers.push({
       id: `survey-${i}`,
-      source: DEMO_SOURCE,
-      type: 'survey',
-      subject: 'component:default/paved',
-      data: {
-        score,
-        respondent: `demo-respondent-${i}`,
-        comment: demoComment(score),
-      },
+      respondent: `demo-respondent-${i}`,
+      score,
+      comment: demoComment(score) ?? null,
+      submittedAt:
+        Math.floor(options.now / DAY) * DAY - (i % 60) * DAY - 12 * HOUR,
     });
   }
-  return events;
+  return answers;
 }

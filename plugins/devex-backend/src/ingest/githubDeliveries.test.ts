@@ -46,6 +46,7 @@ describe('mapGithubDelivery', () => {
         {
           id: 'workflow_run-99',
           source: 'github',
+          observedAt: Date.parse('2026-10-01T09:30:00Z'),
           type: 'deployment',
           subject: 'component:default/payments-api',
           data: {
@@ -115,6 +116,7 @@ describe('mapGithubDelivery', () => {
         {
           id: 'issue-paved-org/payments-api-7',
           source: 'github',
+          observedAt: Date.parse('2026-10-02T12:00:00Z'),
           type: 'incident',
           subject: 'component:default/payments-api',
           data: {

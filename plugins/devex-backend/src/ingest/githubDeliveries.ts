@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { DevexEvent, formatIssuePath } from '@paved/plugin-devex-common';
+import { formatIssuePath } from '@paved/plugin-devex-common';
+import { IncomingEvent } from '../database/IngestStore';
 import { z } from 'zod/v3';
 
 export const GITHUB_SOURCE = 'github';
@@ -23,7 +24,7 @@ export interface GithubMappingContext {
 }
 
 export type GithubMappingResult =
-  | { kind: 'events'; events: DevexEvent[] }
+  | { kind: 'events'; events: IncomingEvent[] }
   | { kind: 'ignored'; reason: string };
 
 /*
@@ -101,6 +102,7 @@ const deliverySchemas = {
           .nullish(),
         body: z.string().max(1_000_000).nullish(),
         created_at: githubTimestamp.nullish(),
+        updated_at: githubTimestamp.nullish(),
         closed_at: githubTimestamp.nullish(),
         state: text,
       })
@@ -137,6 +139,11 @@ function requiredTime(
   }
   return { text: value, ms };
 }
+
+const timeOrUndefined = (value: string | null | undefined) => {
+  const ms = Date.parse(value ?? '');
+  return Number.isFinite(ms) ? ms : undefined;
+};
 
 /** Git commit ids as stored and as DevEx events accept them. */
 const COMMIT_SHA_PATTERN = /^[0-9a-fA-F]{7,64}$/;
@@ -244,6 +251,8 @@ export async function mapGithubDelivery(
           {
             id: `deployment-${deployment.id}`,
             source: GITHUB_SOURCE,
+            // GitHub's own time of this status: an older delivery never replaces a newer one.
+            observedAt: finishedAt.ms,
             type: 'deployment',
             subject: await context.serviceFor(repository),
             data: {
@@ -293,6 +302,7 @@ export async function mapGithubDelivery(
           {
             id: `workflow_run-${run.id}`,
             source: GITHUB_SOURCE,
+            observedAt: finishedAt.ms,
             type: 'deployment',
             subject: await context.serviceFor(repository),
             data: {
@@ -331,6 +341,9 @@ export async function mapGithubDelivery(
               issue.number
             }`,
             source: GITHUB_SOURCE,
+            observedAt: timeOrUndefined(
+              issue.updated_at ?? issue.closed_at ?? issue.created_at,
+            ),
             type: 'incident',
             subject: await context.serviceFor(repository),
             data: {

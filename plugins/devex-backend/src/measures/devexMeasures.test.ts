@@ -10,6 +10,12 @@ const ids = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
   : (['SQLITE_3'] as const);
 const databases = TestDatabases.create({ ids: [...ids] });
 
+/** A batch sent by CI at `receivedAt`. */
+const ci = (receivedAt: number) => ({
+  writer: 'service:external:ci',
+  receivedAt,
+});
+
 const directory = {
   components: async () => [
     {
@@ -104,7 +110,7 @@ describe.each(ids)('devexMeasures on %s', databaseId => {
           },
         },
       ],
-      1,
+      ci(1),
     );
     const at = (n: number) => Date.parse('2026-10-01T00:00:00Z') + n * 60_000;
     const change = (

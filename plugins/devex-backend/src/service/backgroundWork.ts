@@ -1,9 +1,15 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
+import { DEMO_SOURCE, MAX_EVENTS_PER_BATCH } from '@paved/plugin-devex-common';
 import { IngestStore } from '../database/IngestStore';
+import { SurveyStore } from '../database/SurveyStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
-import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
+import { PLUGIN_WRITER } from './eventWriters';
+import {
+  EXAMPLE_SERVICES,
+  demoEvents,
+  demoSurveyAnswers,
+} from '../demo/demoEvents';
 
 /**
  * Work that runs on one replica at a time through the scheduler: noticing components made from
@@ -13,12 +19,13 @@ import { EXAMPLE_SERVICES, demoEvents } from '../demo/demoEvents';
 export async function scheduleBackgroundWork(options: {
   scheduler: SchedulerService;
   ingest: IngestStore;
+  surveys: SurveyStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   logger: LoggerService;
   seedDemoData: boolean;
 }) {
-  const { scheduler, ingest, measures, directory, logger } = options;
+  const { scheduler, ingest, surveys, measures, directory, logger } = options;
 
   await scheduler.scheduleTask({
     id: 'devex-template-creations',
@@ -43,6 +50,17 @@ export async function scheduleBackgroundWork(options: {
     },
   });
 
+  // GitHub redelivers within days; a month of delivery ids is plenty to recognise a replay.
+  await scheduler.scheduleTask({
+    id: 'devex-forget-github-deliveries',
+    frequency: { hours: 24 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 5 },
+    fn: async () => {
+      await ingest.forgetDeliveries(Date.now() - 30 * 86_400_000);
+    },
+  });
+
   if (!options.seedDemoData) return;
   await scheduler.scheduleTask({
     id: 'devex-demo-seed',
@@ -61,13 +79,22 @@ export async function scheduleBackgroundWork(options: {
       if (services.length === 0) services = EXAMPLE_SERVICES;
       const events = demoEvents({ services, now: Date.now() });
       for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH) {
-        await ingest.ingest(
-          events.slice(i, i + MAX_EVENTS_PER_BATCH),
-          Date.now(),
-        );
+        await ingest.ingest(events.slice(i, i + MAX_EVENTS_PER_BATCH), {
+          writer: PLUGIN_WRITER,
+          receivedAt: Date.now(),
+        });
+      }
+      const answers = demoSurveyAnswers({ now: Date.now() });
+      for (const answer of answers) {
+        await surveys.recordAnswer({
+          ...answer,
+          source: DEMO_SOURCE,
+          teamRef: null,
+          demo: true,
+        });
       }
       logger.info(
-        `devex demo seed: ${events.length} events for ${services.length} services`,
+        `devex demo seed: ${events.length} events for ${services.length} services, ${answers.length} survey answers`,
       );
     },
   });

@@ -5,6 +5,7 @@ import {
   LoggerService,
   RootConfigService,
   SchedulerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -24,6 +25,7 @@ export interface DevexServiceDeps {
   logger: LoggerService;
   database: DatabaseService;
   httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
   auth: AuthService;
   scheduler: SchedulerService;
   catalog: CatalogService;
@@ -57,6 +59,8 @@ export async function createDevexService(
       (await stores.measures.installationKey('survey-pseudonym')),
     platformTeam: deps.platform.platformTeam,
     minimumRespondents: config.minimumRespondents,
+    minimumWindowDays: config.minimumWindowDays,
+    period: config.surveyPeriod,
   });
   await subscribeToPlatformTopics({
     events: deps.events,
@@ -66,6 +70,7 @@ export async function createDevexService(
   await scheduleBackgroundWork({
     scheduler: deps.scheduler,
     ingest: stores.ingest,
+    surveys: stores.surveys,
     measures: stores.measures,
     directory,
     logger: deps.logger,
@@ -76,6 +81,7 @@ export async function createDevexService(
     directory,
     survey,
     httpAuth: deps.httpAuth,
+    userInfo: deps.userInfo,
     logger: deps.logger,
     config,
   });

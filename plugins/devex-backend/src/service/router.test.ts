@@ -8,7 +8,7 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
-import { DevexEvent } from '@paved/plugin-devex-common';
+import { DevexEvent, EventBatchRequest } from '@paved/plugin-devex-common';
 import { devexPlugin } from '../plugin';
 import { githubSignature } from '../ingest/githubSignature';
 
@@ -242,11 +242,14 @@ describe('devex router', () => {
       '2026-10-02T00:00:00Z',
     );
     const cases: Array<[unknown, string]> = [
-      [{}, 'events is required'],
-      [{ events: [] }, 'events must contain at least one event'],
+      [{}, 'events: is required (rule: required)'],
+      [
+        { events: [] },
+        'events: must NOT have fewer than 1 items (rule: minimum)',
+      ],
       [
         { events: [good, { ...good, id: 'x', type: 'release' }] },
-        'events[1].type must be "deployment", "incident" or "survey"',
+        'events[1].type: is not one of the types the contract defines (rule: enum)',
       ],
       [
         {
@@ -259,17 +262,17 @@ describe('devex router', () => {
             },
           ],
         },
-        'events[1].data.finishedAt must be an RFC 3339 timestamp with offset',
+        'events[1].data.finishedAt: must match format "date-time" (rule: format)',
       ],
       [
         { events: [{ ...good, subject: 'payments-api' }] },
-        'events[0].subject must be a full entity ref',
+        'events[0].subject: must match pattern',
       ],
       [
         {
           events: [{ ...good, data: { ...(good as any).data, status: 'ok' } }],
         },
-        'events[0].data.status must be "success" or "failed"',
+        'events[0].data.status: must be equal to one of the allowed values: success, failed (rule: enum)',
       ],
       [
         {
@@ -283,7 +286,7 @@ describe('devex router', () => {
             },
           ],
         },
-        'events[0].data.commits[0].sha must be a hexadecimal commit sha',
+        'events[0].data.commits[0].sha: must match pattern "^[0-9a-fA-F]{7,64}$" (rule: pattern)',
       ],
       [
         {
@@ -297,7 +300,8 @@ describe('devex router', () => {
             },
           ],
         },
-        'events[0].data.score must be between 0 and 10',
+        // Survey answers are not events (they come from signed-in people through POST /surveys).
+        'events[0].type: is not one of the types the contract defines (rule: enum)',
       ],
       [
         {
@@ -306,7 +310,7 @@ describe('devex router', () => {
             id: `e${i}`,
           })),
         },
-        'events must contain at most 5000 events',
+        'events: must NOT have more than 5000 items (rule: maximum)',
       ],
     ];
     for (const [body, message] of cases) {
@@ -330,43 +334,47 @@ describe('devex router', () => {
       [
         '/api/devex/dora?from=yesterday',
         400,
-        'from must be an RFC 3339 timestamp',
+        'from: must match format "date-time" (rule: format)',
       ],
       [
         '/api/devex/dora?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z',
         400,
-        'from must be before to',
+        'from: must be before to (rule: window-order)',
       ],
       [
         '/api/devex/dora?from=2020-01-01T00:00:00Z&to=2026-10-01T00:00:00Z',
         400,
-        'must not exceed',
+        'to: the window from..to must not exceed 1098 days (rule: window-maximum)',
       ],
       [
         '/api/devex/dora?entityRef=not%20a%20ref',
         400,
-        'entityRef must be an entity ref',
+        'entityRef: must be an entity ref such as component:default/payments-api (rule: entity-ref)',
       ],
       [
         '/api/devex/dora?group=component:default/paved',
         400,
-        'group must be a group entity ref',
+        'group: must be a group entity ref such as group:default/payments (rule: entity-kind)',
       ],
       [
         '/api/devex/dora?group=group:default/payments&entityRef=component:default/paved',
         400,
-        'must not be given together',
+        'group: must not be given together with entityRef (rule: one-of)',
       ],
-      ['/api/devex/dora/series?bucket=day', 400, 'bucket must be "week"'],
+      [
+        '/api/devex/dora/series?bucket=day',
+        400,
+        'bucket: must be equal to one of the allowed values: week (rule: enum)',
+      ],
       [
         '/api/devex/dora/series?tz=Mars/Olympus',
         400,
-        'tz must be an IANA time zone',
+        'tz: must be an IANA time zone such as Europe/Berlin (rule: time-zone)',
       ],
       [
         '/api/devex/deployments?limit=0',
         400,
-        'limit must be an integer between 1 and 500',
+        'limit: must be >= 1 (rule: minimum)',
       ],
       [
         '/api/devex/dora?group=group:default/nobody',
@@ -379,6 +387,59 @@ describe('devex router', () => {
       expect({ path, status: res.status }).toEqual({ path, status });
       expect(res.body.error.message).toContain(message);
     }
+  });
+
+  it('names every violation of a request, not only the first', async () => {
+    const server = await startBackend();
+    const good = deployment(
+      'ok',
+      'component:default/payments-api',
+      '2026-10-02T00:00:00Z',
+    ) as Extract<DevexEvent, { type: 'deployment' }>;
+    const batch: EventBatchRequest = {
+      events: [
+        { ...good, data: { ...good.data, status: 'ok' as 'success' } },
+        good,
+        {
+          ...good,
+          id: '',
+          data: { ...good.data, finishedAt: 'yesterday', commits: [] },
+        },
+      ],
+    };
+    const body = await request(server)
+      .post('/api/devex/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send(batch);
+    expect(body.status).toBe(400);
+    expect(body.body.error.message.split('; ').sort()).toEqual([
+      'events[0].data.status: must be equal to one of the allowed values: success, failed (rule: enum)',
+      'events[2].data.finishedAt: must match format "date-time" (rule: format)',
+      'events[2].id: must NOT have fewer than 1 characters (rule: minimum)',
+      'events[2].id: must match pattern "^[\\x21-\\x7e]+$" (rule: pattern)',
+    ]);
+
+    const query = await request(server)
+      .get(`/api/devex/deployments?limit=0&environment=${'x'.repeat(101)}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(query.status).toBe(400);
+    expect(query.body.error.message.split('; ').sort()).toEqual([
+      'environment: must NOT have more than 100 characters (rule: maximum)',
+      'limit: must be >= 1 (rule: minimum)',
+    ]);
+
+    const rules = await request(server)
+      .get(
+        '/api/devex/dora?from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z&entityRef=not%20a%20ref&group=component:default/x',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(rules.status).toBe(400);
+    expect(rules.body.error.message.split('; ')).toEqual([
+      'from: must be before to (rule: window-order)',
+      'group: must not be given together with entityRef (rule: one-of)',
+      'entityRef: must be an entity ref such as component:default/payments-api (rule: entity-ref)',
+      'group: must be a group entity ref such as group:default/payments (rule: entity-kind)',
+    ]);
   });
 
   it('accepts signed GitHub deliveries and refuses unsigned, wrongly signed or tampered ones', async () => {
@@ -556,11 +617,19 @@ describe('devex router', () => {
         .set('Authorization', mockCredentials.user.header(userRef))
         .send({ score, comment });
 
-    expect((await submit(11)).status).toBe(400);
-    expect((await submit(9)).status).toBe(201);
+    const bad = await submit(11);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('score: must be <= 10 (rule: maximum)');
+    const first = await submit(9);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({
+      period: expect.stringMatching(/^\d{4}-\d{2}$/),
+      replaced: false,
+    });
     expect(send).not.toHaveBeenCalled();
     const low = await submit(3, 'user:default/sam.rivera', 'Slow approvals');
     expect(low.status).toBe(201);
+    expect(low.body.replaced).toBe(true);
     expect(send).toHaveBeenCalledWith({
       recipients: { type: 'entity', entityRef: 'group:default/platform' },
       payload: expect.objectContaining({
@@ -579,10 +648,13 @@ describe('devex router', () => {
       .get('/api/devex/surveys/summary')
       .set('Authorization', mockCredentials.user.header());
     expect(summary.status).toBe(200);
+    // One person (their second answer this period replaced the first): below the minimum.
     expect(summary.body).toMatchObject({
-      responses: 2,
-      respondents: 1, // the newest answer of the same person counts
-      nps: -100,
+      respondents: 1,
+      suppressed: true,
+      nps: null,
+      promoters: null,
+      comments: null,
       teams: [
         {
           group: 'group:default/payments',
@@ -592,6 +664,7 @@ describe('devex router', () => {
         },
       ],
       minimumRespondents: 5,
+      minimumWindowDays: 7,
     });
     expect(JSON.stringify(summary.body)).not.toContain('sam.rivera');
   });

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  DevexApiPaths,
   DeploymentListResponse,
   DevexMeasuresResponse,
   DoraMetricsResponse,
@@ -12,6 +13,26 @@ import type {
 } from '@paved/plugin-devex-common';
 import { toRfc3339Local } from '../window/timeWindow';
 import { DevexApi, DevexQuery } from './DevexApi';
+
+/** Routes of the backend's OpenAPI spec that answer GET. */
+type GetRoute = {
+  [P in keyof DevexApiPaths]: DevexApiPaths[P] extends {
+    get: { responses: { 200: unknown } };
+  }
+    ? P
+    : never;
+}[keyof DevexApiPaths];
+type GetOperation<P extends GetRoute> = NonNullable<DevexApiPaths[P]['get']>;
+/** The query parameters a route declares. */
+type QueryOf<P extends GetRoute> = NonNullable<
+  GetOperation<P>['parameters']['query']
+>;
+/** The body of a route's 200 answer. */
+type OkBodyOf<P extends GetRoute> = GetOperation<P>['responses'][200] extends {
+  content: { 'application/json': infer Body };
+}
+  ? Body
+  : never;
 
 /**
  * Talks to the devex backend through the app's fetch API, which adds the user's Backstage token,
@@ -27,38 +48,38 @@ export class DevexClient implements DevexApi {
   }
 
   getDoraMetrics(query: DevexQuery): Promise<DoraMetricsResponse> {
-    return this.get('/dora', queryParams(query));
+    return this.get('/dora', { ...scopeOf(query), ...windowOf(query) });
   }
 
   getDoraSeries(
     query: DevexQuery & { timeZone?: string },
   ): Promise<DoraSeriesResponse> {
-    const params = queryParams(query);
-    params.set('bucket', 'week');
-    if (query.timeZone) {
-      params.set('tz', query.timeZone);
-    }
-    return this.get('/dora/series', params);
+    return this.get('/dora/series', {
+      ...scopeOf(query),
+      ...windowOf(query),
+      bucket: 'week',
+      tz: query.timeZone || undefined,
+    });
   }
 
   getDeployments(
     query: DevexQuery & { limit?: number },
   ): Promise<DeploymentListResponse> {
-    return this.get('/deployments', queryParams(query, query.limit));
+    return this.get('/deployments', { ...scopeOf(query), limit: query.limit });
   }
 
   getIncidents(
     query: DevexQuery & { limit?: number },
   ): Promise<IncidentListResponse> {
-    return this.get('/incidents', queryParams(query, query.limit));
+    return this.get('/incidents', { ...scopeOf(query), limit: query.limit });
   }
 
   getMeasures(query: DevexQuery): Promise<DevexMeasuresResponse> {
-    return this.get('/devex/measures', queryParams(query));
+    return this.get('/devex/measures', scopeOf(query));
   }
 
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse> {
-    return this.get('/surveys/summary', queryParams(query));
+    return this.get('/surveys/summary', windowOf(query));
   }
 
   async submitSurvey(
@@ -76,7 +97,15 @@ export class DevexClient implements DevexApi {
     return response.json();
   }
 
-  private async get<T>(path: string, params: URLSearchParams): Promise<T> {
+  /** A GET of a route of the spec, with the query parameters and the answer it declares. */
+  private async get<P extends GetRoute>(
+    path: P,
+    query: QueryOf<P>,
+  ): Promise<OkBodyOf<P>> {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(name, String(value));
+    }
     const baseUrl = await this.discoveryApi.getBaseUrl('devex');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}?${params}`);
     if (!response.ok) {
@@ -86,17 +115,13 @@ export class DevexClient implements DevexApi {
   }
 }
 
-function queryParams(query: DevexQuery, limit?: number): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.scope.kind === 'entity') {
-    params.set('entityRef', query.scope.entityRef);
-  } else if (query.scope.kind === 'group') {
-    params.set('group', query.scope.group);
-  }
-  params.set('from', toRfc3339Local(query.from));
-  params.set('to', toRfc3339Local(query.to));
-  if (limit !== undefined) {
-    params.set('limit', String(limit));
-  }
-  return params;
+function scopeOf(query: DevexQuery): { entityRef?: string; group?: string } {
+  if (query.scope.kind === 'entity')
+    return { entityRef: query.scope.entityRef };
+  if (query.scope.kind === 'group') return { group: query.scope.group };
+  return {};
+}
+
+function windowOf(query: DevexQuery): { from: string; to: string } {
+  return { from: toRfc3339Local(query.from), to: toRfc3339Local(query.to) };
 }

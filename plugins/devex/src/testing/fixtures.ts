@@ -110,8 +110,8 @@ export function surveySummary(
 ): SurveySummaryResponse {
   return {
     window,
-    responses: 12,
     respondents: 10,
+    suppressed: false,
     nps: 25,
     promoters: 5,
     passives: 5,
@@ -120,7 +120,7 @@ export function surveySummary(
       {
         score: 3,
         comment: 'Database requests wait too long',
-        submittedAt: '2026-11-20T10:00:00Z',
+        week: '2026-W47',
       },
     ],
     teams: [
@@ -138,6 +138,7 @@ export function surveySummary(
       },
     ],
     minimumRespondents: 5,
+    minimumWindowDays: 7,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Violation, violationsError } from '@paved/backend-platform';
 import {
+  ANNOTATION_CREATED_AT,
   ANNOTATION_TEMPLATE_VERSION,
   SERVICE_NAME_PATTERN,
 } from '@paved/plugin-golden-paths-common';
@@ -163,7 +164,7 @@ export function createValidateServiceAction(options: {
         createdAt: z =>
           z.string({
             description:
-              'Now, RFC 3339 in UTC: the paved.dev/created-at the template writes',
+              `Now, RFC 3339 in UTC: the ${ANNOTATION_CREATED_AT} the template writes`,
           }),
         createdOn: z => z.string({ description: 'Today, as YYYY-MM-DD (UTC)' }),
       },

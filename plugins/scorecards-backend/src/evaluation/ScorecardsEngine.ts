@@ -43,9 +43,7 @@ export class ScorecardsEngine {
   }
 
   /** One entity, evaluated now from its stored facts and exemptions (for the entity page). */
-  async evaluateNow(
-    entityRef: string,
-  ): Promise<
+  async evaluateNow(entityRef: string): Promise<
     EntityOutcome & {
       definitions: Definitions;
       facts: Fact[];

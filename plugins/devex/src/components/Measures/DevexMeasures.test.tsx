@@ -81,11 +81,11 @@ describe('DevexMeasures', () => {
         }}
         survey={surveySummary({
           nps: null,
-          responses: 0,
           respondents: 0,
-          promoters: 0,
-          passives: 0,
-          detractors: 0,
+          suppressed: true,
+          promoters: null,
+          passives: null,
+          detractors: null,
           comments: [],
         })}
         scope={{ kind: 'organization' }}

@@ -193,9 +193,9 @@ function TemplateAdoption(props: {
 }
 
 /**
- * Net Promoter Score of the pulse survey. A team's result is shown only from the minimum number of
- * respondents on (5 by default), so a single answer cannot be traced back to a person; the team's
- * comments are withheld with it.
+ * Net Promoter Score of the pulse survey. A result (the organisation's or a team's) is shown only
+ * from the minimum number of respondents on (5 by default), so a single answer cannot be traced
+ * back to a person. Comments reach only the platform team, dated by week.
  */
 export function NetPromoterScore(props: {
   summary: SurveySummaryResponse;
@@ -207,37 +207,43 @@ export function NetPromoterScore(props: {
     scope.kind === 'group'
       ? summary.teams.find(row => row.group === scope.group)
       : undefined;
+  // No answers at all is "no data", not a secret.
   const hidden =
-    scope.kind === 'group' &&
-    (!team || team.suppressed || team.respondents < summary.minimumRespondents);
+    scope.kind === 'group'
+      ? !team || team.suppressed
+      : summary.suppressed && summary.respondents > 0;
+  const subheader =
+    scope.kind === 'group'
+      ? 'Pulse survey of this team, 0–10'
+      : 'Pulse survey of the whole organisation, 0–10';
 
   if (hidden) {
+    const respondents =
+      scope.kind === 'group' ? team?.respondents : summary.respondents;
     return (
-      <MeasureCard
-        title="Developer satisfaction (NPS)"
-        subheader="Pulse survey of this team, 0–10"
-      >
+      <MeasureCard title="Developer satisfaction (NPS)" subheader={subheader}>
         <Typography className={classes.noData} data-testid="measure-nps">
           Hidden
         </Typography>
         <Typography variant="body2" className={classes.detail}>
-          Team results are shown from {summary.minimumRespondents} respondents
-          on
-          {team ? ` (${plural(team.respondents, 'respondent')} so far)` : ''},
-          so no answer can be traced to a person.
+          Results are shown from {summary.minimumRespondents} respondents on
+          {respondents !== undefined
+            ? ` (${plural(respondents, 'respondent')} so far)`
+            : ''}
+          , so no answer can be traced to a person.
         </Typography>
       </MeasureCard>
     );
   }
 
   const nps = team ? team.nps : summary.nps;
-  const total = summary.promoters + summary.passives + summary.detractors;
+  const promoters = summary.promoters ?? 0;
+  const passives = summary.passives ?? 0;
+  const detractors = summary.detractors ?? 0;
+  const total = promoters + passives + detractors;
   const share = (count: number) => (total > 0 ? (count / total) * 100 : 0);
   // The survey knows respondents' teams, not services: below team level the figure is the
   // organisation's, and the card says so.
-  const subheader = team
-    ? 'Pulse survey of this team, 0–10'
-    : 'Pulse survey of the whole organisation, 0–10';
   return (
     <MeasureCard title="Developer satisfaction (NPS)" subheader={subheader}>
       <Figure
@@ -245,46 +251,41 @@ export function NetPromoterScore(props: {
         value={nps === null ? null : String(Math.round(nps))}
       />
       <Typography variant="body2" className={classes.detail}>
-        {team
-          ? plural(team.respondents, 'respondent')
-          : `${plural(summary.respondents, 'respondent')} · ${plural(
-              summary.responses,
-              'response',
-            )}`}
+        {plural(team ? team.respondents : summary.respondents, 'respondent')}
       </Typography>
       {!team && total > 0 && (
         <>
           <Tooltip
-            title={`${summary.promoters} promoters (9–10) · ${summary.passives} passives (7–8) · ${summary.detractors} detractors (0–6)`}
+            title={`${promoters} promoters (9–10) · ${passives} passives (7–8) · ${detractors} detractors (0–6)`}
           >
             <div
               className={classes.split}
               aria-label="Promoters, passives and detractors"
             >
-              <Box width={`${share(summary.promoters)}%`} bgcolor="#2e7d32" />
-              <Box width={`${share(summary.passives)}%`} bgcolor="#bdbdbd" />
-              <Box width={`${share(summary.detractors)}%`} bgcolor="#c62828" />
+              <Box width={`${share(promoters)}%`} bgcolor="#2e7d32" />
+              <Box width={`${share(passives)}%`} bgcolor="#bdbdbd" />
+              <Box width={`${share(detractors)}%`} bgcolor="#c62828" />
             </div>
           </Tooltip>
           <Typography variant="caption" className={classes.detail}>
-            {summary.promoters} promoters · {summary.passives} passives ·{' '}
-            {summary.detractors} detractors
+            {promoters} promoters · {passives} passives · {detractors}{' '}
+            detractors
           </Typography>
         </>
       )}
-      {!team && summary.comments.length > 0 && (
+      {!team && summary.comments && summary.comments.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2" gutterBottom>
-            Recent comments
+            Recent comments (visible to the platform team)
           </Typography>
           {summary.comments.slice(0, 5).map(comment => (
             <div
-              key={`${comment.submittedAt}-${comment.comment}`}
+              key={`${comment.week}-${comment.score}-${comment.comment}`}
               className={classes.comment}
             >
               <Typography variant="body2">“{comment.comment}”</Typography>
               <Typography variant="caption" className={classes.detail}>
-                score {comment.score} · {formatTimestamp(comment.submittedAt)}
+                score {comment.score} · week {comment.week}
               </Typography>
             </div>
           ))}

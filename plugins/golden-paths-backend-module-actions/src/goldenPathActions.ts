@@ -14,8 +14,7 @@ import {
 } from '@paved/plugin-golden-paths-common';
 
 const LANGUAGES = ['typescript', 'python', 'go'] as const;
-/** Where the golden paths answer whether a new service may take a name. */
-const SERVICE_NAMES = { pluginId: 'scaffolder', path: '/paved/service-names' };
+const PLUGIN_ID = 'golden-paths';
 const TASK_TIMEOUT_MS = 5 * 60_000;
 
 interface TaskEvent {
@@ -60,18 +59,18 @@ export function registerGoldenPathActions(options: {
 
   async function checkName(name: string, credentials: BackstageCredentials) {
     const { body } = await callPluginAsCaller(deps, credentials, {
-      actionId: 'scaffolder:check-service-name',
-      pluginId: SERVICE_NAMES.pluginId,
-      path: `${SERVICE_NAMES.path}/${encodeURIComponent(name)}`,
+      actionId: `${PLUGIN_ID}:check-service-name`,
+      pluginId: PLUGIN_ID,
+      path: `/service-names/${encodeURIComponent(name)}`,
     });
     return serviceNameAnswerSchema.parse(body);
   }
 
   actionsRegistry.register({
-    name: 'list-golden-paths',
+    name: 'list-templates',
     title: 'List golden paths',
     description:
-      'Lists the golden-path templates of the portal (services in TypeScript, Python and Go, databases, docs) with their versions. create-service runs the service ones.',
+      'Lists the golden-path templates of the portal (services in TypeScript, Python and Go, databases, docs) with their versions. golden-paths.create-service runs the service ones.',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z => z.object({}),
@@ -188,7 +187,7 @@ export function registerGoldenPathActions(options: {
         );
       }
 
-      const actionId = 'scaffolder:create-service';
+      const actionId = `${PLUGIN_ID}:create-service`;
       const { body: task } = await callPluginAsCaller<{ id: string }>(
         deps,
         credentials,

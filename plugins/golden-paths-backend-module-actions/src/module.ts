@@ -7,13 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { registerGoldenPathActions } from './goldenPathActions';
 
 /**
- * Registers the golden paths' actions with the scaffolder's Actions Registry (listed at
- * `/api/scaffolder/.backstage/actions/v1/actions` beside Backstage's own scaffolder actions),
- * served to MCP clients by `@backstage/plugin-mcp-actions-backend`.
+ * Registers the golden paths' actions with the golden-paths plugin's Actions Registry (listed at
+ * `/api/golden-paths/.backstage/actions/v1/actions`), served to MCP clients by
+ * `@backstage/plugin-mcp-actions-backend`. They call the golden-paths and scaffolder HTTP APIs as
+ * the caller.
  */
-export const scaffolderModuleGoldenPathActions = createBackendModule({
-  pluginId: 'scaffolder',
-  moduleId: 'golden-path-actions',
+export const goldenPathsModuleActions = createBackendModule({
+  pluginId: 'golden-paths',
+  moduleId: 'actions',
   register(reg) {
     reg.registerInit({
       deps: {

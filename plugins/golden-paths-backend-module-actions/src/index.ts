@@ -3,4 +3,4 @@
  *
  * @packageDocumentation
  */
-export { scaffolderModuleGoldenPathActions as default } from './module';
+export { goldenPathsModuleActions as default } from './module';
