@@ -15,7 +15,7 @@ help:
 	@echo "make test-unit   unit and integration tests only"
 	@echo "make test-security  the security suite: every *.security.test.ts (attacks on each trust rule)"
 	@echo "make test-e2e    browser tests only (starts the portal on a scratch data folder)"
-	@echo "make prod-check  build the app and backend bundle, run the built backend with app-config.production.yaml on local PostgreSQL"
+	@echo "make prod-check  build the app and backend bundle, run the built backend with app-config.production.yaml on local PostgreSQL behind TLS, sign a browser in through a local OpenID Connect provider"
 	@echo "make bench       the benchmarks (WHICH=foundation|catalog|frontend|scale|devex|provisioning|golden-paths; prints figures; past runs in bench/RESULTS.md)"
 	@echo "make resilience  two backend replicas on a private PostgreSQL: kill, restart and soak checks"
 	@echo "make fuzz        generated bad input against every Paved HTTP endpoint (never a 5xx)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Paved needs and is missing; a second run installs nothing.
 #   scripts/install.sh            toolchain, dependencies, mkdocs
-#   scripts/install.sh --for-tests  also what only the tests use: Chromium (end-to-end), gofmt, and
+#   scripts/install.sh --for-tests  also what only the tests and checks use: Chromium (end-to-end
+#                                   tests, make prod-check), openssl (make prod-check), gofmt, and
 #                                   the shell scripts' linter, shellcheck
 source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
@@ -41,6 +42,11 @@ if [ "${1:-}" = "--for-tests" ]; then
   if [ ! -x /usr/bin/chromium ]; then
     log "installing Chromium for the end-to-end tests (once)"
     apt_install chromium
+  fi
+  # make prod-check makes a TLS certificate for the portal it runs behind TLS.
+  if ! command -v openssl >/dev/null; then
+    log "installing openssl for the production check's TLS certificate (once)"
+    apt_install openssl
   fi
   # The golden-path tests check the generated Go service's syntax with gofmt (Debian's golang-go).
   if ! command -v gofmt >/dev/null; then

@@ -1,7 +1,8 @@
 /**
  * What Paved's backend plugins share: the platform-wide settings under `paved:` (one service),
  * one error format for bad input, and answers that stay good when the database goes away
- * (outages answered 503 with Retry-After instead of 500).
+ * (outages answered 503 with Retry-After instead of 500), and error bodies that tell nothing about
+ * the machine outside development (no stack traces, no absolute paths).
  *
  * @packageDocumentation
  */
@@ -9,6 +10,10 @@ export {
   databaseUnavailableHandler,
   isDatabaseUnavailable,
 } from './databaseUnavailable';
+export {
+  errorBodiesWithoutInternals,
+  withoutAbsolutePaths,
+} from './errorBodies';
 export {
   DEFAULT_PLATFORM_TEAM,
   findRepoRoot,

@@ -4,8 +4,12 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
+import { rootHttpRouter } from './rootHttpRouter';
 
 const backend = createBackend();
+
+// Outside development, error bodies carry no stack trace and no absolute file-system path.
+backend.add(rootHttpRouter);
 
 // Refuses to start on missing or wrong PostgreSQL settings, naming the setting.
 backend.add(import('./startup/databaseSettingsCheck'));

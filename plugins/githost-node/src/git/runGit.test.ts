@@ -69,6 +69,18 @@ describe('runGit', () => {
     );
   });
 
+  it('names a repository without the folders it lives in', async () => {
+    const missing = dir.resolve('data/git/missing.git');
+    const error = await runGit([`--git-dir=${missing}`, 'rev-parse', 'HEAD'], {
+      cwd: dir.path,
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(GitCommandError);
+    expect(error.message).toContain('…/missing.git');
+    expect(error.message).not.toContain(dir.path);
+    // The backend's log keeps where it was.
+    expect(error.stderr).toContain(missing);
+  });
+
   it('never puts a credential from a URL into an error', async () => {
     const error = await runGit(
       ['ls-remote', 'https://deploy:s3cret-token@127.0.0.1:9/repo.git'],

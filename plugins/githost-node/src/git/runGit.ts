@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { withoutAbsolutePaths } from '@paved/backend-platform';
 
 /** How to run one git command. */
 export interface GitRunOptions {
@@ -41,9 +42,11 @@ function subcommandOf(args: readonly string[]): string {
 }
 
 /**
- * A git command that failed. The message names the subcommand and git's own words (credentials in
- * URLs redacted); `stderr` and `exitCode` are there for callers that tell failures apart, such as
- * a push rejected because someone else pushed first.
+ * A git command that failed. The message names the subcommand and git's own words, with
+ * credentials in URLs redacted and repositories named without the folders they live in (the
+ * message reaches scaffolder logs, request histories and error bodies); `stderr` (credentials
+ * redacted, paths kept, for the backend's log) and `exitCode` are there for callers that tell
+ * failures apart, such as a push rejected because someone else pushed first.
  */
 export class GitCommandError extends Error {
   readonly subcommand: string;
@@ -58,11 +61,12 @@ export class GitCommandError extends Error {
   }) {
     const subcommand = subcommandOf(options.args);
     const stderr = redactCredentials(options.stderr);
-    const reason =
+    const reason = withoutAbsolutePaths(
       stderr.trim().slice(0, 2000) ||
-      (options.cause instanceof Error
-        ? options.cause.message
-        : `exit code ${options.exitCode}`);
+        (options.cause instanceof Error
+          ? options.cause.message
+          : `exit code ${options.exitCode}`),
+    );
     super(`git ${subcommand} failed: ${reason}`, { cause: options.cause });
     this.name = 'GitCommandError';
     this.subcommand = subcommand;

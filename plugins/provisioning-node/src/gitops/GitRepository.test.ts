@@ -54,6 +54,14 @@ describe('GitRepository', () => {
     );
   });
 
+  it('names a local repository in messages without the folders it lives in', () => {
+    expect(repository().location).toBe('infrastructure-gitops.git');
+    expect(
+      repository({ url: 'https://deploy:token@git.example.com/infra.git' })
+        .location,
+    ).toBe('https://***@git.example.com/infra.git');
+  });
+
   it('makes no new commit when the content is already there (a retry)', async () => {
     const repo = repository();
     const change = [{ path: 'a/b.yaml', content: 'x: 1\n' }];

@@ -60,8 +60,14 @@ export class GitRepository {
     }
   }
 
+  /**
+   * The repository in messages (request histories, logs, errors): a URL without credentials, or a
+   * local repository by its name alone, without the folders it lives in.
+   */
   get location(): string {
-    return redactCredentials(this.options.url);
+    return localRepositoryPath(this.options.url)
+      ? path.basename(this.options.url)
+      : redactCredentials(this.options.url);
   }
 
   async commitFiles(
