@@ -24,5 +24,9 @@ export {
   violationsFromZod,
 } from './inputErrors';
 export type { Violation } from './inputErrors';
+export {
+  openApiViolationsHandler,
+  violationsFromOpenApi,
+} from './openApiErrors';
 export { actionUserAgent, callPluginAsCaller } from './actionRequests';
 export type { PluginActionRequest } from './actionRequests';
