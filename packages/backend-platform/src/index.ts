@@ -29,5 +29,9 @@ export {
   violationsFromZod,
 } from './inputErrors';
 export type { Violation } from './inputErrors';
+export {
+  openApiViolationsHandler,
+  violationsFromOpenApi,
+} from './openApiErrors';
 export { actionUserAgent, callPluginAsCaller } from './actionRequests';
 export type { PluginActionRequest } from './actionRequests';

@@ -48,6 +48,8 @@ backend.add(import('@paved/plugin-scaffolder-backend-module-golden-paths'));
 backend.add(import('@paved/plugin-golden-paths-backend'));
 // The local git host's URL reader, so the catalog and TechDocs can read what golden paths publish.
 backend.add(gitHostUrlReaderFactory);
+// The local git host over HTTP: git clone/push, repository pages, merge requests.
+backend.add(import('@paved/plugin-githost-backend'));
 
 // Docs, search, Kubernetes
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -21,6 +21,7 @@ import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import pavedScaffolderBackendModuleGoldenPaths from '@paved/plugin-scaffolder-backend-module-golden-paths';
 import pavedGoldenPathsBackend from '@paved/plugin-golden-paths-backend';
+import pavedGitHostBackend from '@paved/plugin-githost-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
@@ -223,6 +224,7 @@ export async function startTestPortal(
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
       pavedGoldenPathsBackend,
+      pavedGitHostBackend,
       eventsBackend,
       notificationsBackend,
       signalsBackend,

@@ -9,6 +9,7 @@
 export {
   GitCommandError,
   gitText,
+  isolatedGitEnvironment,
   redactCredentials,
   runGit,
 } from './git/runGit';

@@ -122,4 +122,18 @@ describe('runGit', () => {
       /exceeded 10 bytes/,
     );
   });
+
+  it('keeps the beginning of a large output when asked to truncate', async () => {
+    const full = await runGit(['--help']);
+    const cut = await runGit(['--help'], { maxBuffer: 10, truncate: true });
+    expect(cut.truncated).toBe(true);
+    expect(cut.stdout).toEqual(full.stdout.subarray(0, 10));
+    expect(full.truncated).toBeUndefined();
+    const roomy = await runGit(['--help'], {
+      maxBuffer: full.stdout.length,
+      truncate: true,
+    });
+    expect(roomy.truncated).toBeUndefined();
+    expect(roomy.stdout).toEqual(full.stdout);
+  });
 });

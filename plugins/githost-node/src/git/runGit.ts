@@ -13,12 +13,19 @@ export interface GitRunOptions {
   signal?: AbortSignal;
   /** Most bytes of standard output kept; more fails the command (default 256 MiB). */
   maxBuffer?: number;
+  /**
+   * Keep the first `maxBuffer` bytes and stop git instead of failing, for output shown to people
+   * (a diff, a file); the result says `truncated`.
+   */
+  truncate?: boolean;
 }
 
 /** Result of one git command; stdout stays binary because blobs and archives are not text. */
 export interface GitRunResult {
   stdout: Buffer;
   stderr: string;
+  /** Standard output went past `maxBuffer` and was cut there (only with `truncate`). */
+  truncated?: boolean;
 }
 
 const DEFAULT_MAX_BUFFER = 256 * 1024 * 1024;
@@ -52,11 +59,14 @@ export class GitCommandError extends Error {
   readonly subcommand: string;
   readonly exitCode: number | null;
   readonly stderr: string;
+  /** What git wrote to standard output before failing; some commands answer there (`merge-tree`). */
+  readonly stdout: Buffer;
 
   constructor(options: {
     args: readonly string[];
     exitCode: number | null;
     stderr: string;
+    stdout?: Buffer;
     cause?: unknown;
   }) {
     const subcommand = subcommandOf(options.args);
@@ -72,6 +82,7 @@ export class GitCommandError extends Error {
     this.subcommand = subcommand;
     this.exitCode = options.exitCode;
     this.stderr = stderr;
+    this.stdout = options.stdout ?? Buffer.alloc(0);
   }
 }
 
@@ -89,8 +100,13 @@ const INHERITED_REPOSITORY_VARIABLES = [
   'GIT_COMMON_DIR',
 ];
 
-function isolatedEnvironment(
-  extra: Record<string, string | undefined> | undefined,
+/**
+ * The environment every git process of the platform runs in: the machine's and the user's git
+ * configuration ignored, no prompts, no inherited repository variables, plus `extra`. Exported for
+ * git programs started without {@link runGit}, such as `git http-backend` streaming a clone.
+ */
+export function isolatedGitEnvironment(
+  extra?: Record<string, string | undefined>,
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of INHERITED_REPOSITORY_VARIABLES) {
@@ -124,7 +140,7 @@ export function runGit(
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...args], {
       cwd: options.cwd,
-      env: isolatedEnvironment(options.env),
+      env: isolatedGitEnvironment(options.env),
       signal: options.signal,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -141,15 +157,22 @@ export function runGit(
           args,
           exitCode,
           stderr: Buffer.concat(stderr).toString('utf8'),
+          stdout: Buffer.concat(stdout),
           cause,
         }),
       );
     };
 
     child.stdout.on('data', (chunk: Buffer) => {
+      if (overflow) return;
       stdoutBytes += chunk.length;
       if (stdoutBytes > maxBuffer) {
         overflow = true;
+        if (options.truncate) {
+          stdout.push(
+            chunk.subarray(0, maxBuffer - (stdoutBytes - chunk.length)),
+          );
+        }
         child.kill('SIGKILL');
         return;
       }
@@ -158,7 +181,14 @@ export function runGit(
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', error => fail(null, error));
     child.on('close', code => {
-      if (overflow) {
+      if (overflow && options.truncate && !settled) {
+        settled = true;
+        resolve({
+          stdout: Buffer.concat(stdout),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+          truncated: true,
+        });
+      } else if (overflow) {
         fail(code, new Error(`standard output exceeded ${maxBuffer} bytes`));
       } else if (code !== 0) {
         fail(code);

@@ -4,10 +4,12 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { REPOSITORY_NAME_PATTERN } from '@paved/plugin-githost-common';
 import { gitText, runGit } from '../git/runGit';
 
-/** Repository names on the local git host: lower-case, no path separators, no `..`. */
-export const REPOSITORY_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+// The pattern's home is the common package (the frontend checks names too); re-exported here for
+// the backend packages that already import it from this one.
+export { REPOSITORY_NAME_PATTERN };
 
 /** The branch every published repository starts with. */
 export const DEFAULT_BRANCH = 'main';
