@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/env.sh (so by every script and make target) and by scripts/with-dev-secrets.sh
 # (so by `yarn start`): the development portal's secrets, generated once per checkout into
 # .data/dev-secrets.env (mode 0600, never committed: .data/ is ignored), instead of fixed strings
