@@ -6,6 +6,7 @@
  */
 export * from './annotations';
 export * from './events';
+export * from './lineageFile';
 export * from './serviceNames';
 export * from './client/GoldenPathsClient';
 export type {
