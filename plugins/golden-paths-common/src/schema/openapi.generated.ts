@@ -25,10 +25,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Template drift.
+     * @description Per golden-path template, its latest version and, per component made from it, the component's version and upgrade state. The catalog is read with the caller's credentials.
+     */
+    get: operations['GetDrift'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/upgrades': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upgrade proposals, newest first. */
+    get: operations['ListUpgrades'];
+    put?: never;
+    /**
+     * Propose upgrading a component to its template's latest version.
+     * @description Renders the latest version with the inputs recorded in the repository's `.paved/template.yaml` onto `paved/template`, merges it into `paved/upgrade-<version>` off the default branch (three-way; conflicts committed with markers, status `needs-attention`) and opens a change request. Only the component's owners, their members and the platform team may propose. 409 when the component is already at the latest version, or when an upgrade to it is already proposed (one per component and version).
+     */
+    post: operations['ProposeUpgrade'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/upgrades/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One upgrade proposal. */
+    get: operations['GetUpgrade'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+<<<<<<< HEAD
+=======
+    /** @description May a new golden-path service take the name? */
+    ServiceNameAnswer: {
+      /** @description The name asked about. */
+      name: string;
+      available: boolean;
+      /** @description Why not, when `available` is false: the pattern the name breaks, a component of that name in the catalog, or a repository of that name on the local git host. */
+      problem?: string;
+    };
+    /** @description A proposal to upgrade a component to its template's latest version. */
+    Upgrade: {
+      /** Format: uuid */
+      id: string;
+      /** @description The component, e.g. `component:default/orders`. */
+      entityRef: string;
+      templateRef: string;
+      /** @description The version recorded in the repository when proposed. */
+      fromVersion: string;
+      toVersion: string;
+      /**
+       * @description `needs-attention`: the change request is open but its branch holds conflicts, committed with their markers. `merged`/`closed` follow the change request.
+       * @enum {string}
+       */
+      status:
+        | 'proposing'
+        | 'open'
+        | 'needs-attention'
+        | 'merged'
+        | 'closed'
+        | 'failed';
+      /** @description The change request's page (local merge request, GitHub pull request, GitLab merge request). */
+      changeUrl?: string;
+      /** @description Files committed with conflict markers. */
+      conflicts: string[];
+      /** @description Why a `failed` proposal failed. */
+      error?: string;
+      /** @description A user entity ref, or `plugin:golden-paths` for the scheduled run. */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ComponentDrift: {
+      entityRef: string;
+      title?: string;
+      owner?: string;
+      /** @description `paved.dev/template-version` of the component. */
+      version?: string;
+      /** @enum {string} */
+      state:
+        | 'current'
+        | 'outdated'
+        | 'proposed'
+        | 'needs-attention'
+        | 'unknown';
+      upgrade?: components['schemas']['Upgrade'];
+    };
+    TemplateDrift: {
+      templateRef: string;
+      title?: string;
+      latestVersion?: string;
+      /** @description How many components are at each version. */
+      versions: {
+        [key: string]: number;
+      };
+      components: components['schemas']['ComponentDrift'][];
+    };
+>>>>>>> wip/upgrades
     Error: {
       error: {
         /** @description `<field>: <problem> (rule: <rule>)`, every violation named, separated by `; `. */
@@ -91,6 +219,112 @@ export interface operations {
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];
+    };
+  };
+  GetDrift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Templates and their components. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TemplateDrift'][];
+          };
+        };
+      };
+      401: components['responses']['Error'];
+    };
+  };
+  ListUpgrades: {
+    parameters: {
+      query?: {
+        entityRef?: string;
+        limit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proposals. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Upgrade'][];
+          };
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+    };
+  };
+  ProposeUpgrade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entityRef: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The proposal. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Upgrade'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      409: components['responses']['Error'];
+    };
+  };
+  GetUpgrade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proposal. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Upgrade'];
+        };
+      };
+      400: components['responses']['Error'];
+      401: components['responses']['Error'];
+      404: components['responses']['Error'];
     };
   };
 }
