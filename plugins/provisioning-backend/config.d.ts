@@ -90,6 +90,12 @@ export interface Config {
       /** Version when a request names none (default 16). */
       defaultVersion?: string;
     };
+    redis?: {
+      /** Versions offered (default 7.0, 7.2). */
+      versions?: string[];
+      /** Version when a request names none (default 7.0). */
+      defaultVersion?: string;
+    };
     /** The processing loop (scheduled task, one runner across replicas). */
     processing?: {
       /** How often due requests are processed, in seconds (default 5). */

@@ -2,7 +2,6 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { readSandboxSettings } from './settings';
@@ -20,11 +19,11 @@ export const provisioningModuleSandbox = createBackendModule({
       async init({ providers, config }) {
         providers.addProvider({
           id: 'sandbox',
-          resourceTypes: DATABASE_TYPES,
-          create: () =>
-            new SandboxDatabaseProvider({
+          create: () => ({
+            postgresql: new SandboxDatabaseProvider({
               settings: readSandboxSettings(config),
             }),
+          }),
         });
       },
     });

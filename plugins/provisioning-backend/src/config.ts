@@ -1,6 +1,9 @@
 import { Config } from '@backstage/config';
 import {
   DATABASE_SIZES,
+  DATABASE_TYPES,
+  ENGINE_DEFINITIONS,
+  EnginePolicy,
   DatabaseProviderId,
   DatabaseSize,
   Environment,
@@ -183,25 +186,30 @@ export function readProvisioningSettings(
     );
   }
 
-  const versions = config?.getOptionalStringArray('postgresql.versions') ?? [
-    '15',
-    '16',
-    '17',
-  ];
-  const defaultVersion =
-    config?.getOptionalString('postgresql.defaultVersion') ?? '16';
-  if (!versions.includes(defaultVersion)) {
-    throw new Error(
-      `Invalid provisioning config at postgresql.defaultVersion: "${defaultVersion}" is not in postgresql.versions`,
-    );
-  }
+  // Each engine's versions under `provisioning.<engine>` (e.g. `postgresql.versions`).
+  const engines: EnginePolicy[] = DATABASE_TYPES.map(type => {
+    const defaults = ENGINE_DEFINITIONS[type].versions;
+    const versions = config?.getOptionalStringArray(`${type}.versions`) ?? [
+      ...defaults.offered,
+    ];
+    const defaultVersion =
+      config?.getOptionalString(`${type}.defaultVersion`) ?? defaults.default;
+    if (!versions.includes(defaultVersion)) {
+      throw new Error(
+        `Invalid provisioning config at ${type}.defaultVersion: "${defaultVersion}" is not in ${type}.versions`,
+      );
+    }
+    return { type, versions, defaultVersion };
+  });
+  const postgresql = engines.find(e => e.type === 'postgresql')!;
 
   const { platformTeam } = platform;
 
   const policy: ProvisioningPolicy = {
-    types: ['postgresql'],
-    versions,
-    defaultVersion,
+    types: [...DATABASE_TYPES],
+    versions: postgresql.versions,
+    defaultVersion: postgresql.defaultVersion,
+    engines,
     environments,
     sizesRequiringApproval: (config &&
       readEnumList<DatabaseSize>(

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './engines';
 export * from './status';
 export * from './schema';
 export * from './permissions';

@@ -11,6 +11,7 @@ export type {
   DatabaseProvider,
   DatabaseProviderRegistration,
   ProviderContext,
+  ProviderEngines,
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';

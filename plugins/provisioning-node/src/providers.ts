@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   DatabaseProviderId,
   DatabaseRequest,
+  DatabaseType,
 } from '@paved/plugin-provisioning-common';
 
 /** What a provider reports about a request's infrastructure. */
@@ -10,10 +11,11 @@ export type ProvisioningStatus =
   | { state: 'ready'; outputs: DatabaseOutputs; message?: string }
   | { state: 'failed'; message: string; retryable: boolean };
 
-/** Connection facts of a ready database. */
+/** Connection facts of a ready database or cache. */
 export interface DatabaseOutputs {
   host: string;
   port: number;
+  /** PostgreSQL: the database name; Redis: the logical database number. */
   database: string;
   username: string;
   /** Where the credentials are kept, e.g. `paved-secret:<id>`, a Kubernetes Secret ref or a Vault path. Never the password. */
@@ -44,8 +46,9 @@ export interface ProviderContext {
 }
 
 /**
- * Creates and removes the infrastructure of requests. Every call may be repeated (after a crash, a
- * lost lease or a retry), so each one is idempotent: called again, it must not duplicate work.
+ * Creates and removes the infrastructure of requests of one engine (`DatabaseRequest.type`).
+ * Every call may be repeated (after a crash, a lost lease or a retry), so each one is idempotent:
+ * called again, it must not duplicate work.
  */
 export interface DatabaseProvider {
   /** Starts (or continues) provisioning; `pending` means accepted, then `status` is polled. */
@@ -62,6 +65,15 @@ export interface DatabaseProvider {
   deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void>;
 }
 
+/**
+ * A provider's implementation of each engine it serves, keyed by engine (`postgresql`,
+ * `redis`): a request reaches the implementation of its own type, and a request of a type the
+ * provider does not list is refused before it reaches the provider.
+ */
+export type ProviderEngines = {
+  readonly [Type in DatabaseType]?: DatabaseProvider;
+};
+
 /** A provider as a module registers it. */
 export interface DatabaseProviderRegistration {
   /**
@@ -70,14 +82,9 @@ export interface DatabaseProviderRegistration {
    */
   id: DatabaseProviderId;
   /**
-   * The resource types (`DatabaseRequest.type`, such as `postgresql`) this provider serves; a
-   * request of another type is refused before it reaches the provider.
+   * Sets the provider up and returns its engines. Called once, when the provisioning plugin
+   * starts and some environment uses the provider; if it throws (bad configuration), the backend
+   * still starts and requests for this provider fail with the reason.
    */
-  resourceTypes: readonly string[];
-  /**
-   * Sets the provider up. Called once, when the provisioning plugin starts and some environment
-   * uses the provider; if it throws (bad configuration), the backend still starts and requests
-   * for this provider fail with the reason.
-   */
-  create(): DatabaseProvider | Promise<DatabaseProvider>;
+  create(): ProviderEngines | Promise<ProviderEngines>;
 }

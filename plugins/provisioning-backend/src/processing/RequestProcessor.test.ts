@@ -58,7 +58,7 @@ const outputs = (id: string) => ({
 /** A registry with one provider under the given id. */
 function registryOf(provider: DatabaseProvider, id = 'sandbox') {
   const registry = new ProviderRegistry();
-  registry.add(id, ['postgresql'], provider);
+  registry.add(id, { postgresql: provider });
   return registry;
 }
 

@@ -556,8 +556,10 @@ export const spec = {
         enum: ['small', 'medium', 'large'],
       },
       DatabaseType: {
+        description:
+          'The engine (ENGINE_DEFINITIONS of @paved/plugin-provisioning-common).',
         type: 'string',
-        enum: ['postgresql'],
+        enum: ['postgresql', 'redis'],
       },
       DatabaseRequestStatus: {
         type: 'string',
@@ -923,6 +925,29 @@ export const spec = {
           connectionString: {
             type: 'string',
           },
+          keyPrefix: {
+            description: 'Redis only; every key of the user starts with it.',
+            type: 'string',
+          },
+        },
+      },
+      EnginePolicy: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'versions', 'defaultVersion'],
+        properties: {
+          type: {
+            $ref: '#/components/schemas/DatabaseType',
+          },
+          versions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          defaultVersion: {
+            type: 'string',
+          },
         },
       },
       TeamQuota: {
@@ -999,6 +1024,7 @@ export const spec = {
           'types',
           'versions',
           'defaultVersion',
+          'engines',
           'environments',
           'sizesRequiringApproval',
           'platformTeam',
@@ -1012,6 +1038,7 @@ export const spec = {
             },
           },
           versions: {
+            description: "PostgreSQL's versions (engines has every engine's).",
             type: 'array',
             items: {
               type: 'string',
@@ -1019,6 +1046,12 @@ export const spec = {
           },
           defaultVersion: {
             type: 'string',
+          },
+          engines: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EnginePolicy',
+            },
           },
           environments: {
             type: 'array',

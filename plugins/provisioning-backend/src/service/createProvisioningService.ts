@@ -127,6 +127,7 @@ export async function createProvisioningService(
     guardrails: new RequestGuardrails({
       policy: settings.policy,
       catalog: deps.catalog,
+      providerEngines: id => providers.engines(id),
     }),
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,

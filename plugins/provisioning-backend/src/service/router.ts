@@ -26,6 +26,7 @@ import {
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
+  engineDefinition,
   extendDatabaseRequestSchema,
   provisioningRequestApprovePermission,
   provisioningRequestCreatePermission,
@@ -471,18 +472,21 @@ export async function createRouter(
         throw new NotFoundError(
           `No credentials stored for request ${request.id}`,
         );
-      const { host, port, database, username } = request.outputs;
+      const { host, port, database, username, keyPrefix } = request.outputs;
       const body: DatabaseCredentials = {
         host,
         port,
         database,
         username,
         password,
-        connectionString: `postgresql://${encodeURIComponent(
-          username,
-        )}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(
+        connectionString: engineDefinition(request.type).connectionUrl({
+          host,
+          port,
           database,
-        )}`,
+          username,
+          password,
+        }),
+        ...(typeof keyPrefix === 'string' ? { keyPrefix } : {}),
       };
       await auditEvent.success();
       res.setHeader('Cache-Control', 'no-store');
