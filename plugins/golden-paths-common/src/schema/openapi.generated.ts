@@ -5,26 +5,6 @@
 // ******************************************************************
 /* eslint-disable */
 export interface paths {
-  '/service-names/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Whether a new golden-path service may take a name.
-     * @description The `ServiceName` form field asks as the form is filled; `paved:service:validate` runs the same check before anything is published. A name that breaks the pattern is a valid question: the answer is `available: false` with the rule it breaks.
-     */
-    get: operations['GetServiceName'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/drift': {
     parameters: {
       query?: never;
@@ -37,6 +17,26 @@ export interface paths {
      * @description Per golden-path template, its latest version and, per component made from it, the component's version and upgrade state. The catalog is read with the caller's credentials.
      */
     get: operations['GetDrift'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service-names/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether a new golden-path service may take a name.
+     * @description The `ServiceName` form field asks as the form is filled; `paved:service:validate` runs the same check before anything is published. A name that breaks the pattern is a valid question: the answer is `available: false` with the rule it breaks.
+     */
+    get: operations['GetServiceName'];
     put?: never;
     post?: never;
     delete?: never;
@@ -87,56 +87,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-<<<<<<< HEAD
-=======
-    /** @description May a new golden-path service take the name? */
-    ServiceNameAnswer: {
-      /** @description The name asked about. */
-      name: string;
-      available: boolean;
-      /** @description Why not, when `available` is false: the pattern the name breaks, a component of that name in the catalog, or a repository of that name on the local git host. */
-      problem?: string;
-    };
-    /** @description A proposal to upgrade a component to its template's latest version. */
-    Upgrade: {
-      /** Format: uuid */
-      id: string;
-      /** @description The component, e.g. `component:default/orders`. */
-      entityRef: string;
-      templateRef: string;
-      /** @description The version recorded in the repository when proposed. */
-      fromVersion: string;
-      toVersion: string;
-      /**
-       * @description `needs-attention`: the change request is open but its branch holds conflicts, committed with their markers. `merged`/`closed` follow the change request.
-       * @enum {string}
-       */
-      status:
-        | 'proposing'
-        | 'open'
-        | 'needs-attention'
-        | 'merged'
-        | 'closed'
-        | 'failed';
-      /** @description The change request's page (local merge request, GitHub pull request, GitLab merge request). */
-      changeUrl?: string;
-      /** @description Files committed with conflict markers. */
-      conflicts: string[];
-      /** @description Why a `failed` proposal failed. */
-      error?: string;
-      /** @description A user entity ref, or `plugin:golden-paths` for the scheduled run. */
-      createdBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
     ComponentDrift: {
       entityRef: string;
-      title?: string;
       owner?: string;
-      /** @description `paved.dev/template-version` of the component. */
-      version?: string;
       /** @enum {string} */
       state:
         | 'current'
@@ -144,19 +97,11 @@ export interface components {
         | 'proposed'
         | 'needs-attention'
         | 'unknown';
-      upgrade?: components['schemas']['Upgrade'];
-    };
-    TemplateDrift: {
-      templateRef: string;
       title?: string;
-      latestVersion?: string;
-      /** @description How many components are at each version. */
-      versions: {
-        [key: string]: number;
-      };
-      components: components['schemas']['ComponentDrift'][];
+      upgrade?: components['schemas']['Upgrade'];
+      /** @description `paved.dev/template-version` of the component. */
+      version?: string;
     };
->>>>>>> wip/upgrades
     Error: {
       error: {
         /** @description `<field>: <problem> (rule: <rule>)`, every violation named, separated by `; `. */
@@ -174,6 +119,50 @@ export interface components {
       name: string;
       /** @description Why not, when `available` is false: the pattern the name breaks, a component of that name in the catalog, or a repository of that name on the local git host. */
       problem?: string;
+    };
+    TemplateDrift: {
+      components: components['schemas']['ComponentDrift'][];
+      latestVersion?: string;
+      templateRef: string;
+      title?: string;
+      /** @description How many components are at each version. */
+      versions: {
+        [key: string]: number;
+      };
+    };
+    /** @description A proposal to upgrade a component to its template's latest version. */
+    Upgrade: {
+      /** @description The change request's page (local merge request, GitHub pull request, GitLab merge request). */
+      changeUrl?: string;
+      /** @description Files committed with conflict markers. */
+      conflicts: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description A user entity ref, or `plugin:golden-paths` for the scheduled run. */
+      createdBy: string;
+      /** @description The component, e.g. `component:default/orders`. */
+      entityRef: string;
+      /** @description Why a `failed` proposal failed. */
+      error?: string;
+      /** @description The version recorded in the repository when proposed. */
+      fromVersion: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `needs-attention`: the change request is open but its branch holds conflicts, committed with their markers. `merged`/`closed` follow the change request.
+       * @enum {string}
+       */
+      status:
+        | 'proposing'
+        | 'open'
+        | 'needs-attention'
+        | 'merged'
+        | 'closed'
+        | 'failed';
+      templateRef: string;
+      toVersion: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
   };
   responses: {
@@ -194,6 +183,29 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  GetDrift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Templates and their components. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TemplateDrift'][];
+          };
+        };
+      };
+      401: components['responses']['Error'];
+    };
+  };
   GetServiceName: {
     parameters: {
       query?: {
@@ -218,29 +230,6 @@ export interface operations {
         };
       };
       400: components['responses']['Error'];
-      401: components['responses']['Error'];
-    };
-  };
-  GetDrift: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Templates and their components. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['TemplateDrift'][];
-          };
-        };
-      };
       401: components['responses']['Error'];
     };
   };
