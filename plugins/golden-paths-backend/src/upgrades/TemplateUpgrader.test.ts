@@ -73,8 +73,8 @@ describe('TemplateUpgrader (real git)', () => {
     // main is untouched until the change request merges.
     expect(await git('rev-parse', 'refs/heads/main')).toBe(edited);
 
-    const file = (path: string) =>
-      readFile(gitHost, 'orders', upgrade.branch, path);
+    const file = (filePath: string) =>
+      readFile(gitHost, 'orders', upgrade.branch, filePath);
     expect(await file('README.md')).toContain('Orders are kept for 30 days.');
     expect(await file('src/orders.ts')).toContain('retentionDays = 30');
     expect(await file('.github/dependabot.yml')).toContain(
