@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { readSandboxSettings } from './settings';
 
@@ -16,14 +17,15 @@ export const provisioningModuleSandbox = createBackendModule({
       deps: {
         providers: provisioningProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
           resourceTypes: DATABASE_TYPES,
           create: () =>
             new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config),
+              settings: readSandboxSettings(config, platform),
             }),
         });
       },

@@ -9,3 +9,4 @@ export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './operations';
