@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { readSandboxSettings } from './settings';
 
@@ -15,13 +16,14 @@ export const provisioningModuleSandbox = createBackendModule({
       deps: {
         providers: provisioningProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
           create: () => ({
             postgresql: new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config),
+              settings: readSandboxSettings(config, platform),
             }),
           }),
         });
