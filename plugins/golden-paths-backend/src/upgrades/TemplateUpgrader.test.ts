@@ -163,13 +163,15 @@ describe('TemplateUpgrader (real git)', () => {
 
   it('explains what is missing in a repository not made by a golden path', async () => {
     await commitEditInNewRepository(gitHost);
+    // The commit first: awaiting it after prepare() started would leave its rejection unhandled.
+    const main = await gitText([
+      `--git-dir=${gitHost.repositoryPath('plain')}`,
+      'rev-parse',
+      'main',
+    ]);
     await expect(prepare('plain')).rejects.toMatchObject({
       name: 'NotFoundError',
-      message: `${LINEAGE_FILE} does not exist on ${await gitText([
-        `--git-dir=${gitHost.repositoryPath('plain')}`,
-        'rev-parse',
-        'main',
-      ])}`,
+      message: `${LINEAGE_FILE} does not exist on ${main}`,
     });
   });
 });
