@@ -7,6 +7,7 @@ import type {
   ProvisioningStatus,
 } from '@paved/plugin-provisioning-node';
 import type { SandboxSettings } from './settings';
+import { ConcurrencyLimit } from './ConcurrencyLimit';
 import {
   InvalidIdentifierError,
   quoteIdentifier,
@@ -18,32 +19,6 @@ const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
 
 function generatePassword(): string {
   return randomBytes(24).toString('base64url');
-}
-
-/**
- * Limits how many operations run against the admin server at once: a burst of requests would
- * otherwise open a connection each and exhaust the server's `max_connections`.
- */
-class ConcurrencyLimit {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly max: number) {}
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.max) {
-      await new Promise<void>(resolve => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }
 
 /** PostgreSQL error classes worth retrying: connection, resources, operator intervention. */

@@ -4,9 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+import { SandboxRedisProvider } from './SandboxRedisProvider';
 import { readSandboxSettings } from './settings';
 
-/** Adds the `sandbox` provider: PostgreSQL databases on a server Paved administers. */
+/** Adds the `sandbox` provider: PostgreSQL databases and Redis users on servers Paved administers. */
 export const provisioningModuleSandbox = createBackendModule({
   pluginId: 'provisioning',
   moduleId: 'sandbox',
@@ -19,11 +20,16 @@ export const provisioningModuleSandbox = createBackendModule({
       async init({ providers, config }) {
         providers.addProvider({
           id: 'sandbox',
-          create: () => ({
-            postgresql: new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config),
-            }),
-          }),
+          create: () => {
+            const settings = readSandboxSettings(config);
+            return {
+              postgresql: new SandboxDatabaseProvider({ settings }),
+              redis: new SandboxRedisProvider({
+                settings: settings.redis,
+                maxConcurrency: settings.maxConcurrency,
+              }),
+            };
+          },
         });
       },
     });
