@@ -120,6 +120,17 @@ export interface Config {
       /** How often expiries are checked, in seconds (default 60). */
       frequencySeconds?: number;
     };
+    /** Operations on ready databases (resize, rotate credentials, extend, snapshot, restore). */
+    operations?: {
+      rotation?: {
+        /** How long the replaced credentials keep working after a rotation, in minutes (default 60). */
+        graceMinutes?: number;
+      };
+      snapshots?: {
+        /** Days a snapshot is kept before it is removed (default 14). */
+        retentionDays?: number;
+      };
+    };
     secrets?: {
       /**
        * Key for AES-256-GCM encryption of generated credentials (any string; hashed to 32 bytes).

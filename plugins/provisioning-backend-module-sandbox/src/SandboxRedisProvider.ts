@@ -6,7 +6,7 @@ import type {
 } from '@paved/plugin-provisioning-node';
 import { randomBytes } from 'crypto';
 import Redis, { type RedisOptions } from 'ioredis';
-import { ConcurrencyLimit } from './ConcurrencyLimit';
+import { ConcurrencyLimit } from './admin';
 import { InvalidIdentifierError, sandboxIdentifier } from './identifiers';
 import type { SandboxRedisSettings } from './settings';
 

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { SandboxRedisProvider } from './SandboxRedisProvider';
 import { readSandboxSettings } from './settings';
@@ -16,12 +17,13 @@ export const provisioningModuleSandbox = createBackendModule({
       deps: {
         providers: provisioningProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
           create: () => {
-            const settings = readSandboxSettings(config);
+            const settings = readSandboxSettings(config, platform);
             return {
               postgresql: new SandboxDatabaseProvider({ settings }),
               redis: new SandboxRedisProvider({

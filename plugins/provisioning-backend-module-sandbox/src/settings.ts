@@ -1,4 +1,6 @@
 import type { Config } from '@backstage/config';
+import type { PlatformSettings } from '@paved/backend-platform';
+import path from 'node:path';
 
 /** `provisioning.providers.sandbox.redis`; see config.d.ts for meanings. */
 export interface SandboxRedisSettings {
@@ -18,10 +20,13 @@ export interface SandboxSettings {
   /** Operations run against the admin server at once (default 4). */
   maxConcurrency?: number;
   redis?: SandboxRedisSettings;
+  /** Where snapshots (pg_dump files) are kept. */
+  snapshotDirectory: string;
 }
 
 export function readSandboxSettings(
   rootConfig: Config,
+  platform: Pick<PlatformSettings, 'dataDirectory'>,
 ): SandboxSettings & { redis: SandboxRedisSettings } {
   const config = rootConfig.getOptionalConfig('provisioning.providers.sandbox');
   const redis = config?.getOptionalConfig('redis');
@@ -32,6 +37,10 @@ export function readSandboxSettings(
     host: config?.getOptionalString('host'),
     port: config?.getOptionalNumber('port'),
     maxConcurrency: config?.getOptionalNumber('maxConcurrency'),
+    snapshotDirectory: path.resolve(
+      config?.getOptionalString('snapshotDirectory') ??
+        path.join(platform.dataDirectory, 'provisioning', 'snapshots'),
+    ),
     redis: {
       connection:
         redis?.getOptionalString('connection') ?? 'redis://127.0.0.1:6379',

@@ -33,10 +33,19 @@ export interface ExpirySettings {
   frequencySeconds: number;
 }
 
+/** Operations on ready databases; see config.d.ts for meanings. */
+export interface OperationSettings {
+  /** How long replaced credentials keep working after a rotation, in minutes. */
+  rotationGraceMinutes: number;
+  /** How long snapshots are kept, in days. */
+  snapshotRetentionDays: number;
+}
+
 export interface ProvisioningSettings {
   policy: ProvisioningPolicy;
   processing: ProcessingSettings;
   expiry: ExpirySettings;
+  operations: OperationSettings;
   encryptionKey?: string;
   /** Base URL of the frontend, for links in notifications. */
   appBaseUrl: string;
@@ -243,10 +252,27 @@ export function readProvisioningSettings(
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 
+  const operationsConfig = config?.getOptionalConfig('operations');
+  const operations: OperationSettings = {
+    rotationGraceMinutes:
+      operationsConfig?.getOptionalNumber('rotation.graceMinutes') ?? 60,
+    snapshotRetentionDays:
+      operationsConfig?.getOptionalNumber('snapshots.retentionDays') ?? 14,
+  };
+  if (
+    operations.rotationGraceMinutes < 0 ||
+    operations.snapshotRetentionDays <= 0
+  ) {
+    throw new Error(
+      'Invalid provisioning config at operations: rotation.graceMinutes must be >= 0 and snapshots.retentionDays > 0',
+    );
+  }
+
   return {
     policy,
     processing,
     expiry,
+    operations,
     encryptionKey: readEncryptionKey(rootConfig),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
   };

@@ -10,3 +10,4 @@ export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './operations';

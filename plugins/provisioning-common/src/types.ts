@@ -104,6 +104,8 @@ export interface DatabaseRequestEvent {
   toStatus?: DatabaseRequestStatus;
   /** Why: the approver's comment, the provider's message, the failure reason. */
   message?: string;
+  /** Set when the entry belongs to an operation on the database (see `DatabaseOperation`). */
+  operationId?: string;
   createdAt: string;
 }
 

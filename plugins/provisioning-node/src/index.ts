@@ -7,8 +7,12 @@
 export { provisioningProvidersExtensionPoint } from './extensions';
 export type { ProvisioningProvidersExtensionPoint } from './extensions';
 export type {
+  DatabaseOperationsProvider,
   DatabaseOutputs,
   DatabaseProvider,
+  OperationStatus,
+  ResizeChange,
+  SnapshotRecord,
   DatabaseProviderRegistration,
   ProviderContext,
   ProviderEngines,

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   DatabaseProviderId,
   DatabaseRequest,
+  DatabaseSize,
   DatabaseType,
 } from '@paved/plugin-provisioning-common';
 
@@ -36,6 +37,8 @@ export interface RequestSecretStore {
    */
   getOrCreate(requestId: string, generate: () => string): Promise<string>;
   get(requestId: string): Promise<string | undefined>;
+  /** Replaces the request's secret (a credential rotation issued a new one). */
+  put(requestId: string, secret: string): Promise<void>;
   delete(requestId: string): Promise<void>;
 }
 
@@ -63,6 +66,83 @@ export interface DatabaseProvider {
   ): Promise<ProvisioningStatus>;
   /** Removes what `provision` created; removing what is already gone succeeds. */
   deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void>;
+  /**
+   * Operations on a ready database. Each is optional: the backend refuses an operation the
+   * request's provider does not implement (409, naming the provider). Like the calls above, each
+   * may be repeated after a crash and must then not duplicate work.
+   */
+  operations?: DatabaseOperationsProvider;
+}
+
+/** The outcome of a change a provider applies, when it is not immediate (GitOps). */
+export type OperationStatus =
+  | { state: 'done'; message?: string }
+  | { state: 'pending'; message?: string }
+  | { state: 'failed'; message: string; retryable: boolean };
+
+/** A resize: the request as it is, and the size and storage it is to have. */
+export interface ResizeChange {
+  size: DatabaseSize;
+  storageGB: number;
+}
+
+/** Where a provider keeps a snapshot, and how big it is. */
+export interface SnapshotRecord {
+  /** Provider-specific location (a file, a cloud snapshot id); never shown to users. */
+  location: string;
+  sizeBytes: number;
+}
+
+/** Optional operations of a {@link DatabaseProvider}. */
+export interface DatabaseOperationsProvider {
+  /**
+   * What a resize would change, as a unified diff of the files a GitOps provider commits; shown
+   * to approvers before they approve. Providers that change nothing reviewable omit it.
+   */
+  planResize?(
+    request: DatabaseRequest,
+    change: ResizeChange,
+  ): Promise<{ diff: string }>;
+  /** Applies a resize (`pending` while a GitOps change rolls out; then polled with the same call). */
+  resize?(
+    request: DatabaseRequest,
+    change: ResizeChange,
+    ctx: ProviderContext,
+  ): Promise<OperationStatus>;
+  /**
+   * Issues `password` on a login other than `request.outputs.username`, keeping the current one
+   * working; returns the new login. Called again with another password before the outputs changed,
+   * it addresses the same login.
+   */
+  rotateCredentials?(
+    request: DatabaseRequest,
+    password: string,
+    ctx: ProviderContext,
+  ): Promise<{ username: string }>;
+  /** Revokes a login replaced by a rotation once its grace period is over (idempotent). */
+  revokeCredentials?(
+    request: DatabaseRequest,
+    username: string,
+    ctx: ProviderContext,
+  ): Promise<void>;
+  /** Takes a snapshot; `snapshotId` is Paved's id, stable across retries. */
+  snapshot?(
+    request: DatabaseRequest,
+    snapshotId: string,
+    ctx: ProviderContext,
+  ): Promise<SnapshotRecord>;
+  /** Replaces the database's content with the snapshot's. */
+  restore?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+    ctx: ProviderContext,
+  ): Promise<void>;
+  /** Removes a snapshot (expired, or its database deleted); removing what is gone succeeds. */
+  deleteSnapshot?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+    ctx: ProviderContext,
+  ): Promise<void>;
 }
 
 /**

@@ -16,6 +16,9 @@ export class MemorySecrets implements RequestSecretStore {
   async get(id: string) {
     return this.values.get(id);
   }
+  async put(id: string, secret: string) {
+    this.values.set(id, secret);
+  }
   async delete(id: string) {
     this.values.delete(id);
   }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import {
   mockServices,
   TestDatabaseId,
@@ -406,7 +407,7 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
 
   it('resumes a half-done sandbox provisioning without creating anything twice', async () => {
     const sandbox = new SandboxDatabaseProvider({
-      settings: { connection: ADMIN },
+      settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
     });
     const registry = registryOf(sandbox);
     const request = await create({ name: 'resume-test' });
