@@ -141,11 +141,6 @@ export function createValidateServiceAction(options: {
             description: 'Where the repository contents will be readable',
           }),
         owner: z => z.string({ description: 'The owner as a full entity ref' }),
-        entityRef: z =>
-          z.string({
-            description:
-              'The new component as a full entity ref (what a database it uses depends on)',
-          }),
         system: z =>
           z.string({
             description: 'The system as a full entity ref, or empty',
@@ -168,7 +163,8 @@ export function createValidateServiceAction(options: {
           }),
         createdAt: z =>
           z.string({
-            description: `Now, RFC 3339 in UTC: the ${ANNOTATION_CREATED_AT} the template writes`,
+            description:
+              `Now, RFC 3339 in UTC: the ${ANNOTATION_CREATED_AT} the template writes`,
           }),
         createdOn: z => z.string({ description: 'Today, as YYYY-MM-DD (UTC)' }),
       },
@@ -277,10 +273,6 @@ export function createValidateServiceAction(options: {
       ctx.output('repoUrl', repoUrl);
       ctx.output('sourceLocation', sourceLocation);
       ctx.output('owner', owner);
-      ctx.output(
-        'entityRef',
-        stringifyEntityRef({ kind: 'component', namespace, name }),
-      );
       ctx.output('system', system);
       ctx.output('templateRef', templateRef);
       ctx.output(
