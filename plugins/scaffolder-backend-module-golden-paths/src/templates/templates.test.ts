@@ -25,6 +25,8 @@ import {
   ANNOTATION_TEMPLATE,
   ANNOTATION_TEMPLATE_VERSION,
   SERVICE_NAME_PATTERN,
+  LINEAGE_FILE,
+  templateLineageFileSchema,
 } from '@paved/plugin-golden-paths-common';
 import {
   DATABASE_CONNECTION_SECRET_KEYS,
@@ -512,6 +514,29 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         lifecycle: 'experimental',
         type: 'service',
       });
+
+      // How it was made, so an upgrade can render the next version with the same inputs.
+      const lineage = templateLineageFileSchema.parse(
+        yaml.parse(files.get(LINEAGE_FILE)!),
+      );
+      expect(lineage).toMatchObject({
+        template: `template:default/${template}`,
+        version,
+        inputs: {
+          name,
+          owner: 'group:default/payments',
+          templateVersion: version,
+          createdAt,
+          language: template.split('-')[0],
+        },
+      });
+      // Since 1.1.0: Dependabot for the language's own ecosystem.
+      const dependabot = yaml.parse(files.get('.github/dependabot.yml')!);
+      expect(dependabot.updates[0]['package-ecosystem']).toBe(
+        { typescript: 'npm', python: 'pip', go: 'gomod' }[
+          template.split('-')[0]
+        ],
+      );
 
       const values = yaml.parse(files.get('chart/values.yaml')!);
       expect(values.resources.requests).toBeDefined();
