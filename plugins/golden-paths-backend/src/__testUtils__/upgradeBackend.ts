@@ -64,6 +64,10 @@ export function generatedComponent(
 
 export const sam = mockCredentials.user.header('user:default/sam.rivera');
 export const lee = mockCredentials.user.header('user:default/lee.chen');
+/** A member of the platform team. */
+export const priya = mockCredentials.user.header(
+  'user:default/priya.natarajan',
+);
 
 /**
  * The golden-paths and githost plugins in one test backend: the local git host in
@@ -83,6 +87,7 @@ export async function startUpgradeBackend(options: {
       group('platform'),
       user('sam.rivera', ['payments']),
       user('lee.chen', ['search']),
+      user('priya.natarajan', ['platform']),
       templateEntity('typescript-service'),
       ...options.components,
     ],

@@ -67,6 +67,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/upgrades/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Propose every due upgrade now (platform team).
+     * @description What the scheduled task does every `goldenPaths.upgrades.frequency`: proposes the upgrade of every component made from an older template version that has no active proposal for the latest version. Members of the platform team only. Answers when the run is done.
+     */
+    post: operations['RunUpgradeProposals'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/upgrades/{id}': {
     parameters: {
       query?: never;
@@ -290,6 +310,39 @@ export interface operations {
       403: components['responses']['Error'];
       404: components['responses']['Error'];
       409: components['responses']['Error'];
+    };
+  };
+  RunUpgradeProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What the run did. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            proposed: string[];
+            failed: {
+              entityRef: string;
+              error: string;
+            }[];
+            /** @description Components whose upgrade to the latest version is already proposed. */
+            skipped: number;
+            /** @description Milliseconds each proposal took. */
+            durationsMs: number[];
+            totalMs: number;
+          };
+        };
+      };
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
     };
   };
   GetUpgrade: {
