@@ -15,6 +15,8 @@ export interface Config {
         port?: number;
         /** Operations run against the admin server at once, to stay under its max_connections (default 4). */
         maxConcurrency?: number;
+        /** Where snapshots (pg_dump files) are kept (default `<paved.dataDirectory>/provisioning/snapshots`). */
+        snapshotDirectory?: string;
       };
     };
   };

@@ -2,8 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { readSandboxSettings } from './settings';
 
@@ -16,15 +16,16 @@ export const provisioningModuleSandbox = createBackendModule({
       deps: {
         providers: provisioningProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
-          resourceTypes: DATABASE_TYPES,
-          create: () =>
-            new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config),
+          create: () => ({
+            postgresql: new SandboxDatabaseProvider({
+              settings: readSandboxSettings(config, platform),
             }),
+          }),
         });
       },
     });

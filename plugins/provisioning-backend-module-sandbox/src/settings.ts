@@ -1,4 +1,6 @@
 import type { Config } from '@backstage/config';
+import type { PlatformSettings } from '@paved/backend-platform';
+import path from 'node:path';
 
 /** `provisioning.providers.sandbox`; see config.d.ts for meanings. */
 export interface SandboxSettings {
@@ -8,9 +10,14 @@ export interface SandboxSettings {
   port?: number;
   /** Operations run against the admin server at once (default 4). */
   maxConcurrency?: number;
+  /** Where snapshots (pg_dump files) are kept. */
+  snapshotDirectory: string;
 }
 
-export function readSandboxSettings(rootConfig: Config): SandboxSettings {
+export function readSandboxSettings(
+  rootConfig: Config,
+  platform: Pick<PlatformSettings, 'dataDirectory'>,
+): SandboxSettings {
   const config = rootConfig.getOptionalConfig('provisioning.providers.sandbox');
   return {
     connection:
@@ -19,5 +26,9 @@ export function readSandboxSettings(rootConfig: Config): SandboxSettings {
     host: config?.getOptionalString('host'),
     port: config?.getOptionalNumber('port'),
     maxConcurrency: config?.getOptionalNumber('maxConcurrency'),
+    snapshotDirectory: path.resolve(
+      config?.getOptionalString('snapshotDirectory') ??
+        path.join(platform.dataDirectory, 'provisioning', 'snapshots'),
+    ),
   };
 }

@@ -56,3 +56,22 @@ export function databaseResourceEntityRef(
     request.resourceEntityRef ?? databaseResourceEntityRefCandidates(request)[0]
   );
 }
+
+/**
+ * Labels Paved puts on what it provisions: on the catalog `Resource` and on the rendered
+ * Crossplane objects (Terraform's module tags carry the same keys). Kubernetes label values, so
+ * selectors such as `paved.dev/environment=production` work in the catalog and the cluster alike.
+ */
+export const LABEL_ENVIRONMENT = 'paved.dev/environment';
+/** Label: the provider id that serves the request (see {@link LABEL_ENVIRONMENT}). */
+export const LABEL_PROVIDER = 'paved.dev/provider';
+/** Label: the owning group's name (see {@link LABEL_ENVIRONMENT}). */
+export const LABEL_OWNER = 'paved.dev/owner';
+
+/** Annotations on rendered Crossplane objects: who owns and asked for the database, and for what. */
+export const PROVISIONED_OBJECT_ANNOTATIONS = {
+  owner: 'paved.dev/owner',
+  requestedBy: 'paved.dev/requested-by',
+  system: 'paved.dev/system',
+  component: 'paved.dev/component',
+} as const;

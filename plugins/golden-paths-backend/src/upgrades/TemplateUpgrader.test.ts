@@ -73,8 +73,8 @@ describe('TemplateUpgrader (real git)', () => {
     // main is untouched until the change request merges.
     expect(await git('rev-parse', 'refs/heads/main')).toBe(edited);
 
-    const file = (path: string) =>
-      readFile(gitHost, 'orders', upgrade.branch, path);
+    const file = (filePath: string) =>
+      readFile(gitHost, 'orders', upgrade.branch, filePath);
     expect(await file('README.md')).toContain('Orders are kept for 30 days.');
     expect(await file('src/orders.ts')).toContain('retentionDays = 30');
     expect(await file('.github/dependabot.yml')).toContain(
@@ -163,13 +163,15 @@ describe('TemplateUpgrader (real git)', () => {
 
   it('explains what is missing in a repository not made by a golden path', async () => {
     await commitEditInNewRepository(gitHost);
+    // The commit first: awaiting it after prepare() started would leave its rejection unhandled.
+    const main = await gitText([
+      `--git-dir=${gitHost.repositoryPath('plain')}`,
+      'rev-parse',
+      'main',
+    ]);
     await expect(prepare('plain')).rejects.toMatchObject({
       name: 'NotFoundError',
-      message: `${LINEAGE_FILE} does not exist on ${await gitText([
-        `--git-dir=${gitHost.repositoryPath('plain')}`,
-        'rev-parse',
-        'main',
-      ])}`,
+      message: `${LINEAGE_FILE} does not exist on ${main}`,
     });
   });
 });
