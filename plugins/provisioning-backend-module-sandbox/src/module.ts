@@ -5,9 +5,10 @@ import {
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
 import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+import { SandboxRedisProvider } from './SandboxRedisProvider';
 import { readSandboxSettings } from './settings';
 
-/** Adds the `sandbox` provider: PostgreSQL databases on a server Paved administers. */
+/** Adds the `sandbox` provider: PostgreSQL databases and Redis users on servers Paved administers. */
 export const provisioningModuleSandbox = createBackendModule({
   pluginId: 'provisioning',
   moduleId: 'sandbox',
@@ -21,11 +22,16 @@ export const provisioningModuleSandbox = createBackendModule({
       async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
-          create: () => ({
-            postgresql: new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config, platform),
-            }),
-          }),
+          create: () => {
+            const settings = readSandboxSettings(config, platform);
+            return {
+              postgresql: new SandboxDatabaseProvider({ settings }),
+              redis: new SandboxRedisProvider({
+                settings: settings.redis,
+                maxConcurrency: settings.maxConcurrency,
+              }),
+            };
+          },
         });
       },
     });
