@@ -13,6 +13,15 @@ const LABELS: Record<ComponentUpgradeState, string> = {
   unknown: 'Version unknown',
 };
 
+const CHIP_COLOURS: Partial<
+  Record<ComponentUpgradeState, 'primary' | 'secondary'>
+> = { outdated: 'primary', 'needs-attention': 'secondary' };
+
+const CHANGE_LINK_LABELS: Partial<Record<Upgrade['status'], string>> = {
+  'needs-attention': 'Resolve conflicts',
+  merged: 'Merged change',
+};
+
 /** A component's upgrade state as a chip. */
 export function UpgradeStateChip(props: { state: ComponentUpgradeState }) {
   const { state } = props;
@@ -20,13 +29,7 @@ export function UpgradeStateChip(props: { state: ComponentUpgradeState }) {
     <Chip
       size="small"
       label={LABELS[state]}
-      color={
-        state === 'outdated'
-          ? 'primary'
-          : state === 'needs-attention'
-          ? 'secondary'
-          : 'default'
-      }
+      color={CHIP_COLOURS[state] ?? 'default'}
       data-testid={`upgrade-state-${state}`}
     />
   );
@@ -43,11 +46,7 @@ export function ChangeLink(props: { upgrade: Upgrade }) {
       target={local ? undefined : '_blank'}
       rel={local ? undefined : 'noopener noreferrer'}
     >
-      {upgrade.status === 'needs-attention'
-        ? 'Resolve conflicts'
-        : upgrade.status === 'merged'
-        ? 'Merged change'
-        : 'Review change'}
+      {CHANGE_LINK_LABELS[upgrade.status] ?? 'Review change'}
     </Link>
   );
 }

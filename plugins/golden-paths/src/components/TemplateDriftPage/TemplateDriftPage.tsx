@@ -93,12 +93,14 @@ function TemplateDriftCard(props: {
     { title: 'State', render: row => <UpgradeStateChip state={row.state} /> },
     {
       title: 'Upgrade',
-      render: row =>
-        row.state === 'outdated' ? (
-          <ProposeButton component={row} onProposed={onChange} />
-        ) : row.upgrade && row.upgrade.toVersion === drift.latestVersion ? (
+      render: row => {
+        if (row.state === 'outdated') {
+          return <ProposeButton component={row} onProposed={onChange} />;
+        }
+        return row.upgrade && row.upgrade.toVersion === drift.latestVersion ? (
           <ChangeLink upgrade={row.upgrade} />
-        ) : null,
+        ) : null;
+      },
     },
   ];
   const name = (() => {
