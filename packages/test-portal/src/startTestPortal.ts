@@ -29,6 +29,8 @@ import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
+import pavedCatalogBackendModuleProvisioning from '@paved/plugin-catalog-backend-module-provisioning';
+import pavedScaffolderBackendModuleProvisioning from '@paved/plugin-scaffolder-backend-module-provisioning';
 import { findRepoRoot } from '@paved/backend-platform';
 
 const repoRoot = findRepoRoot(process.cwd());
@@ -222,8 +224,10 @@ export async function startTestPortal(
       catalogBackend,
       pavedCatalogBackendModuleTrustRules,
       catalogBackendModuleScaffolderEntityModel,
+      pavedCatalogBackendModuleProvisioning,
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
+      pavedScaffolderBackendModuleProvisioning,
       pavedGoldenPathsBackend,
       pavedGitHostBackend,
       eventsBackend,
