@@ -80,7 +80,8 @@ describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
     const cohorts = new Map([
       ['node', ['a1', 'a2', 'b1'].map(ref)],
       ['node@1.0.0', ['a1', 'a2'].map(ref)],
-      ['node@2.0.0', [ref('b1')]],
+      // Keys are the caller's: even a NUL (which PostgreSQL text refuses) is fine.
+      ['node\u00002.0.0', [ref('b1')]],
       ['none', [ref('n1')]],
       ['empty', [ref('nobody')]],
     ]);
@@ -113,7 +114,7 @@ describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
         leadSamples: 3,
         recovery: 1,
       },
-      'node@2.0.0': {
+      'node\u00002.0.0': {
         deployments: 1,
         failed: 0,
         lead: 24,

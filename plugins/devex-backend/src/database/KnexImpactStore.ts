@@ -16,14 +16,17 @@ export class KnexImpactStore implements ImpactStore {
     this.isPg = db.client.config.client === 'pg';
   }
 
-  /** `JOIN` of the cohort membership (alias `c`: service_ref, cohort) on `column`. */
+  /**
+   * `JOIN` of the cohort membership (alias `c`: `s` the service, `c` the cohort's position in
+   * `cohorts`, so any key travels safely as text) on `column`.
+   */
   private joinCohorts(
     query: Knex.QueryBuilder,
     cohorts: Map<string, string[]>,
     column: string,
   ) {
-    const pairs = [...cohorts.entries()].flatMap(([cohort, services]) =>
-      services.map(s => ({ s, c: cohort })),
+    const pairs = [...cohorts.values()].flatMap((services, index) =>
+      services.map(s => ({ s, c: String(index) })),
     );
     const json = JSON.stringify(pairs);
     return this.isPg
@@ -86,7 +89,9 @@ export class KnexImpactStore implements ImpactStore {
         { measures: ['recovery'], quantiles, groupBy: 'cohort' },
       ),
     ]);
-    const entry = (cohort: string) => {
+    const keys = [...cohorts.keys()];
+    const entry = (position: string) => {
+      const cohort = keys[Number(position)];
       const known = result.get(cohort);
       if (known) return known;
       const created: CohortAggregates = {

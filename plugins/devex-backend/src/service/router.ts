@@ -30,9 +30,9 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractErrorHandler } from './contractErrors';
 import { eventWriter } from './eventWriters';
 import { githubWebhookHandler } from './githubWebhookRoute';
-import { addChangeRoutes } from './changeRoutes';
-import { addImpactRoutes } from './impactRoutes';
 import { ImpactStore } from '../database/ImpactStore';
+import { buildChangeFlowReport } from '../metrics/changeFlowReport';
+import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
@@ -229,14 +229,36 @@ export async function createRouter(
     res.json(await survey.summary(window, { userRef }));
   });
 
-  addChangeRoutes(api, { changes, directory, httpAuth });
-  addImpactRoutes(api, {
-    impact,
-    dora,
-    measures,
-    directory,
-    httpAuth,
-    minimumSamples: config.impactMinimumSamples,
+  api.get('/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(rules, req.query, directory);
+    const flow = await changes.changeFlow(services, window);
+    res.json(buildChangeFlowReport({ flow, scope, window }));
+  });
+
+  api.get('/impact', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(
+      rules,
+      { group: req.query.group },
+      directory,
+    );
+    res.json(
+      await goldenPathImpact({
+        impact,
+        dora,
+        measures,
+        directory,
+        scope,
+        services: services.services,
+        window,
+        minimumSamples: config.impactMinimumSamples,
+      }),
+    );
   });
 
   router.use(api);
