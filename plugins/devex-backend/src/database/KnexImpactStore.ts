@@ -18,7 +18,7 @@ export class KnexImpactStore implements ImpactStore {
 
   /**
    * `JOIN` of the cohort membership (alias `c`: `s` the service, `c` the cohort's position in
-   * `cohorts`, so any key travels safely as text) on `column`.
+   * `cohorts`: any key travels safely, and a narrow integer sorts and groups fastest) on `column`.
    */
   private joinCohorts(
     query: Knex.QueryBuilder,
@@ -26,12 +26,12 @@ export class KnexImpactStore implements ImpactStore {
     column: string,
   ) {
     const pairs = [...cohorts.values()].flatMap((services, index) =>
-      services.map(s => ({ s, c: String(index) })),
+      services.map(s => ({ s, c: index })),
     );
     const json = JSON.stringify(pairs);
     return this.isPg
       ? query.joinRaw(
-          `JOIN json_to_recordset(?::json) AS c(s text, c text) ON c.s = ${column}`,
+          `JOIN json_to_recordset(?::json) AS c(s text, c integer) ON c.s = ${column}`,
           [json],
         )
       : query.joinRaw(
