@@ -55,6 +55,17 @@ export interface Config {
        */
       period?: 'week' | 'month' | 'quarter';
     };
+    feedback?: {
+      /** Most pieces of portal feedback one person may send per hour (default 10). */
+      maxPerHour?: number;
+    };
+    availability?: {
+      /**
+       * URL the once-a-minute availability probe asks (default: this backend's readiness endpoint,
+       * /.backstage/health/v1/readiness, found through discovery). Up means HTTP 200.
+       */
+      probeUrl?: string;
+    };
     demoData?: {
       /** Seed 90 days of demo events (source paved-demo) at start; development only. */
       seed?: boolean;

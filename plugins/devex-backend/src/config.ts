@@ -19,6 +19,10 @@ export interface DevexConfig {
   surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
+  /** Most pieces of portal feedback one person may send per hour. */
+  feedbackPerHour: number;
+  /** Overrides the readiness URL the availability probe finds through discovery. */
+  availabilityProbeUrl?: string;
 }
 
 function readBands(config: Config | undefined): LevelBands {
@@ -95,5 +99,10 @@ export function readDevexConfig(root: Config): DevexConfig {
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
+    feedbackPerHour: Math.max(
+      1,
+      config?.getOptionalNumber('feedback.maxPerHour') ?? 10,
+    ),
+    availabilityProbeUrl: config?.getOptionalString('availability.probeUrl'),
   };
 }

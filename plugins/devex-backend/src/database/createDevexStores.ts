@@ -3,7 +3,9 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { KnexDoraStore } from './KnexDoraStore';
+import { KnexFeedbackStore } from './KnexFeedbackStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -19,6 +21,8 @@ export interface DevexStores {
   dora: KnexDoraStore;
   surveys: KnexSurveyStore;
   measures: KnexPlatformMeasuresStore;
+  feedback: KnexFeedbackStore;
+  availability: KnexAvailabilityStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -28,6 +32,8 @@ export function devexStoresOf(db: Knex): DevexStores {
     dora: new KnexDoraStore(db),
     surveys: new KnexSurveyStore(db),
     measures: new KnexPlatformMeasuresStore(db),
+    feedback: new KnexFeedbackStore(db),
+    availability: new KnexAvailabilityStore(db),
   };
 }
 

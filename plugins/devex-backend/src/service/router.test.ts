@@ -123,6 +123,10 @@ describe('devex router', () => {
       ['get', '/api/devex/devex/measures'],
       ['post', '/api/devex/surveys'],
       ['get', '/api/devex/surveys/summary'],
+      ['post', '/api/devex/feedback'],
+      ['get', '/api/devex/feedback/summary'],
+      ['get', '/api/devex/availability'],
+      ['get', '/api/devex/provisioning/weeks'],
     ] as const) {
       const res = await request(server)
         [method](path)

@@ -20,6 +20,7 @@ import {
 import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
+import { AvailabilityStore } from '../database/AvailabilityStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -30,6 +31,8 @@ import { contractErrorHandler } from './contractErrors';
 import { eventWriter } from './eventWriters';
 import { githubWebhookHandler } from './githubWebhookRoute';
 import { QueryRules, resolveScope } from './queryParameters';
+import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
+import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
 const BODY_LIMIT = '25mb';
@@ -45,6 +48,8 @@ export interface RouterOptions {
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
+  feedbackCollector: FeedbackCollector;
+  availability: AvailabilityStore;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   logger: LoggerService;
@@ -219,6 +224,14 @@ export async function createRouter(
       ? credentials.principal.userEntityRef
       : undefined;
     res.json(await survey.summary(window, { userRef }));
+  });
+
+  addPlatformMeasuresRoutes(api, {
+    feedback: options.feedbackCollector,
+    availability: options.availability,
+    measures,
+    httpAuth,
+    config,
   });
 
   router.use(api);
