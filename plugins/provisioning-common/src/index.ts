@@ -4,8 +4,10 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './engines';
 export * from './status';
 export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './operations';

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -208,7 +212,6 @@ export const body = (overrides: Record<string, unknown> = {}) => ({
   storageGB: 5,
   ...overrides,
 });
-
 
 /** Files a request as `user`, remembering its owner for the permission mock. */
 export async function createRequest(
