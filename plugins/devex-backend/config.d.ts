@@ -13,6 +13,12 @@ export interface Config {
      * rate: ratio, level reached at or below.
      */
     levelBands?: {
+      /**
+       * The DORA report whose bands judge levels until the platform team chooses another in the
+       * portal: dora-2023 (default), dora-2024, or none (DORA 2025 dropped tiers: values only).
+       * The thresholds below override the chosen report's.
+       */
+      report?: 'dora-2023' | 'dora-2024' | 'none';
       deploymentFrequency?: { elite?: number; high?: number; medium?: number };
       leadTime?: { elite?: number; high?: number; medium?: number };
       changeFailureRate?: { elite?: number; high?: number; medium?: number };

@@ -67,6 +67,9 @@ export type AvailabilityResponse = Schemas['AvailabilityResponse'];
 /** `GET /provisioning/weeks` response. @public */
 export type ProvisioningWeeksResponse = Schemas['ProvisioningWeeksResponse'];
 
+/** `GET /level-bands` and `PUT /level-bands` response. @public */
+export type LevelBandSelectionResponse = Schemas['LevelBandSelectionResponse'];
+
 /** Backstage's error body, as every route answers errors. @public */
 export type ErrorResponse = Schemas['Error'];
 

@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './stats';
 export * from './api';
 export * from './feedback';
+export * from './levelBands';

@@ -5,6 +5,7 @@ import {
 import { Knex } from 'knex';
 import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { KnexDoraStore } from './KnexDoraStore';
+import { KnexOrganisationSettingsStore } from './KnexOrganisationSettingsStore';
 import { KnexFeedbackStore } from './KnexFeedbackStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
@@ -23,6 +24,7 @@ export interface DevexStores {
   measures: KnexPlatformMeasuresStore;
   feedback: KnexFeedbackStore;
   availability: KnexAvailabilityStore;
+  settings: KnexOrganisationSettingsStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -34,6 +36,7 @@ export function devexStoresOf(db: Knex): DevexStores {
     measures: new KnexPlatformMeasuresStore(db),
     feedback: new KnexFeedbackStore(db),
     availability: new KnexAvailabilityStore(db),
+    settings: new KnexOrganisationSettingsStore(db),
   };
 }
 

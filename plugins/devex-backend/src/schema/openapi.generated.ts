@@ -547,6 +547,70 @@ export const spec = {
         },
       },
     },
+    '/level-bands': {
+      get: {
+        operationId: 'GetLevelBands',
+        summary:
+          "The DORA report whose level bands judge the organisation's metrics, and the choices.",
+        responses: {
+          '200': {
+            description: 'The selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutLevelBands',
+        summary: 'Choose the report for the organisation (platform team only).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['report'],
+                properties: {
+                  report: {
+                    $ref: '#/components/schemas/LevelBandReport',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/webhooks/github': {
       post: {
         operationId: 'PostGithubWebhook',
@@ -1100,6 +1164,7 @@ export const spec = {
           'timeToRestore',
           'bands',
           'reportYear',
+          'levelBands',
           'sources',
           'demo',
         ],
@@ -1210,10 +1275,24 @@ export const spec = {
             },
           },
           bands: {
-            $ref: '#/components/schemas/Bands',
+            description:
+              'The thresholds levels were judged by; null when the chosen report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           reportYear: {
             type: 'integer',
+            description:
+              'Year of the report behind the levels (levelBands names it in full).',
+          },
+          levelBands: {
+            $ref: '#/components/schemas/LevelBandSet',
           },
           sources: {
             type: 'array',
@@ -2015,6 +2094,81 @@ export const spec = {
             },
           },
         ],
+      },
+      LevelBandReport: {
+        type: 'string',
+        enum: ['dora-2023', 'dora-2024', 'none'],
+        description:
+          'dora-2023, dora-2024, or none (DORA 2025 dropped tiers; values and trends only).',
+      },
+      LevelBandSet: {
+        type: 'object',
+        required: [
+          'report',
+          'title',
+          'source',
+          'reportYear',
+          'bands',
+          'note',
+          'adjusted',
+        ],
+        properties: {
+          report: {
+            $ref: '#/components/schemas/LevelBandReport',
+          },
+          title: {
+            type: 'string',
+            description: 'Short name for the badge, e.g. DORA 2024.',
+          },
+          source: {
+            type: 'string',
+          },
+          reportYear: {
+            type: 'integer',
+          },
+          bands: {
+            description: 'Thresholds; null when the report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          note: {
+            type: 'string',
+          },
+          adjusted: {
+            type: 'boolean',
+            description:
+              'Thresholds were overridden in configuration (devex.levelBands.<metric>).',
+          },
+        },
+      },
+      LevelBandSelectionResponse: {
+        type: 'object',
+        required: ['selected', 'chosenBy', 'chosenAt', 'available'],
+        properties: {
+          selected: {
+            $ref: '#/components/schemas/LevelBandSet',
+          },
+          chosenBy: {
+            type: ['string', 'null'],
+            description:
+              'Who chose it in the portal; null while the configured default applies.',
+          },
+          chosenAt: {
+            type: ['string', 'null'],
+          },
+          available: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LevelBandSet',
+            },
+          },
+        },
       },
     },
   },

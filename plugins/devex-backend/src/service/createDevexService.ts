@@ -19,6 +19,7 @@ import { createDevexStores } from '../database/createDevexStores';
 import { subscribeToPlatformTopics } from '../ingest/platformTopics';
 import { PulseSurvey } from '../surveys/PulseSurvey';
 import { FeedbackCollector } from '../feedback/FeedbackCollector';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { scheduleAvailabilityProbe } from '../availability/scheduleAvailabilityProbe';
 import { scheduleBackgroundWork } from './backgroundWork';
 import { createRouter } from './router';
@@ -74,6 +75,13 @@ export async function createDevexService(
     platformTeam: deps.platform.platformTeam,
     allowance: { windowMs: 3_600_000, maxPerWindow: config.feedbackPerHour },
   });
+  const levelBands = new LevelBandSelection({
+    settings: stores.settings,
+    directory,
+    platformTeam: deps.platform.platformTeam,
+    defaultReport: config.bandReport,
+    overrides: config.bandOverrides,
+  });
   await subscribeToPlatformTopics({
     events: deps.events,
     measures: stores.measures,
@@ -100,6 +108,7 @@ export async function createDevexService(
     directory,
     survey,
     feedbackCollector,
+    levelBands,
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     logger: deps.logger,

@@ -12,6 +12,7 @@ import { FeedbackCollector } from '../feedback/FeedbackCollector';
 import { AvailabilityStore } from '../database/AvailabilityStore';
 import { availabilityReport } from '../availability/uptime';
 import { DevexConfig } from '../config';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { provisioningWeeks } from '../measures/provisioningWeeks';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -28,6 +29,7 @@ export interface PlatformMeasuresRouteOptions {
   feedback: FeedbackCollector;
   availability: AvailabilityStore;
   measures: PlatformMeasuresStore;
+  levelBands: LevelBandSelection;
   httpAuth: HttpAuthService;
   config: DevexConfig;
 }
@@ -40,7 +42,8 @@ export function addPlatformMeasuresRoutes(
   api: ApiRouter,
   options: PlatformMeasuresRouteOptions,
 ) {
-  const { feedback, availability, measures, httpAuth, config } = options;
+  const { feedback, availability, measures, levelBands, httpAuth, config } =
+    options;
 
   api.post('/feedback', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -117,6 +120,21 @@ export function addPlatformMeasuresRoutes(
         window,
         timeZone: tz ?? config.defaultTimeZone,
       }),
+    );
+  });
+
+  api.get('/level-bands', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json(await levelBands.selection());
+  });
+
+  api.put('/level-bands', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(
+      await levelBands.choose(
+        req.body.report,
+        credentials.principal.userEntityRef,
+      ),
     );
   });
 }

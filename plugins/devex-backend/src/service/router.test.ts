@@ -127,6 +127,8 @@ describe('devex router', () => {
       ['get', '/api/devex/feedback/summary'],
       ['get', '/api/devex/availability'],
       ['get', '/api/devex/provisioning/weeks'],
+      ['get', '/api/devex/level-bands'],
+      ['put', '/api/devex/level-bands'],
     ] as const) {
       const res = await request(server)
         [method](path)

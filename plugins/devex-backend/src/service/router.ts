@@ -21,6 +21,7 @@ import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { AvailabilityStore } from '../database/AvailabilityStore';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -50,6 +51,7 @@ export interface RouterOptions {
   survey: PulseSurvey;
   feedbackCollector: FeedbackCollector;
   availability: AvailabilityStore;
+  levelBands: LevelBandSelection;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   logger: LoggerService;
@@ -119,7 +121,12 @@ export async function createRouter(
     const { scope, services } = await resolveScope(rules, req.query, directory);
     const aggregates = await dora.doraAggregates(services, window);
     res.json(
-      buildDoraReport({ aggregates, window, scope, bands: config.bands }),
+      buildDoraReport({
+        aggregates,
+        window,
+        scope,
+        bandSet: await options.levelBands.current(),
+      }),
     );
   });
 
@@ -229,6 +236,7 @@ export async function createRouter(
   addPlatformMeasuresRoutes(api, {
     feedback: options.feedbackCollector,
     availability: options.availability,
+    levelBands: options.levelBands,
     measures,
     httpAuth,
     config,

@@ -170,6 +170,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/level-bands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The DORA report whose level bands judge the organisation's metrics, and the choices. */
+    get: operations['GetLevelBands'];
+    /** Choose the report for the organisation (platform team only). */
+    put: operations['PutLevelBands'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/provisioning/weeks': {
     parameters: {
       query?: never;
@@ -366,7 +384,8 @@ export interface components {
     /** @enum {string|null} */
     DoraLevel: 'elite' | 'high' | 'medium' | 'low' | null;
     DoraMetricsResponse: {
-      bands: components['schemas']['Bands'];
+      /** @description The thresholds levels were judged by; null when the chosen report has no tiers. */
+      bands: components['schemas']['Bands'] | null;
       changeFailureRate: {
         deployments: number;
         failedDeployments: number;
@@ -385,12 +404,14 @@ export interface components {
         p90Hours: components['schemas']['NullableNumber'];
         samples: number;
       };
+      levelBands: components['schemas']['LevelBandSet'];
       recoveryTime: {
         level: components['schemas']['DoraLevel'];
         medianHours: components['schemas']['NullableNumber'];
         open: number;
         samples: number;
       };
+      /** @description Year of the report behind the levels (levelBands names it in full). */
       reportYear: number;
       reworkRate: {
         deployments: number;
@@ -530,6 +551,30 @@ export interface components {
     IngestResponse: {
       /** @description Events stored (new, or replacing an earlier send of the same identity). */
       accepted: number;
+    };
+    /**
+     * @description dora-2023, dora-2024, or none (DORA 2025 dropped tiers; values and trends only).
+     * @enum {string}
+     */
+    LevelBandReport: 'dora-2023' | 'dora-2024' | 'none';
+    LevelBandSelectionResponse: {
+      available: components['schemas']['LevelBandSet'][];
+      chosenAt: string | null;
+      /** @description Who chose it in the portal; null while the configured default applies. */
+      chosenBy: string | null;
+      selected: components['schemas']['LevelBandSet'];
+    };
+    LevelBandSet: {
+      /** @description Thresholds were overridden in configuration (devex.levelBands.<metric>). */
+      adjusted: boolean;
+      /** @description Thresholds; null when the report has no tiers. */
+      bands: components['schemas']['Bands'] | null;
+      note: string;
+      report: components['schemas']['LevelBandReport'];
+      reportYear: number;
+      source: string;
+      /** @description Short name for the badge, e.g. DORA 2024. */
+      title: string;
     };
     NullableNumber: number | null;
     ProvisioningPeriod: {
@@ -990,6 +1035,56 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+    };
+  };
+  GetLevelBands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The selection. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LevelBandSelectionResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  PutLevelBands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          report: components['schemas']['LevelBandReport'];
+        };
+      };
+    };
+    responses: {
+      /** @description The new selection. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LevelBandSelectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   GetProvisioningWeeks: {

@@ -1,5 +1,6 @@
 import {
   defaultLevelBands,
+  levelBandSets,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
@@ -28,6 +29,7 @@ export function emptyMetrics(): DoraMetricsResponse {
     timeToRestore: { medianHours: null, samples: 0, open: 0 },
     bands: defaultLevelBands,
     reportYear: 2023,
+    levelBands: { ...levelBandSets['dora-2023'], adjusted: false },
   };
 }
 
