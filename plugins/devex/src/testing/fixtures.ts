@@ -3,6 +3,7 @@ import {
   defaultLevelBands,
   ImpactCohort,
   ImpactResponse,
+  levelBandSets,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
@@ -31,6 +32,7 @@ export function emptyMetrics(): DoraMetricsResponse {
     timeToRestore: { medianHours: null, samples: 0, open: 0 },
     bands: defaultLevelBands,
     reportYear: 2023,
+    levelBands: { ...levelBandSets['dora-2023'], adjusted: false },
   };
 }
 
