@@ -31,7 +31,8 @@ export const goldenPathsPlugin = createBackendPlugin({
         platform: platformSettingsServiceRef,
       },
       async init({ httpRouter, httpAuth, ...deps }) {
-        const { store, proposals, drift, settings } = await buildUpgrades(deps);
+        const { store, proposals, drift, settings, runNow } =
+          await buildUpgrades(deps);
         const serviceNames = new ServiceNameCheck({
           catalog: deps.catalog,
           gitHost: deps.gitHost,
@@ -44,6 +45,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             drift,
             proposals,
             store,
+            runNow,
           }),
         );
       },

@@ -407,6 +407,7 @@ export function statusFromConditions(
       database: status.databaseName ?? engine.defaults.database(rendered),
       username,
       credentialsRef: `kubernetes-secret:${rendered.metadata.namespace}/${secretName}`,
+      connectionSecret: secretName,
       compositeResource: `${rendered.apiVersion}/${rendered.kind}/${rendered.metadata.namespace}/${rendered.metadata.name}`,
     },
   };

@@ -98,6 +98,8 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
         database: identifier,
         username: identifier,
         credentialsRef: `paved-secret:${r.id}`,
+        // The name a service's chart reads (databaseConnectionSecretName of provisioning-common).
+        connectionSecret: `${r.name}-${r.environment}-connection`,
       },
     });
     expect(JSON.stringify(status)).not.toContain(secrets.values.get(r.id)!);

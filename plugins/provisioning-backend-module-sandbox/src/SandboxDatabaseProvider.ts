@@ -1,4 +1,7 @@
-import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  DatabaseRequest,
+  databaseConnectionSecretName,
+} from '@paved/plugin-provisioning-common';
 import { randomBytes } from 'crypto';
 import { Client, ClientConfig } from 'pg';
 import type {
@@ -220,6 +223,9 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
         database: identifier,
         username: identifier,
         credentialsRef: `paved-secret:${request.id}`,
+        // Where a deployment of this database's service reads it from (the sandbox writes no
+        // Kubernetes Secret itself; see the README's "A service with its database").
+        connectionSecret: databaseConnectionSecretName(request),
       },
       message: 'Connected with the issued credentials',
     };

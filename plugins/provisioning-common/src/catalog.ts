@@ -75,3 +75,29 @@ export const PROVISIONED_OBJECT_ANNOTATIONS = {
   system: 'paved.dev/system',
   component: 'paved.dev/component',
 } as const;
+
+/**
+ * Keys of a database's Kubernetes connection Secret, as Paved's Crossplane Composition writes them
+ * (`infrastructure/crossplane/composition.yaml`, `connectionDetails`) and as the golden paths'
+ * Helm chart reads them (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`). The database name is not in
+ * the Secret: the chart gets it as a value.
+ */
+export const DATABASE_CONNECTION_SECRET_KEYS = {
+  host: 'host',
+  port: 'port',
+  username: 'username',
+  password: 'password',
+} as const;
+
+/**
+ * The name of the Kubernetes Secret holding a database's connection, in the owning team's
+ * namespace: `<name>-<environment>-connection` (Crossplane's `<object name>-connection`, the object
+ * being named `<name>-<environment>`). Providers report the Secret they really wrote as
+ * `outputs.connectionSecret`; this is what every provider that does not decide otherwise uses (the
+ * sandbox), and the prediction a service's chart gets while a request awaits approval.
+ */
+export function databaseConnectionSecretName(
+  request: Pick<DatabaseRequest, 'name' | 'environment'>,
+): string {
+  return `${request.name}-${request.environment}-connection`;
+}

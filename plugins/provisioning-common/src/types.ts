@@ -48,6 +48,11 @@ export interface DatabaseRequestOutputs {
   database: string;
   username: string;
   credentialsRef: string;
+  /**
+   * The Kubernetes Secret (in the owning team's namespace) a deployment reads the connection
+   * from, keys {@link DATABASE_CONNECTION_SECRET_KEYS}; see {@link databaseConnectionSecretName}.
+   */
+  connectionSecret?: string;
   [key: string]: unknown;
 }
 

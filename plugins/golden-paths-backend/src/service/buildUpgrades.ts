@@ -1,5 +1,7 @@
 import {
   AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
   DatabaseService,
   DiscoveryService,
   LoggerService,
@@ -7,6 +9,7 @@ import {
   SchedulerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -108,6 +111,39 @@ export async function buildUpgrades(deps: {
   });
 
   const upgrades = config.getOptionalConfig('goldenPaths.upgrades');
+  const membership = new TeamMembership({
+    catalog,
+    platformTeam: deps.platform.platformTeam,
+  });
+  const runProposals = async () => {
+    const started = Date.now();
+    const run = await proposeOutdatedComponents({
+      drift,
+      store,
+      proposals,
+      auth,
+      logger,
+      concurrency: upgrades?.getOptionalNumber('concurrency'),
+    });
+    return { ...run, totalMs: Date.now() - started };
+  };
+  /** Starts the scheduled run by hand: members of the platform team only. */
+  const runNow = async (
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) => {
+    if (
+      !(await membership.mayActFor({
+        userRef: credentials.principal.userEntityRef,
+        ownerRefs: [],
+        credentials,
+      }))
+    ) {
+      throw new NotAllowedError(
+        `${credentials.principal.userEntityRef} may not run upgrade proposals: only members of the platform team (${deps.platform.platformTeam}) may`,
+      );
+    }
+    return runProposals();
+  };
   if (upgrades?.getOptionalBoolean('enabled') ?? true) {
     await deps.scheduler.scheduleTask({
       id: PROPOSE_UPGRADES_TASK,
@@ -117,17 +153,10 @@ export async function buildUpgrades(deps: {
       timeout: { minutes: 30 },
       initialDelay: { minutes: 2 },
       fn: async () => {
-        await proposeOutdatedComponents({
-          drift,
-          store,
-          proposals,
-          auth,
-          logger,
-          concurrency: upgrades?.getOptionalNumber('concurrency'),
-        });
+        await runProposals();
       },
     });
   }
 
-  return { store, renderer, proposals, drift, settings };
+  return { store, renderer, proposals, drift, settings, runNow };
 }

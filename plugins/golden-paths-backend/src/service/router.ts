@@ -1,4 +1,8 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { openApiViolationsHandler } from '@paved/backend-platform';
 import { ServiceNameCheck } from '@paved/plugin-golden-paths-node';
 import express from 'express';
@@ -6,6 +10,7 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { DriftReport } from '../upgrades/DriftReport';
 import { UpgradeProposals, toApiUpgrade } from '../upgrades/UpgradeProposals';
 import { UpgradeStore } from '../database/UpgradeStore';
+import { ProposalRun } from '../upgrades/proposeOutdated';
 
 /**
  * The golden-paths HTTP API, validated against `src/schema/openapi.yaml`:
@@ -18,8 +23,12 @@ export async function createRouter(options: {
   drift: DriftReport;
   proposals: UpgradeProposals;
   store: UpgradeStore;
+  /** The scheduled proposal run, started by a member of the platform team. */
+  runNow: (
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) => Promise<ProposalRun & { totalMs: number }>;
 }): Promise<express.Router> {
-  const { httpAuth, serviceNames, drift, proposals, store } = options;
+  const { httpAuth, serviceNames, drift, proposals, store, runNow } = options;
   const router = await createOpenApiRouter({
     validatorOptions: {
       // Backstage's defaults, plus every violation of a request instead of the first.
@@ -70,6 +79,11 @@ export async function createRouter(options: {
       proposer: credentials.principal.userEntityRef,
     });
     res.status(201).json(toApiUpgrade(upgrade));
+  });
+
+  router.post('/upgrades/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await runNow(credentials));
   });
 
   router.get('/upgrades/:id', async (req, res) => {

@@ -975,6 +975,11 @@ export const spec = {
           credentialsRef: {
             type: 'string',
           },
+          connectionSecret: {
+            type: 'string',
+            description:
+              "The Kubernetes Secret (owning team's namespace) with the keys host, port, username and password.",
+          },
         },
       },
       DatabaseRequest: {
