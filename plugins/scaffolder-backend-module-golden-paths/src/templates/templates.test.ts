@@ -710,9 +710,10 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       firstPage.dependencies.type.oneOf.find((branch: any) =>
         branch.properties.type.enum.includes(type),
       ).properties.version.enum;
-    const combinations = optionCombinations('postgresql-database').flatMap(
-      options =>
-        versionsOf(options.type).map(version => ({ ...options, version })),
+    const combinations: Array<Record<string, string>> = optionCombinations(
+      'postgresql-database',
+    ).flatMap(options =>
+      versionsOf(options.type).map(version => ({ ...options, version })),
     );
     expect(enumParameters('postgresql-database').type).toEqual([
       'postgresql',
