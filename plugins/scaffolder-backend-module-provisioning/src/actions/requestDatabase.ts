@@ -2,8 +2,8 @@ import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createDatabaseRequestSchema,
-  DATABASE_TYPES,
   databaseConnectionSecretName,
+  DATABASE_TYPES,
   databaseResourceEntityRef,
   engineDefinition,
   type DatabaseRequest,
