@@ -55,6 +55,13 @@ export interface Config {
        */
       period?: 'week' | 'month' | 'quarter';
     };
+    impact?: {
+      /**
+       * Golden-path impact: a measure of a cohort (template, template version, no template)
+       * with fewer samples than this is withheld and marked "too few samples" (default 5).
+       */
+      minimumSamples?: number;
+    };
     demoData?: {
       /** Seed 90 days of demo events (source paved-demo) at start; development only. */
       seed?: boolean;

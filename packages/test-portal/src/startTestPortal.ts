@@ -210,6 +210,7 @@ export async function startTestPortal(
               },
             },
             devex: { demoData: { seed: false } },
+            goldenPaths: { exampleData: { seed: false } },
             // Subscriptions long-poll the events hub; short polls let a stopping portal end at once.
             events: { notifyTimeoutMs: 2000 },
           },

@@ -19,6 +19,8 @@ export interface DevexConfig {
   surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
+  /** Below this many samples an impact measure is withheld (no comparison drawn). */
+  impactMinimumSamples: number;
 }
 
 function readBands(config: Config | undefined): LevelBands {
@@ -95,5 +97,9 @@ export function readDevexConfig(root: Config): DevexConfig {
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
+    impactMinimumSamples: Math.max(
+      1,
+      config?.getOptionalNumber('impact.minimumSamples') ?? 5,
+    ),
   };
 }

@@ -7,3 +7,4 @@ export * from './events';
 export * from './metrics';
 export * from './stats';
 export * from './api';
+export * from './changes';

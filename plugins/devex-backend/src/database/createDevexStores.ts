@@ -3,7 +3,9 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { KnexChangesStore } from './KnexChangesStore';
 import { KnexDoraStore } from './KnexDoraStore';
+import { KnexImpactStore } from './KnexImpactStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -19,6 +21,8 @@ export interface DevexStores {
   dora: KnexDoraStore;
   surveys: KnexSurveyStore;
   measures: KnexPlatformMeasuresStore;
+  changes: KnexChangesStore;
+  impact: KnexImpactStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -28,6 +32,8 @@ export function devexStoresOf(db: Knex): DevexStores {
     dora: new KnexDoraStore(db),
     surveys: new KnexSurveyStore(db),
     measures: new KnexPlatformMeasuresStore(db),
+    changes: new KnexChangesStore(db),
+    impact: new KnexImpactStore(db),
   };
 }
 

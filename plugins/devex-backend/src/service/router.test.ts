@@ -123,6 +123,8 @@ describe('devex router', () => {
       ['get', '/api/devex/devex/measures'],
       ['post', '/api/devex/surveys'],
       ['get', '/api/devex/surveys/summary'],
+      ['get', '/api/devex/changes'],
+      ['get', '/api/devex/impact'],
     ] as const) {
       const res = await request(server)
         [method](path)

@@ -19,6 +19,7 @@ import {
 } from '@paved/plugin-devex-common';
 import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
+import { ChangesStore } from '../database/ChangesStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
@@ -29,6 +30,9 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractErrorHandler } from './contractErrors';
 import { eventWriter } from './eventWriters';
 import { githubWebhookHandler } from './githubWebhookRoute';
+import { ImpactStore } from '../database/ImpactStore';
+import { buildChangeFlowReport } from '../metrics/changeFlowReport';
+import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
@@ -42,6 +46,8 @@ const isUser = (
 export interface RouterOptions {
   ingest: IngestStore;
   dora: DoraStore;
+  changes: ChangesStore;
+  impact: ImpactStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
@@ -62,6 +68,8 @@ export async function createRouter(
   const {
     ingest,
     dora,
+    changes,
+    impact,
     measures,
     directory,
     survey,
@@ -74,7 +82,7 @@ export async function createRouter(
   // Before the OpenAPI router: its JSON parser would read any body in full, unsigned or not.
   router.post(
     '/webhooks/github',
-    githubWebhookHandler({ ingest, directory, config }),
+    githubWebhookHandler({ ingest, changes, directory, config }),
   );
 
   const api = await createOpenApiRouter({
@@ -219,6 +227,38 @@ export async function createRouter(
       ? credentials.principal.userEntityRef
       : undefined;
     res.json(await survey.summary(window, { userRef }));
+  });
+
+  api.get('/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(rules, req.query, directory);
+    const flow = await changes.changeFlow(services, window);
+    res.json(buildChangeFlowReport({ flow, scope, window }));
+  });
+
+  api.get('/impact', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(
+      rules,
+      { group: req.query.group },
+      directory,
+    );
+    res.json(
+      await goldenPathImpact({
+        impact,
+        dora,
+        measures,
+        directory,
+        scope,
+        services: services.services,
+        window,
+        minimumSamples: config.impactMinimumSamples,
+      }),
+    );
   });
 
   router.use(api);
