@@ -9,3 +9,5 @@ export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './approvals';
+export * from './cost';

@@ -2,3 +2,4 @@ export * from './DatabaseRequestStore';
 export { KnexDatabaseRequestStore } from './KnexDatabaseRequestStore';
 export type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 export { KnexRequestSecretStore } from './RequestSecretStore';
+export * from './ApprovalStore';

@@ -17,17 +17,24 @@ import { provisioningPermissions } from '@paved/plugin-provisioning-common';
 import type { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { readProvisioningSettings } from '../config';
-import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
+import {
+  KnexApprovalStore,
+  KnexDatabaseRequestStore,
+  KnexRequestSecretStore,
+} from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import {
   provisioningRequestResourceRef,
   provisioningRequestRules,
 } from '../permissions';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
+import { estimateCost } from '@paved/plugin-provisioning-common';
+import { createRequestAccess } from './requestAccess';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
@@ -57,8 +64,22 @@ export async function createProvisioningService(
   const store = await KnexDatabaseRequestStore.create({
     database: deps.database,
   });
+  const db = await deps.database.getClient();
+  // Requests filed before costs were stored are priced once, with today's price table.
+  const priced = await store.priceUnpriced(request =>
+    estimateCost(
+      settings.prices,
+      request.provider,
+      request.size,
+      request.storageGB,
+    ),
+  );
+  if (priced > 0) {
+    deps.logger.info(`Priced ${priced} earlier database requests`);
+  }
+  const approvalStore = new KnexApprovalStore(db);
   const secrets = await KnexRequestSecretStore.create({
-    db: await deps.database.getClient(),
+    db,
     encryptionKey: settings.encryptionKey,
   });
   if (!settings.encryptionKey) {
@@ -120,14 +141,23 @@ export async function createProvisioningService(
     fn: () => expiry.run(),
   });
 
+  const guardrails = new RequestGuardrails({
+    policy: settings.policy,
+    prices: settings.prices,
+    catalog: deps.catalog,
+  });
   const router = await createRouter({
     store,
     secrets,
     lifecycle,
-    guardrails: new RequestGuardrails({
+    guardrails,
+    approvalStore,
+    approvals: new ApprovalPolicy({
       policy: settings.policy,
-      catalog: deps.catalog,
+      store: approvalStore,
+      claimsOf: approver => guardrails.claimsOf(approver),
     }),
+    access: createRequestAccess({ store, permissions: deps.permissions }),
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     permissions: deps.permissions,

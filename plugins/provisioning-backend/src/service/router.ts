@@ -1,7 +1,5 @@
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -13,10 +11,7 @@ import {
   NotFoundError,
   ConflictError,
 } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createConditionAuthorizer,
   PermissionRuleset,
@@ -27,30 +22,32 @@ import {
   DatabaseRequest,
   DatabaseRequestStatus,
   extendDatabaseRequestSchema,
-  provisioningRequestApprovePermission,
   provisioningRequestCreatePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadPermission,
   provisioningRequestReadSecretPermission,
-  reviewDatabaseRequestSchema,
 } from '@paved/plugin-provisioning-common';
 import { createHash } from 'crypto';
 import express from 'express';
-import { z } from 'zod/v3';
-import { DatabaseRequestStore, RequestSecretStore } from '../database';
+import {
+  ApprovalStore,
+  DatabaseRequestStore,
+  RequestSecretStore,
+} from '../database';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
+import { addApprovalRoutes, pendingRequest } from './approvalRoutes';
+import { addCostRoutes } from './costRoutes';
+import { parseBody, RequestAccess } from './requestAccess';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
 import {
   databaseUnavailableHandler,
   violationsError,
-  violationsFromZod,
 } from '@paved/backend-platform';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { openApiRequestValidation } from './requestValidation';
 
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -59,6 +56,9 @@ export interface RouterOptions {
   secrets: RequestSecretStore;
   lifecycle: RequestLifecycle;
   guardrails: RequestGuardrails;
+  approvalStore: ApprovalStore;
+  approvals: ApprovalPolicy;
+  access: RequestAccess;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -80,14 +80,6 @@ function canonicalJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    throw violationsError(violationsFromZod(result.error.issues));
-  }
-  return result.data;
 }
 
 function queryList(value: unknown, field: string): string[] | undefined {
@@ -131,48 +123,7 @@ export async function createRouter(
     ],
   });
 
-  async function loadRequest(id: string): Promise<DatabaseRequest> {
-    if (!UUID_PATTERN.test(id)) {
-      throw new InputError(
-        `id: "${id.slice(0, 64)}" is not a request id (rule: UUID)`,
-      );
-    }
-    const request = await store.getRequest(id);
-    if (!request) throw new NotFoundError(`No database request with id ${id}`);
-    return request;
-  }
-
-  async function authorizeOn(
-    permission: ResourcePermission<'provisioning-request'>,
-    request: DatabaseRequest,
-    credentials: BackstageCredentials,
-    what: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: request.id }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${what} request ${request.id} (permission ${permission.name})`,
-      );
-    }
-  }
-
-  /** Nobody approves or rejects what they asked for, the platform team included. */
-  function assertFourEyes(
-    request: DatabaseRequest,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-    what: string,
-  ) {
-    const actor =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-    if (actor === request.requestedBy.toLocaleLowerCase('en-US')) {
-      throw new NotAllowedError(
-        `You may not ${what} request ${request.id}: you filed it (rule: four eyes, nobody reviews their own request)`,
-      );
-    }
-  }
+  const { loadRequest, authorizeOn } = options.access;
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -276,66 +227,17 @@ export async function createRouter(
       'read',
     );
     const events = await store.listEvents(request.id);
-    res.json({ ...request, events });
+    const approval = request.approvalRequired
+      ? await options.approvals.stateOf(pendingRequest(request))
+      : undefined;
+    res.json({ ...request, ...(approval ? { approval } : {}), events });
   });
 
-  router.post('/requests/:id/approve', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'approve',
-    );
-    assertFourEyes(request, credentials, 'approve');
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'provisioning',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'approved',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    options.kick([updated.id]);
-    res.json(updated);
+  addApprovalRoutes(router, {
+    ...options,
+    claimsOf: approver => guardrails.claimsOf(approver),
   });
-
-  router.post('/requests/:id/reject', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    if (!comment?.trim()) {
-      throw new InputError(
-        'comment: a reason is required to reject a request (rule: rejections are explained)',
-      );
-    }
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'reject',
-    );
-    assertFourEyes(request, credentials, 'reject');
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'rejected',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'rejected',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    res.json(updated);
-  });
+  addCostRoutes(router, options);
 
   router.delete('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -521,6 +423,10 @@ export async function createRouter(
         storageGB: usage.storageGB,
         remainingRequests: Math.max(0, quota.maxRequests - usage.requests),
         remainingStorageGB: Math.max(0, quota.maxStorageGB - usage.storageGB),
+        monthlyCost: {
+          monthly: usage.monthlyCost,
+          currency: guardrails.prices.currency,
+        },
       },
     });
   });

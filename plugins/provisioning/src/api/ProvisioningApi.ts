@@ -1,10 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ApprovalInboxItem,
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
   DatabaseRequestWithEvents,
+  PriceTable,
   ProvisioningPolicy,
+  TeamCost,
 } from '@paved/plugin-provisioning-common';
 
 export interface ListDatabaseRequestsQuery {
@@ -23,6 +26,12 @@ export interface ProvisioningApi {
   extendRequest(id: string, hours?: number): Promise<DatabaseRequest>;
   getCredentials(id: string): Promise<DatabaseCredentials>;
   getPolicy(owner?: string): Promise<ProvisioningPolicy>;
+  /** The price table the form estimates costs with. */
+  getPrices(): Promise<PriceTable>;
+  /** Monthly totals per team over the live requests the user may read. */
+  getCosts(owners?: string[]): Promise<{ currency: string; items: TeamCost[] }>;
+  /** The approvals inbox: pending changes the user approves. */
+  listApprovals(): Promise<ApprovalInboxItem[]>;
 }
 
 export const provisioningApiRef = createApiRef<ProvisioningApi>({

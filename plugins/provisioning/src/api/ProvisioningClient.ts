@@ -1,10 +1,14 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  DatabaseCredentials,
-  DatabaseRequest,
-  DatabaseRequestWithEvents,
-  ProvisioningPolicy,
+import {
+  priceTableSchema,
+  type ApprovalInboxItem,
+  type DatabaseCredentials,
+  type DatabaseRequest,
+  type DatabaseRequestWithEvents,
+  type PriceTable,
+  type ProvisioningPolicy,
+  type TeamCost,
 } from '@paved/plugin-provisioning-common';
 import type {
   ListDatabaseRequestsQuery,
@@ -72,6 +76,26 @@ export class ProvisioningClient implements ProvisioningApi {
     return this.call(
       `/policy${owner ? `?owner=${encodeURIComponent(owner)}` : ''}`,
     );
+  }
+
+  async getPrices(): Promise<PriceTable> {
+    // Checked, as the form computes with it.
+    return priceTableSchema.parse(await this.call('/prices'));
+  }
+
+  getCosts(
+    owners?: string[],
+  ): Promise<{ currency: string; items: TeamCost[] }> {
+    return this.call(
+      `/costs${
+        owners?.length ? `?owner=${encodeURIComponent(owners.join(','))}` : ''
+      }`,
+    );
+  }
+
+  async listApprovals(): Promise<ApprovalInboxItem[]> {
+    return (await this.call<{ items: ApprovalInboxItem[] }>('/approvals'))
+      .items;
   }
 
   private async call<T>(

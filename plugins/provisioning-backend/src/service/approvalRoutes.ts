@@ -1,0 +1,269 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ApprovalDiffLine,
+  ApprovalInboxItem,
+  DatabaseRequest,
+  provisioningRequestApprovePermission,
+  reviewDatabaseRequestSchema,
+} from '@paved/plugin-provisioning-common';
+import express from 'express';
+import type { ApprovalStore, DatabaseRequestStore } from '../database';
+import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
+import {
+  ApprovalPolicy,
+  Approver,
+  PendingChange,
+} from '../policy/ApprovalPolicy';
+import { parseBody, RequestAccess } from './requestAccess';
+
+export interface ApprovalRoutesOptions {
+  store: DatabaseRequestStore;
+  approvalStore: ApprovalStore;
+  approvals: ApprovalPolicy;
+  lifecycle: RequestLifecycle;
+  access: RequestAccess;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  claimsOf: (approver: Approver) => Promise<string[]>;
+  kick: (ids: string[]) => void;
+}
+
+/** A request as a change to approve. */
+export function pendingRequest(request: DatabaseRequest): PendingChange {
+  return {
+    subject: { type: 'request', id: request.id },
+    label: `request ${request.id}`,
+    environment: request.environment,
+    requestedBy: request.requestedBy,
+  };
+}
+
+/** What approving a new request creates: every line is new. */
+function requestDiff(request: DatabaseRequest): ApprovalDiffLine[] {
+  const fields: Array<[string, unknown]> = [
+    ['name', request.name],
+    ['owner', request.owner],
+    ['environment', request.environment],
+    ['provider', request.provider],
+    ['size', request.size],
+    ['storageGB', request.storageGB],
+    ['version', request.version],
+    ['system', request.system],
+    ['component', request.component],
+    ['ttlHours', request.ttlHours],
+  ];
+  return fields
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => ({ field, after: String(value) }));
+}
+
+/**
+ * `POST /requests/:id/approve`, `POST /requests/:id/reject` and `GET /approvals` (the approvals
+ * inbox). An approval counts once per person; the request moves on with the environment's
+ * required number of approvals.
+ */
+export function addApprovalRoutes(
+  router: express.Router,
+  options: ApprovalRoutesOptions,
+) {
+  const { store, approvals, lifecycle, access, httpAuth, userInfo } = options;
+
+  async function approverOf(req: express.Request): Promise<Approver> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return { credentials, userInfo: await userInfo.getUserInfo(credentials) };
+  }
+
+  function assertPending(request: DatabaseRequest, what: string) {
+    if (request.status !== 'awaiting-approval') {
+      throw new ConflictError(
+        `Cannot ${what} request ${request.id}: it is ${request.status}, already decided (rule: only pending requests are reviewed)`,
+      );
+    }
+  }
+
+  router.post('/requests/:id/approve', async (req, res) => {
+    const approver = await approverOf(req);
+    const request = await access.loadRequest(req.params.id);
+    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
+    await access.authorizeOn(
+      provisioningRequestApprovePermission,
+      request,
+      approver.credentials,
+      'approve',
+    );
+    const change = pendingRequest(request);
+    await approvals.assertMayDecide(change, approver, 'approve');
+    assertPending(request, 'approve');
+
+    const actor = approver.userInfo.userEntityRef;
+    const { added, complete, state } = await approvals.approve(
+      change,
+      approver,
+      comment,
+    );
+    if (!added) {
+      throw new ConflictError(
+        `You already approved request ${request.id}; one person's approvals count once (rule: approvals by distinct people)`,
+      );
+    }
+    const tally = `Approval ${Math.min(
+      state.approvals.length,
+      state.required,
+    )} of ${state.required}`;
+    let updated: DatabaseRequest = request;
+    if (complete) {
+      try {
+        updated = await lifecycle.transition(
+          request.id,
+          {
+            to: 'provisioning',
+            from: ['awaiting-approval'],
+            actor,
+            action: 'approved',
+            // With one approval the approver's comment says it all; with more, who they were too.
+            message:
+              state.required === 1
+                ? comment
+                : `${tally} by ${state.approvals
+                    .map(a => a.approver)
+                    .join(', ')}${comment ? `: ${comment}` : ''}`,
+            humanStep: true,
+          },
+          req,
+        );
+        options.kick([updated.id]);
+      } catch (error) {
+        // Two approvers completing at once: one moves the request on, the other finds it moved.
+        const current = await store.getRequest(request.id);
+        if (!(error instanceof ConflictError) || !current) throw error;
+        if (current.status === 'awaiting-approval') throw error;
+        updated = current;
+      }
+    } else {
+      const auditEvent = await options.auditor.createEvent({
+        eventId: 'request-approval',
+        severityLevel: 'high',
+        request: req,
+        meta: {
+          requestId: request.id,
+          actor,
+          approvals: state.approvals.length,
+        },
+      });
+      await store.appendEvent(request.id, {
+        actor,
+        action: 'approval-added',
+        message: `${tally}${comment ? `: ${comment}` : ''}`,
+      });
+      await auditEvent.success();
+    }
+    res.json({ ...updated, approval: state });
+  });
+
+  router.post('/requests/:id/reject', async (req, res) => {
+    const approver = await approverOf(req);
+    const request = await access.loadRequest(req.params.id);
+    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
+    if (!comment?.trim()) {
+      throw new InputError(
+        'comment: a reason is required to reject a request (rule: rejections are explained)',
+      );
+    }
+    await access.authorizeOn(
+      provisioningRequestApprovePermission,
+      request,
+      approver.credentials,
+      'reject',
+    );
+    const change = pendingRequest(request);
+    await approvals.assertMayDecide(change, approver, 'reject');
+    assertPending(request, 'reject');
+    const updated = await lifecycle.transition(
+      request.id,
+      {
+        to: 'rejected',
+        from: ['awaiting-approval'],
+        actor: approver.userInfo.userEntityRef,
+        action: 'rejected',
+        message: comment,
+        humanStep: true,
+      },
+      req,
+    );
+    res.json({ ...updated, approval: await approvals.stateOf(change) });
+  });
+
+  router.get('/approvals', async (req, res) => {
+    const approver = await approverOf(req);
+    const claims = await options.claimsOf(approver);
+    const pending = await store.listRequests({
+      statuses: ['awaiting-approval'],
+    });
+    // Only what this person is an approver of, by the environment's rule and the permission policy.
+    const mine = pending.filter(request =>
+      approvals
+        .ruleFor(request.environment)
+        .approvers.some(group => claims.includes(group)),
+    );
+    const decisions = mine.length
+      ? await options.permissions.authorize(
+          mine.map(request => ({
+            permission: provisioningRequestApprovePermission,
+            resourceRef: request.id,
+          })),
+          { credentials: approver.credentials },
+        )
+      : [];
+    const allowed = mine.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+    const given = await options.approvalStore.listMany(
+      'request',
+      allowed.map(r => r.id),
+    );
+    const actor = approver.userInfo.userEntityRef.toLocaleLowerCase('en-US');
+    const items: ApprovalInboxItem[] = [];
+    for (const request of allowed) {
+      const change = pendingRequest(request);
+      const state = {
+        ...approvals.ruleFor(request.environment),
+        approvals: given.get(request.id) ?? [],
+      };
+      const refusal = await approvals.refusal(change, approver, claims);
+      const already = state.approvals.some(a => a.approver === actor);
+      items.push({
+        subjectType: 'request',
+        id: request.id,
+        requestId: request.id,
+        title: `Database ${request.name} (${request.environment})`,
+        owner: request.owner,
+        environment: request.environment,
+        requestedBy: request.requestedBy,
+        createdAt: request.createdAt,
+        ...(request.cost ? { cost: request.cost } : {}),
+        diff: requestDiff(request),
+        approval: state,
+        canApprove: !refusal && !already,
+        ...(refusal
+          ? { reason: `${refusal.problem} (rule: ${refusal.rule})` }
+          : already
+          ? {
+              reason:
+                'you approved it already (rule: approvals by distinct people)',
+            }
+          : {}),
+      });
+    }
+    items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    res.json({ items });
+  });
+}
