@@ -1,3 +1,5 @@
+import type { DatabaseRequest } from './types';
+
 /**
  * Who approves what: per environment, how many approvals a request (or an operation on its
  * database) needs and which groups may give them. Four eyes always holds on top: nobody approves
@@ -43,6 +45,8 @@ export interface ApprovalInboxItem {
   id: string;
   /** The request itself, or the request whose database the operation changes. */
   requestId: string;
+  /** That request, for context (name, size, owner) and its page. */
+  request: DatabaseRequest;
   /** E.g. `Database orders (production)`, `resize of orders (production)`. */
   title: string;
   owner: string;

@@ -413,12 +413,20 @@ export const spec = {
                 schema: {
                   type: 'object',
                   additionalProperties: false,
-                  required: ['items'],
+                  required: ['items', 'environments'],
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/ApprovalInboxItem',
+                      },
+                    },
+                    environments: {
+                      type: 'array',
+                      description:
+                        'The environments the caller approves in (empty for non-approvers).',
+                      items: {
+                        $ref: '#/components/schemas/Environment',
                       },
                     },
                   },

@@ -34,6 +34,8 @@ export interface ApprovalRoutesOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   claimsOf: (approver: Approver) => Promise<string[]>;
+  /** Every environment, for the ones the caller approves in. */
+  environments: string[];
   kick: (ids: string[]) => void;
 }
 
@@ -244,6 +246,7 @@ export function addApprovalRoutes(
         subjectType: 'request',
         id: request.id,
         requestId: request.id,
+        request,
         title: `Database ${request.name} (${request.environment})`,
         owner: request.owner,
         environment: request.environment,
@@ -264,6 +267,12 @@ export function addApprovalRoutes(
       });
     }
     items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    res.json({ items });
+    // Where the caller is an approver by the rules, so a portal shows the inbox only to them.
+    const environments = options.environments.filter(environment =>
+      approvals
+        .ruleFor(environment)
+        .approvers.some(group => claims.includes(group)),
+    );
+    res.json({ items, environments });
   });
 }

@@ -189,8 +189,21 @@ describe('approval rules', () => {
     });
     // Staging is approved by the dba group only: not in a platform engineer's inbox.
     expect(priyas.some(i => i.environment === 'staging')).toBe(false);
-    // Sam approves nothing.
+    // Sam approves nothing, and is told so.
     expect(await inbox(SAM)).toEqual([]);
+    const samsInbox = await request(backend.server)
+      .get('/api/provisioning/approvals')
+      .set('Authorization', mockCredentials.user.header(SAM));
+    expect(samsInbox.body.environments).toEqual([]);
+    const priyasInbox = await request(backend.server)
+      .get('/api/provisioning/approvals')
+      .set('Authorization', mockCredentials.user.header(PRIYA));
+    // Staging is approved by the dba group in this backend.
+    expect(priyasInbox.body.environments).toEqual([
+      'development',
+      'production',
+      'ephemeral',
+    ]);
 
     await review(filed.body.id, 'approve', PRIYA);
     const after = (await inbox(PRIYA)).find(i => i.id === filed.body.id);

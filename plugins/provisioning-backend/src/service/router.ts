@@ -236,6 +236,7 @@ export async function createRouter(
   addApprovalRoutes(router, {
     ...options,
     claimsOf: approver => guardrails.claimsOf(approver),
+    environments: guardrails.policy.environments.map(e => e.environment),
   });
   addCostRoutes(router, options);
 

@@ -31,7 +31,11 @@ export interface ProvisioningApi {
   /** Monthly totals per team over the live requests the user may read. */
   getCosts(owners?: string[]): Promise<{ currency: string; items: TeamCost[] }>;
   /** The approvals inbox: pending changes the user approves. */
-  listApprovals(): Promise<ApprovalInboxItem[]>;
+  listApprovals(): Promise<{
+    items: ApprovalInboxItem[];
+    /** Environments the user approves in; empty for everyone else. */
+    environments: string[];
+  }>;
 }
 
 export const provisioningApiRef = createApiRef<ProvisioningApi>({

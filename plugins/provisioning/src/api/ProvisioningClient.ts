@@ -93,9 +93,11 @@ export class ProvisioningClient implements ProvisioningApi {
     );
   }
 
-  async listApprovals(): Promise<ApprovalInboxItem[]> {
-    return (await this.call<{ items: ApprovalInboxItem[] }>('/approvals'))
-      .items;
+  listApprovals(): Promise<{
+    items: ApprovalInboxItem[];
+    environments: string[];
+  }> {
+    return this.call('/approvals');
   }
 
   private async call<T>(

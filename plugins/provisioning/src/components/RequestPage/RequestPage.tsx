@@ -36,6 +36,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
   databaseResourceEntityRef,
+  formatMonthlyCost,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -43,6 +44,7 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { rootRouteRef } from '../../routes';
+import { ApprovalSummary } from '../common/ApprovalSummary';
 import { ReviewActions } from '../common/ReviewActions';
 import { StatusChip } from '../common/StatusChip';
 import { formatRelative, formatTimestamp } from '../common/format';
@@ -308,7 +310,15 @@ export const RequestDetails = ({
                     />
                   ),
                   requested: formatTimestamp(request.createdAt),
+                  'estimated cost': request.cost
+                    ? formatMonthlyCost(request.cost)
+                    : '—',
                   'approval required': request.approvalRequired ? 'yes' : 'no',
+                  ...(request.approval
+                    ? {
+                        approvals: <ApprovalSummary state={request.approval} />,
+                      }
+                    : {}),
                 }}
               />
             </InfoCard>
