@@ -147,6 +147,12 @@ export interface Config {
       /** Version when a request names none (default 16). */
       defaultVersion?: string;
     };
+    redis?: {
+      /** Versions offered (default 7.0, 7.2). */
+      versions?: string[];
+      /** Version when a request names none (default 7.0). */
+      defaultVersion?: string;
+    };
     /** The processing loop (scheduled task, one runner across replicas). */
     processing?: {
       /** How often due requests are processed, in seconds (default 5). */
@@ -170,6 +176,17 @@ export interface Config {
       notifyBeforeMinutes?: number;
       /** How often expiries are checked, in seconds (default 60). */
       frequencySeconds?: number;
+    };
+    /** Operations on ready databases (resize, rotate credentials, extend, snapshot, restore). */
+    operations?: {
+      rotation?: {
+        /** How long the replaced credentials keep working after a rotation, in minutes (default 60). */
+        graceMinutes?: number;
+      };
+      snapshots?: {
+        /** Days a snapshot is kept before it is removed (default 14). */
+        retentionDays?: number;
+      };
     };
     secrets?: {
       /**

@@ -15,6 +15,8 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_PROVISIONING_REQUEST,
+  LABEL_ENVIRONMENT,
+  LABEL_PROVIDER,
   DatabaseRequest,
   databaseResourceEntityRef,
   provisioningRequestEventSchema,
@@ -62,8 +64,8 @@ export function databaseResourceEntity(
         [ANNOTATION_ORIGIN_LOCATION]: location,
       },
       labels: {
-        'paved.dev/environment': request.environment,
-        'paved.dev/provider': request.provider,
+        [LABEL_ENVIRONMENT]: request.environment,
+        [LABEL_PROVIDER]: request.provider,
       },
       tags: ['postgresql', request.environment],
       links: [{ url: requestPage, title: 'Provisioning request' }],

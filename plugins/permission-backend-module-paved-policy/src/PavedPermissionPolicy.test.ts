@@ -16,6 +16,11 @@ import {
   provisioningRequestDeletePermission,
   provisioningRequestReadSecretPermission,
 } from '@paved/plugin-provisioning-common';
+import {
+  scorecardsCampaignManagePermission,
+  scorecardsExemptionCreatePermission,
+  scorecardsExemptionReviewPermission,
+} from '@paved/plugin-scorecards-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   taskCancelPermission,
@@ -42,6 +47,27 @@ const platformEngineer = userWith(
 );
 
 describe('PavedPermissionPolicy', () => {
+  it('lets only the platform team review scorecard exemptions and manage campaigns', async () => {
+    for (const permission of [
+      scorecardsExemptionReviewPermission,
+      scorecardsCampaignManagePermission,
+    ]) {
+      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(
+        policy.handle({ permission }, platformEngineer),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    // Asking for an exemption stays open to everyone (the backend checks ownership).
+    await expect(
+      policy.handle(
+        { permission: scorecardsExemptionCreatePermission },
+        developer,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('lets everyone read the catalog', async () => {
     await expect(
       policy.handle({ permission: catalogEntityReadPermission }, developer),

@@ -328,6 +328,7 @@ export function statusFromConditions(
       database: status.databaseName ?? String(rendered.spec.databaseName),
       username: status.username,
       credentialsRef: `kubernetes-secret:${rendered.metadata.namespace}/${secretName}`,
+      connectionSecret: secretName,
       compositeResource: `${rendered.apiVersion}/${rendered.kind}/${rendered.metadata.namespace}/${rendered.metadata.name}`,
     },
   };

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_PROVISIONING_REQUEST,
+  LABEL_ENVIRONMENT,
+  LABEL_OWNER,
+  PROVISIONED_OBJECT_ANNOTATIONS,
   type DatabaseRequest,
 } from '@paved/plugin-provisioning-common';
 import type { CrossplaneProviderConfig } from './config';
@@ -119,14 +122,14 @@ export function renderPostgreSQLInstance(
   }
 
   const annotations: Record<string, string> = {
-    'paved.dev/owner': owner,
-    'paved.dev/requested-by': request.requestedBy,
+    [PROVISIONED_OBJECT_ANNOTATIONS.owner]: owner,
+    [PROVISIONED_OBJECT_ANNOTATIONS.requestedBy]: request.requestedBy,
   };
   if (request.system) {
-    annotations['paved.dev/system'] = request.system;
+    annotations[PROVISIONED_OBJECT_ANNOTATIONS.system] = request.system;
   }
   if (request.component) {
-    annotations['paved.dev/component'] = request.component;
+    annotations[PROVISIONED_OBJECT_ANNOTATIONS.component] = request.component;
   }
 
   return {
@@ -137,8 +140,8 @@ export function renderPostgreSQLInstance(
       namespace,
       labels: {
         'app.kubernetes.io/managed-by': 'paved',
-        'paved.dev/owner': labelValue(ownerName),
-        'paved.dev/environment': request.environment,
+        [LABEL_OWNER]: labelValue(ownerName),
+        [LABEL_ENVIRONMENT]: request.environment,
         [ANNOTATION_PROVISIONING_REQUEST]: labelValue(request.id),
       },
       annotations,

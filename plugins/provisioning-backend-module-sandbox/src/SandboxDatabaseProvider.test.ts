@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
@@ -20,6 +21,9 @@ class MemorySecrets implements RequestSecretStore {
   }
   async get(id: string) {
     return this.values.get(id);
+  }
+  async put(id: string, secret: string) {
+    this.values.set(id, secret);
   }
   async delete(id: string) {
     this.values.delete(id);
@@ -67,14 +71,14 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     secrets = new MemorySecrets();
     ctx = { logger, secrets };
     provider = new SandboxDatabaseProvider({
-      settings: { connection: ADMIN },
+      settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
     });
   });
 
   afterAll(async () => {
     for (const r of created) {
       await new SandboxDatabaseProvider({
-        settings: { connection: ADMIN },
+        settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
       }).deprovision(r, { logger, secrets: new MemorySecrets() });
     }
   });
@@ -94,6 +98,8 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
         database: identifier,
         username: identifier,
         credentialsRef: `paved-secret:${r.id}`,
+        // The name a service's chart reads (databaseConnectionSecretName of provisioning-common).
+        connectionSecret: `${r.name}-${r.environment}-connection`,
       },
     });
     expect(JSON.stringify(status)).not.toContain(secrets.values.get(r.id)!);
@@ -206,7 +212,10 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
 
   it('reports an unreachable server as a retryable failure', async () => {
     const unreachable = new SandboxDatabaseProvider({
-      settings: { connection: 'postgresql://postgres@127.0.0.1:1/postgres' },
+      settings: {
+        connection: 'postgresql://postgres@127.0.0.1:1/postgres',
+        snapshotDirectory: os.tmpdir(),
+      },
     });
     await expect(unreachable.provision(request(), ctx)).resolves.toMatchObject({
       state: 'failed',

@@ -2,6 +2,9 @@ import { Config } from '@backstage/config';
 import {
   ApprovalRule,
   DATABASE_SIZES,
+  DATABASE_TYPES,
+  ENGINE_DEFINITIONS,
+  EnginePolicy,
   DatabaseProviderId,
   DatabaseSize,
   Environment,
@@ -33,10 +36,19 @@ export interface ExpirySettings {
   frequencySeconds: number;
 }
 
+/** Operations on ready databases; see config.d.ts for meanings. */
+export interface OperationSettings {
+  /** How long replaced credentials keep working after a rotation, in minutes. */
+  rotationGraceMinutes: number;
+  /** How long snapshots are kept, in days. */
+  snapshotRetentionDays: number;
+}
+
 export interface ProvisioningSettings {
   policy: ProvisioningPolicy;
   processing: ProcessingSettings;
   expiry: ExpirySettings;
+  operations: OperationSettings;
   encryptionKey?: string;
   /** Monthly prices per provider, size and storage (`provisioning.cost`). */
   prices: PriceTable;
@@ -306,23 +318,28 @@ export function readProvisioningSettings(
     );
   }
 
-  const versions = config?.getOptionalStringArray('postgresql.versions') ?? [
-    '15',
-    '16',
-    '17',
-  ];
-  const defaultVersion =
-    config?.getOptionalString('postgresql.defaultVersion') ?? '16';
-  if (!versions.includes(defaultVersion)) {
-    throw new Error(
-      `Invalid provisioning config at postgresql.defaultVersion: "${defaultVersion}" is not in postgresql.versions`,
-    );
-  }
+  // Each engine's versions under `provisioning.<engine>` (e.g. `postgresql.versions`).
+  const engines: EnginePolicy[] = DATABASE_TYPES.map(type => {
+    const defaults = ENGINE_DEFINITIONS[type].versions;
+    const versions = config?.getOptionalStringArray(`${type}.versions`) ?? [
+      ...defaults.offered,
+    ];
+    const defaultVersion =
+      config?.getOptionalString(`${type}.defaultVersion`) ?? defaults.default;
+    if (!versions.includes(defaultVersion)) {
+      throw new Error(
+        `Invalid provisioning config at ${type}.defaultVersion: "${defaultVersion}" is not in ${type}.versions`,
+      );
+    }
+    return { type, versions, defaultVersion };
+  });
+  const postgresql = engines.find(e => e.type === 'postgresql')!;
 
   const policy: ProvisioningPolicy = {
-    types: ['postgresql'],
-    versions,
-    defaultVersion,
+    types: [...DATABASE_TYPES],
+    versions: postgresql.versions,
+    defaultVersion: postgresql.defaultVersion,
+    engines,
     environments,
     sizesRequiringApproval: (config &&
       readEnumList<DatabaseSize>(
@@ -356,10 +373,27 @@ export function readProvisioningSettings(
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 
+  const operationsConfig = config?.getOptionalConfig('operations');
+  const operations: OperationSettings = {
+    rotationGraceMinutes:
+      operationsConfig?.getOptionalNumber('rotation.graceMinutes') ?? 60,
+    snapshotRetentionDays:
+      operationsConfig?.getOptionalNumber('snapshots.retentionDays') ?? 14,
+  };
+  if (
+    operations.rotationGraceMinutes < 0 ||
+    operations.snapshotRetentionDays <= 0
+  ) {
+    throw new Error(
+      'Invalid provisioning config at operations: rotation.graceMinutes must be >= 0 and snapshots.retentionDays > 0',
+    );
+  }
+
   return {
     policy,
     processing,
     expiry,
+    operations,
     encryptionKey: readEncryptionKey(rootConfig),
     prices: readPriceTable(config?.getOptionalConfig('cost')),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './engines';
 export * from './status';
 export * from './schema';
 export * from './permissions';
@@ -11,3 +12,4 @@ export * from './catalog';
 export * from './events';
 export * from './approvals';
 export * from './cost';
+export * from './operations';

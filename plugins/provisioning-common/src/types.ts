@@ -33,7 +33,11 @@ export type DatabaseSize = (typeof DATABASE_SIZES)[number];
 export type DatabaseProviderId = string;
 export const PROVIDER_ID_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-export const DATABASE_TYPES = ['postgresql'] as const;
+/**
+ * The engines a request may ask for (`DatabaseRequest.type`); what differs between them is in
+ * `ENGINE_DEFINITIONS`.
+ */
+export const DATABASE_TYPES = ['postgresql', 'redis'] as const;
 export type DatabaseType = (typeof DATABASE_TYPES)[number];
 
 /**
@@ -47,6 +51,11 @@ export interface DatabaseRequestOutputs {
   database: string;
   username: string;
   credentialsRef: string;
+  /**
+   * The Kubernetes Secret (in the owning team's namespace) a deployment reads the connection
+   * from, keys {@link DATABASE_CONNECTION_SECRET_KEYS}; see {@link databaseConnectionSecretName}.
+   */
+  connectionSecret?: string;
   [key: string]: unknown;
 }
 
@@ -110,6 +119,8 @@ export interface DatabaseRequestEvent {
   toStatus?: DatabaseRequestStatus;
   /** Why: the approver's comment, the provider's message, the failure reason. */
   message?: string;
+  /** Set when the entry belongs to an operation on the database (see `DatabaseOperation`). */
+  operationId?: string;
   createdAt: string;
 }
 
@@ -124,8 +135,10 @@ export interface DatabaseCredentials {
   database: string;
   username: string;
   password: string;
-  /** `postgresql://` URL including the password. */
+  /** URL including the password (`postgresql://`, `redis://`: see `EngineDefinition.connectionUrl`). */
   connectionString: string;
+  /** Redis: the prefix every key of this user must start with (the ACL user may touch nothing else). */
+  keyPrefix?: string;
 }
 
 export interface EnvironmentPolicy {
@@ -157,11 +170,22 @@ export interface TeamQuota {
   monthlyBudget?: number;
 }
 
+/** The versions offered for one engine. */
+export interface EnginePolicy {
+  type: DatabaseType;
+  versions: string[];
+  defaultVersion: string;
+}
+
 /** The effective guardrails, as `GET /policy` returns them so a form can show them. */
 export interface ProvisioningPolicy {
   types: DatabaseType[];
+  /** PostgreSQL's versions (kept for older clients; `engines` has every engine's). */
   versions: string[];
+  /** PostgreSQL's default version (see `versions`). */
   defaultVersion: string;
+  /** The versions of every engine in `types`. */
+  engines: EnginePolicy[];
   environments: EnvironmentPolicy[];
   /** Sizes that need approval in any environment. */
   sizesRequiringApproval: DatabaseSize[];

@@ -1,7 +1,7 @@
 // ******************************************************************
-// * THIS IS A GENERATED FILE. DO NOT EDIT IT BY HAND.              *
-// * Source: plugins/devex-backend/src/schema/openapi.yaml          *
-// * Regenerate: yarn --cwd plugins/devex-backend generate:openapi  *
+// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.
+// * Source: plugins/devex-backend/src/schema/openapi.yaml
+// * Regenerate: node scripts/generate-openapi.js plugins/devex-backend
 // ******************************************************************
 
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
@@ -1477,6 +1477,6 @@ export const spec = {
 } as const;
 
 /** An express router that validates requests against {@link spec}, typed by it. */
-export const createOpenApiRouter = (
+export const createOpenApiRouter = async (
   options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
 ) => createValidatedOpenApiRouter<typeof spec>(spec, options);

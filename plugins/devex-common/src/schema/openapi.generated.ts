@@ -1,9 +1,9 @@
 // ******************************************************************
-// * THIS IS A GENERATED FILE. DO NOT EDIT IT BY HAND.              *
-// * Source: plugins/devex-backend/src/schema/openapi.yaml          *
-// * Regenerate: yarn --cwd plugins/devex-backend generate:openapi  *
+// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.
+// * Source: plugins/devex-backend/src/schema/openapi.yaml
+// * Regenerate: node scripts/generate-openapi.js plugins/devex-backend
 // ******************************************************************
-
+/* eslint-disable */
 export interface paths {
   '/deployments': {
     parameters: {

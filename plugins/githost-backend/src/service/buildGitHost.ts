@@ -19,6 +19,7 @@ import { KnexMergeRequestStore } from '../database/KnexMergeRequestStore';
 import { MergeRequests } from '../mergeRequests/MergeRequests';
 import { RepositoryBrowser } from '../repositories/RepositoryBrowser';
 import { RepositoryOwners } from '../repositories/RepositoryOwners';
+import { createGitSmartHttpRouter } from '../smartHttp/gitSmartHttpRouter';
 import { createRouter } from './router';
 
 /** Builds the plugin's parts from its dependencies; `plugin.ts` only wires. */
@@ -65,7 +66,21 @@ export async function buildGitHost(deps: {
     appBaseUrl,
   });
   return {
-    routers: [await createRouter({ httpAuth, mergeRequests, browser })],
+    routers: [
+      // First: git's binary protocol routes stream their bodies and bypass OpenAPI validation.
+      createGitSmartHttpRouter({
+        httpAuth,
+        gitHost,
+        logger,
+        pushAccess: (repository, credentials) =>
+          owners.writeAccess(
+            repository,
+            credentials,
+            `push to repository '${repository}'`,
+          ),
+      }),
+      await createRouter({ httpAuth, mergeRequests, browser }),
+    ],
     authPolicies: [],
   };
 }

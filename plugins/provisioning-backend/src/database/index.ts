@@ -3,3 +3,5 @@ export { KnexDatabaseRequestStore } from './KnexDatabaseRequestStore';
 export type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 export { KnexRequestSecretStore } from './RequestSecretStore';
 export * from './ApprovalStore';
+export * from './DatabaseOperationStore';
+export { KnexDatabaseOperationStore } from './KnexDatabaseOperationStore';

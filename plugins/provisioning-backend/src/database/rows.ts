@@ -48,14 +48,17 @@ export type EventRow = {
   from_status: string | null;
   to_status: string | null;
   message: string | null;
+  operation_id?: string | null;
   created_at: Date | string | number;
 };
 
-function toDate(value: Date | string | number): Date {
+export function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-function optionalDate(value: Date | string | number | null): Date | undefined {
+export function optionalDate(
+  value: Date | string | number | null,
+): Date | undefined {
   return value === null || value === undefined ? undefined : toDate(value);
 }
 
@@ -129,6 +132,7 @@ export function rowToEvent(row: EventRow): DatabaseRequestEvent {
       ? { toStatus: row.to_status as DatabaseRequestStatus }
       : {}),
     ...(row.message ? { message: row.message } : {}),
+    ...(row.operation_id ? { operationId: row.operation_id } : {}),
     createdAt: toDate(row.created_at).toISOString(),
   };
 }

@@ -36,6 +36,11 @@ export class RequestGuardrails {
       policy: ProvisioningPolicy;
       prices: PriceTable;
       catalog: CatalogService;
+      /**
+       * The engines a provider serves, or undefined when it is not set up (its requests then
+       * fail with the reason while processing).
+       */
+      providerEngines?: (provider: string) => readonly string[] | undefined;
       now?: () => Date;
     },
   ) {}
@@ -107,15 +112,27 @@ export class RequestGuardrails {
         }, allowed: ${env.allowedProviders.join(', ')}`,
         rule('allowedProviders'),
       );
+    } else {
+      const served = this.options.providerEngines?.(provider);
+      if (served && !served.includes(input.type)) {
+        violate(
+          'type',
+          `provider "${provider}" of ${input.environment} does not serve ${
+            input.type
+          }; it serves ${served.join(', ') || 'nothing'}`,
+          'provider-engines',
+        );
+      }
     }
-    const version = input.version ?? this.policy.defaultVersion;
-    if (!this.policy.versions.includes(version)) {
+    const engine = this.policy.engines.find(e => e.type === input.type)!;
+    const version = input.version ?? engine.defaultVersion;
+    if (!engine.versions.includes(version)) {
       violate(
         'version',
-        `"${version}" is not offered, offered: ${this.policy.versions.join(
-          ', ',
-        )}`,
-        'postgresql.versions',
+        `"${version}" is not offered for ${
+          input.type
+        }, offered: ${engine.versions.join(', ')}`,
+        `${input.type}.versions`,
       );
     }
     let expiresAt: Date | undefined;

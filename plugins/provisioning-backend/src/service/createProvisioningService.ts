@@ -19,9 +19,14 @@ import express from 'express';
 import { readProvisioningSettings } from '../config';
 import {
   KnexApprovalStore,
+  KnexDatabaseOperationStore,
   KnexDatabaseRequestStore,
   KnexRequestSecretStore,
 } from '../database';
+import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
+import { OperationGuardrails } from '../policy/OperationGuardrails';
+import { OperationProcessor } from '../processing/OperationProcessor';
+import { SnapshotJanitor } from '../processing/SnapshotJanitor';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import {
   provisioningRequestResourceRef,
@@ -34,7 +39,6 @@ import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
 import { estimateCost } from '@paved/plugin-provisioning-common';
-import { createRequestAccess } from './requestAccess';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
@@ -78,6 +82,7 @@ export async function createProvisioningService(
     deps.logger.info(`Priced ${priced} earlier database requests`);
   }
   const approvalStore = new KnexApprovalStore(db);
+  const operations = new KnexDatabaseOperationStore(db);
   const secrets = await KnexRequestSecretStore.create({
     db,
     encryptionKey: settings.encryptionKey,
@@ -117,6 +122,45 @@ export async function createProvisioningService(
     logger: deps.logger,
     settings: settings.processing,
   });
+  const guardrails = new RequestGuardrails({
+    policy: settings.policy,
+    prices: settings.prices,
+    catalog: deps.catalog,
+    providerEngines: id => providers.engines(id),
+  });
+  const operationGuardrails = new OperationGuardrails({
+    guardrails,
+    requests: store,
+    operations,
+    providers,
+  });
+  const operationLifecycle = new OperationLifecycle({
+    store: operations,
+    auditor: deps.auditor,
+    logger: deps.logger,
+    notifications: deps.notifications,
+    signals: deps.signals,
+    events: deps.events,
+    platformTeam: settings.policy.platformTeam,
+  });
+  const operationProcessor = new OperationProcessor({
+    operations,
+    requests: store,
+    secrets,
+    lifecycle: operationLifecycle,
+    guardrails: operationGuardrails,
+    providers,
+    logger: deps.logger,
+    settings: settings.processing,
+    operationSettings: settings.operations,
+  });
+  const snapshots = new SnapshotJanitor({
+    operations,
+    requests: store,
+    secrets,
+    providers,
+    logger: deps.logger,
+  });
   const expiry = new ExpiryMonitor({
     store,
     lifecycle,
@@ -134,6 +178,24 @@ export async function createProvisioningService(
     },
   });
   await deps.scheduler.scheduleTask({
+    id: 'provisioning-process-operations',
+    frequency: { seconds: settings.processing.frequencySeconds },
+    timeout: { minutes: 15 },
+    initialDelay: { seconds: 4 },
+    fn: async () => {
+      await operationProcessor.processDue();
+    },
+  });
+  await deps.scheduler.scheduleTask({
+    id: 'provisioning-remove-snapshots',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      await snapshots.run();
+    },
+  });
+  await deps.scheduler.scheduleTask({
     id: 'provisioning-expire-requests',
     frequency: { seconds: settings.expiry.frequencySeconds },
     timeout: { minutes: 5 },
@@ -141,11 +203,6 @@ export async function createProvisioningService(
     fn: () => expiry.run(),
   });
 
-  const guardrails = new RequestGuardrails({
-    policy: settings.policy,
-    prices: settings.prices,
-    catalog: deps.catalog,
-  });
   const router = await createRouter({
     store,
     secrets,
@@ -157,7 +214,22 @@ export async function createProvisioningService(
       store: approvalStore,
       claimsOf: approver => guardrails.claimsOf(approver),
     }),
-    access: createRequestAccess({ store, permissions: deps.permissions }),
+    operationGuardrails,
+    operations: {
+      operations,
+      lifecycle: operationLifecycle,
+      kick: ids => {
+        operationProcessor
+          .processNow(ids)
+          .catch(error =>
+            deps.logger.warn(
+              `Immediate processing of operations ${ids.join(', ')} failed: ${
+                error.message
+              }`,
+            ),
+          );
+      },
+    },
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     permissions: deps.permissions,

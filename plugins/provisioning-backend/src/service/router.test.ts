@@ -211,6 +211,12 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
     ],
     ['version', { version: '9' }, /version: "9" is not offered/],
     [
+      'version of another engine',
+      { type: 'redis', version: '16' },
+      /version: "16" is not offered for redis, offered: 7.0, 7.2 \(rule: redis.versions\)/,
+    ],
+    ['engine', { type: 'mongodb' }, /type: .*\(rule: enum\)/],
+    [
       'owner kind',
       { owner: 'user:default/sam.rivera' },
       /owner: must be a group/,
@@ -468,6 +474,14 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       storageGB: { min: 1, max: 20 },
       requiresApproval: false,
     });
+    expect(res.body.engines).toEqual([
+      {
+        type: 'postgresql',
+        versions: ['15', '16', '17'],
+        defaultVersion: '16',
+      },
+      { type: 'redis', versions: ['7.0', '7.2'], defaultVersion: '7.0' },
+    ]);
     expect(res.body.usage).toEqual({
       monthlyCost: { monthly: 23.5, currency: 'EUR' },
       owner: 'group:default/payments',

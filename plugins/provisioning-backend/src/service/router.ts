@@ -21,13 +21,13 @@ import {
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
+  engineDefinition,
   extendDatabaseRequestSchema,
   provisioningRequestCreatePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadPermission,
   provisioningRequestReadSecretPermission,
 } from '@paved/plugin-provisioning-common';
-import { createHash } from 'crypto';
 import express from 'express';
 import {
   ApprovalStore,
@@ -37,9 +37,9 @@ import {
 import { ApprovalPolicy } from '../policy/ApprovalPolicy';
 import { addApprovalRoutes, pendingRequest } from './approvalRoutes';
 import { addCostRoutes } from './costRoutes';
-import { parseBody, RequestAccess } from './requestAccess';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
+import { OperationGuardrails } from '../policy/OperationGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
 import {
   databaseUnavailableHandler,
@@ -47,9 +47,8 @@ import {
 } from '@paved/backend-platform';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { openApiRequestValidation } from './requestValidation';
-
-/** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+import { addOperationRoutes, OperationRoutesOptions } from './operationsRouter';
+import { createRequestAccess, idempotencyOf, parseBody } from './requestAccess';
 
 export interface RouterOptions {
   store: DatabaseRequestStore;
@@ -58,7 +57,9 @@ export interface RouterOptions {
   guardrails: RequestGuardrails;
   approvalStore: ApprovalStore;
   approvals: ApprovalPolicy;
-  access: RequestAccess;
+  operationGuardrails: OperationGuardrails;
+  /** Operations on ready databases; their routes are in operationsRouter.ts. */
+  operations: Pick<OperationRoutesOptions, 'operations' | 'lifecycle' | 'kick'>;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -68,18 +69,6 @@ export interface RouterOptions {
   /** Starts processing of the given requests soon, without waiting for the scheduled run. */
   kick: (ids: string[]) => void;
   now?: () => Date;
-}
-
-/** JSON with sorted keys, so two bodies that differ only in key order hash alike. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${canonicalJson((value as any)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function queryList(value: unknown, field: string): string[] | undefined {
@@ -112,7 +101,6 @@ export async function createRouter(
     auditor,
   } = options;
   const authorizeConditions = createConditionAuthorizer(options.ruleset);
-  const now = () => options.now?.() ?? new Date();
 
   // Every route is described in src/schema/openapi.yaml; requests are validated against it first.
   const router = await createOpenApiRouter({
@@ -123,7 +111,8 @@ export async function createRouter(
     ],
   });
 
-  const { loadRequest, authorizeOn } = options.access;
+  const access = createRequestAccess({ store, permissions });
+  const { loadRequest, authorizeOn } = access;
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -137,12 +126,7 @@ export async function createRouter(
       );
     }
 
-    const key = req.header('Idempotency-Key');
-    if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new InputError(
-        'Idempotency-Key: must be 1 to 255 printable ASCII characters without spaces (rule: idempotency key)',
-      );
-    }
+    const idempotency = idempotencyOf(req);
 
     const info = await userInfo.getUserInfo(credentials);
     const input = await guardrails.evaluate(req.body, {
@@ -158,14 +142,7 @@ export async function createRouter(
       },
       {
         quota: guardrails.quotaFor(input.owner),
-        idempotency: key
-          ? {
-              key,
-              bodyHash: createHash('sha256')
-                .update(canonicalJson(req.body))
-                .digest('hex'),
-            }
-          : undefined,
+        idempotency,
       },
     );
     if (created) {
@@ -235,6 +212,7 @@ export async function createRouter(
 
   addApprovalRoutes(router, {
     ...options,
+    access,
     claimsOf: approver => guardrails.claimsOf(approver),
     environments: guardrails.policy.environments.map(e => e.environment),
   });
@@ -290,40 +268,12 @@ export async function createRouter(
       credentials,
       'extend',
     );
-    if (request.environment !== 'ephemeral' || !request.expiresAt) {
-      throw new InputError(
-        `id: only ephemeral databases can be extended (rule: extend ephemeral only)`,
-      );
-    }
-    const policy = guardrails.environmentPolicy(request.environment);
-    const max = policy?.maxTtlHours ?? 72;
-    const extension = hours ?? Math.min(request.ttlHours ?? max, max);
-    if (extension > max) {
-      throw violationsError([
-        {
-          field: 'hours',
-          problem: `${extension} exceeds the maximum of ${max} hours`,
-          rule: `environments.${request.environment}.maxTtlHours`,
-        },
-      ]);
-    }
-    const expiresAt = new Date(now().getTime() + extension * 3600_000);
-    // Extensions never outlive the environment's maximum total lifetime, counted from creation.
-    const maxLifetimeHours = policy?.maxLifetimeHours;
-    if (maxLifetimeHours !== undefined) {
-      const latest = new Date(
-        new Date(request.createdAt).getTime() + maxLifetimeHours * 3600_000,
-      );
-      if (expiresAt.getTime() > latest.getTime()) {
-        throw violationsError([
-          {
-            field: 'hours',
-            problem: `would expire at ${expiresAt.toISOString()}, after the maximum lifetime of ${maxLifetimeHours} hours since creation (${latest.toISOString()})`,
-            rule: `environments.${request.environment}.maxLifetimeHours`,
-          },
-        ]);
-      }
-    }
+    const {
+      expiresAt,
+      hours: extension,
+      violations,
+    } = options.operationGuardrails.extensionTarget(request, hours);
+    if (!expiresAt) throw violationsError(violations);
     const auditEvent = await auditor.createEvent({
       eventId: 'request-extend',
       severityLevel: 'medium',
@@ -374,18 +324,21 @@ export async function createRouter(
         throw new NotFoundError(
           `No credentials stored for request ${request.id}`,
         );
-      const { host, port, database, username } = request.outputs;
+      const { host, port, database, username, keyPrefix } = request.outputs;
       const body: DatabaseCredentials = {
         host,
         port,
         database,
         username,
         password,
-        connectionString: `postgresql://${encodeURIComponent(
-          username,
-        )}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(
+        connectionString: engineDefinition(request.type).connectionUrl({
+          host,
+          port,
           database,
-        )}`,
+          username,
+          password,
+        }),
+        ...(typeof keyPrefix === 'string' ? { keyPrefix } : {}),
       };
       await auditEvent.success();
       res.setHeader('Cache-Control', 'no-store');
@@ -430,6 +383,14 @@ export async function createRouter(
         },
       },
     });
+  });
+
+  addOperationRoutes(router, {
+    ...options.operations,
+    requests: store,
+    guardrails: options.operationGuardrails,
+    httpAuth,
+    permissions,
   });
 
   // A database restart or failover answers 503 (retry), not 500: nothing was changed.

@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createDatabaseRequestSchema,
+  databaseConnectionSecretName,
   databaseResourceEntityRef,
   type DatabaseRequest,
   type DatabaseRequestStatus,
@@ -166,6 +167,18 @@ export function createRequestDatabaseAction(
             .describe(
               'The catalog Resource of the database (exists once it is ready)',
             ),
+        database: z =>
+          z
+            .string()
+            .describe(
+              "The database name: the provider's once ready, else the requested name",
+            ),
+        connectionSecret: z =>
+          z
+            .string()
+            .describe(
+              "The Kubernetes Secret with the connection (keys host, port, username, password) a deployment reads: the provider's once ready, else the predicted name",
+            ),
         requestUrl: z =>
           z.string().describe('The request page in the portal (absolute URL)'),
         requestPath: z =>
@@ -208,6 +221,8 @@ export function createRequestDatabaseAction(
         ctx.output('requestId', 'dry-run');
         ctx.output('status', 'dry-run');
         ctx.output('entityRef', plannedEntityRef);
+        ctx.output('database', input.name);
+        ctx.output('connectionSecret', databaseConnectionSecretName(input));
         ctx.output('requestUrl', `${appBaseUrl}/provisioning`);
         ctx.output('requestPath', '/provisioning');
         ctx.output('links', []);
@@ -298,6 +313,12 @@ export function createRequestDatabaseAction(
       ctx.output('requestId', filed.id);
       ctx.output('status', request.status);
       ctx.output('entityRef', entityRef);
+      ctx.output('database', request.outputs?.database ?? input.name);
+      ctx.output(
+        'connectionSecret',
+        request.outputs?.connectionSecret ??
+          databaseConnectionSecretName(input),
+      );
       ctx.output('requestUrl', requestUrl);
       ctx.output('requestPath', requestPath);
       ctx.output('links', [

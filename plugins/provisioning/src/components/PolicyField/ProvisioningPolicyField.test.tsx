@@ -11,6 +11,7 @@ const policy: ProvisioningPolicy = {
   types: ['postgresql'],
   versions: ['16'],
   defaultVersion: '16',
+  engines: [{ type: 'postgresql', versions: ['16'], defaultVersion: '16' }],
   environments: [
     {
       environment: 'production',
