@@ -556,7 +556,7 @@ export const spec = {
           },
         ],
         summary:
-          'awaiting-approval → in-progress. Approvers only, never who asked for it (four eyes).',
+          "Adds the caller's approval; with the environment's required number of approvals by distinct people, awaiting-approval → in-progress. Approvers of the environment only, never who asked for it (four eyes); a second approval by the same person is a 409.",
         requestBody: {
           required: false,
           content: {
@@ -1686,6 +1686,11 @@ export const spec = {
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+            description:
+              "On approve and reject answers, the environment's rule and the approvals given.",
           },
         },
       },

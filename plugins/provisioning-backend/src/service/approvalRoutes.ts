@@ -10,21 +10,33 @@ import {
   ApprovalDiffLine,
   ApprovalInboxItem,
   DatabaseRequest,
+  PriceTable,
   provisioningRequestApprovePermission,
   reviewDatabaseRequestSchema,
 } from '@paved/plugin-provisioning-common';
 import express from 'express';
-import type { ApprovalStore, DatabaseRequestStore } from '../database';
+import type {
+  ApprovalStore,
+  DatabaseOperationStore,
+  DatabaseRequestStore,
+} from '../database';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import {
   ApprovalPolicy,
   Approver,
   PendingChange,
 } from '../policy/ApprovalPolicy';
+import {
+  operationCost,
+  operationDiff,
+  pendingOperation,
+} from './operationApprovals';
 import { parseBody, RequestAccess } from './requestAccess';
 
 export interface ApprovalRoutesOptions {
   store: DatabaseRequestStore;
+  operationStore: DatabaseOperationStore;
+  prices: PriceTable;
   approvalStore: ApprovalStore;
   approvals: ApprovalPolicy;
   lifecycle: RequestLifecycle;
@@ -47,6 +59,18 @@ export function pendingRequest(request: DatabaseRequest): PendingChange {
     environment: request.environment,
     requestedBy: request.requestedBy,
   };
+}
+
+/** Why the caller may not approve an inbox item, if they may not. */
+export function reasonOf(
+  refusal: { problem: string; rule: string } | undefined,
+  alreadyApproved: boolean,
+): string | undefined {
+  if (refusal) return `${refusal.problem} (rule: ${refusal.rule})`;
+  if (alreadyApproved) {
+    return 'you approved it already (rule: approvals by distinct people)';
+  }
+  return undefined;
 }
 
 /** What approving a new request creates: every line is new. */
@@ -204,6 +228,70 @@ export function addApprovalRoutes(
     res.json({ ...updated, approval: await approvals.stateOf(change) });
   });
 
+  /** Pending operations on databases in environments this person approves. */
+  async function operationItems(
+    approver: Approver,
+    claims: string[],
+  ): Promise<ApprovalInboxItem[]> {
+    const pendingOps = await options.operationStore.listAwaitingApproval();
+    const pairs: Array<[DatabaseRequest, (typeof pendingOps)[number]]> = [];
+    for (const operation of pendingOps) {
+      const request = await store.getRequest(operation.requestId);
+      if (
+        request &&
+        approvals
+          .ruleFor(request.environment)
+          .approvers.some(group => claims.includes(group))
+      ) {
+        pairs.push([request, operation]);
+      }
+    }
+    if (pairs.length === 0) return [];
+    const decisions = await options.permissions.authorize(
+      pairs.map(([request]) => ({
+        permission: provisioningRequestApprovePermission,
+        resourceRef: request.id,
+      })),
+      { credentials: approver.credentials },
+    );
+    const allowed = pairs.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+    const given = await options.approvalStore.listMany(
+      'operation',
+      allowed.map(([, operation]) => operation.id),
+    );
+    const actor = approver.userInfo.userEntityRef.toLocaleLowerCase('en-US');
+    const items: ApprovalInboxItem[] = [];
+    for (const [request, operation] of allowed) {
+      const change = pendingOperation(request, operation);
+      const state = {
+        ...approvals.ruleFor(request.environment),
+        approvals: given.get(operation.id) ?? [],
+      };
+      const refusal = await approvals.refusal(change, approver, claims);
+      const already = state.approvals.some(a => a.approver === actor);
+      const reason = reasonOf(refusal, already);
+      items.push({
+        subjectType: 'operation',
+        id: operation.id,
+        requestId: request.id,
+        request,
+        title: `${operation.type} of ${request.name} (${request.environment})`,
+        owner: request.owner,
+        environment: request.environment,
+        requestedBy: operation.requestedBy,
+        createdAt: operation.createdAt,
+        cost: operationCost(options.prices, request, operation),
+        diff: operationDiff(request, operation),
+        approval: state,
+        canApprove: !reason,
+        ...(reason ? { reason } : {}),
+      });
+    }
+    return items;
+  }
+
   router.get('/approvals', async (req, res) => {
     const approver = await approverOf(req);
     const claims = await options.claimsOf(approver);
@@ -256,16 +344,12 @@ export function addApprovalRoutes(
         diff: requestDiff(request),
         approval: state,
         canApprove: !refusal && !already,
-        ...(refusal
-          ? { reason: `${refusal.problem} (rule: ${refusal.rule})` }
-          : already
-          ? {
-              reason:
-                'you approved it already (rule: approvals by distinct people)',
-            }
+        ...(reasonOf(refusal, already)
+          ? { reason: reasonOf(refusal, already) }
           : {}),
       });
     }
+    items.push(...(await operationItems(approver, claims)));
     items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     // Where the caller is an approver by the rules, so a portal shows the inbox only to them.
     const environments = options.environments.filter(environment =>

@@ -213,6 +213,8 @@ export async function createRouter(
   addApprovalRoutes(router, {
     ...options,
     access,
+    operationStore: options.operations.operations,
+    prices: guardrails.prices,
     claimsOf: approver => guardrails.claimsOf(approver),
     environments: guardrails.policy.environments.map(e => e.environment),
   });
@@ -391,6 +393,8 @@ export async function createRouter(
     guardrails: options.operationGuardrails,
     httpAuth,
     permissions,
+    userInfo,
+    approvals: options.approvals,
   });
 
   // A database restart or failover answers 503 (retry), not 500: nothing was changed.

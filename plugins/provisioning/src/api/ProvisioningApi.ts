@@ -30,6 +30,13 @@ export interface ProvisioningApi {
   getPrices(): Promise<PriceTable>;
   /** Monthly totals per team over the live requests the user may read. */
   getCosts(owners?: string[]): Promise<{ currency: string; items: TeamCost[] }>;
+  /** Approves or rejects an operation on a request's database (a rejection needs a comment). */
+  reviewOperation(
+    requestId: string,
+    operationId: string,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<unknown>;
   /** The approvals inbox: pending changes the user approves. */
   listApprovals(): Promise<{
     items: ApprovalInboxItem[];

@@ -93,6 +93,21 @@ export class ProvisioningClient implements ProvisioningApi {
     );
   }
 
+  reviewOperation(
+    requestId: string,
+    operationId: string,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<unknown> {
+    return this.call(
+      `/requests/${encodeURIComponent(
+        requestId,
+      )}/operations/${encodeURIComponent(operationId)}/${decision}`,
+      'POST',
+      comment ? { comment } : {},
+    );
+  }
+
   listApprovals(): Promise<{
     items: ApprovalInboxItem[];
     environments: string[];

@@ -104,6 +104,7 @@ export function mockProvisioningApi(
         storageGBMonthly: 0.12,
       },
     }),
+    reviewOperation: jest.fn().mockResolvedValue({}),
     getCosts: jest.fn().mockResolvedValue({ currency: 'EUR', items: [] }),
     listApprovals: jest.fn().mockResolvedValue({ items: [], environments: [] }),
     ...overrides,

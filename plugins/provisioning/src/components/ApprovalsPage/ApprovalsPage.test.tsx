@@ -129,6 +129,49 @@ describe('ApprovalsPage', () => {
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
   });
 
+  it('approves an operation through the operation route, with its cost change', async () => {
+    const api = mockProvisioningApi({
+      listApprovals: jest.fn().mockResolvedValue({
+        items: [
+          inboxItem({
+            subjectType: 'operation',
+            id: '33333333-3333-4333-8333-333333333333',
+            title: 'resize of ledger (production)',
+            cost: { monthly: 160.6, currency: 'EUR', change: 50 },
+            diff: [{ field: 'size', before: 'medium', after: 'large' }],
+          }),
+        ],
+        environments: ['production'],
+      }),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [[provisioningApiRef, api], mockApis.permission()],
+    });
+    const card = await screen.findByTestId(
+      'approval-card-33333333-3333-4333-8333-333333333333',
+    );
+    expect(within(card).getByTestId('approval-cost')).toHaveTextContent(
+      /160\.60.*\/ month.*\+.*50\.00/,
+    );
+    await userEvent.click(
+      within(card).getByRole('button', { name: 'Approve' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Approve' }),
+    );
+    await waitFor(() =>
+      expect(api.reviewOperation).toHaveBeenCalledWith(
+        '22222222-2222-4222-8222-222222222222',
+        '33333333-3333-4333-8333-333333333333',
+        'approve',
+        undefined,
+      ),
+    );
+    expect(api.approveRequest).not.toHaveBeenCalled();
+  });
+
   it('tells non-approvers they approve nothing', async () => {
     await renderInTestApp(page, {
       mountedRoutes,

@@ -104,7 +104,15 @@ const ApprovalCard = ({
         <ApprovalSummary state={item.approval} />
         <Box mt={2}>
           {item.canApprove ? (
-            <ReviewActions request={item.request} onReviewed={onReviewed} />
+            <ReviewActions
+              request={item.request}
+              operation={
+                item.subjectType === 'operation'
+                  ? { id: item.id, title: item.title }
+                  : undefined
+              }
+              onReviewed={onReviewed}
+            />
           ) : (
             <Typography variant="body2" color="textSecondary">
               You cannot approve this: {item.reason}
