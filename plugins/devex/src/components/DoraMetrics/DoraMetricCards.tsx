@@ -66,14 +66,29 @@ function Definition(props: {
         </ul>
       )}
       <p className={classes.source}>
-        {banded
-          ? bands
-            ? `Level bands: ${bandsSource}.`
-            : `No level bands: ${bandsSource} has no tiers.`
-          : `Definition: DORA ${definition.reportYear} Accelerate State of DevOps report (no level bands).`}
+        {bandsNote(
+          banded,
+          bands !== undefined && bands !== null,
+          bandsSource,
+          definition.reportYear,
+        )}
       </p>
     </>
   );
+}
+
+function bandsNote(
+  banded: boolean,
+  hasBands: boolean,
+  bandsSource: string,
+  reportYear: number | string,
+): string {
+  if (!banded) {
+    return `Definition: DORA ${reportYear} Accelerate State of DevOps report (no level bands).`;
+  }
+  return hasBands
+    ? `Level bands: ${bandsSource}.`
+    : `No level bands: ${bandsSource} has no tiers.`;
 }
 
 function recoveryEmptyDetail(open: number): string {
