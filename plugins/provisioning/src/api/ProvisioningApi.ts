@@ -1,5 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  CreateDatabaseOperation,
+  DatabaseOperation,
+  DatabaseSnapshot,
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
@@ -23,6 +26,19 @@ export interface ProvisioningApi {
   extendRequest(id: string, hours?: number): Promise<DatabaseRequest>;
   getCredentials(id: string): Promise<DatabaseCredentials>;
   getPolicy(owner?: string): Promise<ProvisioningPolicy>;
+  /** Operations on a ready database (`POST /requests/:id/operations`), newest first when listed. */
+  listOperations(requestId: string): Promise<DatabaseOperation[]>;
+  createOperation(
+    requestId: string,
+    operation: CreateDatabaseOperation,
+  ): Promise<DatabaseOperation>;
+  reviewOperation(
+    requestId: string,
+    operationId: string,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<DatabaseOperation>;
+  listSnapshots(requestId: string): Promise<DatabaseSnapshot[]>;
 }
 
 export const provisioningApiRef = createApiRef<ProvisioningApi>({

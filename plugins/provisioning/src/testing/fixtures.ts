@@ -96,6 +96,10 @@ export function mockProvisioningApi(
         'postgresql://payments_orders_development:s3cr3t-from-the-store@127.0.0.1:5432/payments_orders_development',
     }),
     getPolicy: jest.fn(),
+    listOperations: jest.fn().mockResolvedValue([]),
+    createOperation: jest.fn(),
+    reviewOperation: jest.fn(),
+    listSnapshots: jest.fn().mockResolvedValue([]),
     ...overrides,
   } as jest.Mocked<ProvisioningApi>;
 }
