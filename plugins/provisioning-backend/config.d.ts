@@ -172,7 +172,12 @@ export interface Config {
     };
     /** Expiry of ephemeral databases. */
     expiry?: {
-      /** How long before expiry the owners are notified, in minutes (default 60). */
+      /**
+       * When the owners are reminded before expiry, in minutes, each with a link that extends the
+       * database (default [10080, 1440, 60]: 7 days, 1 day and 1 hour before).
+       */
+      remindBeforeMinutes?: number[];
+      /** One reminder this many minutes before expiry (older form of remindBeforeMinutes). */
       notifyBeforeMinutes?: number;
       /** How often expiries are checked, in seconds (default 60). */
       frequencySeconds?: number;

@@ -14,6 +14,7 @@ import {
 import {
   provisioningRequestApprovePermission,
   provisioningRequestDeletePermission,
+  provisioningRequestOperatePermission,
   provisioningRequestReadSecretPermission,
 } from '@paved/plugin-provisioning-common';
 import {
@@ -130,6 +131,7 @@ describe('PavedPermissionPolicy', () => {
   it.each([
     provisioningRequestDeletePermission,
     provisioningRequestReadSecretPermission,
+    provisioningRequestOperatePermission,
   ])('limits $name to the owning team', async permission => {
     await expect(policy.handle({ permission }, developer)).resolves.toEqual(
       expect.objectContaining({

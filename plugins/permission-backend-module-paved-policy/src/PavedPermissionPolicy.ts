@@ -25,6 +25,7 @@ import {
 import {
   provisioningRequestApprovePermission,
   provisioningRequestDeletePermission,
+  provisioningRequestOperatePermission,
   provisioningRequestReadSecretPermission,
   RESOURCE_TYPE_PROVISIONING_REQUEST,
 } from '@paved/plugin-provisioning-common';
@@ -46,7 +47,8 @@ export interface PavedPolicyOptions {
  * - approving or rejecting infrastructure requests: the platform team (approvers);
  * - reviewing scorecard exemptions and managing scorecard campaigns: the platform team (the
  *   scorecards backend also refuses a review by the exemption's own requester);
- * - deprovisioning a database or reading its credentials: the owning team and the platform team;
+ * - deprovisioning a database, reading its credentials or asking for an operation on it (resize,
+ *   rotation, extension, snapshot, restore): the owning team and the platform team;
  * - reading (logs, output, event stream) or cancelling a scaffolder task: the person who started
  *   it and the platform team (the task's parameters and logs can hold another team's details).
  */
@@ -104,7 +106,8 @@ export class PavedPermissionPolicy implements PermissionPolicy {
     }
     if (
       isPermission(permission, provisioningRequestDeletePermission) ||
-      isPermission(permission, provisioningRequestReadSecretPermission)
+      isPermission(permission, provisioningRequestReadSecretPermission) ||
+      isPermission(permission, provisioningRequestOperatePermission)
     ) {
       if (isApprover) return decide(true);
       return conditional('provisioning', RESOURCE_TYPE_PROVISIONING_REQUEST, {

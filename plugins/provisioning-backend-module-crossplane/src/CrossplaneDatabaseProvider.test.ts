@@ -88,6 +88,53 @@ describe('CrossplaneDatabaseProvider', () => {
       expect(await crossplane.status(request)).toEqual(result);
     });
 
+    it('shows the exact diff of a resize before committing it, validated against the XRD', async () => {
+      const crossplane = await provider();
+      const request = databaseRequest();
+      await crossplane.provision(request, ctx);
+      const bare = path.join(root, 'infrastructure-gitops.git');
+      const change = { size: 'large' as const, storageGB: 200 };
+
+      const { diff } = await crossplane.operations.planResize!(request, change);
+      expect(diff).toContain('--- a/databases/payments/orders-production.yaml');
+      expect(diff).toContain('+++ b/databases/payments/orders-production.yaml');
+      expect(diff).toMatch(/^-  size: medium$/m);
+      expect(diff).toMatch(/^\+  size: large$/m);
+      expect(diff).toMatch(/^-  storageGB: 50$/m);
+      expect(diff).toMatch(/^\+  storageGB: 200$/m);
+      // Planning commits nothing.
+      expect(git(bare, 'rev-list', '--count', 'main')).toBe('1');
+
+      const outcome = await crossplane.operations.resize!(request, change, ctx);
+      expect(outcome).toMatchObject({ state: 'done' });
+      expect(git(bare, 'rev-list', '--count', 'main')).toBe('2');
+      const committed = git(
+        bare,
+        'show',
+        'main:databases/payments/orders-production.yaml',
+      );
+      expect(parseYaml(committed).spec).toMatchObject({
+        size: 'large',
+        storageGB: 200,
+      });
+      // The committed file is what the diff promised: planning again shows nothing left to change.
+      expect(
+        (
+          await crossplane.operations.planResize!(
+            { ...request, ...change },
+            change,
+          )
+        ).diff,
+      ).toBe('');
+
+      await expect(
+        crossplane.operations.planResize!(request, {
+          size: 'large',
+          storageGB: 100000,
+        }),
+      ).rejects.toThrow(/\/spec\/storageGB must be <= 16384/);
+    });
+
     it('fails without committing when the request does not fit the XRD', async () => {
       const crossplane = await provider();
       const result = await crossplane.provision(

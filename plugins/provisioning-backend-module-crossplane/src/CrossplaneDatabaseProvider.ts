@@ -9,10 +9,14 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
+  unifiedFileDiff,
+  type DatabaseOperationsProvider,
   type DatabaseProvider,
+  type OperationStatus,
   type ProviderContext,
   type ProviderEngines,
   type ProvisioningStatus,
+  type ResizeChange,
 } from '@paved/plugin-provisioning-node';
 import {
   CompositeResourceCluster,
@@ -172,6 +176,95 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
       );
     }
     return manifest;
+  }
+
+  /**
+   * Resize: the manifest re-rendered with the new size and storage, validated against the XRD
+   * like the instance; approvers see the exact diff of the file that will be committed.
+   */
+  readonly operations: DatabaseOperationsProvider = {
+    planResize: (request, change) => this.planResize(request, change),
+    resize: (request, change, ctx) => this.resize(request, change, ctx),
+  };
+
+  /** The diff of the GitOps file (or, with `apply`, of the manifest) a resize will change. */
+  async planResize(
+    request: DatabaseRequest,
+    change: ResizeChange,
+  ): Promise<{ diff: string }> {
+    const resized = { ...request, ...change };
+    const manifest = this.render(resized);
+    const path = this.manifestPath(manifest);
+    const committed =
+      this.options.config.delivery === 'gitops'
+        ? await this.options.repository!.readFile(path)
+        : undefined;
+    const before = committed ?? toYaml(this.render(request), request);
+    return { diff: unifiedFileDiff(path, before, toYaml(manifest, resized)) };
+  }
+
+  async resize(
+    request: DatabaseRequest,
+    change: ResizeChange,
+    ctx: ProviderContext,
+  ): Promise<OperationStatus> {
+    const resized = { ...request, ...change };
+    const rendered = this.tryRender(resized);
+    if ('state' in rendered) {
+      return rendered as OperationStatus;
+    }
+    const target = `${rendered.kind} ${rendered.metadata.namespace}/${rendered.metadata.name}`;
+    try {
+      if (this.options.config.delivery === 'apply') {
+        await this.options.cluster!.apply(rendered);
+      } else {
+        const result = await this.options.repository!.commitFiles(
+          [
+            {
+              path: this.manifestPath(rendered),
+              content: toYaml(rendered, resized),
+            },
+          ],
+          `provisioning: resize ${target} to ${change.size}, ${change.storageGB} GB for request ${request.id}`,
+        );
+        ctx.logger.info(
+          `Committed the resize of ${target} at ${result.commit}`,
+        );
+        if (!this.options.cluster) {
+          // Without a cluster connection nothing more can be observed than the commit.
+          return {
+            state: 'done',
+            message: `committed to the GitOps repository at ${result.commit}; the cluster applies it on its next sync`,
+          };
+        }
+      }
+      // Done once the cluster holds the new spec and is Ready with it, not on the old Ready.
+      const live = await this.options.cluster!.read(rendered);
+      if (
+        live?.spec?.size !== change.size ||
+        live?.spec?.storageGB !== change.storageGB
+      ) {
+        return {
+          state: 'pending',
+          message: `Waiting for ${target} to carry ${change.size}, ${change.storageGB} GB`,
+        };
+      }
+      const status = statusFromConditions(live, rendered);
+      if (status.state === 'ready') {
+        return { state: 'done', message: status.message };
+      }
+      return status.state === 'pending'
+        ? { state: 'pending', message: status.message }
+        : status;
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not hand the resize of ${target} to Crossplane: ${
+          (error as Error).message
+        }`,
+      };
+    }
   }
 
   /** Where the manifest lives in the GitOps repository. */

@@ -166,6 +166,35 @@ describe('TerraformDatabaseProvider', () => {
       expect(await terraform.status(request)).toEqual(result);
     });
 
+    it('shows the exact diff of a resize before committing it, checked against the module', async () => {
+      const terraform = await provider();
+      await terraform.provision(request, ctx);
+      const bare = path.join(root, 'infrastructure.git');
+      const change = { size: 'large' as const, storageGB: 200 };
+
+      const { diff } = await terraform.operations.planResize!(request, change);
+      expect(diff).toMatch(/^--- a\/.*orders\.tf$/m);
+      expect(diff).toMatch(/^-\s+size\s+= "medium"$/m);
+      expect(diff).toMatch(/^\+\s+size\s+= "large"$/m);
+      expect(diff).toMatch(/^\+\s+storage_gb\s+= 200$/m);
+      expect(git(bare, 'rev-list', '--count', 'main')).toBe('1');
+
+      expect(
+        await terraform.operations.resize!(request, change, ctx),
+      ).toMatchObject({
+        state: 'done',
+      });
+      expect(git(bare, 'rev-list', '--count', 'main')).toBe('2');
+      expect(
+        (
+          await terraform.operations.planResize!(
+            { ...request, ...change },
+            change,
+          )
+        ).diff,
+      ).toBe('');
+    });
+
     it('refuses a request the module would refuse, before committing', async () => {
       const terraform = await provider();
       const result = await terraform.provision(

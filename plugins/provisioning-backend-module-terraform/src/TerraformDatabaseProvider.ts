@@ -8,9 +8,13 @@ import {
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
+  unifiedFileDiff,
+  type DatabaseOperationsProvider,
   type DatabaseProvider,
+  type OperationStatus,
   type ProviderContext,
   type ProvisioningStatus,
+  type ResizeChange,
 } from '@paved/plugin-provisioning-node';
 import { TerraformProviderConfig, readTerraformProviderConfig } from './config';
 import {
@@ -99,6 +103,79 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
   }
 
   constructor(private readonly options: TerraformDatabaseProviderOptions) {}
+
+  /**
+   * Resize: the module call re-rendered with the new size and storage and checked against the
+   * module's variables like the first one; approvers see the exact diff of the `.tf` file.
+   */
+  readonly operations: DatabaseOperationsProvider = {
+    planResize: (request, change) => this.planResize(request, change),
+    resize: (request, change, ctx) => this.resize(request, change, ctx),
+  };
+
+  async planResize(
+    request: DatabaseRequest,
+    change: ResizeChange,
+  ): Promise<{ diff: string }> {
+    const filePath = this.filePath(request);
+    const after = await this.render({ ...request, ...change });
+    const before =
+      (await this.options.repository.readFile(filePath)) ??
+      (await this.render(request));
+    return { diff: unifiedFileDiff(filePath, before, after) };
+  }
+
+  async resize(
+    request: DatabaseRequest,
+    change: ResizeChange,
+    ctx: ProviderContext,
+  ): Promise<OperationStatus> {
+    const resized = { ...request, ...change };
+    let hcl: string;
+    try {
+      hcl = await this.render(resized);
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: false,
+        message: (error as Error).message,
+      };
+    }
+    const filePath = this.filePath(request);
+    try {
+      const result = await this.options.repository.commitFiles(
+        [{ path: filePath, content: hcl }],
+        `provisioning: resize PostgreSQL ${request.name} (${request.environment}) to ${change.size}, ${change.storageGB} GB, request ${request.id}`,
+      );
+      ctx.logger.info(
+        `Committed the resize of ${filePath} at ${result.commit}`,
+      );
+      if (!this.options.terraformCloud) {
+        return {
+          state: 'done',
+          message: `committed ${filePath} at ${result.commit}; the team's terraform plan and apply takes it from there`,
+        };
+      }
+      const run = await this.ensureRun(
+        runMessage('resize', request, result.commit),
+      );
+      const status = await this.statusFromRun(run, resized);
+      if (status.state === 'ready') {
+        return { state: 'done', message: status.message };
+      }
+      return status.state === 'pending'
+        ? { state: 'pending', message: status.message }
+        : status;
+    } catch (error) {
+      return {
+        state: 'failed',
+        retryable: true,
+        message: `Could not hand the resize of ${filePath} to Terraform: ${
+          (error as Error).message
+        }`,
+      };
+    }
+  }
 
   /** `<directory>/<team>/<environment>/<name>.tf`: one root module per team and environment. */
   filePath(request: DatabaseRequest): string {
@@ -315,7 +392,7 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
 
 /** The run message doubles as the key that finds the run again after a restart. */
 function runMessage(
-  action: 'provision' | 'deprovision',
+  action: 'provision' | 'deprovision' | 'resize',
   request: DatabaseRequest,
   commit: string,
 ): string {

@@ -31,8 +31,8 @@ export interface ProcessingSettings {
 }
 
 export interface ExpirySettings {
-  /** How long before expiry the owner is warned, in minutes. */
-  notifyBeforeMinutes: number;
+  /** How long before expiry the owners are reminded, in minutes, longest first (7 d, 1 d, 1 h). */
+  remindBeforeMinutes: number[];
   frequencySeconds: number;
 }
 
@@ -236,6 +236,24 @@ function readPriceTable(config: Config | undefined): PriceTable {
   return { currency, providers, default: defaults };
 }
 
+/** `expiry.remindBeforeMinutes`, or the single `expiry.notifyBeforeMinutes` of older configs. */
+function readReminders(config: Config | undefined): number[] {
+  const single = config?.getOptionalNumber('notifyBeforeMinutes');
+  const reminders =
+    config?.getOptional<unknown[]>('remindBeforeMinutes') ??
+    (single !== undefined ? [single] : [7 * 24 * 60, 24 * 60, 60]);
+  if (
+    !Array.isArray(reminders) ||
+    reminders.length === 0 ||
+    reminders.some(m => typeof m !== 'number' || !(m > 0))
+  ) {
+    throw new Error(
+      'Invalid provisioning config at expiry.remindBeforeMinutes: a list of positive minutes',
+    );
+  }
+  return [...new Set(reminders as number[])].sort((a, b) => b - a);
+}
+
 /** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
 export function readProvisioningSettings(
   rootConfig: Config,
@@ -368,8 +386,7 @@ export function readProvisioningSettings(
 
   const expiryConfig = config?.getOptionalConfig('expiry');
   const expiry: ExpirySettings = {
-    notifyBeforeMinutes:
-      expiryConfig?.getOptionalNumber('notifyBeforeMinutes') ?? 60,
+    remindBeforeMinutes: readReminders(expiryConfig),
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 

@@ -29,3 +29,4 @@ export type {
   RepositoryCommitResult,
   RepositoryFileChange,
 } from './gitops/GitRepository';
+export { unifiedFileDiff } from './gitops/fileDiff';

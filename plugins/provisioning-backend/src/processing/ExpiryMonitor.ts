@@ -4,8 +4,8 @@ import { ExpirySettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 
 /**
- * Ends ephemeral databases: warns the owning team `notifyBeforeMinutes` ahead with a link that
- * extends the database in one click, and once the time is up moves the request to
+ * Ends ephemeral databases: reminds the owning team `remindBeforeMinutes` ahead (7 days, 1 day and
+ * 1 hour by default) with a link that extends the database in one click, and once the time is up moves the request to
  * `deprovisioning` (ending in `expired`), or straight to `expired` when nothing was created yet.
  */
 export class ExpiryMonitor {
@@ -23,7 +23,7 @@ export class ExpiryMonitor {
     const { store, lifecycle, settings, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
     const horizon = new Date(
-      now.getTime() + settings.notifyBeforeMinutes * 60_000,
+      now.getTime() + Math.max(...settings.remindBeforeMinutes) * 60_000,
     );
     for (const request of await store.listExpiring(horizon)) {
       const expiresAt = new Date(request.expiresAt!);
@@ -48,8 +48,8 @@ export class ExpiryMonitor {
             });
           }
         } else if (
-          !request.processing.expiryNotifiedAt &&
-          request.status === 'ready'
+          request.status === 'ready' &&
+          this.reminderDue(expiresAt, now, request.processing.expiryNotifiedAt)
         ) {
           await lifecycle.notifyOwner(request, {
             title: `Database ${
@@ -57,7 +57,9 @@ export class ExpiryMonitor {
             } expires at ${expiresAt.toISOString()}`,
             description: `The ephemeral database ${request.name} of ${
               request.owner
-            } will be deleted then. Open the link to extend it by ${
+            } will be deleted then, in ${describeDuration(
+              expiresAt.getTime() - now.getTime(),
+            )}. Open the link to extend it by ${
               request.ttlHours ?? 'its'
             } hours.`,
             link: `${lifecycle.requestLink(request.id)}?action=extend`,
@@ -77,4 +79,25 @@ export class ExpiryMonitor {
       }
     }
   }
+
+  /**
+   * A reminder is due when a reminder window (e.g. the last day) has opened and no reminder was
+   * sent since it opened; windows already passed get no reminder of their own. An extension
+   * clears the record, so the new expiry gets its reminders.
+   */
+  private reminderDue(expiresAt: Date, now: Date, lastSent?: Date): boolean {
+    const open = this.options.settings.remindBeforeMinutes
+      .map(minutes => expiresAt.getTime() - minutes * 60_000)
+      .filter(opensAt => opensAt <= now.getTime());
+    if (open.length === 0) return false;
+    const latestOpened = Math.max(...open);
+    return !lastSent || lastSent.getTime() < latestOpened;
+  }
+}
+
+function describeDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 120) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24)} days`;
 }

@@ -468,7 +468,7 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
       store,
       lifecycle,
       logger,
-      settings: { notifyBeforeMinutes: 60, frequencySeconds: 60 },
+      settings: { remindBeforeMinutes: [60], frequencySeconds: 60 },
       now: () => clock,
     });
     await expiry.run();
@@ -496,6 +496,49 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     await processor('a').processDue();
     expect((await store.getRequest(request.id))!.status).toBe('expired');
     expect(provider.deprovisionCalls).toEqual([request.id]);
+  });
+
+  it('reminds 7 days, 1 day and 1 hour before expiry, once each, and again after an extension', async () => {
+    const request = await create({
+      environment: 'ephemeral',
+      ttlHours: 240,
+      expiresAt: new Date('2026-12-03T10:00:00Z'),
+    });
+    await processor('a').processDue();
+    const expiry = new ExpiryMonitor({
+      store,
+      lifecycle,
+      logger,
+      settings: {
+        remindBeforeMinutes: [10080, 1440, 60],
+        frequencySeconds: 60,
+      },
+      now: () => clock,
+    });
+    const reminders = () =>
+      notifications.send.mock.calls
+        .filter(([n]) => /expires/.test(n.payload.title))
+        .map(([n]) => n.payload.description.match(/in (\d+ \w+)\./)?.[1]);
+    const at = async (iso: string) => {
+      clock = new Date(iso);
+      await expiry.run();
+      await expiry.run();
+    };
+    await at('2026-11-25T10:00:00Z'); // 8 days before: no window open
+    expect(reminders()).toEqual([]);
+    await at('2026-11-26T10:00:00Z'); // 7 days before
+    await at('2026-11-30T10:00:00Z'); // still in the 7-day window: nothing new
+    await at('2026-12-02T10:30:00Z'); // in the last day
+    await at('2026-12-03T09:15:00Z'); // in the last hour
+    expect(reminders()).toEqual(['7 days', '24 hours', '45 minutes']);
+    const trail = await store.listEvents(request.id);
+    expect(trail.filter(e => e.action === 'expiry-notified')).toHaveLength(3);
+
+    await store.extend(request.id, new Date('2026-12-03T20:00:00Z'), {
+      actor: 'user:default/sam.rivera',
+    });
+    await at('2026-12-03T09:20:00Z'); // the new expiry's 1-day window is open
+    expect(reminders()).toHaveLength(4);
   });
 
   it('fails requests of a provider that is not available, with the reason', async () => {

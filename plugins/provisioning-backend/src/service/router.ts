@@ -343,6 +343,12 @@ export async function createRouter(
         ...(typeof keyPrefix === 'string' ? { keyPrefix } : {}),
       };
       await auditEvent.success();
+      // Also on the request's own trail, so owners see who revealed the (possibly rotated) password.
+      await store.appendEvent(request.id, {
+        actor: credentials.principal.userEntityRef,
+        action: 'credentials-revealed',
+        message: `Password of login ${username} revealed`,
+      });
       res.setHeader('Cache-Control', 'no-store');
       res.json(body);
     } catch (error) {

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ApprovalInboxItem,
+  CreateDatabaseOperation,
+  DatabaseOperation,
+  DatabaseSnapshot,
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
@@ -30,13 +33,20 @@ export interface ProvisioningApi {
   getPrices(): Promise<PriceTable>;
   /** Monthly totals per team over the live requests the user may read. */
   getCosts(owners?: string[]): Promise<{ currency: string; items: TeamCost[] }>;
+  /** Operations on a ready database (`POST /requests/:id/operations`), newest first when listed. */
+  listOperations(requestId: string): Promise<DatabaseOperation[]>;
+  createOperation(
+    requestId: string,
+    operation: CreateDatabaseOperation,
+  ): Promise<DatabaseOperation>;
   /** Approves or rejects an operation on a request's database (a rejection needs a comment). */
   reviewOperation(
     requestId: string,
     operationId: string,
     decision: 'approve' | 'reject',
     comment?: string,
-  ): Promise<unknown>;
+  ): Promise<DatabaseOperation>;
+  listSnapshots(requestId: string): Promise<DatabaseSnapshot[]>;
   /** The approvals inbox: pending changes the user approves. */
   listApprovals(): Promise<{
     items: ApprovalInboxItem[];

@@ -3,9 +3,12 @@ import { ResponseError } from '@backstage/errors';
 import {
   priceTableSchema,
   type ApprovalInboxItem,
+  type CreateDatabaseOperation,
   type DatabaseCredentials,
+  type DatabaseOperation,
   type DatabaseRequest,
   type DatabaseRequestWithEvents,
+  type DatabaseSnapshot,
   type PriceTable,
   type ProvisioningPolicy,
   type TeamCost,
@@ -93,12 +96,32 @@ export class ProvisioningClient implements ProvisioningApi {
     );
   }
 
+  async listOperations(requestId: string): Promise<DatabaseOperation[]> {
+    const body = await this.call<{ items: DatabaseOperation[] }>(
+      `/requests/${encodeURIComponent(requestId)}/operations`,
+    );
+    return body.items;
+  }
+
+  createOperation(
+    requestId: string,
+    operation: CreateDatabaseOperation,
+  ): Promise<DatabaseOperation> {
+    return this.call(
+      `/requests/${encodeURIComponent(requestId)}/operations`,
+      'POST',
+      operation,
+      // One click, one operation: a retried POST returns the same one.
+      { 'Idempotency-Key': `portal-${globalThis.crypto.randomUUID()}` },
+    );
+  }
+
   reviewOperation(
     requestId: string,
     operationId: string,
     decision: 'approve' | 'reject',
     comment?: string,
-  ): Promise<unknown> {
+  ): Promise<DatabaseOperation> {
     return this.call(
       `/requests/${encodeURIComponent(
         requestId,
@@ -115,16 +138,26 @@ export class ProvisioningClient implements ProvisioningApi {
     return this.call('/approvals');
   }
 
+  async listSnapshots(requestId: string): Promise<DatabaseSnapshot[]> {
+    const body = await this.call<{ items: DatabaseSnapshot[] }>(
+      `/requests/${encodeURIComponent(requestId)}/snapshots`,
+    );
+    return body.items;
+  }
+
   private async call<T>(
     path: string,
     method = 'GET',
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('provisioning');
     const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers:
-        body === undefined ? undefined : { 'Content-Type': 'application/json' },
+        body === undefined
+          ? undefined
+          : { 'Content-Type': 'application/json', ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
       // Credentials and live status must never come from a cache.
       cache: 'no-store',

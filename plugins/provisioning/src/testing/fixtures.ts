@@ -107,6 +107,9 @@ export function mockProvisioningApi(
     reviewOperation: jest.fn().mockResolvedValue({}),
     getCosts: jest.fn().mockResolvedValue({ currency: 'EUR', items: [] }),
     listApprovals: jest.fn().mockResolvedValue({ items: [], environments: [] }),
+    listOperations: jest.fn().mockResolvedValue([]),
+    createOperation: jest.fn(),
+    listSnapshots: jest.fn().mockResolvedValue([]),
     ...overrides,
   } as jest.Mocked<ProvisioningApi>;
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { JsonObject } from '@backstage/types';
 import {
   mockCredentials,
@@ -154,7 +157,13 @@ export async function startBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
-          paved: { platformTeam: 'group:default/platform' },
+          // Snapshots and other development state go to a fresh folder, never the repository's .data/.
+          paved: {
+            platformTeam: 'group:default/platform',
+            dataDirectory: fs.mkdtempSync(
+              path.join(os.tmpdir(), 'paved-data-'),
+            ),
+          },
           provisioning: {
             environments: {
               development: env('development', {

@@ -52,6 +52,7 @@ import { formatRelative, formatTimestamp } from '../common/format';
 import { useLiveRequest } from '../common/useLiveRequest';
 import { RevealCredentialsButton } from './CredentialsDialog';
 import { StatusTimeline } from './StatusTimeline';
+import { OperationsPanel } from './OperationsPanel';
 
 const IN_PROGRESS = ['provisioning', 'deprovisioning', 'awaiting-approval'];
 
@@ -330,6 +331,13 @@ export const RequestDetails = ({
           </Grid>
         </Grid>
       </Grid>
+      {!['awaiting-approval', 'provisioning', 'rejected'].includes(
+        request.status,
+      ) && (
+        <Grid item xs={12}>
+          <OperationsPanel request={request} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <AuditLog events={request.events} />
       </Grid>
