@@ -32,6 +32,7 @@ import {
   DATABASE_CONNECTION_SECRET_KEYS,
   databaseConnectionSecretName,
   databaseResourceEntityRef,
+  engineDefinition,
 } from '@paved/plugin-provisioning-common';
 import scaffolderModuleProvisioning from '@paved/plugin-scaffolder-backend-module-provisioning';
 import { scaffolderModuleGoldenPaths } from '../module';
@@ -70,15 +71,41 @@ function enumParameters(template: string): Record<string, string[]> {
   return options;
 }
 
-/** Every combination of a template's `enum` parameters. */
+/**
+ * Every combination of a template's `enum` parameters, with the choices a `dependencies` branch
+ * adds once its condition holds (e.g. the versions of the chosen engine).
+ */
 function optionCombinations(template: string): Array<Record<string, string>> {
-  return Object.entries(enumParameters(template)).reduce<
-    Array<Record<string, string>>
-  >(
-    (combinations, [key, values]) =>
-      combinations.flatMap(c => values.map(v => ({ ...c, [key]: v }))),
-    [{}],
-  );
+  const pages = templateEntity(template).spec.parameters as Array<{
+    properties?: Record<string, any>;
+    dependencies?: Record<string, { oneOf?: Array<{ properties: any }> }>;
+  }>;
+  const expand = (
+    combinations: Array<Record<string, string>>,
+    options: Record<string, string[]>,
+  ) =>
+    Object.entries(options).reduce(
+      (all, [key, values]) =>
+        all.flatMap(c => values.map(v => ({ ...c, [key]: v }))),
+      combinations,
+    );
+  let combinations = expand([{}], enumParameters(template));
+  for (const page of pages) {
+    for (const [key, dependency] of Object.entries(page.dependencies ?? {})) {
+      combinations = combinations.flatMap(combination => {
+        const branch = dependency.oneOf?.find(b =>
+          b.properties[key]?.enum?.includes(combination[key]),
+        );
+        const added = Object.fromEntries(
+          Object.entries<any>(branch?.properties ?? {})
+            .filter(([k, p]) => k !== key && Array.isArray(p.enum))
+            .map(([k, p]) => [k, p.enum as string[]]),
+        );
+        return expand([combination], added);
+      });
+    }
+  }
+  return combinations;
 }
 
 /** Where a rendered service is written, for the checks of its generated sources. */
@@ -705,14 +732,15 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
 
   it('dry-runs postgresql-database for every option combination', async () => {
     const combinations = optionCombinations('postgresql-database');
-    // environment × size × version, as the form offers them.
-    expect(combinations.length).toBe(
-      Object.values(enumParameters('postgresql-database')).reduce(
-        (n, values) => n * values.length,
-        1,
-      ),
+    // engine × environment × size × that engine's versions, as the form offers them.
+    const { type, environment, size } = enumParameters('postgresql-database');
+    expect(type).toEqual(['postgresql', 'redis']);
+    expect(combinations.length).toBeGreaterThan(
+      type.length * environment.length * size.length,
     );
-    expect(combinations.length).toBeGreaterThanOrEqual(4 * 3 * 4);
+    expect(
+      new Set(combinations.map(c => `${c.type} ${c.version}`)).size,
+    ).toBeGreaterThanOrEqual(4);
     for (const options of combinations) {
       const { output, log } = await render('postgresql-database', {
         name: 'orders',
@@ -726,7 +754,9 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       expect({ options, ran: messages }).toEqual({
         options,
         ran: expect.stringContaining(
-          `Dry run: would request ${options.size} PostgreSQL "orders" (${options.environment}) for group:default/payments`,
+          `Dry run: would request ${options.size} ${
+            engineDefinition(options.type as any).title
+          } "orders" (${options.environment}) for group:default/payments`,
         ),
       });
       expect(output.links).toEqual([
