@@ -52,6 +52,24 @@ export type SurveySubmissionResponse = Schemas['SurveySubmissionResponse'];
 /** `GET /surveys/summary` response. @public */
 export type SurveySummaryResponse = Schemas['SurveySummaryResponse'];
 
+/** `POST /feedback` body. @public */
+export type FeedbackSubmission = Schemas['FeedbackSubmission'];
+
+/** `POST /feedback` response. @public */
+export type FeedbackReceipt = Schemas['FeedbackReceipt'];
+
+/** `GET /feedback/summary` response. @public */
+export type FeedbackSummaryResponse = Schemas['FeedbackSummaryResponse'];
+
+/** `GET /availability` response. @public */
+export type AvailabilityResponse = Schemas['AvailabilityResponse'];
+
+/** `GET /provisioning/weeks` response. @public */
+export type ProvisioningWeeksResponse = Schemas['ProvisioningWeeksResponse'];
+
+/** `GET /level-bands` and `PUT /level-bands` response. @public */
+export type LevelBandSelectionResponse = Schemas['LevelBandSelectionResponse'];
+
 /** Backstage's error body, as every route answers errors. @public */
 export type ErrorResponse = Schemas['Error'];
 

@@ -8,3 +8,5 @@ export * from './metrics';
 export * from './stats';
 export * from './api';
 export * from './changes';
+export * from './feedback';
+export * from './levelBands';

@@ -19,7 +19,7 @@ const WINDOW: TimeWindow = {
   from: Date.parse('2026-10-01T00:00:00Z'),
   to: Date.parse('2026-11-01T00:00:00Z'),
 };
-const sha = (n: number) => `${n}`.padStart(8, 'c') + 'deadbeef';
+const sha = (n: number) => `${`${n}`.padStart(8, 'c')}deadbeef`;
 
 type ChangeData = Extract<DevexEvent, { type: 'change' }>['data'];
 const change = (id: string, data: ChangeData, subject = SERVICE) =>
@@ -244,8 +244,7 @@ describe.each(databases.eachSupportedId())('KnexChangesStore on %p', id => {
     const stores = await ingested();
     await stores.ingest.ingest([changes[0], changes[0]], CI);
     expect(
-      (await stores.changes.changeFlow({ services: [SERVICE] }, WINDOW))
-        .merged,
+      (await stores.changes.changeFlow({ services: [SERVICE] }, WINDOW)).merged,
     ).toBe(5);
     await expect(
       stores.ingest.ingest([changes[0]], {

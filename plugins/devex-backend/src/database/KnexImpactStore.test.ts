@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const CI = { writer: 'service:external:ci', receivedAt: 1 };
 const ref = (name: string) => `component:default/${name}`;
 const t = (s: string) => `2026-10-${s}:00Z`;
-const sha = (n: number) => `${n}`.padStart(8, 'e') + 'c0ffee';
+const sha = (n: number) => `${`${n}`.padStart(8, 'e')}c0ffee`;
 const WINDOW = {
   from: Date.parse('2026-10-01T00:00:00Z'),
   to: Date.parse('2026-11-01T00:00:00Z'),
@@ -68,9 +68,7 @@ const events: DevexEvent[] = [
   deployment('d4', 'b1', t('05T00:00'), [[4, t('04T00:00')]]),
   deployment('d5', 'b1', t('05T01:00'), [[5, t('04T00:00')]], 'staging'),
   deployment('d6', 'n1', t('06T10:00'), [[6, t('06T00:00')]]),
-  deployment('d7', 'n1', '2026-09-30T10:00:00Z', [
-    [7, '2026-09-30T00:00:00Z'],
-  ]),
+  deployment('d7', 'n1', '2026-09-30T10:00:00Z', [[7, '2026-09-30T00:00:00Z']]),
 ];
 
 describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
@@ -85,11 +83,7 @@ describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
       ['none', [ref('n1')]],
       ['empty', [ref('nobody')]],
     ]);
-    const result = await stores.impact.cohortAggregates(
-      cohorts,
-      WINDOW,
-      [0.5],
-    );
+    const result = await stores.impact.cohortAggregates(cohorts, WINDOW, [0.5]);
     const summary = Object.fromEntries(
       [...result.entries()].map(([k, a]) => [
         k,
@@ -121,7 +115,13 @@ describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
         leadSamples: 1,
         recovery: null,
       },
-      none: { deployments: 1, failed: 0, lead: 10, leadSamples: 1, recovery: null },
+      none: {
+        deployments: 1,
+        failed: 0,
+        lead: 10,
+        leadSamples: 1,
+        recovery: null,
+      },
     });
     expect(
       (await stores.impact.cohortAggregates(new Map(), WINDOW, [0.5])).size,

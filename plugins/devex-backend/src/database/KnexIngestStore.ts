@@ -173,8 +173,7 @@ export class KnexIngestStore implements IngestStore {
         ...context,
         observedAt: event =>
           latest.get(key(event.source, event.id))?.event.observedAt ??
-          stored.get(key('change', key(event.source, event.id)))
-            ?.observedAt ??
+          stored.get(key('change', key(event.source, event.id)))?.observedAt ??
           null,
       });
       await addCounts(

@@ -6,6 +6,9 @@ import { Knex } from 'knex';
 import { KnexChangesStore } from './KnexChangesStore';
 import { KnexDoraStore } from './KnexDoraStore';
 import { KnexImpactStore } from './KnexImpactStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
+import { KnexOrganisationSettingsStore } from './KnexOrganisationSettingsStore';
+import { KnexFeedbackStore } from './KnexFeedbackStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -23,6 +26,9 @@ export interface DevexStores {
   measures: KnexPlatformMeasuresStore;
   changes: KnexChangesStore;
   impact: KnexImpactStore;
+  feedback: KnexFeedbackStore;
+  availability: KnexAvailabilityStore;
+  settings: KnexOrganisationSettingsStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -34,6 +40,9 @@ export function devexStoresOf(db: Knex): DevexStores {
     measures: new KnexPlatformMeasuresStore(db),
     changes: new KnexChangesStore(db),
     impact: new KnexImpactStore(db),
+    feedback: new KnexFeedbackStore(db),
+    availability: new KnexAvailabilityStore(db),
+    settings: new KnexOrganisationSettingsStore(db),
   };
 }
 

@@ -29,7 +29,9 @@ export async function quantilesOf(
   const result: GroupedQuantiles = new Map();
   if (db.client.config.client === 'pg') {
     // Constants from the code, never from a request: safe to write into the statement.
-    const wanted = `ARRAY[${quantiles.map(q => Number(q)).join(',')}]::float8[]`;
+    const wanted = `ARRAY[${quantiles
+      .map(q => Number(q))
+      .join(',')}]::float8[]`;
     const columns: Array<Knex.Raw | string> = groupBy
       ? [db.raw('?? AS grp', [groupBy])]
       : [];

@@ -100,8 +100,7 @@ export async function goldenPathImpact(options: {
   window: TimeWindow;
   minimumSamples: number;
 }): Promise<ImpactResponse> {
-  const { impact, dora, measures, directory, window, minimumSamples } =
-    options;
+  const { impact, dora, measures, directory, window, minimumSamples } = options;
   const inScope = options.services ? new Set(options.services) : undefined;
   const components = (await directory.components()).filter(
     c => !inScope || inScope.has(c.entityRef),

@@ -452,6 +452,251 @@ export const spec = {
         },
       },
     },
+    '/feedback': {
+      post: {
+        operationId: 'PostFeedback',
+        summary: 'Feedback from the control on every portal page.',
+        description:
+          'Signed-in users only. Rating 1 to 5, a category from the fixed list, an optional comment, the page (a portal path, no host, query or fragment) and the last action. A rating of 2 or less notifies the platform team at once. The same feedback sent again by the same person within minutes is stored once (200 with the earlier id); a person may send at most devex.feedback.maxPerHour pieces an hour (429 with Retry-After beyond).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FeedbackSubmission',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The same feedback was received moments ago; nothing new was stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackReceipt',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackReceipt',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+        },
+      },
+    },
+    '/feedback/summary': {
+      get: {
+        operationId: 'GetFeedbackSummary',
+        summary: 'Portal feedback of a window by page and by category.',
+        description:
+          'Ratings are shown to everyone signed in; the latest comments (with who wrote them) only to members of the platform team.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackSummaryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/availability': {
+      get: {
+        operationId: 'GetAvailability',
+        summary:
+          "The portal's uptime per week, from its own readiness probed every minute.",
+        description:
+          "The scheduler probes the backend's readiness endpoint once a minute (one replica at a time). Uptime is the minutes found up over the minutes measured, from the first probe ever recorded to the last minute that is over; a minute without a probe counts as down.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'IANA time zone the weeks are cut in (default devex.timeZone).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Uptime per ISO week and in total.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AvailabilityResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/provisioning/weeks': {
+      get: {
+        operationId: 'GetProvisioningWeeks',
+        summary:
+          'Provisioning success rate and automated vs manual work, per week.',
+        description:
+          "From provisioning's request events. A request succeeds in the week it first reaches ready and fails in the week its provisioning fails (before ever being ready); the success rate is succeeded over both. Automated requests reached ready with no person other than the requester acting; every state change is an action, counted by who took it (the platform itself, the requester, or another person).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'IANA time zone the weeks are cut in (default devex.timeZone).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Per ISO week and in total.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProvisioningWeeksResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/level-bands': {
+      get: {
+        operationId: 'GetLevelBands',
+        summary:
+          "The DORA report whose level bands judge the organisation's metrics, and the choices.",
+        responses: {
+          '200': {
+            description: 'The selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutLevelBands',
+        summary: 'Choose the report for the organisation (platform team only).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['report'],
+                properties: {
+                  report: {
+                    $ref: '#/components/schemas/LevelBandReport',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/webhooks/github': {
       post: {
         operationId: 'PostGithubWebhook',
@@ -631,6 +876,24 @@ export const spec = {
       },
       TooLarge: {
         description: 'The body is larger than allowed.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      TooManyRequests: {
+        description:
+          'Too many requests from this caller; try again after Retry-After seconds.',
+        headers: {
+          'Retry-After': {
+            schema: {
+              type: 'integer',
+            },
+          },
+        },
         content: {
           'application/json': {
             schema: {
@@ -1056,6 +1319,7 @@ export const spec = {
           'timeToRestore',
           'bands',
           'reportYear',
+          'levelBands',
           'sources',
           'demo',
         ],
@@ -1166,10 +1430,24 @@ export const spec = {
             },
           },
           bands: {
-            $ref: '#/components/schemas/Bands',
+            description:
+              'The thresholds levels were judged by; null when the chosen report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           reportYear: {
             type: 'integer',
+            description:
+              'Year of the report behind the levels (levelBands names it in full).',
+          },
+          levelBands: {
+            $ref: '#/components/schemas/LevelBandSet',
           },
           sources: {
             type: 'array',
@@ -1816,6 +2094,426 @@ export const spec = {
           },
           minimumWindowDays: {
             type: 'integer',
+          },
+        },
+      },
+      FeedbackCategory: {
+        type: 'string',
+        enum: [
+          'bug',
+          'confusing',
+          'missing-feature',
+          'slow',
+          'praise',
+          'other',
+        ],
+      },
+      FeedbackSubmission: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rating', 'category', 'page'],
+        properties: {
+          rating: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          category: {
+            $ref: '#/components/schemas/FeedbackCategory',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          page: {
+            type: 'string',
+            description:
+              'The portal path the feedback is about, e.g. /catalog.',
+            maxLength: 300,
+            pattern: "^/(?!/)[A-Za-z0-9\\-._~%!$&'()*+,;=:@/]*$",
+          },
+          lastAction: {
+            type: 'string',
+            description:
+              'What the person last did on the page, e.g. "clicked Register".',
+            maxLength: 200,
+          },
+        },
+      },
+      FeedbackReceipt: {
+        type: 'object',
+        required: ['id', 'duplicate'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          duplicate: {
+            type: 'boolean',
+            description:
+              'The same feedback was received moments ago and is not stored twice.',
+          },
+        },
+      },
+      FeedbackRatings: {
+        type: 'object',
+        required: ['responses', 'averageRating', 'lowRatings'],
+        properties: {
+          responses: {
+            type: 'integer',
+          },
+          averageRating: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          lowRatings: {
+            type: 'integer',
+            description: 'Ratings of 2 or less.',
+          },
+        },
+      },
+      FeedbackSummaryResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/FeedbackRatings',
+          },
+          {
+            type: 'object',
+            required: ['window', 'byPage', 'byCategory', 'latest'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              byPage: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/FeedbackRatings',
+                    },
+                    {
+                      type: 'object',
+                      required: ['page'],
+                      properties: {
+                        page: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+              byCategory: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/FeedbackRatings',
+                    },
+                    {
+                      type: 'object',
+                      required: ['category'],
+                      properties: {
+                        category: {
+                          $ref: '#/components/schemas/FeedbackCategory',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+              latest: {
+                description:
+                  'The latest feedback with comments; null unless the reader is on the platform team.',
+                type: ['array', 'null'],
+                items: {
+                  type: 'object',
+                  required: [
+                    'rating',
+                    'category',
+                    'comment',
+                    'page',
+                    'lastAction',
+                    'userRef',
+                    'submittedAt',
+                  ],
+                  properties: {
+                    rating: {
+                      type: 'integer',
+                    },
+                    category: {
+                      $ref: '#/components/schemas/FeedbackCategory',
+                    },
+                    comment: {
+                      type: ['string', 'null'],
+                    },
+                    page: {
+                      type: 'string',
+                    },
+                    lastAction: {
+                      type: ['string', 'null'],
+                    },
+                    userRef: {
+                      type: 'string',
+                    },
+                    submittedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      AvailabilityMinutes: {
+        type: 'object',
+        required: [
+          'measuredMinutes',
+          'upMinutes',
+          'probedDownMinutes',
+          'missingMinutes',
+          'uptime',
+        ],
+        properties: {
+          measuredMinutes: {
+            type: 'integer',
+            description: 'Minutes from the first probe on that are over.',
+          },
+          upMinutes: {
+            type: 'integer',
+          },
+          probedDownMinutes: {
+            type: 'integer',
+            description: 'Minutes whose probe got no 200 answer in time.',
+          },
+          missingMinutes: {
+            type: 'integer',
+            description: 'Minutes without a probe; counted as down.',
+          },
+          uptime: {
+            description:
+              'upMinutes over measuredMinutes; null when nothing was measured.',
+            $ref: '#/components/schemas/NullableNumber',
+          },
+        },
+      },
+      AvailabilityResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AvailabilityMinutes',
+          },
+          {
+            type: 'object',
+            required: ['window', 'timeZone', 'firstProbeAt', 'weeks'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              timeZone: {
+                type: 'string',
+              },
+              firstProbeAt: {
+                type: ['string', 'null'],
+              },
+              weeks: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/AvailabilityMinutes',
+                    },
+                    {
+                      type: 'object',
+                      required: ['week', 'start'],
+                      properties: {
+                        week: {
+                          type: 'string',
+                          description: 'ISO week, e.g. 2026-W49.',
+                        },
+                        start: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      ProvisioningPeriod: {
+        type: 'object',
+        required: [
+          'succeeded',
+          'failed',
+          'successRate',
+          'automated',
+          'manual',
+          'automatedRatio',
+          'actions',
+        ],
+        properties: {
+          succeeded: {
+            type: 'integer',
+            description: 'Requests that first reached ready.',
+          },
+          failed: {
+            type: 'integer',
+            description:
+              'Requests whose provisioning failed before ever being ready.',
+          },
+          successRate: {
+            description:
+              'succeeded over succeeded + failed; null when none ended.',
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          automated: {
+            type: 'integer',
+            description:
+              'Succeeded with no person other than the requester acting.',
+          },
+          manual: {
+            type: 'integer',
+            description:
+              'Succeeded after a person other than the requester acted (approval, manual step).',
+          },
+          automatedRatio: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          actions: {
+            type: 'object',
+            description: 'State changes by who took them.',
+            required: ['platform', 'requester', 'person'],
+            properties: {
+              platform: {
+                type: 'integer',
+                description: 'The platform acting by itself (automated).',
+              },
+              requester: {
+                type: 'integer',
+                description: 'The requester (self-service).',
+              },
+              person: {
+                type: 'integer',
+                description: 'Another person (manual).',
+              },
+            },
+          },
+        },
+      },
+      ProvisioningWeeksResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ProvisioningPeriod',
+          },
+          {
+            type: 'object',
+            required: ['window', 'timeZone', 'weeks'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              timeZone: {
+                type: 'string',
+              },
+              weeks: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/ProvisioningPeriod',
+                    },
+                    {
+                      type: 'object',
+                      required: ['week', 'start'],
+                      properties: {
+                        week: {
+                          type: 'string',
+                        },
+                        start: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      LevelBandReport: {
+        type: 'string',
+        enum: ['dora-2023', 'dora-2024', 'none'],
+        description:
+          'dora-2023, dora-2024, or none (DORA 2025 dropped tiers; values and trends only).',
+      },
+      LevelBandSet: {
+        type: 'object',
+        required: [
+          'report',
+          'title',
+          'source',
+          'reportYear',
+          'bands',
+          'note',
+          'adjusted',
+        ],
+        properties: {
+          report: {
+            $ref: '#/components/schemas/LevelBandReport',
+          },
+          title: {
+            type: 'string',
+            description: 'Short name for the badge, e.g. DORA 2024.',
+          },
+          source: {
+            type: 'string',
+          },
+          reportYear: {
+            type: 'integer',
+          },
+          bands: {
+            description: 'Thresholds; null when the report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          note: {
+            type: 'string',
+          },
+          adjusted: {
+            type: 'boolean',
+            description:
+              'Thresholds were overridden in configuration (devex.levelBands.<metric>).',
+          },
+        },
+      },
+      LevelBandSelectionResponse: {
+        type: 'object',
+        required: ['selected', 'chosenBy', 'chosenAt', 'available'],
+        properties: {
+          selected: {
+            $ref: '#/components/schemas/LevelBandSet',
+          },
+          chosenBy: {
+            type: ['string', 'null'],
+            description:
+              'Who chose it in the portal; null while the configured default applies.',
+          },
+          chosenAt: {
+            type: ['string', 'null'],
+          },
+          available: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LevelBandSet',
+            },
           },
         },
       },

@@ -240,7 +240,10 @@ describe('GitHub pull request deliveries', () => {
       },
       'g-3',
     );
-    expect(own.body).toEqual({ accepted: 0, ignored: 'a review by the author' });
+    expect(own.body).toEqual({
+      accepted: 0,
+      ignored: 'a review by the author',
+    });
     for (const [id, state, at] of [
       ['g-4', 'approved', '2026-10-01T12:00:00Z'],
       ['g-5', 'commented', '2026-10-01T10:00:00Z'],
@@ -284,9 +287,7 @@ describe('GitHub pull request deliveries', () => {
           environment: 'production',
           status: 'success',
           finishedAt: '2026-10-01T20:00:00Z',
-          commits: [
-            { sha: 'feedface01', committedAt: '2026-10-01T14:00:00Z' },
-          ],
+          commits: [{ sha: 'feedface01', committedAt: '2026-10-01T14:00:00Z' }],
         },
       },
     ]);
@@ -295,7 +296,11 @@ describe('GitHub pull request deliveries', () => {
         .get(`/api/devex/changes?${WINDOW}`)
         .set('Authorization', mockCredentials.user.header())
     ).body;
-    expect(deployed.deploy).toEqual({ medianHours: 6, p75Hours: 6, samples: 1 });
+    expect(deployed.deploy).toEqual({
+      medianHours: 6,
+      p75Hours: 6,
+      samples: 1,
+    });
     await stop();
   });
 

@@ -6,10 +6,7 @@ import { IngestStore } from '../database/IngestStore';
 import { ChangesStore } from '../database/ChangesStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
-import {
-  GITHUB_SOURCE,
-  mapGithubDelivery,
-} from '../ingest/githubDeliveries';
+import { GITHUB_SOURCE, mapGithubDelivery } from '../ingest/githubDeliveries';
 import { readSignedBody } from '../ingest/signedBody';
 import { GITHUB_WEBHOOK_WRITER } from './eventWriters';
 

@@ -15,11 +15,7 @@ const TEMPLATE = 'template:default/node-service';
 const WINDOW = 'from=2026-10-01T00:00:00Z&to=2026-10-29T00:00:00Z';
 const ref = (name: string) => `component:default/${name}`;
 
-const component = (
-  name: string,
-  owner: string,
-  version?: string,
-): Entity => ({
+const component = (name: string, owner: string, version?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {

@@ -21,6 +21,8 @@ import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
 import { ChangesStore } from '../database/ChangesStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
+import { AvailabilityStore } from '../database/AvailabilityStore';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -34,6 +36,8 @@ import { ImpactStore } from '../database/ImpactStore';
 import { buildChangeFlowReport } from '../metrics/changeFlowReport';
 import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
+import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
+import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
 const BODY_LIMIT = '25mb';
@@ -51,6 +55,9 @@ export interface RouterOptions {
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
+  feedbackCollector: FeedbackCollector;
+  availability: AvailabilityStore;
+  levelBands: LevelBandSelection;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   logger: LoggerService;
@@ -122,7 +129,12 @@ export async function createRouter(
     const { scope, services } = await resolveScope(rules, req.query, directory);
     const aggregates = await dora.doraAggregates(services, window);
     res.json(
-      buildDoraReport({ aggregates, window, scope, bands: config.bands }),
+      buildDoraReport({
+        aggregates,
+        window,
+        scope,
+        bandSet: await options.levelBands.current(),
+      }),
     );
   });
 
@@ -259,6 +271,15 @@ export async function createRouter(
         minimumSamples: config.impactMinimumSamples,
       }),
     );
+  });
+
+  addPlatformMeasuresRoutes(api, {
+    feedback: options.feedbackCollector,
+    availability: options.availability,
+    levelBands: options.levelBands,
+    measures,
+    httpAuth,
+    config,
   });
 
   router.use(api);

@@ -32,7 +32,6 @@ import {
   DATABASE_CONNECTION_SECRET_KEYS,
   databaseConnectionSecretName,
   databaseResourceEntityRef,
-  engineDefinition,
 } from '@paved/plugin-provisioning-common';
 import scaffolderModuleProvisioning from '@paved/plugin-scaffolder-backend-module-provisioning';
 import { scaffolderModuleGoldenPaths } from '../module';
@@ -738,9 +737,17 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
     expect(combinations.length).toBeGreaterThan(
       type.length * environment.length * size.length,
     );
-    expect(
-      new Set(combinations.map(c => `${c.type} ${c.version}`)).size,
-    ).toBeGreaterThanOrEqual(4);
+    const versionsOf = (engine: string): string[] =>
+      templateEntity(
+        'postgresql-database',
+      ).spec.parameters[0].dependencies.type.oneOf.find((branch: any) =>
+        branch.properties.type.enum.includes(engine),
+      ).properties.version.enum;
+    expect(combinations.length).toBe(
+      (versionsOf('postgresql').length + versionsOf('redis').length) *
+        environment.length *
+        size.length,
+    );
     for (const options of combinations) {
       const { output, log } = await render('postgresql-database', {
         name: 'orders',
@@ -755,7 +762,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         options,
         ran: expect.stringContaining(
           `Dry run: would request ${options.size} ${
-            engineDefinition(options.type as any).title
+            options.type === 'redis' ? 'Redis' : 'PostgreSQL'
           } "orders" (${options.environment}) for group:default/payments`,
         ),
       });

@@ -25,12 +25,7 @@ import type {
 } from '@paved/plugin-devex-common';
 import { devexApiRef, DevexScope } from '../../api/DevexApi';
 import { TimeWindow } from '../../window/timeWindow';
-import {
-  formatHours,
-  formatPercent,
-  formatPerWeek,
-  plural,
-} from '../format';
+import { formatHours, formatPercent, formatPerWeek, plural } from '../format';
 
 const useStyles = makeStyles(theme => ({
   muted: { color: theme.palette.text.secondary },
@@ -115,7 +110,8 @@ function MeasureCell(props: {
 
 function cohortName(cohort: ImpactCohort) {
   if (cohort.kind === 'none') return 'No template';
-  if (cohort.kind === 'templateVersion') return `version ${cohort.templateVersion}`;
+  if (cohort.kind === 'templateVersion')
+    return `version ${cohort.templateVersion}`;
   return <EntityRefLink entityRef={cohort.templateRef!} />;
 }
 
@@ -156,7 +152,9 @@ export function ImpactTable(props: { impact: ImpactResponse }) {
             >
               <TableCell
                 className={
-                  cohort.kind === 'templateVersion' ? classes.version : undefined
+                  cohort.kind === 'templateVersion'
+                    ? classes.version
+                    : undefined
                 }
               >
                 {cohortName(cohort)}
