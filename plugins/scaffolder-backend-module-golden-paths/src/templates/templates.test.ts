@@ -70,15 +70,41 @@ function enumParameters(template: string): Record<string, string[]> {
   return options;
 }
 
-/** Every combination of a template's `enum` parameters. */
+/**
+ * Every combination of a template's `enum` parameters, with the choices a `dependencies` branch
+ * adds once its condition holds (e.g. the versions of the chosen engine).
+ */
 function optionCombinations(template: string): Array<Record<string, string>> {
-  return Object.entries(enumParameters(template)).reduce<
-    Array<Record<string, string>>
-  >(
-    (combinations, [key, values]) =>
-      combinations.flatMap(c => values.map(v => ({ ...c, [key]: v }))),
-    [{}],
-  );
+  const pages = templateEntity(template).spec.parameters as Array<{
+    properties?: Record<string, any>;
+    dependencies?: Record<string, { oneOf?: Array<{ properties: any }> }>;
+  }>;
+  const expand = (
+    combinations: Array<Record<string, string>>,
+    options: Record<string, string[]>,
+  ) =>
+    Object.entries(options).reduce(
+      (all, [key, values]) =>
+        all.flatMap(c => values.map(v => ({ ...c, [key]: v }))),
+      combinations,
+    );
+  let combinations = expand([{}], enumParameters(template));
+  for (const page of pages) {
+    for (const [key, dependency] of Object.entries(page.dependencies ?? {})) {
+      combinations = combinations.flatMap(combination => {
+        const branch = dependency.oneOf?.find(b =>
+          b.properties[key]?.enum?.includes(combination[key]),
+        );
+        const added = Object.fromEntries(
+          Object.entries<any>(branch?.properties ?? {})
+            .filter(([k, p]) => k !== key && Array.isArray(p.enum))
+            .map(([k, p]) => [k, p.enum as string[]]),
+        );
+        return expand([combination], added);
+      });
+    }
+  }
+  return combinations;
 }
 
 /** Where a rendered service is written, for the checks of its generated sources. */
@@ -704,23 +730,23 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
   });
 
   it('dry-runs postgresql-database for every option combination', async () => {
-    // engine × environment × size, and each engine's versions (a dependency of the engine field).
-    const firstPage = templateEntity('postgresql-database').spec.parameters[0];
-    const versionsOf = (type: string): string[] =>
-      firstPage.dependencies.type.oneOf.find((branch: any) =>
-        branch.properties.type.enum.includes(type),
-      ).properties.version.enum;
-    const combinations: Array<Record<string, string>> = optionCombinations(
-      'postgresql-database',
-    ).flatMap(options =>
-      versionsOf(options.type).map(version => ({ ...options, version })),
+    const combinations = optionCombinations('postgresql-database');
+    // engine × environment × size × that engine's versions, as the form offers them.
+    const { type, environment, size } = enumParameters('postgresql-database');
+    expect(type).toEqual(['postgresql', 'redis']);
+    expect(combinations.length).toBeGreaterThan(
+      type.length * environment.length * size.length,
     );
-    expect(enumParameters('postgresql-database').type).toEqual([
-      'postgresql',
-      'redis',
-    ]);
+    const versionsOf = (engine: string): string[] =>
+      templateEntity(
+        'postgresql-database',
+      ).spec.parameters[0].dependencies.type.oneOf.find((branch: any) =>
+        branch.properties.type.enum.includes(engine),
+      ).properties.version.enum;
     expect(combinations.length).toBe(
-      (versionsOf('postgresql').length + versionsOf('redis').length) * 4 * 3,
+      (versionsOf('postgresql').length + versionsOf('redis').length) *
+        environment.length *
+        size.length,
     );
     for (const options of combinations) {
       const { output, log } = await render('postgresql-database', {
