@@ -25,7 +25,9 @@ async function redisReplies(url: string, commands: string[][]) {
   const done = new Promise<string[]>(resolve => {
     socket.on('data', chunk => {
       received += chunk.toString('utf8');
-      const replies = received.split('\r\n').filter(line => /^[+\-:$]/.test(line));
+      const replies = received
+        .split('\r\n')
+        .filter(line => /^[+\-:$]/.test(line));
       // Every reply here is a simple string, error, integer or a bulk string header.
       if (replies.length >= all.length) resolve(replies);
     });
@@ -52,7 +54,12 @@ describe('a Redis request through the provisioning flow with the sandbox on the 
       .post('/api/provisioning/requests')
       .set('Authorization', auth)
       .send(
-        body({ type: 'redis', name: 'router-sessions', storageGB: 1, version: '7.0' }),
+        body({
+          type: 'redis',
+          name: 'router-sessions',
+          storageGB: 1,
+          version: '7.0',
+        }),
       );
     expect(created.status).toBe(201);
     owners.set(created.body.id, created.body.owner);
