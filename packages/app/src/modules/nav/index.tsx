@@ -40,6 +40,7 @@ const pavedNav = NavContentBlueprint.make({
             {nav.take('page:api-docs')}
             {nav.take('page:techdocs')}
             {nav.take('page:scaffolder')}
+            {nav.take('page:golden-paths')}
             {nav.take('page:provisioning')}
             <ApprovalsSidebarItem />
             {nav.take('page:devex')}
