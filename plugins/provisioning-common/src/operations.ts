@@ -1,5 +1,6 @@
 import { z } from 'zod/v3';
 import { DATABASE_SIZES, type DatabaseSize } from './types';
+import type { CostChange } from './cost';
 
 /**
  * Changes to a ready database ("day-2 operations"). Each is tracked like a request: guardrails,
@@ -86,6 +87,11 @@ export interface DatabaseOperation {
   /** What came out, e.g. `{ expiresAt }`, `{ snapshotId }`, `{ graceEndsAt }`. Never a secret. */
   result?: Record<string, unknown>;
   failureReason?: string;
+  /**
+   * The database's monthly cost after the operation and what it adds (`change`, negative when it
+   * saves), priced when it was asked for.
+   */
+  cost?: CostChange;
   createdAt: string;
   updatedAt: string;
 }

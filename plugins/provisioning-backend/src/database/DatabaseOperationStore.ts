@@ -1,4 +1,5 @@
 import type {
+  CostChange,
   DatabaseOperation,
   DatabaseOperationParameters,
   DatabaseOperationPhase,
@@ -17,6 +18,8 @@ export interface NewDatabaseOperation {
   approvalRequired: boolean;
   approvalReasons: string[];
   plannedChange?: string;
+  /** The monthly cost after the operation and the change; a done resize gives it to the request. */
+  cost?: CostChange;
 }
 
 export interface OperationTransitionOptions {

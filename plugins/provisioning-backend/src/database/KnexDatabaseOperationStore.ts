@@ -28,6 +28,9 @@ const REQUESTS = 'provisioning_requests';
 const EVENTS = 'provisioning_request_events';
 
 type OperationRow = {
+  monthly_cost?: number | string | null;
+  cost_change?: number | string | null;
+  cost_currency?: string | null;
   id: string;
   request_id: string;
   type: string;
@@ -78,6 +81,17 @@ function rowToOperation(row: OperationRow): DatabaseOperation {
     ...(row.planned_change ? { plannedChange: row.planned_change } : {}),
     ...(row.result ? { result: JSON.parse(row.result) } : {}),
     ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
+    ...(row.monthly_cost !== null &&
+    row.monthly_cost !== undefined &&
+    row.cost_currency
+      ? {
+          cost: {
+            monthly: Number(row.monthly_cost),
+            currency: row.cost_currency,
+            change: Number(row.cost_change ?? 0),
+          },
+        }
+      : {}),
     createdAt: toDate(row.created_at).toISOString(),
     updatedAt: toDate(row.updated_at).toISOString(),
   };
@@ -202,6 +216,9 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
         ? JSON.stringify(input.approvalReasons)
         : null,
       planned_change: input.plannedChange ?? null,
+      monthly_cost: input.cost?.monthly ?? null,
+      cost_change: input.cost?.change ?? null,
+      cost_currency: input.cost?.currency ?? null,
       attempts: 0,
       created_at: now,
       updated_at: now,
@@ -345,6 +362,16 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
       if (change?.size !== undefined) requestChanges.size = change.size;
       if (change?.storageGB !== undefined)
         requestChanges.storage_gb = change.storageGB;
+      // A resize moves the database's cost to what the operation was priced at.
+      if (
+        (change?.size !== undefined || change?.storageGB !== undefined) &&
+        row.monthly_cost !== null &&
+        row.monthly_cost !== undefined &&
+        row.cost_currency
+      ) {
+        requestChanges.monthly_cost = row.monthly_cost;
+        requestChanges.cost_currency = row.cost_currency;
+      }
       if (change?.outputs !== undefined)
         requestChanges.outputs = JSON.stringify(change.outputs);
       if (change?.expiresAt !== undefined) {

@@ -1692,6 +1692,11 @@ export const spec = {
             description:
               "On approve and reject answers, the environment's rule and the approvals given.",
           },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+            description:
+              'The monthly cost after the operation and its `change`, priced when asked for.',
+          },
         },
       },
       DatabaseSnapshot: {

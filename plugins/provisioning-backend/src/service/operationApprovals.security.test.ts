@@ -58,6 +58,11 @@ describe('approval rules on operations', () => {
         .send({ type: 'resize', size: 'medium', storageGB: 20 });
       expect(asked.status).toBe(201);
       expect(asked.body.status).toBe('awaiting-approval');
+      expect(asked.body.cost).toEqual({
+        monthly: 70,
+        currency: 'EUR',
+        change: 45,
+      });
       const op = asked.body.id;
       const review = (user: string) =>
         request(server)
@@ -95,6 +100,13 @@ describe('approval rules on operations', () => {
       expect(second.status).toBe(200);
       expect(second.body.status).toBe('in-progress');
       await waitFor(`/requests/${id}/operations/${op}`, 'done');
+      // The resized database now costs what the resize was priced at.
+      const resized = await waitFor(`/requests/${id}`, 'ready');
+      expect(resized).toMatchObject({
+        size: 'medium',
+        storageGB: 20,
+        cost: { monthly: 70, currency: 'EUR' },
+      });
       const late = await review(PRIYA);
       expect(late.status).toBe(409);
       expect(late.body.error.message).toMatch(/already decided/);

@@ -29,8 +29,10 @@ export function pendingOperation(
 export function operationCost(
   prices: PriceTable,
   request: DatabaseRequest,
-  operation: DatabaseOperation,
+  operation: Pick<DatabaseOperation, 'parameters' | 'cost'>,
 ): CostChange {
+  // Priced when it was asked for; a done resize has since changed the request.
+  if (operation.cost) return operation.cost;
   const before =
     request.cost ??
     estimateCost(prices, request.provider, request.size, request.storageGB);

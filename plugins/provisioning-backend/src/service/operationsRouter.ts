@@ -8,6 +8,7 @@ import {
   DatabaseOperation,
   DatabaseRequest,
   DatabaseSnapshot,
+  PriceTable,
   provisioningRequestApprovePermission,
   provisioningRequestOperatePermission,
   provisioningRequestReadPermission,
@@ -22,7 +23,7 @@ import type {
 import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ApprovalPolicy } from '../policy/ApprovalPolicy';
-import { pendingOperation } from './operationApprovals';
+import { operationCost, pendingOperation } from './operationApprovals';
 import {
   createRequestAccess,
   idempotencyOf,
@@ -38,6 +39,8 @@ export interface OperationRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   userInfo: UserInfoService;
+  /** The price table, for the cost of an operation. */
+  prices: PriceTable;
   /** Who approves, how many times (as for requests). */
   approvals: ApprovalPolicy;
   /** Starts processing of the given operations soon, without waiting for the scheduled run. */
@@ -101,6 +104,7 @@ export function addOperationRoutes(
         requestId: request.id,
         requestedBy: credentials.principal.userEntityRef,
         ...admitted,
+        cost: operationCost(options.prices, request, admitted),
       },
       { idempotency },
       req,

@@ -401,6 +401,7 @@ export async function createRouter(
     permissions,
     userInfo,
     approvals: options.approvals,
+    prices: guardrails.prices,
   });
 
   // A database restart or failover answers 503 (retry), not 500: nothing was changed.
