@@ -11,6 +11,12 @@ export function mockDevexApi(overrides: Partial<jest.Mocked<DevexApi>> = {}) {
     getMeasures: jest.fn().mockResolvedValue(measures()),
     getSurveySummary: jest.fn().mockResolvedValue(surveySummary()),
     submitSurvey: jest.fn().mockResolvedValue({ id: 'survey-1' }),
+    submitFeedback: jest.fn().mockResolvedValue({ id: 1, duplicate: false }),
+    getFeedbackSummary: jest.fn(),
+    getAvailability: jest.fn(),
+    getProvisioningWeeks: jest.fn(),
+    getLevelBands: jest.fn(),
+    chooseLevelBands: jest.fn(),
     ...overrides,
   };
   return api;
