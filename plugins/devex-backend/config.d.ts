@@ -61,6 +61,13 @@ export interface Config {
        */
       period?: 'week' | 'month' | 'quarter';
     };
+    impact?: {
+      /**
+       * Golden-path impact: a measure of a cohort (template, template version, no template)
+       * with fewer samples than this is withheld and marked "too few samples" (default 5).
+       */
+      minimumSamples?: number;
+    };
     feedback?: {
       /** Most pieces of portal feedback one person may send per hour (default 10). */
       maxPerHour?: number;

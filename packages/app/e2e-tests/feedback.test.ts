@@ -43,7 +43,7 @@ test.describe('the feedback control', () => {
     );
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    // A platform engineer was notified at once and sees the comment in the results.
+    // A platform engineer was notified at once, with the comment.
     const context = await browser.newContext();
     const platform = await context.newPage();
     await signInAsGuest(platform, '/notifications', 'platform');
@@ -56,12 +56,6 @@ test.describe('the feedback control', () => {
       path: testInfo.outputPath('feedback-notification.png'),
       fullPage: true,
     });
-    const summary = await platform.evaluate(async () => {
-      const response = await fetch('/api/devex/feedback/summary');
-      return { status: response.status };
-    });
-    // Without the app's token the API refuses: feedback results are not public.
-    expect(summary.status).toBe(401);
     await context.close();
   });
 });

@@ -207,6 +207,16 @@ describe('agents through the MCP server', () => {
         destructive: false,
         idempotent: false,
       },
+      'golden-paths:get-template-drift': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'golden-paths:propose-template-upgrade': {
+        readOnly: false,
+        destructive: false,
+        idempotent: true,
+      },
     });
   });
 
@@ -218,6 +228,8 @@ describe('agents through the MCP server', () => {
         'golden-paths.list-templates',
         'golden-paths.check-service-name',
         'golden-paths.create-service',
+        'golden-paths.get-template-drift',
+        'golden-paths.propose-template-upgrade',
         'provisioning.request-database',
         'provisioning.list-database-requests',
         'provisioning.get-database-request',

@@ -42,6 +42,8 @@ export interface DevexConfig {
   feedbackPerHour: number;
   /** Overrides the readiness URL the availability probe finds through discovery. */
   availabilityProbeUrl?: string;
+  /** Below this many samples an impact measure is withheld (no comparison drawn). */
+  impactMinimumSamples: number;
 }
 
 function readBandOverrides(config: Config | undefined): BandOverride[] {
@@ -150,5 +152,9 @@ export function readDevexConfig(root: Config): DevexConfig {
       config?.getOptionalNumber('feedback.maxPerHour') ?? 10,
     ),
     availabilityProbeUrl: config?.getOptionalString('availability.probeUrl'),
+    impactMinimumSamples: Math.max(
+      1,
+      config?.getOptionalNumber('impact.minimumSamples') ?? 5,
+    ),
   };
 }

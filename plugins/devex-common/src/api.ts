@@ -77,3 +77,18 @@ export type {
   components as DevexApiSchemas,
   paths as DevexApiPaths,
 } from './schema/openapi.generated';
+
+/** One stage of `GET /changes`: median and p75 in hours, null without samples. @public */
+export type StageSummary = Schemas['StageSummary'];
+
+/** `GET /changes` response (the review flow). @public */
+export type ChangeFlowResponse = Schemas['ChangeFlowResponse'];
+
+/** A measure of `GET /impact` with its sample count. @public */
+export type ImpactMeasure = Schemas['ImpactMeasure'];
+
+/** One cohort of `GET /impact`: a template, a template version, or no template. @public */
+export type ImpactCohort = Schemas['ImpactCohort'];
+
+/** `GET /impact` response (golden-path impact). @public */
+export type ImpactResponse = Schemas['ImpactResponse'];

@@ -9,3 +9,4 @@ export * from './stats';
 export * from './api';
 export * from './feedback';
 export * from './levelBands';
+export * from './changes';

@@ -20,12 +20,8 @@ export const provisioningModuleCrossplane = createBackendModule({
       async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'crossplane',
-          create: async () => ({
-            postgresql: await CrossplaneDatabaseProvider.fromConfig(
-              config,
-              platform,
-            ),
-          }),
+          create: () =>
+            CrossplaneDatabaseProvider.enginesFromConfig(config, platform),
         });
       },
     });

@@ -20,12 +20,8 @@ export const provisioningModuleTerraform = createBackendModule({
       async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'terraform',
-          create: async () => ({
-            postgresql: await TerraformDatabaseProvider.fromConfig(
-              config,
-              platform,
-            ),
-          }),
+          create: () =>
+            TerraformDatabaseProvider.enginesFromConfig(config, platform),
         });
       },
     });

@@ -40,7 +40,7 @@ export interface EngineDefinition {
    * What the request's capacity field means for this engine: `storageGB` is disk for
    * PostgreSQL and memory (`maxmemory`) for Redis. Quotas count it either way.
    */
-  capacity: { label: string; description: string };
+  capacity: { name: string; label: string; description: string };
   /** The URL clients connect with; it contains the password, so only the credentials endpoint builds it. */
   connectionUrl(facts: ConnectionFacts): string;
 }
@@ -60,6 +60,7 @@ export const ENGINE_DEFINITIONS: Readonly<
     defaultPort: 5432,
     versions: { offered: ['15', '16', '17'], default: '16' },
     capacity: {
+      name: 'storage',
       label: 'Storage (GB)',
       description: 'Disk space of the database',
     },
@@ -76,6 +77,7 @@ export const ENGINE_DEFINITIONS: Readonly<
     defaultPort: 6379,
     versions: { offered: ['7.0', '7.2'], default: '7.0' },
     capacity: {
+      name: 'memory',
       label: 'Memory (GB)',
       description: 'Memory limit of the cache (maxmemory)',
     },

@@ -7,6 +7,8 @@ import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { KnexDoraStore } from './KnexDoraStore';
 import { KnexOrganisationSettingsStore } from './KnexOrganisationSettingsStore';
 import { KnexFeedbackStore } from './KnexFeedbackStore';
+import { KnexChangesStore } from './KnexChangesStore';
+import { KnexImpactStore } from './KnexImpactStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -25,6 +27,8 @@ export interface DevexStores {
   feedback: KnexFeedbackStore;
   availability: KnexAvailabilityStore;
   settings: KnexOrganisationSettingsStore;
+  changes: KnexChangesStore;
+  impact: KnexImpactStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -37,6 +41,8 @@ export function devexStoresOf(db: Knex): DevexStores {
     feedback: new KnexFeedbackStore(db),
     availability: new KnexAvailabilityStore(db),
     settings: new KnexOrganisationSettingsStore(db),
+    changes: new KnexChangesStore(db),
+    impact: new KnexImpactStore(db),
   };
 }
 

@@ -27,7 +27,8 @@ export const spec = {
     '/events': {
       post: {
         operationId: 'PostEvents',
-        summary: 'Store deployment and incident events (CI and CD pipelines).',
+        summary:
+          'Store deployment, incident and change events (CI and CD pipelines).',
         description:
           "For service credentials (a CI token issued through `backend.auth.externalAccess`). A signed-in user may send events only for services owned by one of their teams. Each (`source`, `id`) is an event's identity: a re-send replaces it, but only the principal that first wrote it may replace it (409 otherwise). The source `github` belongs to the webhook. Survey answers are not events: they come only through `POST /surveys`.\n",
         requestBody: {
@@ -276,6 +277,91 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/DevexMeasuresResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/changes': {
+      get: {
+        operationId: 'GetChanges',
+        summary:
+          'Review flow of the changes (pull requests) merged in a window.',
+        description:
+          'Cycle time split into coding (first commit to opened), pickup (opened to first review), review (first review to merged) and deploy (merged to the first successful production deployment of the service listing the merge commit), as median and p75 in hours. A change counts when its merge time is in the window; a stage that has not ended, or ends before it starts, is no sample; without samples the values are null. `open` counts the changes opened in the window that are neither merged nor closed.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The review flow.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeFlowResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/impact': {
+      get: {
+        operationId: 'GetImpact',
+        summary:
+          'DORA metrics of services per golden-path template and version, beside the rest.',
+        description:
+          'Cohorts by the golden-path lineage of each component in the catalog: one per template, one per template version, and the services made from no template. Each measure gives its sample count; below devex.impact.minimumSamples its value is null and tooFewSamples is true, so no comparison is drawn from too little data.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The cohorts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactResponse',
                 },
               },
             },
@@ -615,7 +701,7 @@ export const spec = {
       post: {
         operationId: 'PostGithubWebhook',
         summary:
-          'GitHub deliveries (push, deployment_status, workflow_run, issues).',
+          'GitHub deliveries (push, deployment_status, workflow_run, issues, pull_request, pull_request_review).\n',
         description:
           "Authenticated by the `X-Hub-Signature-256` HMAC of the raw body, checked while the body streams in (at most devex.github.maxPayloadBytes). A delivery seen before (`X-GitHub-Delivery`) is acknowledged and not applied again; an event older than the stored state of the same deployment or issue (by GitHub's own timestamps) does not replace it.\n",
         security: [],
@@ -945,7 +1031,7 @@ export const spec = {
       },
       Event: {
         description:
-          'One event; (`source`, `id`) is its identity. `type` says which: a deployment or an incident.\n',
+          'One event; (`source`, `id`) is its identity. `type` says which: a deployment, an incident or a change (a pull or merge request).\n',
         type: 'object',
         required: ['type'],
         discriminator: {
@@ -957,6 +1043,9 @@ export const spec = {
           },
           {
             $ref: '#/components/schemas/IncidentEvent',
+          },
+          {
+            $ref: '#/components/schemas/ChangeEvent',
           },
         ],
       },
@@ -1003,6 +1092,72 @@ export const spec = {
           },
           data: {
             $ref: '#/components/schemas/IncidentData',
+          },
+        },
+      },
+      ChangeData: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A change on its way to production. Times it has not reached yet are left out.\n',
+        required: ['openedAt'],
+        properties: {
+          openedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          firstCommitAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          firstReviewAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          approvedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          mergedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          closedAt: {
+            description:
+              'Closed without being merged (abandoned), so no longer open.',
+            $ref: '#/components/schemas/Timestamp',
+          },
+          mergeCommit: {
+            type: 'string',
+            pattern: '^[0-9a-fA-F]{7,64}$',
+          },
+          additions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100000000,
+          },
+          deletions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100000000,
+          },
+        },
+      },
+      ChangeEvent: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'source', 'type', 'subject', 'data'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/Identifier',
+          },
+          source: {
+            $ref: '#/components/schemas/Identifier',
+          },
+          type: {
+            type: 'string',
+            const: 'change',
+          },
+          subject: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          data: {
+            $ref: '#/components/schemas/ChangeData',
           },
         },
       },
@@ -1620,6 +1775,198 @@ export const spec = {
                   },
                 },
               },
+            },
+          },
+        },
+      },
+      StageSummary: {
+        type: 'object',
+        required: ['medianHours', 'p75Hours', 'samples'],
+        properties: {
+          medianHours: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          p75Hours: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          samples: {
+            type: 'integer',
+          },
+        },
+      },
+      ChangeFlowResponse: {
+        type: 'object',
+        required: [
+          'scope',
+          'window',
+          'merged',
+          'coding',
+          'pickup',
+          'review',
+          'deploy',
+          'size',
+          'open',
+        ],
+        properties: {
+          scope: {
+            $ref: '#/components/schemas/Scope',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          merged: {
+            type: 'integer',
+            description: 'Changes merged in the window.',
+          },
+          coding: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          pickup: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          review: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          deploy: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          size: {
+            type: 'object',
+            description:
+              'Lines changed (additions plus deletions) of the merged changes that report them.',
+            required: ['medianLines', 'p75Lines', 'samples', 'classes'],
+            properties: {
+              medianLines: {
+                $ref: '#/components/schemas/NullableNumber',
+              },
+              p75Lines: {
+                $ref: '#/components/schemas/NullableNumber',
+              },
+              samples: {
+                type: 'integer',
+              },
+              classes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['label', 'maxLines', 'changes'],
+                  properties: {
+                    label: {
+                      type: 'string',
+                    },
+                    maxLines: {
+                      type: ['integer', 'null'],
+                      description:
+                        'Largest size of the class (null for the last, unbounded one).',
+                    },
+                    changes: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          open: {
+            type: 'integer',
+            description:
+              'Changes opened in the window that are neither merged nor closed.',
+          },
+        },
+      },
+      ImpactMeasure: {
+        type: 'object',
+        description:
+          'A value with its sample count; null (and tooFewSamples) below the minimum.',
+        required: ['value', 'samples', 'tooFewSamples'],
+        properties: {
+          value: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          samples: {
+            type: 'integer',
+          },
+          tooFewSamples: {
+            type: 'boolean',
+          },
+        },
+      },
+      ImpactCohort: {
+        type: 'object',
+        required: [
+          'kind',
+          'templateRef',
+          'templateVersion',
+          'services',
+          'deployments',
+          'deploymentFrequency',
+          'leadTimeHours',
+          'changeFailureRate',
+          'recoveryTimeHours',
+          'timeToFirstDeploymentHours',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['template', 'templateVersion', 'none'],
+          },
+          templateRef: {
+            type: ['string', 'null'],
+          },
+          templateVersion: {
+            type: ['string', 'null'],
+            description:
+              'The version, or "unknown" for services whose lineage names none.',
+          },
+          services: {
+            type: 'integer',
+          },
+          deployments: {
+            type: 'integer',
+          },
+          deploymentFrequency: {
+            description:
+              'Production deployments per service per week (samples are services).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          leadTimeHours: {
+            description: 'Median lead time for changes (samples are commits).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          changeFailureRate: {
+            description:
+              'Failed over all deployments (samples are deployments).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          recoveryTimeHours: {
+            description:
+              'Median failed deployment recovery time (samples are recovered failures).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          timeToFirstDeploymentHours: {
+            description:
+              'Median from creation by the golden path to the first production deployment, of the services created in the window (samples are those already deployed).\n',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+        },
+      },
+      ImpactResponse: {
+        type: 'object',
+        required: ['scope', 'window', 'minimumSamples', 'cohorts'],
+        properties: {
+          scope: {
+            $ref: '#/components/schemas/Scope',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          minimumSamples: {
+            type: 'integer',
+          },
+          cohorts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImpactCohort',
             },
           },
         },

@@ -18,7 +18,10 @@ import { provisioningWeeks } from '../measures/provisioningWeeks';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { QueryRules } from './queryParameters';
 
-type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
+/** The OpenAPI-validated router the routes are added to. */
+export type PlatformMeasuresApiRouter = Awaited<
+  ReturnType<typeof createOpenApiRouter>
+>;
 
 const isUser = (
   credentials: BackstageCredentials,
@@ -39,7 +42,7 @@ export interface PlatformMeasuresRouteOptions {
  * onboarding and the level bands in use. Added to the OpenAPI-validated router.
  */
 export function addPlatformMeasuresRoutes(
-  api: ApiRouter,
+  api: PlatformMeasuresApiRouter,
   options: PlatformMeasuresRouteOptions,
 ) {
   const { feedback, availability, measures, levelBands, httpAuth, config } =

@@ -129,6 +129,8 @@ describe('devex router', () => {
       ['get', '/api/devex/provisioning/weeks'],
       ['get', '/api/devex/level-bands'],
       ['put', '/api/devex/level-bands'],
+      ['get', '/api/devex/changes'],
+      ['get', '/api/devex/impact'],
     ] as const) {
       const res = await request(server)
         [method](path)

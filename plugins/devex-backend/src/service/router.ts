@@ -19,6 +19,7 @@ import {
 } from '@paved/plugin-devex-common';
 import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
+import { ChangesStore } from '../database/ChangesStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { AvailabilityStore } from '../database/AvailabilityStore';
 import { LevelBandSelection } from '../metrics/LevelBandSelection';
@@ -31,8 +32,14 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractErrorHandler } from './contractErrors';
 import { eventWriter } from './eventWriters';
 import { githubWebhookHandler } from './githubWebhookRoute';
+import { ImpactStore } from '../database/ImpactStore';
+import { buildChangeFlowReport } from '../metrics/changeFlowReport';
+import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
-import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
+import {
+  PlatformMeasuresApiRouter,
+  addPlatformMeasuresRoutes,
+} from './platformMeasuresRoutes';
 import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
@@ -46,6 +53,8 @@ const isUser = (
 export interface RouterOptions {
   ingest: IngestStore;
   dora: DoraStore;
+  changes: ChangesStore;
+  impact: ImpactStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
@@ -69,6 +78,8 @@ export async function createRouter(
   const {
     ingest,
     dora,
+    changes,
+    impact,
     measures,
     directory,
     survey,
@@ -81,7 +92,7 @@ export async function createRouter(
   // Before the OpenAPI router: its JSON parser would read any body in full, unsigned or not.
   router.post(
     '/webhooks/github',
-    githubWebhookHandler({ ingest, directory, config }),
+    githubWebhookHandler({ ingest, changes, directory, config }),
   );
 
   const api = await createOpenApiRouter({
@@ -233,7 +244,41 @@ export async function createRouter(
     res.json(await survey.summary(window, { userRef }));
   });
 
-  addPlatformMeasuresRoutes(api, {
+  api.get('/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(rules, req.query, directory);
+    const flow = await changes.changeFlow(services, window);
+    res.json(buildChangeFlowReport({ flow, scope, window }));
+  });
+
+  api.get('/impact', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(
+      rules,
+      { group: req.query.group },
+      directory,
+    );
+    res.json(
+      await goldenPathImpact({
+        impact,
+        dora,
+        measures,
+        directory,
+        scope,
+        services: services.services,
+        window,
+        minimumSamples: config.impactMinimumSamples,
+      }),
+    );
+  });
+
+  // The same router type; asserted because checking the spec's deep route types twice exceeds
+  // TypeScript's instantiation depth.
+  addPlatformMeasuresRoutes(api as unknown as PlatformMeasuresApiRouter, {
     feedback: options.feedbackCollector,
     availability: options.availability,
     levelBands: options.levelBands,

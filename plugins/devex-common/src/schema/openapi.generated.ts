@@ -25,6 +25,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Review flow of the changes (pull requests) merged in a window.
+     * @description Cycle time split into coding (first commit to opened), pickup (opened to first review), review (first review to merged) and deploy (merged to the first successful production deployment of the service listing the merge commit), as median and p75 in hours. A change counts when its merge time is in the window; a stage that has not ended, or ends before it starts, is no sample; without samples the values are null. `open` counts the changes opened in the window that are neither merged nor closed.
+     */
+    get: operations['GetChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/deployments': {
     parameters: {
       query?: never;
@@ -103,7 +123,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Store deployment and incident events (CI and CD pipelines).
+     * Store deployment, incident and change events (CI and CD pipelines).
      * @description For service credentials (a CI token issued through `backend.auth.externalAccess`). A signed-in user may send events only for services owned by one of their teams. Each (`source`, `id`) is an event's identity: a re-send replaces it, but only the principal that first wrote it may replace it (409 otherwise). The source `github` belongs to the webhook. Survey answers are not events: they come only through `POST /surveys`.
      */
     post: operations['PostEvents'];
@@ -145,6 +165,26 @@ export interface paths {
      * @description Ratings are shown to everyone signed in; the latest comments (with who wrote them) only to members of the platform team.
      */
     get: operations['GetFeedbackSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * DORA metrics of services per golden-path template and version, beside the rest.
+     * @description Cohorts by the golden-path lineage of each component in the catalog: one per template, one per template version, and the services made from no template. Each measure gives its sample count; below devex.impact.minimumSamples its value is null and tooFewSamples is true, so no comparison is drawn from too little data.
+     */
+    get: operations['GetImpact'];
     put?: never;
     post?: never;
     delete?: never;
@@ -258,7 +298,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * GitHub deliveries (push, deployment_status, workflow_run, issues).
+     * GitHub deliveries (push, deployment_status, workflow_run, issues, pull_request, pull_request_review).
      * @description Authenticated by the `X-Hub-Signature-256` HMAC of the raw body, checked while the body streams in (at most devex.github.maxPayloadBytes). A delivery seen before (`X-GitHub-Delivery`) is acknowledged and not applied again; an event older than the stored state of the same deployment or issue (by GitHub's own timestamps) does not replace it.
      */
     post: operations['PostGithubWebhook'];
@@ -304,6 +344,51 @@ export interface components {
       deploymentFrequency: components['schemas']['Band'];
       leadTime: components['schemas']['Band'];
       recoveryTime: components['schemas']['Band'];
+    };
+    /** @description A change on its way to production. Times it has not reached yet are left out. */
+    ChangeData: {
+      additions?: number;
+      approvedAt?: components['schemas']['Timestamp'];
+      /** @description Closed without being merged (abandoned), so no longer open. */
+      closedAt?: components['schemas']['Timestamp'];
+      deletions?: number;
+      firstCommitAt?: components['schemas']['Timestamp'];
+      firstReviewAt?: components['schemas']['Timestamp'];
+      mergeCommit?: string;
+      mergedAt?: components['schemas']['Timestamp'];
+      openedAt: components['schemas']['Timestamp'];
+    };
+    ChangeEvent: {
+      data: components['schemas']['ChangeData'];
+      id: components['schemas']['Identifier'];
+      source: components['schemas']['Identifier'];
+      subject: components['schemas']['EntityRef'];
+      /** @constant */
+      type: 'change';
+    };
+    ChangeFlowResponse: {
+      coding: components['schemas']['StageSummary'];
+      deploy: components['schemas']['StageSummary'];
+      /** @description Changes merged in the window. */
+      merged: number;
+      /** @description Changes opened in the window that are neither merged nor closed. */
+      open: number;
+      pickup: components['schemas']['StageSummary'];
+      review: components['schemas']['StageSummary'];
+      scope: components['schemas']['Scope'];
+      /** @description Lines changed (additions plus deletions) of the merged changes that report them. */
+      size: {
+        classes: {
+          changes: number;
+          label: string;
+          /** @description Largest size of the class (null for the last, unbounded one). */
+          maxLines: number | null;
+        }[];
+        medianLines: components['schemas']['NullableNumber'];
+        p75Lines: components['schemas']['NullableNumber'];
+        samples: number;
+      };
+      window: components['schemas']['Window'];
     };
     Commit: {
       committedAt: components['schemas']['Timestamp'];
@@ -464,10 +549,11 @@ export interface components {
         statusCode?: number;
       };
     };
-    /** @description One event; (`source`, `id`) is its identity. `type` says which: a deployment or an incident. */
+    /** @description One event; (`source`, `id`) is its identity. `type` says which: a deployment, an incident or a change (a pull or merge request). */
     Event:
       | components['schemas']['DeploymentEvent']
-      | components['schemas']['IncidentEvent'];
+      | components['schemas']['IncidentEvent']
+      | components['schemas']['ChangeEvent'];
     EventBatch: {
       events: components['schemas']['Event'][];
     };
@@ -521,6 +607,37 @@ export interface components {
       window: components['schemas']['Window'];
     };
     Identifier: string;
+    ImpactCohort: {
+      /** @description Failed over all deployments (samples are deployments). */
+      changeFailureRate: components['schemas']['ImpactMeasure'];
+      /** @description Production deployments per service per week (samples are services). */
+      deploymentFrequency: components['schemas']['ImpactMeasure'];
+      deployments: number;
+      /** @enum {string} */
+      kind: 'template' | 'templateVersion' | 'none';
+      /** @description Median lead time for changes (samples are commits). */
+      leadTimeHours: components['schemas']['ImpactMeasure'];
+      /** @description Median failed deployment recovery time (samples are recovered failures). */
+      recoveryTimeHours: components['schemas']['ImpactMeasure'];
+      services: number;
+      templateRef: string | null;
+      /** @description The version, or "unknown" for services whose lineage names none. */
+      templateVersion: string | null;
+      /** @description Median from creation by the golden path to the first production deployment, of the services created in the window (samples are those already deployed). */
+      timeToFirstDeploymentHours: components['schemas']['ImpactMeasure'];
+    };
+    /** @description A value with its sample count; null (and tooFewSamples) below the minimum. */
+    ImpactMeasure: {
+      samples: number;
+      tooFewSamples: boolean;
+      value: components['schemas']['NullableNumber'];
+    };
+    ImpactResponse: {
+      cohorts: components['schemas']['ImpactCohort'][];
+      minimumSamples: number;
+      scope: components['schemas']['Scope'];
+      window: components['schemas']['Window'];
+    };
     IncidentData: {
       deploymentId?: components['schemas']['Identifier'];
       resolvedAt?: components['schemas']['Timestamp'];
@@ -623,6 +740,11 @@ export interface components {
           /** @constant */
           kind: 'entity';
         };
+    StageSummary: {
+      medianHours: components['schemas']['NullableNumber'];
+      p75Hours: components['schemas']['NullableNumber'];
+      samples: number;
+    };
     SurveySubmission: {
       comment?: string;
       /** @description How likely the user is to recommend the platform to a colleague. */
@@ -789,6 +911,38 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+    };
+  };
+  GetChanges: {
+    parameters: {
+      query?: {
+        /** @description One service (a group ref here means that group). */
+        entityRef?: components['parameters']['entityRef'];
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description A team; pools every service it owns directly or through sub-groups. */
+        group?: components['parameters']['group'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review flow. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeFlowResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
   GetDeployments: {
@@ -1006,6 +1160,36 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+    };
+  };
+  GetImpact: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description A team; pools every service it owns directly or through sub-groups. */
+        group?: components['parameters']['group'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cohorts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
   GetIncidents: {

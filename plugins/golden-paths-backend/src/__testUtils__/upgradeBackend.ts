@@ -11,6 +11,8 @@ import {
   DefaultEventsService,
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
+// The real git host beside golden-paths, as in the portal: upgrades open merge requests on it.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import gitHostPlugin from '@paved/plugin-githost-backend';
 import { goldenPathsPlugin } from '../plugin';
 import { templateEntity } from './templates';

@@ -31,6 +31,7 @@ import {
   LocalGitHostChangeRequests,
   localChangeKey,
 } from '../changeRequests/LocalGitHostChangeRequests';
+import { seedExampleService } from '../examples/seedExampleService';
 import { KnexUpgradeStore } from '../database/KnexUpgradeStore';
 import { TemplateRenderer } from '../rendering/TemplateRenderer';
 import { DriftReport } from '../upgrades/DriftReport';
@@ -38,6 +39,9 @@ import { TemplateUpgrader } from '../upgrades/TemplateUpgrader';
 import { UpgradeProposals } from '../upgrades/UpgradeProposals';
 import { proposeOutdatedComponents } from '../upgrades/proposeOutdated';
 import { RepositoryCheckouts } from '../upgrades/repositories';
+
+/** The id of the development task that seeds the example service made at 1.0.0. */
+export const EXAMPLE_DATA_TASK = 'golden-paths-example-data';
 
 /** The id of the scheduled task that proposes upgrades (runs once across replicas). */
 export const PROPOSE_UPGRADES_TASK = 'golden-paths-propose-upgrades';
@@ -154,6 +158,34 @@ export async function buildUpgrades(deps: {
       initialDelay: { minutes: 2 },
       fn: async () => {
         await runProposals();
+      },
+    });
+  }
+
+  if (config.getOptionalBoolean('goldenPaths.exampleData.seed')) {
+    await deps.scheduler.scheduleTask({
+      id: EXAMPLE_DATA_TASK,
+      frequency: { hours: 24 },
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 15 },
+      fn: async () => {
+        // The catalog reads the templates shortly after start; wait for it rather than a day.
+        for (let attempt = 0; attempt < 30; attempt++) {
+          const result = await seedExampleService({
+            catalog,
+            auth,
+            gitHost,
+            renderer,
+            committer: settings.committer,
+            backendBaseUrl: settings.backendBaseUrl,
+            logger,
+          });
+          if (result !== 'template-missing') return;
+          await new Promise(resolve => setTimeout(resolve, 10_000));
+        }
+        logger.warn(
+          'Example data: the TypeScript golden path never appeared in the catalog; not seeded',
+        );
       },
     });
   }

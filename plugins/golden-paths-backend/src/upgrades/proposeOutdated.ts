@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ACTIVE_UPGRADE_STATUSES,
   ANNOTATION_TEMPLATE_VERSION,
   isOutdated,
   lineageOf,
@@ -64,7 +65,7 @@ export async function proposeOutdatedComponents(options: {
         if (
           previous &&
           previous.toVersion === version &&
-          ['proposing', 'open', 'needs-attention'].includes(previous.status)
+          ACTIVE_UPGRADE_STATUSES.includes(previous.status)
         ) {
           run.skipped++;
           return;

@@ -377,6 +377,12 @@ describe('paved:database:request', () => {
       'ephemeral',
     ]);
     expect(properties.size.enum).toEqual(['small', 'medium', 'large']);
+    // The engine: PostgreSQL unless the template asks for Redis; nothing else.
+    expect(properties.type).toMatchObject({
+      enum: ['postgresql', 'redis'],
+      default: 'postgresql',
+    });
+    expect(required).not.toContain('type');
     expect(properties.storageGB).toMatchObject({
       type: 'integer',
       exclusiveMinimum: 0,

@@ -39,6 +39,7 @@ const pavedNav = NavContentBlueprint.make({
             {nav.take('page:api-docs')}
             {nav.take('page:techdocs')}
             {nav.take('page:scaffolder')}
+            {nav.take('page:golden-paths')}
             {nav.take('page:provisioning')}
             {nav.take('page:devex')}
             {nav.take('page:scorecards')}

@@ -78,7 +78,7 @@ export const RequestsOverview = () => {
       <EmptyState
         missing="data"
         title="No databases yet"
-        description="Request a PostgreSQL database for your team: development and ephemeral databases are ready in a minute, production ones after a platform-team approval."
+        description="Request a PostgreSQL database or a Redis cache for your team: development and ephemeral ones are ready in a minute, production ones after a platform-team approval."
         action={<RequestDatabaseButton />}
       />
     );
@@ -129,7 +129,7 @@ export const RequestsOverview = () => {
     <Page themeId="tool">
       <Header
         title="Databases"
-        subtitle="Self-service PostgreSQL: guardrails first, then provisioning you can follow until it is ready"
+        subtitle="Self-service PostgreSQL and Redis: guardrails first, then provisioning you can follow until it is ready"
       />
       <Content>
         <ContentHeader title="Database requests">

@@ -36,6 +36,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
   databaseResourceEntityRef,
+  engineDefinition,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -162,7 +163,8 @@ const ConnectionCard = ({
     resourceRef: request.id,
   });
   if (request.status !== 'ready' || !request.outputs) return null;
-  const { host, port, database, username, credentialsRef } = request.outputs;
+  const { host, port, database, username, credentialsRef, keyPrefix } =
+    request.outputs;
   const keptByPaved = credentialsRef.startsWith('paved-secret:');
   return (
     <InfoCard title="Connection">
@@ -173,6 +175,7 @@ const ConnectionCard = ({
           port: String(port),
           database,
           username,
+          ...(typeof keyPrefix === 'string' ? { 'key prefix': keyPrefix } : {}),
           'credentials kept in': keptByPaved
             ? 'Paved (encrypted)'
             : credentialsRef,
@@ -296,9 +299,11 @@ export const RequestDetails = ({
                   ) : (
                     '—'
                   ),
+                  engine: engineDefinition(request.type).title,
                   environment: request.environment,
                   size: request.size,
-                  storage: `${request.storageGB} GB`,
+                  [engineDefinition(request.type).capacity
+                    .name]: `${request.storageGB} GB`,
                   version: request.version ?? 'default',
                   provider: request.provider,
                   'requested by': (
@@ -369,7 +374,11 @@ export const RequestPage = () => {
         title={
           value ? `${value.name} (${value.environment})` : 'Database request'
         }
-        subtitle={value ? `PostgreSQL for ${value.owner}` : undefined}
+        subtitle={
+          value
+            ? `${engineDefinition(value.type).title} for ${value.owner}`
+            : undefined
+        }
         type="Databases"
         typeLink={overviewLink?.()}
       />
