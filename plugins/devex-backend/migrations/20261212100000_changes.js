@@ -54,14 +54,8 @@ exports.up = async function up(knex) {
       .string('merge_commit', 64)
       .nullable()
       .comment('Merge commit sha (lower case)');
-    table
-      .integer('additions')
-      .nullable()
-      .comment('Lines added, when known');
-    table
-      .integer('deletions')
-      .nullable()
-      .comment('Lines deleted, when known');
+    table.integer('additions').nullable().comment('Lines added, when known');
+    table.integer('deletions').nullable().comment('Lines deleted, when known');
     table
       .bigInteger('deployed_at')
       .nullable()

@@ -38,12 +38,12 @@ export interface DevexConfig {
   surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
+  /** Below this many samples an impact measure is withheld (no comparison drawn). */
+  impactMinimumSamples: number;
   /** Most pieces of portal feedback one person may send per hour. */
   feedbackPerHour: number;
   /** Overrides the readiness URL the availability probe finds through discovery. */
   availabilityProbeUrl?: string;
-  /** Below this many samples an impact measure is withheld (no comparison drawn). */
-  impactMinimumSamples: number;
 }
 
 function readBandOverrides(config: Config | undefined): BandOverride[] {
@@ -147,14 +147,14 @@ export function readDevexConfig(root: Config): DevexConfig {
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
+    impactMinimumSamples: Math.max(
+      1,
+      config?.getOptionalNumber('impact.minimumSamples') ?? 5,
+    ),
     feedbackPerHour: Math.max(
       1,
       config?.getOptionalNumber('feedback.maxPerHour') ?? 10,
     ),
     availabilityProbeUrl: config?.getOptionalString('availability.probeUrl'),
-    impactMinimumSamples: Math.max(
-      1,
-      config?.getOptionalNumber('impact.minimumSamples') ?? 5,
-    ),
   };
 }

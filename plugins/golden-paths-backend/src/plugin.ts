@@ -18,6 +18,7 @@ export const goldenPathsPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
@@ -30,7 +31,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         gitHost: localGitHostServiceRef,
         platform: platformSettingsServiceRef,
       },
-      async init({ httpRouter, httpAuth, ...deps }) {
+      async init({ httpRouter, httpAuth, auditor, ...deps }) {
         const { store, proposals, drift, settings, runNow } =
           await buildUpgrades(deps);
         const serviceNames = new ServiceNameCheck({
@@ -41,6 +42,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            auditor,
             serviceNames,
             drift,
             proposals,

@@ -54,6 +54,7 @@ describe('SandboxRedisProvider against the local Redis', () => {
         username,
         keyPrefix: `${username}:`,
         credentialsRef: `paved-secret:${request.id}`,
+        connectionSecret: 'sessions-test-development-connection',
       },
       message: expect.stringMatching(/Authenticated/),
     });

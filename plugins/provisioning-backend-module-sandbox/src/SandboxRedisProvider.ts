@@ -1,4 +1,7 @@
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  databaseConnectionSecretName,
+  type DatabaseRequest,
+} from '@paved/plugin-provisioning-common';
 import type {
   DatabaseProvider,
   ProviderContext,
@@ -254,6 +257,7 @@ export class SandboxRedisProvider implements DatabaseProvider {
         username: user.username,
         keyPrefix: user.keyPrefix,
         credentialsRef: `paved-secret:${request.id}`,
+        connectionSecret: databaseConnectionSecretName(request),
       },
       message: 'Authenticated with the issued credentials and wrote a key',
     };

@@ -10,4 +10,6 @@ export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './approvals';
+export * from './cost';
 export * from './operations';

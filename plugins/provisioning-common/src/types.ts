@@ -1,3 +1,6 @@
+import type { ApprovalRule, ApprovalState } from './approvals';
+import type { Cost } from './cost';
+
 /** Lifecycle states of a database request. Transitions are listed in {@link DATABASE_REQUEST_TRANSITIONS}. */
 export const DATABASE_REQUEST_STATUSES = [
   'awaiting-approval',
@@ -95,6 +98,13 @@ export interface DatabaseRequest {
    */
   resourceEntityRef?: string;
   failureReason?: string;
+  /** Estimated monthly cost, priced when the request was filed (`provisioning.cost`). */
+  cost?: Cost;
+  /**
+   * On single-request answers of a request that needs (or needed) approval: the rule of its
+   * environment and the approvals given.
+   */
+  approval?: ApprovalState;
 }
 
 /** One entry of a request's append-only audit trail. */
@@ -137,8 +147,10 @@ export interface EnvironmentPolicy {
   allowedProviders: DatabaseProviderId[];
   sizes: DatabaseSize[];
   storageGB: { min: number; max: number };
-  /** True when every request in this environment needs a platform-team approval. */
+  /** True when every request in this environment needs approval. */
   requiresApproval: boolean;
+  /** How many approvals a change here needs, and from whom (when it needs approval at all). */
+  approval: ApprovalRule;
   /** Set for `ephemeral`: the longest allowed time to live. */
   maxTtlHours?: number;
   /**
@@ -151,6 +163,11 @@ export interface EnvironmentPolicy {
 export interface TeamQuota {
   maxRequests: number;
   maxStorageGB: number;
+  /**
+   * Monthly budget in the price table's currency: a request that would take the team's live
+   * databases above it needs approval (it is not refused).
+   */
+  monthlyBudget?: number;
 }
 
 /** The versions offered for one engine. */
@@ -186,5 +203,7 @@ export interface ProvisioningPolicy {
     storageGB: number;
     remainingRequests: number;
     remainingStorageGB: number;
+    /** The team's live databases' monthly cost. */
+    monthlyCost: Cost;
   };
 }

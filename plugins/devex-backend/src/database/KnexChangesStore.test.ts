@@ -19,7 +19,7 @@ const WINDOW: TimeWindow = {
   from: Date.parse('2026-10-01T00:00:00Z'),
   to: Date.parse('2026-11-01T00:00:00Z'),
 };
-const sha = (n: number) => `${n}`.padStart(8, 'c') + 'deadbeef';
+const sha = (n: number) => `${`${n}`.padStart(8, 'c')}deadbeef`;
 
 type ChangeData = Extract<DevexEvent, { type: 'change' }>['data'];
 const change = (id: string, data: ChangeData, subject = SERVICE) =>

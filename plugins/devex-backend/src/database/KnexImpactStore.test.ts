@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const CI = { writer: 'service:external:ci', receivedAt: 1 };
 const ref = (name: string) => `component:default/${name}`;
 const t = (s: string) => `2026-10-${s}:00Z`;
-const sha = (n: number) => `${n}`.padStart(8, 'e') + 'c0ffee';
+const sha = (n: number) => `${`${n}`.padStart(8, 'e')}c0ffee`;
 const WINDOW = {
   from: Date.parse('2026-10-01T00:00:00Z'),
   to: Date.parse('2026-11-01T00:00:00Z'),

@@ -63,15 +63,13 @@ export class KnexPlatformMeasuresStore implements PlatformMeasuresStore {
         (previous ? bool(previous.automated) : false) ||
         (reachesReady && !change.humanStep);
       // Failed before it was ever ready: the provisioning failed (not a later deprovisioning).
-      const failedAt =
-        previous?.failed_at !== null && previous?.failed_at !== undefined
-          ? Math.min(
-              num(previous.failed_at),
-              change.status === 'failed' ? change.occurredAt : Infinity,
-            )
-          : change.status === 'failed'
-          ? change.occurredAt
-          : null;
+      const failures = [
+        previous?.failed_at ?? null,
+        change.status === 'failed' ? change.occurredAt : null,
+      ]
+        .filter(value => value !== null)
+        .map(value => num(value));
+      const failedAt = failures.length ? Math.min(...failures) : null;
       // Events can arrive out of order; the latest state is the one with the latest time.
       const newer = !previous || num(previous.updated_at) <= change.occurredAt;
       await tx('devex_provisioning_requests')

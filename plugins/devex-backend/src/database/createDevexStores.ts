@@ -3,12 +3,12 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { KnexAvailabilityStore } from './KnexAvailabilityStore';
+import { KnexChangesStore } from './KnexChangesStore';
 import { KnexDoraStore } from './KnexDoraStore';
+import { KnexImpactStore } from './KnexImpactStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
 import { KnexOrganisationSettingsStore } from './KnexOrganisationSettingsStore';
 import { KnexFeedbackStore } from './KnexFeedbackStore';
-import { KnexChangesStore } from './KnexChangesStore';
-import { KnexImpactStore } from './KnexImpactStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -24,11 +24,11 @@ export interface DevexStores {
   dora: KnexDoraStore;
   surveys: KnexSurveyStore;
   measures: KnexPlatformMeasuresStore;
+  changes: KnexChangesStore;
+  impact: KnexImpactStore;
   feedback: KnexFeedbackStore;
   availability: KnexAvailabilityStore;
   settings: KnexOrganisationSettingsStore;
-  changes: KnexChangesStore;
-  impact: KnexImpactStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -38,11 +38,11 @@ export function devexStoresOf(db: Knex): DevexStores {
     dora: new KnexDoraStore(db),
     surveys: new KnexSurveyStore(db),
     measures: new KnexPlatformMeasuresStore(db),
+    changes: new KnexChangesStore(db),
+    impact: new KnexImpactStore(db),
     feedback: new KnexFeedbackStore(db),
     availability: new KnexAvailabilityStore(db),
     settings: new KnexOrganisationSettingsStore(db),
-    changes: new KnexChangesStore(db),
-    impact: new KnexImpactStore(db),
   };
 }
 

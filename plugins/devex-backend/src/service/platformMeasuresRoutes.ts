@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
@@ -15,13 +16,14 @@ import { DevexConfig } from '../config';
 import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { provisioningWeeks } from '../measures/provisioningWeeks';
-import { createOpenApiRouter } from '../schema/openapi.generated';
 import { QueryRules } from './queryParameters';
 
-/** The OpenAPI-validated router the routes are added to. */
-export type PlatformMeasuresApiRouter = Awaited<
-  ReturnType<typeof createOpenApiRouter>
->;
+/**
+ * The OpenAPI-validated router, seen as a plain express router here: its fully inferred type
+ * (every route of the spec) is too deep for TypeScript to pass around (TS2589). Requests are still
+ * validated against the spec before these handlers run; bodies are parsed with the zod schemas.
+ */
+type ApiRouter = Pick<Router, 'get' | 'post' | 'put'>;
 
 const isUser = (
   credentials: BackstageCredentials,
@@ -42,7 +44,7 @@ export interface PlatformMeasuresRouteOptions {
  * onboarding and the level bands in use. Added to the OpenAPI-validated router.
  */
 export function addPlatformMeasuresRoutes(
-  api: PlatformMeasuresApiRouter,
+  api: ApiRouter,
   options: PlatformMeasuresRouteOptions,
 ) {
   const { feedback, availability, measures, levelBands, httpAuth, config } =
@@ -99,7 +101,8 @@ export function addPlatformMeasuresRoutes(
     await httpAuth.credentials(req);
     const rules = new QueryRules();
     const window = rules.window(req.query);
-    const tz = rules.timeZone(req.query.tz, 'tz');
+    // The spec validated `tz` as a single string.
+    const tz = rules.timeZone(req.query.tz as string | undefined, 'tz');
     rules.done();
     res.json(
       await availabilityReport({
@@ -115,7 +118,8 @@ export function addPlatformMeasuresRoutes(
     await httpAuth.credentials(req);
     const rules = new QueryRules();
     const window = rules.window(req.query);
-    const tz = rules.timeZone(req.query.tz, 'tz');
+    // The spec validated `tz` as a single string.
+    const tz = rules.timeZone(req.query.tz as string | undefined, 'tz');
     rules.done();
     res.json(
       await provisioningWeeks({

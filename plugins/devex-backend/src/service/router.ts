@@ -36,10 +36,7 @@ import { ImpactStore } from '../database/ImpactStore';
 import { buildChangeFlowReport } from '../metrics/changeFlowReport';
 import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
-import {
-  PlatformMeasuresApiRouter,
-  addPlatformMeasuresRoutes,
-} from './platformMeasuresRoutes';
+import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
 import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
@@ -276,9 +273,7 @@ export async function createRouter(
     );
   });
 
-  // The same router type; asserted because checking the spec's deep route types twice exceeds
-  // TypeScript's instantiation depth.
-  addPlatformMeasuresRoutes(api as unknown as PlatformMeasuresApiRouter, {
+  addPlatformMeasuresRoutes(api, {
     feedback: options.feedbackCollector,
     availability: options.availability,
     levelBands: options.levelBands,

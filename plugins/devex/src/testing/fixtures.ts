@@ -4,9 +4,9 @@ import {
   ProvisioningWeeksResponse,
   ChangeFlowResponse,
   defaultLevelBands,
-  levelBandSets,
   ImpactCohort,
   ImpactResponse,
+  levelBandSets,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
@@ -195,19 +195,25 @@ export function impact(): ImpactResponse {
     templateVersion: string | null,
     services: number,
     enough: boolean,
-  ): ImpactCohort => ({
-    kind,
-    templateRef: kind === 'none' ? null : 'template:default/typescript-service',
-    templateVersion,
-    services,
-    deployments: services * 12,
-    deploymentFrequency: enough ? sampled(0.9, services) : tooFew(services),
-    leadTimeHours: enough ? sampled(kind === 'none' ? 40 : 18, 60) : tooFew(3),
-    changeFailureRate: enough ? sampled(0.08, 60) : tooFew(3),
-    recoveryTimeHours: tooFew(2),
-    timeToFirstDeploymentHours:
-      kind === 'none' ? tooFew(0) : enough ? sampled(26, 6) : tooFew(1),
-  });
+  ): ImpactCohort => {
+    let firstDeployment = enough ? sampled(26, 6) : tooFew(1);
+    if (kind === 'none') firstDeployment = tooFew(0);
+    return {
+      kind,
+      templateRef:
+        kind === 'none' ? null : 'template:default/typescript-service',
+      templateVersion,
+      services,
+      deployments: services * 12,
+      deploymentFrequency: enough ? sampled(0.9, services) : tooFew(services),
+      leadTimeHours: enough
+        ? sampled(kind === 'none' ? 40 : 18, 60)
+        : tooFew(3),
+      changeFailureRate: enough ? sampled(0.08, 60) : tooFew(3),
+      recoveryTimeHours: tooFew(2),
+      timeToFirstDeploymentHours: firstDeployment,
+    };
+  };
   return {
     scope: { kind: 'organization' },
     window,

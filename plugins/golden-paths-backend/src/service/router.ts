@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
@@ -19,6 +20,7 @@ import { ProposalRun } from '../upgrades/proposeOutdated';
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   serviceNames: ServiceNameCheck;
   drift: DriftReport;
   proposals: UpgradeProposals;
@@ -28,7 +30,8 @@ export async function createRouter(options: {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ) => Promise<ProposalRun & { totalMs: number }>;
 }): Promise<express.Router> {
-  const { httpAuth, serviceNames, drift, proposals, store, runNow } = options;
+  const { httpAuth, auditor, serviceNames, drift, proposals, store, runNow } =
+    options;
   const router = await createOpenApiRouter({
     validatorOptions: {
       // Backstage's defaults, plus every violation of a request instead of the first.
@@ -73,17 +76,49 @@ export async function createRouter(options: {
     // Proposing opens a change request in the owners' repository: people only, and only the
     // owners, their members and the platform team (checked by UpgradeProposals).
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const upgrade = await proposals.propose({
-      entityRef: req.body.entityRef,
-      credentials,
-      proposer: credentials.principal.userEntityRef,
+    const auditEvent = await auditor.createEvent({
+      eventId: 'upgrade-propose',
+      severityLevel: 'low',
+      request: req,
+      meta: { entityRef: req.body.entityRef },
     });
-    res.status(201).json(toApiUpgrade(upgrade));
+    try {
+      const upgrade = await proposals.propose({
+        entityRef: req.body.entityRef,
+        credentials,
+        proposer: credentials.principal.userEntityRef,
+      });
+      await auditEvent.success({
+        meta: {
+          upgradeId: upgrade.id,
+          toVersion: upgrade.toVersion,
+          status: upgrade.status,
+        },
+      });
+      res.status(201).json(toApiUpgrade(upgrade));
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   router.post('/upgrades/runs', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await runNow(credentials));
+    const auditEvent = await auditor.createEvent({
+      eventId: 'upgrade-run',
+      severityLevel: 'medium',
+      request: req,
+    });
+    try {
+      const run = await runNow(credentials);
+      await auditEvent.success({
+        meta: { proposed: run.proposed.length, failed: run.failed.length },
+      });
+      res.json(run);
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   router.get('/upgrades/:id', async (req, res) => {

@@ -81,6 +81,9 @@ export interface DatabaseOperationStore {
   /** Newest first. */
   listOperations(requestId: string): Promise<DatabaseOperation[]>;
 
+  /** Every operation awaiting approval, oldest first (the approvals inbox). */
+  listAwaitingApproval(): Promise<DatabaseOperation[]>;
+
   /**
    * The only way an operation's status or phase changes: checks the transition table, the
    * caller's precondition and lease, applies `requestUpdate` to the request and appends the audit

@@ -271,6 +271,16 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
     return rows.map(rowToOperation);
   }
 
+  async listAwaitingApproval(): Promise<DatabaseOperation[]> {
+    const rows = await this.db<OperationRow>(OPERATIONS)
+      .where({ status: 'awaiting-approval' })
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(rowToOperation);
+  }
+
   async transition(
     id: string,
     options: OperationTransitionOptions & { nextAttemptAt?: Date },

@@ -30,6 +30,8 @@ export type RequestRow = {
   outputs: string | null;
   resource_entity_ref: string | null;
   failure_reason: string | null;
+  monthly_cost?: number | string | null;
+  cost_currency?: string | null;
   end_status: string | null;
   attempts: number;
   next_attempt_at: Date | string | number | null;
@@ -88,6 +90,16 @@ export function rowToRequest(row: RequestRow): DatabaseRequest {
       ? { resourceEntityRef: row.resource_entity_ref }
       : {}),
     ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
+    ...(row.monthly_cost !== null &&
+    row.monthly_cost !== undefined &&
+    row.cost_currency
+      ? {
+          cost: {
+            monthly: Number(row.monthly_cost),
+            currency: row.cost_currency,
+          },
+        }
+      : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createDatabaseRequestSchema,
   EnvironmentPolicy,
+  estimateCost,
+  PriceTable,
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
@@ -32,6 +34,7 @@ export class RequestGuardrails {
   constructor(
     private readonly options: {
       policy: ProvisioningPolicy;
+      prices: PriceTable;
       catalog: CatalogService;
       /**
        * The engines a provider serves, or undefined when it is not set up (its requests then
@@ -44,6 +47,10 @@ export class RequestGuardrails {
 
   get policy(): ProvisioningPolicy {
     return this.options.policy;
+  }
+
+  get prices(): PriceTable {
+    return this.options.prices;
   }
 
   environmentPolicy(environment: string): EnvironmentPolicy | undefined {
@@ -176,6 +183,12 @@ export class RequestGuardrails {
     if (violations.length > 0 || !ownerRef) {
       throw violationsError(violations);
     }
+    const approvalReasons = [
+      ...(env.requiresApproval ? [rule('requiresApproval')] : []),
+      ...(this.policy.sizesRequiringApproval.includes(input.size)
+        ? ['sizesRequiringApproval']
+        : []),
+    ];
     return {
       type: input.type,
       name: input.name,
@@ -189,10 +202,15 @@ export class RequestGuardrails {
       ttlHours: input.ttlHours,
       provider,
       requestedBy: context.userInfo.userEntityRef,
-      approvalRequired:
-        env.requiresApproval ||
-        this.policy.sizesRequiringApproval.includes(input.size),
+      approvalRequired: approvalReasons.length > 0,
+      approvalReasons,
       expiresAt,
+      cost: estimateCost(
+        this.options.prices,
+        provider,
+        input.size,
+        input.storageGB,
+      ),
     };
   }
 
@@ -246,7 +264,7 @@ export class RequestGuardrails {
    * of: sign-in resolvers differ in what they put into the token (the guest provider puts only the
    * user), while the catalog's `memberOf` relations are the organisation's source of truth.
    */
-  private async claimsOf(context: {
+  async claimsOf(context: {
     credentials: BackstageCredentials;
     userInfo: BackstageUserInfo;
   }): Promise<string[]> {

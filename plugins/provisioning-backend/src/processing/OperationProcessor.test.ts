@@ -164,6 +164,7 @@ describe.each(ids)('OperationProcessor on %s with the sandbox', databaseId => {
     guardrails = new OperationGuardrails({
       guardrails: new RequestGuardrails({
         policy: settings.policy,
+        prices: settings.prices,
         catalog: catalogServiceMock(),
         now: () => clock,
       }),

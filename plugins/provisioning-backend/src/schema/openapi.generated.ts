@@ -224,7 +224,7 @@ export const spec = {
           },
         ],
         summary:
-          'awaiting-approval → provisioning. Approvers only, never the requester (four eyes).',
+          "Adds the caller's approval; with the environment's required number of approvals by distinct people, awaiting-approval → provisioning. Approvers of the environment only, never the requester (four eyes); a second approval by the same person is a 409.",
         requestBody: {
           required: false,
           content: {
@@ -237,7 +237,8 @@ export const spec = {
         },
         responses: {
           '200': {
-            description: 'The approved request.',
+            description:
+              'The request with its approvals (still awaiting approval until enough).',
             content: {
               'application/json': {
                 schema: {
@@ -555,7 +556,7 @@ export const spec = {
           },
         ],
         summary:
-          'awaiting-approval → in-progress. Approvers only, never who asked for it (four eyes).',
+          "Adds the caller's approval; with the environment's required number of approvals by distinct people, awaiting-approval → in-progress. Approvers of the environment only, never who asked for it (four eyes); a second approval by the same person is a 409.",
         requestBody: {
           required: false,
           content: {
@@ -689,6 +690,118 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/approvals': {
+      get: {
+        operationId: 'ListApprovals',
+        summary:
+          'The approvals inbox: pending requests in environments the caller approves, each with what it would create, its monthly cost, the approvals so far and whether the caller may approve.',
+        responses: {
+          '200': {
+            description: 'Oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items', 'environments'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ApprovalInboxItem',
+                      },
+                    },
+                    environments: {
+                      type: 'array',
+                      description:
+                        'The environments the caller approves in (empty for non-approvers).',
+                      items: {
+                        $ref: '#/components/schemas/Environment',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/prices': {
+      get: {
+        operationId: 'GetPrices',
+        summary:
+          'The price table (monthly prices per provider, size and GB of storage).',
+        responses: {
+          '200': {
+            description: 'The price table.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PriceTable',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/costs': {
+      get: {
+        operationId: 'GetCosts',
+        summary:
+          "Monthly totals per team over the live requests the caller may read, with each team's budget where one is configured.",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description: 'Owning groups, comma-separated entity refs.',
+            schema: {
+              type: 'string',
+              maxLength: 4000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The totals, by owner.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['currency', 'items'],
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TeamCost',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
           },
         },
       },
@@ -1071,6 +1184,12 @@ export const spec = {
           failureReason: {
             type: 'string',
           },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+          },
         },
       },
       DatabaseRequestEvent: {
@@ -1198,6 +1317,12 @@ export const spec = {
           failureReason: {
             type: 'string',
           },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+          },
           events: {
             type: 'array',
             items: {
@@ -1272,6 +1397,9 @@ export const spec = {
           maxStorageGB: {
             type: 'integer',
           },
+          monthlyBudget: {
+            type: 'number',
+          },
         },
       },
       EnvironmentPolicy: {
@@ -1284,6 +1412,7 @@ export const spec = {
           'sizes',
           'storageGB',
           'requiresApproval',
+          'approval',
         ],
         properties: {
           environment: {
@@ -1319,6 +1448,9 @@ export const spec = {
           },
           requiresApproval: {
             type: 'boolean',
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalRule',
           },
           maxTtlHours: {
             type: 'integer',
@@ -1405,6 +1537,7 @@ export const spec = {
               'storageGB',
               'remainingRequests',
               'remainingStorageGB',
+              'monthlyCost',
             ],
             properties: {
               owner: {
@@ -1424,6 +1557,9 @@ export const spec = {
               },
               remainingStorageGB: {
                 type: 'integer',
+              },
+              monthlyCost: {
+                $ref: '#/components/schemas/Cost',
               },
             },
           },
@@ -1551,6 +1687,11 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+            description:
+              "On approve and reject answers, the environment's rule and the approvals given.",
+          },
         },
       },
       DatabaseSnapshot: {
@@ -1593,6 +1734,228 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             description: 'When the retention policy removes it.',
+          },
+        },
+      },
+      Cost: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'An estimated monthly cost; `change` (operations) is what a change adds.',
+        required: ['monthly', 'currency'],
+        properties: {
+          monthly: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+            pattern: '^[A-Z]{3}$',
+          },
+          change: {
+            type: 'number',
+          },
+        },
+      },
+      ProviderPrices: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['sizes', 'storageGBMonthly'],
+        properties: {
+          sizes: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['small', 'medium', 'large'],
+            properties: {
+              small: {
+                type: 'number',
+              },
+              medium: {
+                type: 'number',
+              },
+              large: {
+                type: 'number',
+              },
+            },
+          },
+          storageGBMonthly: {
+            type: 'number',
+          },
+        },
+      },
+      PriceTable: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['currency', 'providers', 'default'],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          providers: {
+            type: 'object',
+            additionalProperties: {
+              $ref: '#/components/schemas/ProviderPrices',
+            },
+          },
+          default: {
+            $ref: '#/components/schemas/ProviderPrices',
+          },
+        },
+      },
+      TeamCost: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['owner', 'monthly', 'currency', 'requests'],
+        properties: {
+          owner: {
+            type: 'string',
+          },
+          monthly: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+          requests: {
+            type: 'integer',
+          },
+          budget: {
+            type: 'number',
+          },
+        },
+      },
+      ApprovalRule: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['required', 'approvers'],
+        properties: {
+          required: {
+            type: 'integer',
+            minimum: 1,
+          },
+          approvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      Approval: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['approver', 'approvedAt'],
+        properties: {
+          approver: {
+            type: 'string',
+          },
+          comment: {
+            type: 'string',
+          },
+          approvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ApprovalState: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['required', 'approvers', 'approvals'],
+        properties: {
+          required: {
+            type: 'integer',
+          },
+          approvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          approvals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Approval',
+            },
+          },
+        },
+      },
+      ApprovalInboxItem: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'subjectType',
+          'id',
+          'requestId',
+          'request',
+          'title',
+          'owner',
+          'environment',
+          'requestedBy',
+          'createdAt',
+          'diff',
+          'approval',
+          'canApprove',
+        ],
+        properties: {
+          subjectType: {
+            type: 'string',
+            enum: ['request', 'operation'],
+          },
+          id: {
+            type: 'string',
+          },
+          requestId: {
+            type: 'string',
+          },
+          request: {
+            $ref: '#/components/schemas/DatabaseRequest',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          cost: {
+            $ref: '#/components/schemas/Cost',
+          },
+          diff: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['field'],
+              properties: {
+                field: {
+                  type: 'string',
+                },
+                before: {
+                  type: 'string',
+                },
+                after: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+          },
+          canApprove: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
           },
         },
       },

@@ -18,6 +18,7 @@ import type { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { readProvisioningSettings } from '../config';
 import {
+  KnexApprovalStore,
   KnexDatabaseOperationStore,
   KnexDatabaseRequestStore,
   KnexRequestSecretStore,
@@ -31,11 +32,13 @@ import {
   provisioningRequestResourceRef,
   provisioningRequestRules,
 } from '../permissions';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
+import { estimateCost } from '@paved/plugin-provisioning-common';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
@@ -66,6 +69,19 @@ export async function createProvisioningService(
     database: deps.database,
   });
   const db = await deps.database.getClient();
+  // Requests filed before costs were stored are priced once, with today's price table.
+  const priced = await store.priceUnpriced(request =>
+    estimateCost(
+      settings.prices,
+      request.provider,
+      request.size,
+      request.storageGB,
+    ),
+  );
+  if (priced > 0) {
+    deps.logger.info(`Priced ${priced} earlier database requests`);
+  }
+  const approvalStore = new KnexApprovalStore(db);
   const operations = new KnexDatabaseOperationStore(db);
   const secrets = await KnexRequestSecretStore.create({
     db,
@@ -108,6 +124,7 @@ export async function createProvisioningService(
   });
   const guardrails = new RequestGuardrails({
     policy: settings.policy,
+    prices: settings.prices,
     catalog: deps.catalog,
     providerEngines: id => providers.engines(id),
   });
@@ -191,6 +208,12 @@ export async function createProvisioningService(
     secrets,
     lifecycle,
     guardrails,
+    approvalStore,
+    approvals: new ApprovalPolicy({
+      policy: settings.policy,
+      store: approvalStore,
+      claimsOf: approver => guardrails.claimsOf(approver),
+    }),
     operationGuardrails,
     operations: {
       operations,

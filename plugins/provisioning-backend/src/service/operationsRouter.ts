@@ -1,8 +1,9 @@
 import {
   HttpAuthService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   DatabaseOperation,
   DatabaseRequest,
@@ -20,6 +21,8 @@ import type {
 } from '../database';
 import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
+import { pendingOperation } from './operationApprovals';
 import {
   createRequestAccess,
   idempotencyOf,
@@ -34,6 +37,9 @@ export interface OperationRoutesOptions {
   guardrails: OperationGuardrails;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  userInfo: UserInfoService;
+  /** Who approves, how many times (as for requests). */
+  approvals: ApprovalPolicy;
   /** Starts processing of the given operations soon, without waiting for the scheduled run. */
   kick: (ids: string[]) => void;
 }
@@ -54,7 +60,7 @@ export function addOperationRoutes(
   options: OperationRoutesOptions,
 ): void {
   const { operations, lifecycle, guardrails, httpAuth } = options;
-  const { loadRequest, authorizeOn, assertFourEyes } = createRequestAccess({
+  const { loadRequest, authorizeOn } = createRequestAccess({
     store: options.requests,
     permissions: options.permissions,
   });
@@ -150,11 +156,42 @@ export function addOperationRoutes(
           credentials,
           `${decision} operations on`,
         );
-        assertFourEyes(
-          operation.requestedBy,
+        const approver = {
           credentials,
-          `${decision} operation ${operation.id}`,
-        );
+          userInfo: await options.userInfo.getUserInfo(credentials),
+        };
+        const change = pendingOperation(request, operation);
+        await options.approvals.assertMayDecide(change, approver, decision);
+        if (operation.status !== 'awaiting-approval') {
+          throw new ConflictError(
+            `Cannot ${decision} operation ${operation.id}: it is ${operation.status}, already decided (rule: only pending requests are reviewed)`,
+          );
+        }
+        let approval;
+        if (decision === 'approve') {
+          const result = await options.approvals.approve(
+            change,
+            approver,
+            comment,
+          );
+          if (!result.added) {
+            throw new ConflictError(
+              `You already approved operation ${operation.id}; one person's approvals count once (rule: approvals by distinct people)`,
+            );
+          }
+          approval = result.state;
+          if (!result.complete) {
+            await operations.appendEvent(operation, {
+              actor: credentials.principal.userEntityRef,
+              action: 'approval-added',
+              message: `Approval ${approval.approvals.length} of ${
+                approval.required
+              }${comment ? `: ${comment}` : ''}`,
+            });
+            res.json({ ...operation, approval });
+            return;
+          }
+        }
         const { operation: updated } = await lifecycle.transition(
           operation,
           decision === 'approve'
@@ -177,7 +214,10 @@ export function addOperationRoutes(
           req,
         );
         if (updated.status === 'in-progress') options.kick([updated.id]);
-        res.json(updated);
+        res.json({
+          ...updated,
+          approval: approval ?? (await options.approvals.stateOf(change)),
+        });
       },
     );
   }

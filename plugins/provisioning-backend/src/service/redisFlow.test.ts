@@ -77,6 +77,7 @@ describe('a Redis request through the provisioning flow with the sandbox on the 
       username: expect.stringMatching(/^paved_router_sessions_[0-9a-f]{8}$/),
       keyPrefix: `${username}:`,
       credentialsRef: `paved-secret:${id}`,
+      connectionSecret: 'router-sessions-development-connection',
     });
 
     const creds = await request(server)

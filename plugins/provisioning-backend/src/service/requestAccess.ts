@@ -110,3 +110,5 @@ export function createRequestAccess(options: {
 
   return { loadRequest, authorizeOn, assertFourEyes };
 }
+
+export type RequestAccess = ReturnType<typeof createRequestAccess>;

@@ -483,6 +483,7 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       { type: 'redis', versions: ['7.0', '7.2'], defaultVersion: '7.0' },
     ]);
     expect(res.body.usage).toEqual({
+      monthlyCost: { monthly: 23.5, currency: 'EUR' },
       owner: 'group:default/payments',
       quota: { maxRequests: 4, maxStorageGB: 60 },
       requests: 1,

@@ -23,15 +23,20 @@ import {
   DatabaseRequestStatus,
   engineDefinition,
   extendDatabaseRequestSchema,
-  provisioningRequestApprovePermission,
   provisioningRequestCreatePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadPermission,
   provisioningRequestReadSecretPermission,
-  reviewDatabaseRequestSchema,
 } from '@paved/plugin-provisioning-common';
 import express from 'express';
-import { DatabaseRequestStore, RequestSecretStore } from '../database';
+import {
+  ApprovalStore,
+  DatabaseRequestStore,
+  RequestSecretStore,
+} from '../database';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
+import { addApprovalRoutes, pendingRequest } from './approvalRoutes';
+import { addCostRoutes } from './costRoutes';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
@@ -50,6 +55,8 @@ export interface RouterOptions {
   secrets: RequestSecretStore;
   lifecycle: RequestLifecycle;
   guardrails: RequestGuardrails;
+  approvalStore: ApprovalStore;
+  approvals: ApprovalPolicy;
   operationGuardrails: OperationGuardrails;
   /** Operations on ready databases; their routes are in operationsRouter.ts. */
   operations: Pick<OperationRoutesOptions, 'operations' | 'lifecycle' | 'kick'>;
@@ -104,10 +111,8 @@ export async function createRouter(
     ],
   });
 
-  const { loadRequest, authorizeOn, assertFourEyes } = createRequestAccess({
-    store,
-    permissions,
-  });
+  const access = createRequestAccess({ store, permissions });
+  const { loadRequest, authorizeOn } = access;
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -199,74 +204,21 @@ export async function createRouter(
       'read',
     );
     const events = await store.listEvents(request.id);
-    res.json({ ...request, events });
+    const approval = request.approvalRequired
+      ? await options.approvals.stateOf(pendingRequest(request))
+      : undefined;
+    res.json({ ...request, ...(approval ? { approval } : {}), events });
   });
 
-  router.post('/requests/:id/approve', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'approve',
-    );
-    assertFourEyes(
-      request.requestedBy,
-      credentials,
-      `approve request ${request.id}`,
-    );
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'provisioning',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'approved',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    options.kick([updated.id]);
-    res.json(updated);
+  addApprovalRoutes(router, {
+    ...options,
+    access,
+    operationStore: options.operations.operations,
+    prices: guardrails.prices,
+    claimsOf: approver => guardrails.claimsOf(approver),
+    environments: guardrails.policy.environments.map(e => e.environment),
   });
-
-  router.post('/requests/:id/reject', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    if (!comment?.trim()) {
-      throw new InputError(
-        'comment: a reason is required to reject a request (rule: rejections are explained)',
-      );
-    }
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'reject',
-    );
-    assertFourEyes(
-      request.requestedBy,
-      credentials,
-      `reject request ${request.id}`,
-    );
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'rejected',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'rejected',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    res.json(updated);
-  });
+  addCostRoutes(router, options);
 
   router.delete('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -427,6 +379,10 @@ export async function createRouter(
         storageGB: usage.storageGB,
         remainingRequests: Math.max(0, quota.maxRequests - usage.requests),
         remainingStorageGB: Math.max(0, quota.maxStorageGB - usage.storageGB),
+        monthlyCost: {
+          monthly: usage.monthlyCost,
+          currency: guardrails.prices.currency,
+        },
       },
     });
   });
@@ -437,6 +393,8 @@ export async function createRouter(
     guardrails: options.operationGuardrails,
     httpAuth,
     permissions,
+    userInfo,
+    approvals: options.approvals,
   });
 
   // A database restart or failover answers 503 (retry), not 500: nothing was changed.

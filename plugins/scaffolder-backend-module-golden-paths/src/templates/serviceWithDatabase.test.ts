@@ -249,6 +249,9 @@ describe('a golden-path service created with a database', () => {
       const id = requestPath.split('/').pop()!;
       portal.filed.push(id);
       expect(requestPath).toBe(`/provisioning/requests/${id}`);
+      expect(output.text[0].content).toContain(
+        `Request \`${id}\` is **ready**. The service depends on it in the catalog`,
+      );
       const filedRequest = (
         await as(SAM).get(`/api/provisioning/requests/${id}`)
       ).body;

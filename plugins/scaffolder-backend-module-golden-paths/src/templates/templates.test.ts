@@ -704,15 +704,24 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
   });
 
   it('dry-runs postgresql-database for every option combination', async () => {
-    const combinations = optionCombinations('postgresql-database');
-    // environment × size × version, as the form offers them.
-    expect(combinations.length).toBe(
-      Object.values(enumParameters('postgresql-database')).reduce(
-        (n, values) => n * values.length,
-        1,
-      ),
+    // engine × environment × size, and each engine's versions (a dependency of the engine field).
+    const firstPage = templateEntity('postgresql-database').spec.parameters[0];
+    const versionsOf = (type: string): string[] =>
+      firstPage.dependencies.type.oneOf.find((branch: any) =>
+        branch.properties.type.enum.includes(type),
+      ).properties.version.enum;
+    const combinations: Array<Record<string, string>> = optionCombinations(
+      'postgresql-database',
+    ).flatMap(options =>
+      versionsOf(options.type).map(version => ({ ...options, version })),
     );
-    expect(combinations.length).toBeGreaterThanOrEqual(4 * 3 * 4);
+    expect(enumParameters('postgresql-database').type).toEqual([
+      'postgresql',
+      'redis',
+    ]);
+    expect(combinations.length).toBe(
+      (versionsOf('postgresql').length + versionsOf('redis').length) * 4 * 3,
+    );
     for (const options of combinations) {
       const { output, log } = await render('postgresql-database', {
         name: 'orders',
@@ -726,7 +735,9 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       expect({ options, ran: messages }).toEqual({
         options,
         ran: expect.stringContaining(
-          `Dry run: would request ${options.size} PostgreSQL "orders" (${options.environment}) for group:default/payments`,
+          `Dry run: would request ${options.size} ${
+            options.type === 'redis' ? 'Redis' : 'PostgreSQL'
+          } "orders" (${options.environment}) for group:default/payments`,
         ),
       });
       expect(output.links).toEqual([

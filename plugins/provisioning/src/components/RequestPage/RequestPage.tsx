@@ -37,6 +37,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   databaseResourceEntityRef,
   engineDefinition,
+  formatMonthlyCost,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -44,6 +45,7 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { rootRouteRef } from '../../routes';
+import { ApprovalSummary } from '../common/ApprovalSummary';
 import { ReviewActions } from '../common/ReviewActions';
 import { StatusChip } from '../common/StatusChip';
 import { formatRelative, formatTimestamp } from '../common/format';
@@ -313,7 +315,15 @@ export const RequestDetails = ({
                     />
                   ),
                   requested: formatTimestamp(request.createdAt),
+                  'estimated cost': request.cost
+                    ? formatMonthlyCost(request.cost)
+                    : '—',
                   'approval required': request.approvalRequired ? 'yes' : 'no',
+                  ...(request.approval
+                    ? {
+                        approvals: <ApprovalSummary state={request.approval} />,
+                      }
+                    : {}),
                 }}
               />
             </InfoCard>
