@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -10,6 +11,7 @@ import InsertChartOutlined from '@material-ui/icons/InsertChartOutlined';
 import { devexApiRef } from './api/DevexApi';
 import { DevexClient } from './api/DevexClient';
 import { rootRouteRef } from './routes';
+import { LazyFeedbackControl } from './components/Feedback/LazyFeedbackControl';
 
 const devexApi = ApiBlueprint.make({
   params: defineParams =>
@@ -32,6 +34,14 @@ const devexPage = PageBlueprint.make({
   },
 });
 
+/** The feedback control, on every page of the portal. */
+const feedbackControl = AppRootElementBlueprint.make({
+  name: 'feedback',
+  params: {
+    element: <LazyFeedbackControl />,
+  },
+});
+
 const entityDoraContent = EntityContentBlueprint.make({
   name: 'dora',
   params: {
@@ -48,12 +58,12 @@ const entityDoraContent = EntityContentBlueprint.make({
 
 /**
  * DevEx and DORA in the portal: the `/devex` dashboard, the "DORA" tab on Component and Group
- * pages, and the pulse survey.
+ * pages, the pulse survey and the feedback control on every page.
  */
 export const devexPlugin = createFrontendPlugin({
   pluginId: 'devex',
   title: 'DevEx',
   icon: <InsertChartOutlined />,
   routes: { root: rootRouteRef },
-  extensions: [devexApi, devexPage, entityDoraContent],
+  extensions: [devexApi, devexPage, entityDoraContent, feedbackControl],
 });

@@ -10,6 +10,13 @@ import type {
   SurveySubmission,
   SurveySubmissionResponse,
   SurveySummaryResponse,
+  AvailabilityResponse,
+  FeedbackReceipt,
+  FeedbackSubmission,
+  FeedbackSummaryResponse,
+  LevelBandReport,
+  LevelBandSelectionResponse,
+  ProvisioningWeeksResponse,
 } from '@paved/plugin-devex-common';
 
 /**
@@ -49,6 +56,20 @@ export interface DevexApi {
   getImpact(query: DevexQuery): Promise<ImpactResponse>;
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse>;
   submitSurvey(submission: SurveySubmission): Promise<SurveySubmissionResponse>;
+  /** Feedback from the control on every page. */
+  submitFeedback(submission: FeedbackSubmission): Promise<FeedbackReceipt>;
+  getFeedbackSummary(query: DevexQuery): Promise<FeedbackSummaryResponse>;
+  getAvailability(
+    query: DevexQuery & { timeZone?: string },
+  ): Promise<AvailabilityResponse>;
+  getProvisioningWeeks(
+    query: DevexQuery & { timeZone?: string },
+  ): Promise<ProvisioningWeeksResponse>;
+  getLevelBands(): Promise<LevelBandSelectionResponse>;
+  /** Platform team only. */
+  chooseLevelBands(
+    report: LevelBandReport,
+  ): Promise<LevelBandSelectionResponse>;
 }
 
 export const devexApiRef = createApiRef<DevexApi>().with({

@@ -12,6 +12,13 @@ import type {
   SurveySubmission,
   SurveySubmissionResponse,
   SurveySummaryResponse,
+  AvailabilityResponse,
+  FeedbackReceipt,
+  FeedbackSubmission,
+  FeedbackSummaryResponse,
+  LevelBandReport,
+  LevelBandSelectionResponse,
+  ProvisioningWeeksResponse,
 } from '@paved/plugin-devex-common';
 import { toRfc3339Local } from '../window/timeWindow';
 import { DevexApi, DevexQuery } from './DevexApi';
@@ -25,10 +32,12 @@ type GetRoute = {
     : never;
 }[keyof DevexApiPaths];
 type GetOperation<P extends GetRoute> = NonNullable<DevexApiPaths[P]['get']>;
-/** The query parameters a route declares. */
-type QueryOf<P extends GetRoute> = NonNullable<
-  GetOperation<P>['parameters']['query']
->;
+/** The query parameters a route declares (none: an empty object). */
+type QueryOf<P extends GetRoute> = [
+  NonNullable<GetOperation<P>['parameters']['query']>,
+] extends [never]
+  ? Record<string, never>
+  : NonNullable<GetOperation<P>['parameters']['query']>;
 /** The body of a route's 200 answer. */
 type OkBodyOf<P extends GetRoute> = GetOperation<P>['responses'][200] extends {
   content: { 'application/json': infer Body };
@@ -94,14 +103,58 @@ export class DevexClient implements DevexApi {
     return this.get('/surveys/summary', windowOf(query));
   }
 
-  async submitSurvey(
+  submitSurvey(
     submission: SurveySubmission,
   ): Promise<SurveySubmissionResponse> {
+    return this.send('POST', '/surveys', submission);
+  }
+
+  submitFeedback(submission: FeedbackSubmission): Promise<FeedbackReceipt> {
+    return this.send('POST', '/feedback', submission);
+  }
+
+  getFeedbackSummary(query: DevexQuery): Promise<FeedbackSummaryResponse> {
+    return this.get('/feedback/summary', windowOf(query));
+  }
+
+  getAvailability(
+    query: DevexQuery & { timeZone?: string },
+  ): Promise<AvailabilityResponse> {
+    return this.get('/availability', {
+      ...windowOf(query),
+      tz: query.timeZone || undefined,
+    });
+  }
+
+  getProvisioningWeeks(
+    query: DevexQuery & { timeZone?: string },
+  ): Promise<ProvisioningWeeksResponse> {
+    return this.get('/provisioning/weeks', {
+      ...windowOf(query),
+      tz: query.timeZone || undefined,
+    });
+  }
+
+  getLevelBands(): Promise<LevelBandSelectionResponse> {
+    return this.get('/level-bands', {});
+  }
+
+  chooseLevelBands(
+    report: LevelBandReport,
+  ): Promise<LevelBandSelectionResponse> {
+    return this.send('PUT', '/level-bands', { report });
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('devex');
-    const response = await this.fetchApi.fetch(`${baseUrl}/surveys`, {
-      method: 'POST',
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(submission),
+      body: JSON.stringify(body),
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -1,4 +1,7 @@
 import {
+  AvailabilityResponse,
+  FeedbackSummaryResponse,
+  ProvisioningWeeksResponse,
   ChangeFlowResponse,
   defaultLevelBands,
   ImpactCohort,
@@ -221,5 +224,69 @@ export function impact(): ImpactResponse {
       cohort('templateVersion', '1.0.0', 2, false),
       cohort('none', null, 12, true),
     ],
+  };
+}
+
+/** Two weeks of probes: the second lost an hour (60 minutes without a probe). */
+export function availability(): AvailabilityResponse {
+  const week = (w: string, start: string, up: number, missing: number) => ({
+    week: w,
+    start,
+    measuredMinutes: up + missing,
+    upMinutes: up,
+    probedDownMinutes: 0,
+    missingMinutes: missing,
+    uptime: up / (up + missing),
+  });
+  const weeks = [
+    week('2026-W47', '2026-11-16T00:00:00.000Z', 10080, 0),
+    week('2026-W48', '2026-11-23T00:00:00.000Z', 10020, 60),
+  ];
+  return {
+    window,
+    timeZone: 'UTC',
+    firstProbeAt: '2026-11-16T00:00:00.000Z',
+    measuredMinutes: 20160,
+    upMinutes: 20100,
+    probedDownMinutes: 0,
+    missingMinutes: 60,
+    uptime: 20100 / 20160,
+    weeks,
+  };
+}
+
+export function provisioningWeeks(): ProvisioningWeeksResponse {
+  const period = {
+    succeeded: 3,
+    failed: 1,
+    successRate: 0.75,
+    automated: 2,
+    manual: 1,
+    automatedRatio: 2 / 3,
+    actions: { platform: 5, requester: 6, person: 1 },
+  };
+  return {
+    window,
+    timeZone: 'UTC',
+    ...period,
+    weeks: [{ week: '2026-W48', start: '2026-11-23T00:00:00.000Z', ...period }],
+  };
+}
+
+export function feedbackSummary(): FeedbackSummaryResponse {
+  return {
+    window,
+    responses: 3,
+    averageRating: 3.33,
+    lowRatings: 1,
+    byPage: [
+      { page: '/catalog', responses: 2, averageRating: 2.5, lowRatings: 1 },
+      { page: '/create', responses: 1, averageRating: 5, lowRatings: 0 },
+    ],
+    byCategory: [
+      { category: 'bug', responses: 2, averageRating: 2.5, lowRatings: 1 },
+      { category: 'praise', responses: 1, averageRating: 5, lowRatings: 0 },
+    ],
+    latest: null,
   };
 }

@@ -1,5 +1,8 @@
 import { DevexApi } from '../api/DevexApi';
 import {
+  availability,
+  feedbackSummary,
+  provisioningWeeks,
   changeFlow,
   fullMetrics,
   impact,
@@ -20,6 +23,12 @@ export function mockDevexApi(overrides: Partial<jest.Mocked<DevexApi>> = {}) {
     getChanges: jest.fn().mockResolvedValue(changeFlow()),
     getImpact: jest.fn().mockResolvedValue(impact()),
     submitSurvey: jest.fn().mockResolvedValue({ id: 'survey-1' }),
+    submitFeedback: jest.fn().mockResolvedValue({ id: 1, duplicate: false }),
+    getFeedbackSummary: jest.fn().mockResolvedValue(feedbackSummary()),
+    getAvailability: jest.fn().mockResolvedValue(availability()),
+    getProvisioningWeeks: jest.fn().mockResolvedValue(provisioningWeeks()),
+    getLevelBands: jest.fn(),
+    chooseLevelBands: jest.fn(),
     ...overrides,
   };
   return api;

@@ -35,6 +35,7 @@ import { GoldenPathImpact } from '../Impact/GoldenPathImpact';
 import { PulseSurveyCard } from '../PulseSurvey/PulseSurveyCard';
 import { ReviewFlow } from '../ReviewFlow/ReviewFlow';
 import { WindowSelector } from '../WindowSelector/WindowSelector';
+import { PlatformMeasures } from '../PlatformMeasures/PlatformMeasures';
 import {
   Service,
   Team,
@@ -368,6 +369,12 @@ export function DevexPage() {
               onSelect={ref => update({ service: ref })}
             />
           )}
+        </Section>
+      )}
+
+      {view === 'delivery' && scope.kind === 'organization' && (
+        <Section title="The platform itself" id="devex-platform">
+          <PlatformMeasures window={window} />
         </Section>
       )}
 
