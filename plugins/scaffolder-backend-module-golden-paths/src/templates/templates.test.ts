@@ -150,6 +150,7 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'http://localhost:3000' },
             backend: { baseUrl: 'http://localhost:7007' },
             paved: { gitHost: { directory: dir.resolve('git') } },
             events: { useEventBus: 'never' },
@@ -343,11 +344,17 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         'Running paved:service:validate in dry-run mode',
       );
       expect(messages).toContain('Running paved:publish in dry-run mode');
-      expect(output.remoteUrl).toBe(`file://${dir.resolve('git')}/${name}.git`);
+      expect(output.remoteUrl).toBe(
+        `http://localhost:7007/api/githost/${name}.git`,
+      );
       // entityRef comes from catalog:register, which a dry run does not perform (see the e2e test).
       expect(
         (output.links as Array<{ title: string }>).map(l => l.title),
       ).toEqual(['Repository', 'Open in catalog', 'Documentation']);
+      // The repository's page in the portal, not the clone URL.
+      expect((output.links as Array<{ url?: string }>)[0].url).toBe(
+        `http://localhost:3000/git/${name}`,
+      );
       // A dry run publishes nothing.
       expect(fs.existsSync(dir.resolve(`git/${name}.git`))).toBe(false);
 
