@@ -22,6 +22,7 @@ import {
   scorecardsExemptionCreatePermission,
   scorecardsExemptionReviewPermission,
 } from '@paved/plugin-scorecards-common';
+import { githostRepositoryPushPermission } from '@paved/plugin-githost-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   taskCancelPermission,
@@ -163,6 +164,28 @@ describe('PavedPermissionPolicy', () => {
       ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     },
   );
+
+  it('lets owners of a repository’s components and the platform team push to it', async () => {
+    const query = { permission: githostRepositoryPushPermission };
+    await expect(policy.handle(query, developer)).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'githost',
+      resourceType: 'githost-repository',
+      conditions: {
+        rule: 'IS_REPOSITORY_OWNER',
+        resourceType: 'githost-repository',
+        params: {
+          claims: ['user:default/sam.rivera', 'group:default/payments'],
+        },
+      },
+    });
+    await expect(policy.handle(query, platformEngineer)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(policy.handle(query, undefined)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
 
   it('allows what it does not restrict', async () => {
     const permission = createPermission({

@@ -33,6 +33,10 @@ import {
   scorecardsCampaignManagePermission,
   scorecardsExemptionReviewPermission,
 } from '@paved/plugin-scorecards-common';
+import {
+  githostRepositoryPushPermission,
+  RESOURCE_TYPE_GITHOST_REPOSITORY,
+} from '@paved/plugin-githost-common';
 
 export interface PavedPolicyOptions {
   /** Entity refs (groups or users) whose members may approve infrastructure and administer the catalog. */
@@ -50,7 +54,9 @@ export interface PavedPolicyOptions {
  * - deprovisioning a database, reading its credentials or asking for an operation on it (resize,
  *   rotation, extension, snapshot, restore): the owning team and the platform team;
  * - reading (logs, output, event stream) or cancelling a scaffolder task: the person who started
- *   it and the platform team (the task's parameters and logs can hold another team's details).
+ *   it and the platform team (the task's parameters and logs can hold another team's details);
+ * - pushing to a repository of the local git host: owners of the components defined in it and
+ *   the platform team (cloning needs only a sign-in).
  */
 export class PavedPermissionPolicy implements PermissionPolicy {
   private readonly approvers: Set<string>;
@@ -113,6 +119,15 @@ export class PavedPermissionPolicy implements PermissionPolicy {
       return conditional('provisioning', RESOURCE_TYPE_PROVISIONING_REQUEST, {
         rule: 'IS_REQUEST_OWNER',
         resourceType: RESOURCE_TYPE_PROVISIONING_REQUEST,
+        params: { claims },
+      });
+    }
+    if (isPermission(permission, githostRepositoryPushPermission)) {
+      if (isApprover) return decide(true);
+      if (!user?.info.userEntityRef) return decide(false);
+      return conditional('githost', RESOURCE_TYPE_GITHOST_REPOSITORY, {
+        rule: 'IS_REPOSITORY_OWNER',
+        resourceType: RESOURCE_TYPE_GITHOST_REPOSITORY,
         params: { claims },
       });
     }

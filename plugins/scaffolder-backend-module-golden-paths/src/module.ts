@@ -63,7 +63,14 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             membership,
             settings,
           }),
-          createPublishAction({ gitHost, settings }),
+          createPublishAction({
+            gitHost,
+            settings,
+            // The backend serves the app (app-backend), so without app.baseUrl they share one.
+            appBaseUrl:
+              config.getOptionalString('app.baseUrl') ??
+              settings.backendBaseUrl,
+          }),
           createCommitAction({ gitHost, catalog, membership, settings }),
           createEnableTechDocsAction({ catalog, reader, settings }),
           createWaitForEntityAction({ catalog, events }),

@@ -88,6 +88,22 @@ export class RepositoryOwners {
       .sort();
   }
 
+  /** Owners (`ownedBy` targets) of the entities defined in the repository, lower-case, sorted. */
+  async ownerRefsOf(
+    repository: string,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    return [
+      ...new Set(
+        (await this.entitiesOf(repository, credentials)).flatMap(entity =>
+          (entity.relations ?? [])
+            .filter(relation => relation.type === RELATION_OWNED_BY)
+            .map(relation => relation.targetRef.toLocaleLowerCase('en-US')),
+        ),
+      ),
+    ].sort();
+  }
+
   /**
    * Users who may push to and merge into a repository: owners of its entities, members of the
    * owning groups, the platform team. Service principals may not (a plugin proposes changes
@@ -116,15 +132,7 @@ export class RepositoryOwners {
         }),
       };
     }
-    const ownerRefs = [
-      ...new Set(
-        (await this.entitiesOf(repository, credentials)).flatMap(entity =>
-          (entity.relations ?? [])
-            .filter(relation => relation.type === RELATION_OWNED_BY)
-            .map(relation => relation.targetRef),
-        ),
-      ),
-    ].sort();
+    const ownerRefs = await this.ownerRefsOf(repository, credentials);
     try {
       await this.options.membership.assertMayActFor({
         userRef: principal.userEntityRef,

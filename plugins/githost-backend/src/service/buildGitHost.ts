@@ -4,6 +4,8 @@ import {
   HttpAuthService,
   HttpRouterServiceAuthPolicy,
   LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -17,6 +19,7 @@ import {
 import express from 'express';
 import { KnexMergeRequestStore } from '../database/KnexMergeRequestStore';
 import { MergeRequests } from '../mergeRequests/MergeRequests';
+import { PushPermission } from '../permissions/PushPermission';
 import { RepositoryBrowser } from '../repositories/RepositoryBrowser';
 import { RepositoryOwners } from '../repositories/RepositoryOwners';
 import { createGitSmartHttpRouter } from '../smartHttp/gitSmartHttpRouter';
@@ -33,6 +36,8 @@ export async function buildGitHost(deps: {
   events: EventsService;
   platform: PlatformSettings;
   gitHost: LocalGitHost;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
 }): Promise<{
   routers: express.Router[];
   authPolicies: HttpRouterServiceAuthPolicy[];
@@ -65,6 +70,13 @@ export async function buildGitHost(deps: {
     backendBaseUrl,
     appBaseUrl,
   });
+  const pushPermission = new PushPermission({
+    permissions: deps.permissions,
+    permissionsRegistry: deps.permissionsRegistry,
+    auth: deps.auth,
+    owners,
+    gitHost,
+  });
   return {
     routers: [
       // First: git's binary protocol routes stream their bodies and bypass OpenAPI validation.
@@ -73,11 +85,7 @@ export async function buildGitHost(deps: {
         gitHost,
         logger,
         pushAccess: (repository, credentials) =>
-          owners.writeAccess(
-            repository,
-            credentials,
-            `push to repository '${repository}'`,
-          ),
+          pushPermission.check(repository, credentials),
       }),
       await createRouter({ httpAuth, mergeRequests, browser }),
     ],

@@ -159,6 +159,17 @@ describe('git over HTTP', () => {
     expect(stderr).toMatch(/could not read Username|Authentication failed|401/);
   });
 
+  it('refuses a push by a plugin: plugins propose changes through merge requests', async () => {
+    const response = await fetch(
+      `${baseUrl}/orders-api.git/info/refs?service=git-receive-pack`,
+      { headers: { authorization: goldenPathsPlugin } },
+    );
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe(
+      "repository: plugin:golden-paths may not push to repository 'orders-api': only people may push; plugins propose changes through merge requests (rule: owner-membership)\n",
+    );
+  });
+
   it('serves only the smart protocol, only for repositories of the host', async () => {
     const get = (url: string) =>
       fetch(`${baseUrl}${url}`, { headers: { authorization: sam } });

@@ -20,6 +20,10 @@ export const people = {
     userEntityRef: 'user:default/tomas.berg',
     ownershipEntityRefs: ['user:default/tomas.berg', 'group:default/payments'],
   },
+  lee: {
+    userEntityRef: 'user:default/lee.chen',
+    ownershipEntityRefs: ['user:default/lee.chen', 'group:default/ledger'],
+  },
   priya: {
     userEntityRef: 'user:default/priya.natarajan',
     ownershipEntityRefs: [

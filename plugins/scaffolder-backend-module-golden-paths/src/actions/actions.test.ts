@@ -223,7 +223,12 @@ describe('paved actions', () => {
   });
 
   describe('paved:publish', () => {
-    const action = () => createPublishAction({ gitHost, settings });
+    const action = () =>
+      createPublishAction({
+        gitHost,
+        settings,
+        appBaseUrl: 'http://localhost:3000',
+      });
 
     it.each(publishExamples.map(e => [e.description, e.example]))(
       'runs the example: %s',
@@ -242,15 +247,21 @@ describe('paved actions', () => {
         });
         await action().handler(ctx as any);
 
-        const remoteUrl = (ctx.output as jest.Mock).mock.calls.find(
-          c => c[0] === 'remoteUrl',
-        )[1];
         expect(ctx.output).toHaveBeenCalledWith(
           'repoContentsUrl',
           `http://localhost:7007/api/githost/${input.repoName}/blob/main`,
         );
+        // What people clone (Git smart HTTP, served by the githost plugin) and the portal page.
+        expect(ctx.output).toHaveBeenCalledWith(
+          'remoteUrl',
+          `http://localhost:7007/api/githost/${input.repoName}.git`,
+        );
+        expect(ctx.output).toHaveBeenCalledWith(
+          'repositoryUrl',
+          `http://localhost:3000/git/${input.repoName}`,
+        );
         const { log, files } = await cloneAndLog(
-          remoteUrl,
+          gitHost.remoteUrl(input.repoName),
           dir.resolve('clone'),
         );
         expect(log).toEqual([

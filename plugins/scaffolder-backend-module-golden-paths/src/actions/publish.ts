@@ -16,6 +16,10 @@ import {
   REPOSITORY_NAME_PATTERN,
 } from '@paved/plugin-githost-node';
 import { repoContentsUrl } from '@paved/plugin-githost-node';
+import {
+  repositoryCloneUrl,
+  repositoryPageUrl,
+} from '@paved/plugin-githost-common';
 import { GoldenPathSettings } from '@paved/plugin-golden-paths-node';
 
 export const publishExamples = [
@@ -92,8 +96,10 @@ async function hasLineageFile(directory: string): Promise<boolean> {
 export function createPublishAction(options: {
   gitHost: LocalGitHost;
   settings: GoldenPathSettings;
+  /** `app.baseUrl`: the portal, where the repository's page is. */
+  appBaseUrl: string;
 }) {
-  const { gitHost, settings } = options;
+  const { gitHost, settings, appBaseUrl } = options;
   return createTemplateAction({
     id: 'paved:publish',
     description:
@@ -120,7 +126,15 @@ export function createPublishAction(options: {
       },
       output: {
         remoteUrl: z =>
-          z.string({ description: 'Clonable URL of the new repository' }),
+          z.string({
+            description:
+              '`git clone` URL of the new repository, over HTTP with a Backstage token: `<backend>/api/githost/<repoName>.git`',
+          }),
+        repositoryUrl: z =>
+          z.string({
+            description:
+              "The repository's page in the portal (branches, files, README, merge requests)",
+          }),
         repoContentsUrl: z =>
           z.string({
             description: 'URL the catalog and TechDocs read the contents from',
@@ -143,12 +157,14 @@ export function createPublishAction(options: {
         repoName,
         DEFAULT_BRANCH,
       );
+      const remoteUrl = repositoryCloneUrl(settings.backendBaseUrl, repoName);
+      ctx.output('repositoryUrl', repositoryPageUrl(appBaseUrl, repoName));
 
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry run: would publish ${sourceDirectory} as '${repoName}'`,
         );
-        ctx.output('remoteUrl', gitHost.remoteUrl(repoName));
+        ctx.output('remoteUrl', remoteUrl);
         ctx.output('repoContentsUrl', contentsUrl);
         ctx.output('commitHash', '0'.repeat(40));
         return;
@@ -178,9 +194,9 @@ export function createPublishAction(options: {
         );
       }
       ctx.logger.info(
-        `Published ${repoName} at ${published.remoteUrl} (commit ${published.commitSha}, author ${author.name})`,
+        `Published ${repoName} at ${remoteUrl} (commit ${published.commitSha}, author ${author.name})`,
       );
-      ctx.output('remoteUrl', published.remoteUrl);
+      ctx.output('remoteUrl', remoteUrl);
       ctx.output('repoContentsUrl', contentsUrl);
       ctx.output('commitHash', published.commitSha);
     },

@@ -595,7 +595,9 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
         'Running paved:service:validate in dry-run mode',
       );
       expect(messages).toContain('Running paved:publish in dry-run mode');
-      expect(output.remoteUrl).toBe(`file://${dir.resolve('git')}/${name}.git`);
+      expect(output.remoteUrl).toBe(
+        `http://localhost:7007/api/githost/${name}.git`,
+      );
       // entityRef comes from catalog:register, which a dry run does not perform (see the e2e test).
       const links = output.links as Array<{
         title: string;
@@ -672,6 +674,13 @@ describe('golden-path templates rendered by the scaffolder (dry run)', () => {
       expect(
         [...files].filter(([, c]) => passwords.test(c)).map(([f]) => f),
       ).toEqual([]);
+      // The Repository link is the repository's page in the portal, not the clone URL.
+      expect(
+        (output.links as Array<{ title: string; url?: string }>)[0],
+      ).toMatchObject({
+        title: 'Repository',
+        url: `http://localhost:3000/git/${name}`,
+      });
       // A dry run publishes nothing.
       expect(fs.existsSync(dir.resolve(`git/${name}.git`))).toBe(false);
 
