@@ -55,6 +55,12 @@ function Definition(props: {
   const { metric, bands, bandsSource } = props;
   const definition = metricDefinitions[metric];
   const banded = metric !== 'reworkRate' && metric !== 'timeToRestore';
+  let sourceLine = `Definition: DORA ${definition.reportYear} Accelerate State of DevOps report (no level bands).`;
+  if (banded) {
+    sourceLine = bands
+      ? `Level bands: ${bandsSource}.`
+      : `No level bands: ${bandsSource} has no tiers.`;
+  }
   return (
     <>
       <p className={classes.definition}>{definition.description}</p>
@@ -65,13 +71,7 @@ function Definition(props: {
           ))}
         </ul>
       )}
-      <p className={classes.source}>
-        {banded
-          ? bands
-            ? `Level bands: ${bandsSource}.`
-            : `No level bands: ${bandsSource} has no tiers.`
-          : `Definition: DORA ${definition.reportYear} Accelerate State of DevOps report (no level bands).`}
-      </p>
+      <p className={classes.source}>{sourceLine}</p>
     </>
   );
 }
