@@ -78,8 +78,9 @@ export function FeedbackControl() {
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      const action = describeClick(event.target);
-      if (action) lastAction.current = { page: currentPage(), action };
+      const clicked = describeClick(event.target);
+      if (clicked)
+        lastAction.current = { page: currentPage(), action: clicked };
     };
     document.addEventListener('click', onClick, true);
     return () => document.removeEventListener('click', onClick, true);
