@@ -98,10 +98,10 @@ describe('CrossplaneDatabaseProvider', () => {
       const { diff } = await crossplane.operations.planResize!(request, change);
       expect(diff).toContain('--- a/databases/payments/orders-production.yaml');
       expect(diff).toContain('+++ b/databases/payments/orders-production.yaml');
-      expect(diff).toMatch(/^-  size: medium$/m);
-      expect(diff).toMatch(/^\+  size: large$/m);
-      expect(diff).toMatch(/^-  storageGB: 50$/m);
-      expect(diff).toMatch(/^\+  storageGB: 200$/m);
+      expect(diff).toMatch(/^- {2}size: medium$/m);
+      expect(diff).toMatch(/^\+ {2}size: large$/m);
+      expect(diff).toMatch(/^- {2}storageGB: 50$/m);
+      expect(diff).toMatch(/^\+ {2}storageGB: 200$/m);
       // Planning commits nothing.
       expect(git(bare, 'rev-list', '--count', 'main')).toBe('1');
 

@@ -194,13 +194,13 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   ): Promise<{ diff: string }> {
     const resized = { ...request, ...change };
     const manifest = this.render(resized);
-    const path = this.manifestPath(manifest);
+    const file = this.manifestPath(manifest);
     const committed =
       this.options.config.delivery === 'gitops'
-        ? await this.options.repository!.readFile(path)
+        ? await this.options.repository!.readFile(file)
         : undefined;
     const before = committed ?? toYaml(this.render(request), request);
-    return { diff: unifiedFileDiff(path, before, toYaml(manifest, resized)) };
+    return { diff: unifiedFileDiff(file, before, toYaml(manifest, resized)) };
   }
 
   async resize(

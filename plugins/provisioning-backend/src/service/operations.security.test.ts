@@ -34,12 +34,13 @@ describe('operations: trust rules under attack', () => {
         .set('Authorization', as(PRIYA));
     }
     // Let the deprovisioning finish so no sandbox database is left on the server.
+    const backend = server;
     for (let i = 0; i < 100; i++) {
       const statuses = await Promise.all(
         [...owners.keys()].map(
           async id =>
             (
-              await request(server)
+              await request(backend)
                 .get(`/api/provisioning/requests/${id}`)
                 .set('Authorization', as(PRIYA))
             ).body.status,

@@ -153,9 +153,10 @@ describe('operations API with the sandbox on the local PostgreSQL', () => {
         .delete(`/api/provisioning/requests/${id}`)
         .set('Authorization', as(PRIYA));
     }
+    const backend = server;
     for (const id of owners.keys()) {
       await waitFor(
-        () => api(server, id).get(PRIYA),
+        () => api(backend, id).get(PRIYA),
         r => ['deleted', 'failed', 'rejected'].includes(r.status),
         'deleted',
       );

@@ -108,6 +108,8 @@ export const OperationsPanel = ({
   const [size, setSize] = useState<DatabaseSize>(request.size);
   const [storageGB, setStorageGB] = useState(String(request.storageGB));
   const [restoring, setRestoring] = useState<string | undefined>();
+  const [rejecting, setRejecting] = useState<DatabaseOperation | undefined>();
+  const [rejectReason, setRejectReason] = useState('');
 
   const run = async (what: string, action: () => Promise<unknown>) => {
     setBusy(true);
@@ -250,17 +252,8 @@ export const OperationsPanel = ({
                         size="small"
                         disabled={busy}
                         onClick={() => {
-                          const reason = window.prompt('Why is it rejected?');
-                          if (reason) {
-                            run('Operation rejected', () =>
-                              api.reviewOperation(
-                                request.id,
-                                operation.id,
-                                'reject',
-                                reason,
-                              ),
-                            );
-                          }
+                          setRejectReason('');
+                          setRejecting(operation);
                         }}
                       >
                         Reject
@@ -385,6 +378,43 @@ export const OperationsPanel = ({
             }}
           >
             Restore
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={!!rejecting} onClose={() => setRejecting(undefined)}>
+        <DialogTitle>
+          Reject the {rejecting && TYPE_LABELS[rejecting.type]}
+        </DialogTitle>
+        <DialogContent>
+          <TextField
+            label="Why is it rejected?"
+            required
+            fullWidth
+            multiline
+            value={rejectReason}
+            onChange={e => setRejectReason(e.target.value)}
+            helperText="The requester sees this reason on the request page."
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRejecting(undefined)}>Cancel</Button>
+          <Button
+            color="primary"
+            disabled={busy || !rejectReason.trim()}
+            onClick={() => {
+              const operation = rejecting!;
+              setRejecting(undefined);
+              run('Operation rejected', () =>
+                api.reviewOperation(
+                  request.id,
+                  operation.id,
+                  'reject',
+                  rejectReason.trim(),
+                ),
+              );
+            }}
+          >
+            Reject
           </Button>
         </DialogActions>
       </Dialog>
