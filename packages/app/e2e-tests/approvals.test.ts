@@ -31,7 +31,7 @@ test.describe('approvals and cost', () => {
     await signInAsGuest(page, '/create');
     const card = page
       .locator('div')
-      .filter({ hasText: 'Request a PostgreSQL database' })
+      .filter({ hasText: 'Request a database or cache' })
       .filter({ has: page.getByRole('button', { name: 'Choose' }) })
       .last();
     await expect(card).toBeVisible({ timeout: 60_000 });
@@ -45,7 +45,7 @@ test.describe('approvals and cost', () => {
     const estimate = page.getByTestId('cost-estimate');
     await expect(estimate).toContainText('/ month', { timeout: 30_000 });
     await expect(estimate).toContainText('small, 10 GB');
-    const storage = page.getByRole('spinbutton', { name: /^Storage/ });
+    const storage = page.getByRole('spinbutton', { name: /^Capacity/ });
     await storage.fill('50');
     await expect(estimate).toContainText('small, 50 GB');
     await page.screenshot({
