@@ -9,3 +9,7 @@ export * from './repositories';
 export * from './mergeRequests';
 export * from './events';
 export * from './permissions';
+export type {
+  paths as GitHostOpenApiPaths,
+  components as GitHostOpenApiComponents,
+} from './schema/openapi.generated';
