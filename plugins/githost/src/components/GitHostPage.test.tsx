@@ -24,8 +24,8 @@ const open: MergeRequest = {
   url: 'http://localhost:3000/git/inventory-api/merge-requests/3',
 };
 
-function api(overrides: Partial<GitHostApi> = {}): jest.Mocked<GitHostApi> {
-  return {
+function api(overrides: Partial<GitHostApi> = {}) {
+  const mock = {
     listRepositories: jest.fn().mockResolvedValue([]),
     getRepository: jest.fn().mockResolvedValue({
       name: 'inventory-api',
@@ -83,8 +83,8 @@ function api(overrides: Partial<GitHostApi> = {}): jest.Mocked<GitHostApi> {
     }),
     merge: jest.fn().mockResolvedValue({ ...open, state: 'merged' }),
     close: jest.fn(),
-    ...overrides,
   };
+  return { ...mock, ...overrides } as typeof mock;
 }
 
 describe('the git host pages', () => {
