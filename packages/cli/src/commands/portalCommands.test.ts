@@ -3,12 +3,15 @@
  * a service created end to end on the local git host (with its development database on the local
  * PostgreSQL), databases requested to ready, DORA, templates; JSON and human output; bad input.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { startTestPortal, TestPortal, waitForEntity } from '@paved/test-portal';
 import { TestUserMachine } from '../__testUtils__/runCli';
 
 jest.setTimeout(240_000);
+
+const execFileAsync = promisify(execFile);
 
 const suffix = Date.now().toString(36);
 
@@ -100,16 +103,13 @@ describe('platform commands against a portal', () => {
 
       // The repository is real: it clones from the local git host with the user's token.
       const token = (await sam.run(['token'])).stdout.trim();
-      const listing = execFileSync(
-        'git',
-        [
-          '-c',
-          `http.extraHeader=Authorization: Bearer ${token}`,
-          'ls-remote',
-          result.repository,
-        ],
-        { encoding: 'utf8' },
-      );
+      // Asynchronously: the portal answering git runs in this process.
+      const { stdout: listing } = await execFileAsync('git', [
+        '-c',
+        `http.extraHeader=Authorization: Bearer ${token}`,
+        'ls-remote',
+        result.repository,
+      ]);
       expect(listing).toMatch(/refs\/heads\/main/);
 
       // So is the database: its owner role connects to it on the local PostgreSQL.
