@@ -29,8 +29,14 @@ def create_server(port: int, metrics: Metrics, readiness_checks: List[ReadinessC
         status = 500
 
         def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+            # Kept until the request is counted (do_GET), so a client that reads /metrics right
+            # after its answer always finds it counted.
             self.status = status
-            self.send_response(status)
+            self._response = (body, content_type)
+
+        def _flush(self) -> None:
+            body, content_type = self._response
+            self.send_response(self.status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -72,6 +78,7 @@ def create_server(port: int, metrics: Metrics, readiness_checks: List[ReadinessC
                 route = "error"
             metrics.duration.labels("GET", route).observe(time.perf_counter() - started)
             metrics.requests.labels("GET", route, str(self.status)).inc()
+            self._flush()
             if route not in _QUIET_ROUTES:
                 logger.info("request", extra={"method": "GET", "route": route, "status": self.status})
 
