@@ -2,8 +2,9 @@
 # Installs what Paved needs and is missing; a second run installs nothing.
 #   scripts/install.sh            toolchain, dependencies, mkdocs
 #   scripts/install.sh --for-tests  also what only the tests and checks use: Chromium (end-to-end
-#                                   tests, make prod-check), openssl (make prod-check), gofmt, and
-#                                   the shell scripts' linter, shellcheck
+#                                   tests, make prod-check), openssl (make prod-check), Go (golden
+#                                   paths' Go checks), Debian's Python packages for the generated
+#                                   Python service's tests, and the shell scripts' linter, shellcheck
 source "$(dirname "$0")/env.sh"
 cd "$PAVED_ROOT"
 
@@ -52,6 +53,12 @@ if [ "${1:-}" = "--for-tests" ]; then
   if ! command -v gofmt >/dev/null; then
     log "installing gofmt for the Go template's syntax check (once)"
     apt_install golang-go
+  fi
+  # The golden-path tests run the generated Python service's own unittest suite with Debian's
+  # Python and its packages (no PyPI here): prometheus-client, psycopg and its pool.
+  if ! /usr/bin/python3 -c 'import prometheus_client, psycopg, psycopg_pool' 2>/dev/null; then
+    log "installing Python packages for the Python template's tests (once)"
+    apt_install python3-prometheus-client python3-psycopg python3-psycopg-pool
   fi
   # The lint stage checks every shell script with shellcheck (Debian's shellcheck; scripts/lint-shell.sh).
   if ! command -v shellcheck >/dev/null; then

@@ -30,6 +30,8 @@ if [ "$stage" = all ]; then
   yarn lint:all
   log "lint: shell scripts (shellcheck)"
   yarn lint:shell
+  log "lint: generated OpenAPI files match the specs"
+  yarn lint:openapi
 fi
 
 if [ "$stage" = all ] || [ "$stage" = unit ]; then

@@ -14,6 +14,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { DevexEvent } from '@paved/plugin-devex-common';
 import devexPlugin from '@paved/plugin-devex-backend';
+import { DeploymentLog, benchCatalog, changeBatches } from './changes';
 
 const PG =
   process.env.BENCH_PG_CONNECTION ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -23,6 +24,7 @@ const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const COMMITS_PER_DEPLOYMENT = 3;
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 60_000);
 const SPAN_DAYS = Number(process.env.BENCH_SPAN_DAYS ?? 365);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 500_000);
 const BATCH = 5000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const CALLS = 20;
@@ -53,6 +55,7 @@ const service = (n: number) => `component:default/bench-service-${n}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 const sha = (n: number, i: number) =>
   createHash('sha1').update(`${n}:${i}`).digest('hex');
+const deploymentLog = new DeploymentLog(DEPLOYMENTS);
 
 /** Deployments in time order; every 1 in (DEPLOYMENTS / INCIDENTS) gets an incident. */
 function* eventBatches(): Generator<DevexEvent[]> {
@@ -64,6 +67,7 @@ function* eventBatches(): Generator<DevexEvent[]> {
     const finishedAt = Math.floor(START + n * step + random() * step);
     const s = Math.floor(random() * SERVICES);
     const rollback = random() < 0.02;
+    deploymentLog.record(n, s, finishedAt);
     batch.push({
       id: `dep-${n}`,
       source: 'bench',
@@ -155,7 +159,7 @@ async function main() {
     features: [
       devexPlugin,
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: benchCatalog(SERVICES, service) }),
       mockServices.rootLogger.factory({ level: 'error' }),
     ],
   });
@@ -168,9 +172,23 @@ async function main() {
   console.log(
     `ingesting ${DEPLOYMENTS} deployments (${
       DEPLOYMENTS * COMMITS_PER_DEPLOYMENT
-    } commits) and ${INCIDENTS} incidents across ${SERVICES} services over ${SPAN_DAYS} days, ${BATCH} events per call, ${CONCURRENCY} calls in flight`,
+    } commits), ${INCIDENTS} incidents and ${CHANGES} pull requests across ${SERVICES} services over ${SPAN_DAYS} days, ${BATCH} events per call, ${CONCURRENCY} calls in flight`,
   );
-  const batches = eventBatches();
+  // Deployments first, then the pull requests whose merge commits they ship: the harder order
+  // for ingest, which must find each merge commit's first production deployment.
+  function* allBatches() {
+    yield* eventBatches();
+    yield* changeBatches({
+      count: CHANGES,
+      deployments: deploymentLog,
+      batch: BATCH,
+      random,
+      logNormalHours,
+      serviceRef: service,
+      sha,
+    });
+  }
+  const batches = allBatches();
   let events = 0;
   let calls = 0;
   const started = performance.now();
@@ -258,6 +276,45 @@ async function main() {
     single.push(ms);
     serviceSample = body;
   }
+  const impactTimes: number[] = [];
+  let impactSample: any;
+  for (let i = 0; i < CALLS; i++) {
+    const { ms, body } = await time(`/impact?${window}`);
+    impactTimes.push(ms);
+    impactSample = body;
+  }
+  const changeTimes: number[] = [];
+  let changeSample: any;
+  for (let i = 0; i < CALLS; i++) {
+    const { ms, body } = await time(`/changes?${window}`);
+    changeTimes.push(ms);
+    changeSample = body;
+  }
+  console.log(
+    'organisation 90 days, golden-path impact:',
+    JSON.stringify(
+      impactSample.cohorts.map((c: any) => ({
+        cohort: [c.kind, c.templateRef, c.templateVersion]
+          .filter(Boolean)
+          .join(' '),
+        services: c.services,
+        deployments: c.deployments,
+        leadTimeHours: c.leadTimeHours.value,
+        leadTimeSamples: c.leadTimeHours.samples,
+      })),
+    ),
+  );
+  console.log(
+    'organisation 90 days, review flow:',
+    JSON.stringify({
+      merged: changeSample.merged,
+      coding: changeSample.coding,
+      pickup: changeSample.pickup,
+      review: changeSample.review,
+      deploy: changeSample.deploy,
+      open: changeSample.open,
+    }),
+  );
   console.log(
     'organisation 90 days:',
     JSON.stringify({
@@ -288,6 +345,21 @@ async function main() {
       .join(' ')})`,
   );
 
+  console.log(
+    `QUERY organisation-wide 90-day golden-path impact: p95 ${p95(
+      impactTimes,
+    ).toFixed(1)} ms over ${CALLS} calls (all: ${impactTimes
+      .map(v => v.toFixed(0))
+      .join(' ')})`,
+  );
+  console.log(
+    `QUERY organisation-wide 90-day PR-stage medians:  p95 ${p95(
+      changeTimes,
+    ).toFixed(1)} ms over ${CALLS} calls (all: ${changeTimes
+      .map(v => v.toFixed(0))
+      .join(' ')})`,
+  );
+
   if (profile) {
     for (const [sql, e] of [...profile.entries()]
       .sort((a, b) => b[1].ms - a[1].ms)
@@ -301,6 +373,19 @@ async function main() {
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lead_ms) AS median, count(*) AS n
        FROM devex_deployment_commits WHERE bucket IS NOT NULL AND deployed_at >= ? AND deployed_at < ?`,
     [END - 90 * DAY, END],
+  );
+  // And the review flow's coding median against the same kind of plain SQL.
+  const coding = await knex.raw(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY opened_at - first_commit_at) AS median, count(*) AS n
+       FROM devex_changes WHERE merged_at >= ? AND merged_at < ? AND opened_at - first_commit_at >= 0`,
+    [END - 90 * DAY, END],
+  );
+  console.log(
+    `CHECK plain SQL median coding time: ${(
+      Number(coding.rows[0].median) / HOUR
+    ).toFixed(4)} h over ${coding.rows[0].n} samples; API said ${
+      changeSample.coding.medianHours?.toFixed(4) ?? null
+    } h over ${changeSample.coding.samples}`,
   );
   console.log(
     `CHECK plain SQL median lead time: ${(
@@ -322,10 +407,13 @@ async function main() {
         deployments: DEPLOYMENTS,
         commits: DEPLOYMENTS * COMMITS_PER_DEPLOYMENT,
         incidents: INCIDENTS,
+        pullRequests: CHANGES,
         services: SERVICES,
         ingestEventsPerSecond: QUERIES_ONLY ? null : ingestRate,
         organisation90DaysP95Ms: p95(org),
         singleService90DaysP95Ms: p95(single),
+        impact90DaysP95Ms: p95(impactTimes),
+        changeStages90DaysP95Ms: p95(changeTimes),
         loadAverage1m: load1,
         measuredAt: new Date().toISOString(),
       },

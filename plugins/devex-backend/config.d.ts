@@ -13,6 +13,12 @@ export interface Config {
      * rate: ratio, level reached at or below.
      */
     levelBands?: {
+      /**
+       * The DORA report whose bands judge levels until the platform team chooses another in the
+       * portal: dora-2023 (default), dora-2024, or none (DORA 2025 dropped tiers: values only).
+       * The thresholds below override the chosen report's.
+       */
+      report?: 'dora-2023' | 'dora-2024' | 'none';
       deploymentFrequency?: { elite?: number; high?: number; medium?: number };
       leadTime?: { elite?: number; high?: number; medium?: number };
       changeFailureRate?: { elite?: number; high?: number; medium?: number };
@@ -54,6 +60,24 @@ export interface Config {
        * first (default month; UTC calendar months, ISO weeks or quarters).
        */
       period?: 'week' | 'month' | 'quarter';
+    };
+    impact?: {
+      /**
+       * Golden-path impact: a measure of a cohort (template, template version, no template)
+       * with fewer samples than this is withheld and marked "too few samples" (default 5).
+       */
+      minimumSamples?: number;
+    };
+    feedback?: {
+      /** Most pieces of portal feedback one person may send per hour (default 10). */
+      maxPerHour?: number;
+    };
+    availability?: {
+      /**
+       * URL the once-a-minute availability probe asks (default: this backend's readiness endpoint,
+       * /.backstage/health/v1/readiness, found through discovery). Up means HTTP 200.
+       */
+      probeUrl?: string;
     };
     demoData?: {
       /** Seed 90 days of demo events (source paved-demo) at start; development only. */

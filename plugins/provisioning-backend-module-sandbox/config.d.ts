@@ -13,8 +13,23 @@ export interface Config {
         host?: string;
         /** Port handed to users when it differs from the admin connection's port. */
         port?: number;
-        /** Operations run against the admin server at once, to stay under its max_connections (default 4). */
+        /** Operations run against each admin server at once, to stay under its connection limit (default 4). */
         maxConcurrency?: number;
+        /** Where snapshots (pg_dump files) are kept (default `<paved.dataDirectory>/provisioning/snapshots`). */
+        snapshotDirectory?: string;
+        /** Sandbox Redis: one ACL user per request, confined to its own key prefix. */
+        redis?: {
+          /**
+           * Admin connection of the Redis server (default redis://127.0.0.1:6379): a user allowed
+           * to run ACL SETUSER / ACL DELUSER, SCAN and UNLINK.
+           * @visibility secret
+           */
+          connection?: string;
+          /** Host name handed to users when it differs from the admin connection's host. */
+          host?: string;
+          /** Port handed to users when it differs from the admin connection's port. */
+          port?: number;
+        };
       };
     };
   };

@@ -24,6 +24,15 @@ export interface Config {
           autoApply?: boolean;
         };
         defaultVersion?: string;
+        /** The Redis module, for Redis requests. */
+        redis?: {
+          /** Folder of the Redis module whose variables.tf checks every rendered call. */
+          moduleDirectory?: string;
+          /** `source` of the rendered module call; default `../../../modules/redis`. */
+          moduleSource?: string;
+          /** Version when a request names none (default 7.0). */
+          defaultVersion?: string;
+        };
       };
     };
   };

@@ -15,8 +15,15 @@ export interface Config {
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
         storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs a platform-team approval. */
+        /** Whether every request here needs approval. */
         requiresApproval?: boolean;
+        /**
+         * Who approves changes here, when they need approval (environment, size or budget):
+         * `required` approvals by distinct people (default 1), members of `approvers` (group
+         * entity refs; default the platform team). The permission policy must let them approve too
+         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
+         */
+        approval?: { required?: number; approvers?: string[] };
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
         /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
@@ -31,8 +38,15 @@ export interface Config {
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
         storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs a platform-team approval. */
+        /** Whether every request here needs approval. */
         requiresApproval?: boolean;
+        /**
+         * Who approves changes here, when they need approval (environment, size or budget):
+         * `required` approvals by distinct people (default 1), members of `approvers` (group
+         * entity refs; default the platform team). The permission policy must let them approve too
+         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
+         */
+        approval?: { required?: number; approvers?: string[] };
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
         /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
@@ -47,8 +61,15 @@ export interface Config {
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
         storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs a platform-team approval. */
+        /** Whether every request here needs approval. */
         requiresApproval?: boolean;
+        /**
+         * Who approves changes here, when they need approval (environment, size or budget):
+         * `required` approvals by distinct people (default 1), members of `approvers` (group
+         * entity refs; default the platform team). The permission policy must let them approve too
+         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
+         */
+        approval?: { required?: number; approvers?: string[] };
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
         /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
@@ -63,8 +84,15 @@ export interface Config {
         sizes?: Array<'small' | 'medium' | 'large'>;
         /** Storage bounds in GB. */
         storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs a platform-team approval. */
+        /** Whether every request here needs approval. */
         requiresApproval?: boolean;
+        /**
+         * Who approves changes here, when they need approval (environment, size or budget):
+         * `required` approvals by distinct people (default 1), members of `approvers` (group
+         * entity refs; default the platform team). The permission policy must let them approve too
+         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
+         */
+        approval?: { required?: number; approvers?: string[] };
         /** Longest time to live in hours (ephemeral only; default 72). */
         maxTtlHours?: number;
         /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
@@ -75,19 +103,54 @@ export interface Config {
     sizesRequiringApproval?: Array<'small' | 'medium' | 'large'>;
     /** Per-team quotas over live requests (awaiting approval, provisioning, ready, failed, deprovisioning). */
     quotas?: {
-      /** Default 10 databases and 200 GB per team. */
-      default?: { maxRequests?: number; maxStorageGB?: number };
+      /**
+       * Default 10 databases and 200 GB per team, no budget. `monthlyBudget` (in the price table's
+       * currency): a request that would take the team's live databases above it needs approval.
+       */
+      default?: {
+        maxRequests?: number;
+        maxStorageGB?: number;
+        monthlyBudget?: number;
+      };
       /** Overrides per group entity ref. */
       teams?: Array<{
         owner: string;
         maxRequests?: number;
         maxStorageGB?: number;
+        monthlyBudget?: number;
       }>;
+    };
+    /**
+     * The price table: monthly prices per provider, size and GB of storage. A request's cost is
+     * its size's price plus storage; providers not listed use `default` (built in: EUR, small 30,
+     * medium 90, large 250, 0.12 per GB).
+     */
+    cost?: {
+      /** ISO 4217 code of every price (default EUR). */
+      currency?: string;
+      /** Prices of providers not listed under `providers`. */
+      default?: {
+        sizes?: { small?: number; medium?: number; large?: number };
+        storageGBMonthly?: number;
+      };
+      /** Prices per provider id; missing entries fall back to `default`. */
+      providers?: {
+        [providerId: string]: {
+          sizes?: { small?: number; medium?: number; large?: number };
+          storageGBMonthly?: number;
+        };
+      };
     };
     postgresql?: {
       /** Major versions offered (default 15, 16, 17). */
       versions?: string[];
       /** Version when a request names none (default 16). */
+      defaultVersion?: string;
+    };
+    redis?: {
+      /** Versions offered (default 7.0, 7.2). */
+      versions?: string[];
+      /** Version when a request names none (default 7.0). */
       defaultVersion?: string;
     };
     /** The processing loop (scheduled task, one runner across replicas). */
@@ -113,6 +176,17 @@ export interface Config {
       notifyBeforeMinutes?: number;
       /** How often expiries are checked, in seconds (default 60). */
       frequencySeconds?: number;
+    };
+    /** Operations on ready databases (resize, rotate credentials, extend, snapshot, restore). */
+    operations?: {
+      rotation?: {
+        /** How long the replaced credentials keep working after a rotation, in minutes (default 60). */
+        graceMinutes?: number;
+      };
+      snapshots?: {
+        /** Days a snapshot is kept before it is removed (default 14). */
+        retentionDays?: number;
+      };
     };
     secrets?: {
       /**

@@ -48,7 +48,7 @@ test.describe('the DevEx dashboard', () => {
     ).toBeVisible();
     await expectMetricCards(page);
     await expect(
-      page.getByText(/DORA 2023 Accelerate State of DevOps report/),
+      page.getByText(/bands of the Accelerate State of DevOps Report 2023/),
     ).toBeVisible();
     // With 90 days of seeded deployments the organisation has a real deployment frequency.
     await expect(

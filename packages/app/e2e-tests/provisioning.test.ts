@@ -5,7 +5,7 @@ import { signInAsGuest } from './signIn';
 
 /*
  * Self-service databases, end to end: a developer of the payments team fills the "Request a
- * PostgreSQL database" form, the task waits until the sandbox provider has created a real database
+ * database or cache" form (engine PostgreSQL, the default), the task waits until the sandbox provider has created a real database
  * on the local PostgreSQL, the request page shows it ready, and the database is in the catalog as a
  * Resource owned by the team.
  */
@@ -22,7 +22,7 @@ test.describe('self-service databases', () => {
     ).toBeVisible();
     const card = page
       .locator('div')
-      .filter({ hasText: 'Request a PostgreSQL database' })
+      .filter({ hasText: 'Request a database or cache' })
       .filter({ has: page.getByRole('button', { name: 'Choose' }) })
       .last();
     await expect(card).toBeVisible({ timeout: 60_000 });

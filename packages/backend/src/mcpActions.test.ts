@@ -168,6 +168,16 @@ describe('agents through the MCP server', () => {
         destructive: false,
         idempotent: true,
       },
+      'provisioning:request-database-operation': {
+        readOnly: false,
+        destructive: false,
+        idempotent: false,
+      },
+      'provisioning:list-database-operations': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
     });
     expect(await list('devex')).toEqual({
       'devex:get-dora-metrics': {
@@ -197,6 +207,16 @@ describe('agents through the MCP server', () => {
         destructive: false,
         idempotent: false,
       },
+      'golden-paths:get-template-drift': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'golden-paths:propose-template-upgrade': {
+        readOnly: false,
+        destructive: false,
+        idempotent: true,
+      },
     });
   });
 
@@ -208,9 +228,13 @@ describe('agents through the MCP server', () => {
         'golden-paths.list-templates',
         'golden-paths.check-service-name',
         'golden-paths.create-service',
+        'golden-paths.get-template-drift',
+        'golden-paths.propose-template-upgrade',
         'provisioning.request-database',
         'provisioning.list-database-requests',
         'provisioning.get-database-request',
+        'provisioning.request-database-operation',
+        'provisioning.list-database-operations',
         'devex.get-dora-metrics',
         'devex.list-deployments',
         'catalog.get-catalog-entity',
@@ -285,6 +309,33 @@ describe('agents through the MCP server', () => {
     expect(ready.status).toBe('ready');
     expect(ready.connection).toMatch(/^paved_/);
     expect(text(shown!)).not.toMatch(/password/i);
+
+    // Day two: the agent snapshots the database; it may not restore it or rotate its credentials.
+    const snapshot = await call('provisioning.request-database-operation', {
+      requestId: request.id,
+      type: 'snapshot',
+      label: 'agent',
+    });
+    expect(snapshot.isError).toBeFalsy();
+    expect(snapshot.structuredContent.operation).toMatchObject({
+      type: 'snapshot',
+      requestedBy: 'user:default/sam.rivera',
+    });
+    for (const type of ['restore', 'rotate-credentials']) {
+      const refused = await call('provisioning.request-database-operation', {
+        requestId: request.id,
+        type,
+      });
+      expect(refused.isError).toBe(true);
+    }
+    const operations = await call('provisioning.list-database-operations', {
+      requestId: request.id,
+    });
+    expect(
+      operations.structuredContent.operations.map(
+        (o: { type: string }) => o.type,
+      ),
+    ).toEqual(['snapshot']);
 
     // The audit log says the request came through an agent: the MCP server logs the tool call,
     // provisioning logs the creation with the actions registry's User-Agent (a label, not a check).

@@ -29,6 +29,8 @@ import pavedProvisioningBackend from '@paved/plugin-provisioning-backend';
 import pavedDevexBackend from '@paved/plugin-devex-backend';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import pavedProvisioningBackendModuleSandbox from '@paved/plugin-provisioning-backend-module-sandbox';
+import pavedCatalogBackendModuleProvisioning from '@paved/plugin-catalog-backend-module-provisioning';
+import pavedScaffolderBackendModuleProvisioning from '@paved/plugin-scaffolder-backend-module-provisioning';
 import { findRepoRoot } from '@paved/backend-platform';
 
 const repoRoot = findRepoRoot(process.cwd());
@@ -208,6 +210,7 @@ export async function startTestPortal(
               },
             },
             devex: { demoData: { seed: false } },
+            goldenPaths: { exampleData: { seed: false } },
             // Subscriptions long-poll the events hub; short polls let a stopping portal end at once.
             events: { notifyTimeoutMs: 2000 },
           },
@@ -221,8 +224,10 @@ export async function startTestPortal(
       catalogBackend,
       pavedCatalogBackendModuleTrustRules,
       catalogBackendModuleScaffolderEntityModel,
+      pavedCatalogBackendModuleProvisioning,
       scaffolderBackend,
       pavedScaffolderBackendModuleGoldenPaths,
+      pavedScaffolderBackendModuleProvisioning,
       pavedGoldenPathsBackend,
       pavedGitHostBackend,
       eventsBackend,

@@ -54,6 +54,29 @@ describe('ProvisionedDatabaseEntityProvider', () => {
     });
   });
 
+  it('renders a Redis request as a Resource of type cache', () => {
+    const entity = databaseResourceEntity(
+      {
+        ...ready,
+        type: 'redis',
+        name: 'sessions',
+        version: '7.0',
+        storageGB: 2,
+        provider: 'sandbox',
+      },
+      'https://paved.example.com',
+    );
+    expect(entity.spec.type).toBe('cache');
+    expect(entity.metadata.name).toBe('sessions-production');
+    expect(entity.metadata.tags).toEqual(['redis', 'production']);
+    expect(entity.metadata.description).toBe(
+      'Redis 7.0 cache of group:default/payments for production, provisioned by Paved (sandbox).',
+    );
+    const postgres = databaseResourceEntity(ready, 'https://paved.example.com');
+    expect(postgres.spec.type).toBe('database');
+    expect(postgres.metadata.tags).toEqual(['postgresql', 'production']);
+  });
+
   it('uses the entity ref fixed by the backend', () => {
     expect(resourceName(ready)).toBe('orders-production');
     expect(

@@ -15,8 +15,11 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_PROVISIONING_REQUEST,
+  LABEL_ENVIRONMENT,
+  LABEL_PROVIDER,
   DatabaseRequest,
   databaseResourceEntityRef,
+  engineDefinition,
   provisioningRequestEventSchema,
 } from '@paved/plugin-provisioning-common';
 
@@ -28,7 +31,8 @@ export function resourceName(request: DatabaseRequest): string {
 }
 
 /**
- * The catalog entity of a ready database. `appBaseUrl` makes the link to the request page
+ * The catalog entity of a ready database or cache: `spec.type` and tag come from the engine's
+ * definition (`database` for PostgreSQL, `cache` for Redis). `appBaseUrl` makes the link to the request page
  * absolute, as the catalog requires for links and location annotations.
  */
 export function databaseResourceEntity(
@@ -44,6 +48,7 @@ export function databaseResourceEntity(
     (ref): ref is string => Boolean(ref),
   );
   const location = `url:${requestPage}`;
+  const engine = engineDefinition(request.type);
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -51,9 +56,9 @@ export function databaseResourceEntity(
       name: resourceName(request),
       namespace,
       title: `${request.name} (${request.environment})`,
-      description: `PostgreSQL ${request.version ?? ''} database of ${
-        request.owner
-      } for ${request.environment}, provisioned by Paved (${
+      description: `${engine.title} ${request.version ?? ''} ${
+        engine.catalogResourceType
+      } of ${request.owner} for ${request.environment}, provisioned by Paved (${
         request.provider
       }).`.replace('  ', ' '),
       annotations: {
@@ -62,14 +67,14 @@ export function databaseResourceEntity(
         [ANNOTATION_ORIGIN_LOCATION]: location,
       },
       labels: {
-        'paved.dev/environment': request.environment,
-        'paved.dev/provider': request.provider,
+        [LABEL_ENVIRONMENT]: request.environment,
+        [LABEL_PROVIDER]: request.provider,
       },
-      tags: ['postgresql', request.environment],
+      tags: [engine.tag, request.environment],
       links: [{ url: requestPage, title: 'Provisioning request' }],
     },
     spec: {
-      type: 'database',
+      type: engine.catalogResourceType,
       owner: request.owner,
       ...(request.system ? { system: request.system } : {}),
       ...(dependencyOf.length ? { dependencyOf } : {}),

@@ -1,11 +1,30 @@
 import { Config } from '@backstage/config';
-import { LevelBands, defaultLevelBands } from '@paved/plugin-devex-common';
+import {
+  DEFAULT_LEVEL_BAND_REPORT,
+  LevelBandReport,
+  LevelBands,
+  defaultLevelBands,
+  isLevelBandReport,
+  levelBandReports,
+} from '@paved/plugin-devex-common';
 import { DateTime } from 'luxon';
 import { SurveyPeriod } from './surveys/surveyPeriods';
 
 /** The `devex:` configuration block, resolved with defaults. */
+/** One threshold set in `devex.levelBands.<metric>.<level>`. */
+export interface BandOverride {
+  metric: keyof LevelBands;
+  level: 'elite' | 'high' | 'medium';
+  value: number;
+}
+
 export interface DevexConfig {
+  /** The DORA 2023 bands with the configured overrides (the default band set). */
   bands: LevelBands;
+  /** The report whose bands judge levels until the platform team chooses another. */
+  bandReport: LevelBandReport;
+  /** Thresholds overridden in configuration; they apply to whichever report is chosen. */
+  bandOverrides: BandOverride[];
   defaultTimeZone: string;
   /** group ref → IANA zone, for weekly series cut in a team's local weeks. */
   teamTimeZones: Map<string, string>;
@@ -19,18 +38,46 @@ export interface DevexConfig {
   surveyPeriod: SurveyPeriod;
   catalogCacheMs: number;
   seedDemoData: boolean;
+  /** Below this many samples an impact measure is withheld (no comparison drawn). */
+  impactMinimumSamples: number;
+  /** Most pieces of portal feedback one person may send per hour. */
+  feedbackPerHour: number;
+  /** Overrides the readiness URL the availability probe finds through discovery. */
+  availabilityProbeUrl?: string;
 }
 
-function readBands(config: Config | undefined): LevelBands {
-  const bands: LevelBands = JSON.parse(JSON.stringify(defaultLevelBands));
-  if (!config) return bands;
-  for (const metric of Object.keys(bands) as Array<keyof LevelBands>) {
+function readBandOverrides(config: Config | undefined): BandOverride[] {
+  const overrides: BandOverride[] = [];
+  if (!config) return overrides;
+  for (const metric of Object.keys(defaultLevelBands) as Array<
+    keyof LevelBands
+  >) {
     for (const level of ['elite', 'high', 'medium'] as const) {
       const value = config.getOptionalNumber(`${metric}.${level}`);
-      if (value !== undefined) bands[metric][level] = value;
+      if (value !== undefined) overrides.push({ metric, level, value });
     }
   }
-  return bands;
+  return overrides;
+}
+
+/** `bands` with `overrides` applied (a copy). */
+export function withBandOverrides(
+  bands: LevelBands,
+  overrides: BandOverride[],
+): LevelBands {
+  const copy: LevelBands = JSON.parse(JSON.stringify(bands));
+  for (const { metric, level, value } of overrides) copy[metric][level] = value;
+  return copy;
+}
+
+function readBandReport(value: string | undefined): LevelBandReport {
+  if (value === undefined) return DEFAULT_LEVEL_BAND_REPORT;
+  if (isLevelBandReport(value)) return value;
+  throw new Error(
+    `devex.levelBands.report: must be one of ${levelBandReports.join(
+      ', ',
+    )} (got "${value}")`,
+  );
 }
 
 function validZone(zone: string, key: string): string {
@@ -62,7 +109,12 @@ export function readDevexConfig(root: Config): DevexConfig {
     );
   }
   return {
-    bands: readBands(config?.getOptionalConfig('levelBands')),
+    bands: withBandOverrides(
+      defaultLevelBands,
+      readBandOverrides(config?.getOptionalConfig('levelBands')),
+    ),
+    bandReport: readBandReport(config?.getOptionalString('levelBands.report')),
+    bandOverrides: readBandOverrides(config?.getOptionalConfig('levelBands')),
     defaultTimeZone: validZone(
       config?.getOptionalString('timeZone') ?? 'UTC',
       'timeZone',
@@ -95,5 +147,14 @@ export function readDevexConfig(root: Config): DevexConfig {
     catalogCacheMs:
       (config?.getOptionalNumber('catalogCacheSeconds') ?? 60) * 1000,
     seedDemoData: config?.getOptionalBoolean('demoData.seed') ?? false,
+    impactMinimumSamples: Math.max(
+      1,
+      config?.getOptionalNumber('impact.minimumSamples') ?? 5,
+    ),
+    feedbackPerHour: Math.max(
+      1,
+      config?.getOptionalNumber('feedback.maxPerHour') ?? 10,
+    ),
+    availabilityProbeUrl: config?.getOptionalString('availability.probeUrl'),
   };
 }

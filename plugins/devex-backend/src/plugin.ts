@@ -22,6 +22,7 @@ export const devexPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         auth: coreServices.auth,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         notifications: notificationService,

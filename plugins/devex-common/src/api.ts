@@ -52,6 +52,24 @@ export type SurveySubmissionResponse = Schemas['SurveySubmissionResponse'];
 /** `GET /surveys/summary` response. @public */
 export type SurveySummaryResponse = Schemas['SurveySummaryResponse'];
 
+/** `POST /feedback` body. @public */
+export type FeedbackSubmission = Schemas['FeedbackSubmission'];
+
+/** `POST /feedback` response. @public */
+export type FeedbackReceipt = Schemas['FeedbackReceipt'];
+
+/** `GET /feedback/summary` response. @public */
+export type FeedbackSummaryResponse = Schemas['FeedbackSummaryResponse'];
+
+/** `GET /availability` response. @public */
+export type AvailabilityResponse = Schemas['AvailabilityResponse'];
+
+/** `GET /provisioning/weeks` response. @public */
+export type ProvisioningWeeksResponse = Schemas['ProvisioningWeeksResponse'];
+
+/** `GET /level-bands` and `PUT /level-bands` response. @public */
+export type LevelBandSelectionResponse = Schemas['LevelBandSelectionResponse'];
+
 /** Backstage's error body, as every route answers errors. @public */
 export type ErrorResponse = Schemas['Error'];
 
@@ -59,3 +77,18 @@ export type {
   components as DevexApiSchemas,
   paths as DevexApiPaths,
 } from './schema/openapi.generated';
+
+/** One stage of `GET /changes`: median and p75 in hours, null without samples. @public */
+export type StageSummary = Schemas['StageSummary'];
+
+/** `GET /changes` response (the review flow). @public */
+export type ChangeFlowResponse = Schemas['ChangeFlowResponse'];
+
+/** A measure of `GET /impact` with its sample count. @public */
+export type ImpactMeasure = Schemas['ImpactMeasure'];
+
+/** One cohort of `GET /impact`: a template, a template version, or no template. @public */
+export type ImpactCohort = Schemas['ImpactCohort'];
+
+/** `GET /impact` response (golden-path impact). @public */
+export type ImpactResponse = Schemas['ImpactResponse'];

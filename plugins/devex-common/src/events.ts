@@ -64,6 +64,42 @@ export const incidentDataSchema = z.object({
   severity: z.string().max(50, 'must be at most 50 characters').optional(),
 });
 
+/** Most lines a change may add or delete (a sanity bound, far above any reviewable change). */
+const MAX_CHANGED_LINES = 100_000_000;
+
+const changedLines = z
+  .number({ invalid_type_error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must not be negative')
+  .max(MAX_CHANGED_LINES, `must be at most ${MAX_CHANGED_LINES}`);
+
+/**
+ * A change (pull request, merge request) on its way to production. Times the change has not
+ * reached yet are left out; a re-send with the same (`source`, `id`) replaces the change.
+ * @public
+ */
+export const changeDataSchema = z.object({
+  /** When the change was opened for review. */
+  openedAt: timestamp,
+  /** The earliest commit of the change (the start of coding). */
+  firstCommitAt: timestamp.optional(),
+  /** The first review by someone other than the author. */
+  firstReviewAt: timestamp.optional(),
+  /** The first approval. */
+  approvedAt: timestamp.optional(),
+  /** When it was merged; unmerged changes are open (or abandoned once closed). */
+  mergedAt: timestamp.optional(),
+  /** Closed without being merged (abandoned): no longer open. */
+  closedAt: timestamp.optional(),
+  /** The merge commit, which the first successful production deployment listing it ships. */
+  mergeCommit: z
+    .string()
+    .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a hexadecimal commit sha')
+    .optional(),
+  additions: changedLines.optional(),
+  deletions: changedLines.optional(),
+});
+
 /**
  * A pulse survey answer, as the signed-in user sends it to `POST /surveys`. Survey answers are
  * not events: who answered comes from the sign-in, never from the body.
@@ -110,11 +146,16 @@ export const devexEventSchema = z.discriminatedUnion(
       type: z.literal('incident'),
       data: incidentDataSchema,
     }),
+    z.object({
+      ...envelope,
+      type: z.literal('change'),
+      data: changeDataSchema,
+    }),
   ],
   {
     errorMap: (issue, ctx) =>
       issue.code === 'invalid_union_discriminator'
-        ? { message: 'must be "deployment" or "incident"' }
+        ? { message: 'must be "deployment", "incident" or "change"' }
         : { message: ctx.defaultError },
   },
 );
@@ -135,6 +176,8 @@ export type DeploymentEventData = z.infer<typeof deploymentDataSchema>;
 /** @public */
 export type IncidentEventData = z.infer<typeof incidentDataSchema>;
 /** @public */
+export type ChangeEventData = z.infer<typeof changeDataSchema>;
+/** @public */
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
 /** @public */
 export type DevexEvent = z.infer<typeof devexEventSchema>;
@@ -142,6 +185,8 @@ export type DevexEvent = z.infer<typeof devexEventSchema>;
 export type DeploymentEvent = Extract<DevexEvent, { type: 'deployment' }>;
 /** @public */
 export type IncidentEvent = Extract<DevexEvent, { type: 'incident' }>;
+/** @public */
+export type ChangeEvent = Extract<DevexEvent, { type: 'change' }>;
 
 /**
  * Renders a zod issue path as `events[3].data.commits[0].sha` so a client can find the culprit.

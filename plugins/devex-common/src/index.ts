@@ -7,3 +7,6 @@ export * from './events';
 export * from './metrics';
 export * from './stats';
 export * from './api';
+export * from './changes';
+export * from './feedback';
+export * from './levelBands';

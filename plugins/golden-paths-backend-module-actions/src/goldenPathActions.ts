@@ -11,6 +11,7 @@ import { callPluginAsCaller } from '@paved/backend-platform';
 import {
   ANNOTATION_TEMPLATE_VERSION,
   serviceNameAnswerSchema,
+  upgradeSchema,
 } from '@paved/plugin-golden-paths-common';
 
 const LANGUAGES = ['typescript', 'python', 'go'] as const;
@@ -110,6 +111,112 @@ export function registerGoldenPathActions(options: {
               .trim(),
             tags: entity.metadata.tags ?? [],
           })),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-template-drift',
+    title: 'Show template drift',
+    description:
+      "Per golden-path template: its latest version and each component made from it with the component's version and upgrade state (current, outdated, proposed, needs-attention), as the caller may see the catalog.",
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+    schema: {
+      input: z => z.object({}),
+      output: z =>
+        z.object({
+          templates: z.array(
+            z.object({
+              templateRef: z.string(),
+              latestVersion: z.string().optional(),
+              components: z.array(
+                z.object({
+                  entityRef: z.string(),
+                  version: z.string().optional(),
+                  state: z.string(),
+                  changeUrl: z.string().optional(),
+                }),
+              ),
+            }),
+          ),
+        }),
+    },
+    action: async ({ credentials }) => {
+      const { body } = await callPluginAsCaller<{
+        items: Array<{
+          templateRef: string;
+          latestVersion?: string;
+          components: Array<{
+            entityRef: string;
+            version?: string;
+            state: string;
+            upgrade?: { changeUrl?: string };
+          }>;
+        }>;
+      }>(deps, credentials, {
+        actionId: `${PLUGIN_ID}:get-template-drift`,
+        pluginId: PLUGIN_ID,
+        path: '/drift',
+      });
+      return {
+        output: {
+          templates: body.items.map(t => ({
+            templateRef: t.templateRef,
+            latestVersion: t.latestVersion,
+            components: t.components.map(c => ({
+              entityRef: c.entityRef,
+              version: c.version,
+              state: c.state,
+              changeUrl: c.upgrade?.changeUrl,
+            })),
+          })),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'propose-template-upgrade',
+    title: 'Propose a template upgrade',
+    description:
+      "Proposes upgrading a component made from an older golden-path version to the template's latest version: Paved renders it with the inputs recorded in the repository, merges it three-way into a new branch (local changes kept, conflicts committed as conflicts and marked needs-attention) and opens a change request for the owners to review and merge. Only the component's owners, their members and the platform team may; refused when already current or already proposed.",
+    attributes: { readOnly: false, destructive: false, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .describe('The component, e.g. component:default/orders'),
+        }),
+      output: z =>
+        z.object({
+          id: z.string(),
+          status: z.string(),
+          fromVersion: z.string(),
+          toVersion: z.string(),
+          changeUrl: z.string().optional(),
+          conflicts: z.array(z.string()),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const { body } = await callPluginAsCaller(deps, credentials, {
+        actionId: `${PLUGIN_ID}:propose-template-upgrade`,
+        pluginId: PLUGIN_ID,
+        path: '/upgrades',
+        method: 'POST',
+        body: { entityRef: input.entityRef },
+      });
+      const upgrade = upgradeSchema.parse(body);
+      return {
+        output: {
+          id: upgrade.id,
+          status: upgrade.status,
+          fromVersion: upgrade.fromVersion,
+          toVersion: upgrade.toVersion,
+          changeUrl: upgrade.changeUrl,
+          conflicts: upgrade.conflicts,
         },
       };
     },

@@ -6,6 +6,8 @@
  */
 export * from './annotations';
 export * from './events';
+export * from './lineageFile';
+export * from './upgrades';
 export * from './serviceNames';
 export * from './client/GoldenPathsClient';
 export type {

@@ -3,7 +3,9 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   FormFieldBlueprint,
@@ -14,6 +16,7 @@ import {
   hasLineage,
 } from '@paved/plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api';
+import { templateDriftRouteRef } from './routes';
 
 /** The golden-paths backend's client, typed from its OpenAPI spec. */
 const goldenPathsApi = ApiBlueprint.make({
@@ -54,6 +57,21 @@ const templateAdoptionCard = EntityCardBlueprint.make({
   },
 });
 
+/** Template drift: components per template version, upgrade proposals. */
+const templateDriftPage = PageBlueprint.make({
+  params: {
+    path: '/template-drift',
+    title: 'Template drift',
+    icon: <TrendingUpIcon />,
+    routeRef: templateDriftRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/TemplateDriftPage/TemplateDriftPage').then(m => (
+        <m.TemplateDriftPage />
+      )),
+  },
+});
+
 /** The template form field for a new service's name, refusing names already taken. */
 const serviceNameField = FormFieldBlueprint.make({
   name: 'service-name',
@@ -71,13 +89,16 @@ const serviceNameField = FormFieldBlueprint.make({
 
 /**
  * Golden-path lineage in the portal: which template and version made each component, and which
- * components each template made; and the `ServiceName` form field the service templates use.
+ * components each template made; the Template drift page and "Upgrade available" on the
+ * golden-path card; and the `ServiceName` form field the service templates use.
  */
 export const goldenPathsPlugin = createFrontendPlugin({
   pluginId: 'golden-paths',
   title: 'Golden paths',
+  routes: { templateDrift: templateDriftRouteRef },
   extensions: [
     goldenPathsApi,
+    templateDriftPage,
     createdFromCard,
     templateAdoptionCard,
     serviceNameField,

@@ -17,6 +17,11 @@ import {
   provisioningRequestReadSecretPermission,
 } from '@paved/plugin-provisioning-common';
 import { githostRepositoryPushPermission } from '@paved/plugin-githost-common';
+import {
+  scorecardsCampaignManagePermission,
+  scorecardsExemptionCreatePermission,
+  scorecardsExemptionReviewPermission,
+} from '@paved/plugin-scorecards-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   taskCancelPermission,
@@ -43,6 +48,27 @@ const platformEngineer = userWith(
 );
 
 describe('PavedPermissionPolicy', () => {
+  it('lets only the platform team review scorecard exemptions and manage campaigns', async () => {
+    for (const permission of [
+      scorecardsExemptionReviewPermission,
+      scorecardsCampaignManagePermission,
+    ]) {
+      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(
+        policy.handle({ permission }, platformEngineer),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    // Asking for an exemption stays open to everyone (the backend checks ownership).
+    await expect(
+      policy.handle(
+        { permission: scorecardsExemptionCreatePermission },
+        developer,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('lets everyone read the catalog', async () => {
     await expect(
       policy.handle({ permission: catalogEntityReadPermission }, developer),

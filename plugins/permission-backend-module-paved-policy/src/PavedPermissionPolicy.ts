@@ -32,6 +32,10 @@ import {
   githostRepositoryPushPermission,
   RESOURCE_TYPE_GITHOST_REPOSITORY,
 } from '@paved/plugin-githost-common';
+import {
+  scorecardsCampaignManagePermission,
+  scorecardsExemptionReviewPermission,
+} from '@paved/plugin-scorecards-common';
 
 export interface PavedPolicyOptions {
   /** Entity refs (groups or users) whose members may approve infrastructure and administer the catalog. */
@@ -44,6 +48,8 @@ export interface PavedPolicyOptions {
  * - unregistering a catalog entity: its owners and the platform team;
  * - deleting a catalog location, or an entity that failed processing: the platform team;
  * - approving or rejecting infrastructure requests: the platform team (approvers);
+ * - reviewing scorecard exemptions and managing scorecard campaigns: the platform team (the
+ *   scorecards backend also refuses a review by the exemption's own requester);
  * - deprovisioning a database or reading its credentials: the owning team and the platform team;
  * - reading (logs, output, event stream) or cancelling a scaffolder task: the person who started
  *   it and the platform team (the task's parameters and logs can hold another team's details);
@@ -72,7 +78,9 @@ export class PavedPermissionPolicy implements PermissionPolicy {
     }
     if (
       isPermission(permission, catalogLocationDeletePermission) ||
-      isPermission(permission, unprocessedEntitiesDeletePermission)
+      isPermission(permission, unprocessedEntitiesDeletePermission) ||
+      isPermission(permission, scorecardsExemptionReviewPermission) ||
+      isPermission(permission, scorecardsCampaignManagePermission)
     ) {
       return decide(isApprover);
     }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerDatabaseActions } from './databaseActions';
+import { registerOperationActions } from './operationActions';
 
 /**
  * Registers provisioning's actions with the plugin's Actions Registry, so they are listed at
@@ -23,6 +24,7 @@ export const provisioningModuleActions = createBackendModule({
       },
       async init(deps) {
         registerDatabaseActions(deps);
+        registerOperationActions(deps);
       },
     });
   },

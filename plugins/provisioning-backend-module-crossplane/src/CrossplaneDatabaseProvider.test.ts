@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { parse as parseYaml } from 'yaml';
+import { databaseConnectionSecretName } from '@paved/plugin-provisioning-common';
 import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
 import { databaseRequest } from './testRequests';
 import { startFakeApiServer } from './testApiServer';
@@ -14,7 +15,12 @@ jest.setTimeout(60_000);
 const ctx = {
   logger: mockServices.logger.mock(),
   // This provider keeps no secrets in Paved: credentials stay with the cluster or the cloud.
-  secrets: { getOrCreate: jest.fn(), get: jest.fn(), delete: jest.fn() },
+  secrets: {
+    getOrCreate: jest.fn(),
+    get: jest.fn(),
+    put: jest.fn(),
+    delete: jest.fn(),
+  },
 };
 
 function git(cwd: string, ...args: string[]): string {
@@ -247,6 +253,8 @@ describe('CrossplaneDatabaseProvider', () => {
           username: 'paved_admin',
           credentialsRef:
             'kubernetes-secret:payments/orders-production-connection',
+          // What the composition reported; the golden paths predict the same name.
+          connectionSecret: databaseConnectionSecretName(request),
           compositeResource:
             'database.paved.dev/v1alpha1/PostgreSQLInstance/payments/orders-production',
         },

@@ -1,12 +1,17 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  ENGINE_DEFINITIONS,
+  type DatabaseRequest,
+  type DatabaseType,
+} from '@paved/plugin-provisioning-common';
 import { stringify as stringifyYaml } from 'yaml';
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
   type DatabaseProvider,
   type ProviderContext,
+  type ProviderEngines,
   type ProvisioningStatus,
 } from '@paved/plugin-provisioning-node';
 import {
@@ -20,15 +25,55 @@ import {
 import {
   PostgreSQLInstanceManifest,
   renderPostgreSQLInstance,
+  renderRedisInstance,
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
 
 /** The rendered manifest breaks the XRD's schema; retrying cannot help. */
 class ManifestInvalidError extends Error {}
 
+/** What differs between the engines the crossplane provider serves. */
+export interface CrossplaneEngine {
+  /** The XRD's file, relative to `definitionsDirectory`, per render mode (absent: not offered). */
+  xrdFile: Partial<Record<'composite' | 'claim', string>>;
+  render(
+    request: DatabaseRequest,
+    config: CrossplaneProviderConfig,
+  ): PostgreSQLInstanceManifest;
+  /** Outputs when the XR's status leaves them out. */
+  defaults: {
+    port: number;
+    database(manifest: PostgreSQLInstanceManifest): string;
+    username?: string;
+  };
+}
+
+export const CROSSPLANE_ENGINES = {
+  postgresql: {
+    xrdFile: { composite: 'xrd.yaml', claim: path.join('legacy', 'xrd.yaml') },
+    render: renderPostgreSQLInstance,
+    defaults: {
+      port: ENGINE_DEFINITIONS.postgresql.defaultPort,
+      database: manifest => String(manifest.spec.databaseName),
+    },
+  },
+  redis: {
+    xrdFile: { composite: path.join('redis', 'xrd.yaml') },
+    render: renderRedisInstance,
+    defaults: {
+      port: ENGINE_DEFINITIONS.redis.defaultPort,
+      database: () => '0',
+      // ElastiCache with an auth token (composition.yaml) has only the `default` user.
+      username: 'default',
+    },
+  },
+} satisfies Record<DatabaseType, CrossplaneEngine>;
+
 export interface CrossplaneDatabaseProviderOptions {
   config: CrossplaneProviderConfig;
   validator: XrdSchemaValidator;
+  /** The engine this instance renders (default PostgreSQL). */
+  engine?: CrossplaneEngine;
   /** Required for `delivery: gitops`. */
   repository?: GitRepository;
   /** Required for `delivery: apply`; with gitops it is where status is read back. */
@@ -42,36 +87,62 @@ export interface CrossplaneDatabaseProviderOptions {
  * cluster connection the request stays pending after the commit, since a commit is not a database.
  */
 export class CrossplaneDatabaseProvider implements DatabaseProvider {
+  /**
+   * One provider per engine whose XRD exists for the configured mode, sharing the GitOps
+   * repository and cluster connection.
+   */
+  static async enginesFromConfig(
+    rootConfig: Config,
+    platform: Pick<PlatformSettings, 'gitHostDirectory'>,
+  ): Promise<ProviderEngines> {
+    const config = readCrossplaneProviderConfig(rootConfig, platform);
+    const repository =
+      config.delivery === 'gitops'
+        ? new GitRepository({
+            url: config.gitops.repository,
+            branch: config.gitops.branch,
+            authorName: config.gitops.authorName,
+            authorEmail: config.gitops.authorEmail,
+            createIfMissing: config.gitops.createIfMissing,
+          })
+        : undefined;
+    const cluster = config.cluster
+      ? new KubernetesCompositeResourceCluster(
+          config.cluster,
+          config.fieldManager,
+        )
+      : undefined;
+    const engines: Partial<Record<DatabaseType, CrossplaneDatabaseProvider>> =
+      {};
+    for (const type of Object.keys(CROSSPLANE_ENGINES) as DatabaseType[]) {
+      const engine: CrossplaneEngine = CROSSPLANE_ENGINES[type];
+      const xrdFile = engine.xrdFile[config.mode];
+      if (!xrdFile) continue;
+      const validator = await XrdSchemaValidator.fromFile(
+        path.join(config.definitionsDirectory, xrdFile),
+        config.mode,
+      );
+      engines[type] = new CrossplaneDatabaseProvider({
+        config,
+        validator,
+        engine,
+        repository,
+        cluster,
+      });
+    }
+    return engines;
+  }
+
+  /** The PostgreSQL provider of {@link CrossplaneDatabaseProvider.enginesFromConfig}. */
   static async fromConfig(
     rootConfig: Config,
     platform: Pick<PlatformSettings, 'gitHostDirectory'>,
   ): Promise<CrossplaneDatabaseProvider> {
-    const config = readCrossplaneProviderConfig(rootConfig, platform);
-    const xrdFile =
-      config.mode === 'claim'
-        ? path.join(config.definitionsDirectory, 'legacy', 'xrd.yaml')
-        : path.join(config.definitionsDirectory, 'xrd.yaml');
-    const validator = await XrdSchemaValidator.fromFile(xrdFile, config.mode);
-    return new CrossplaneDatabaseProvider({
-      config,
-      validator,
-      repository:
-        config.delivery === 'gitops'
-          ? new GitRepository({
-              url: config.gitops.repository,
-              branch: config.gitops.branch,
-              authorName: config.gitops.authorName,
-              authorEmail: config.gitops.authorEmail,
-              createIfMissing: config.gitops.createIfMissing,
-            })
-          : undefined,
-      cluster: config.cluster
-        ? new KubernetesCompositeResourceCluster(
-            config.cluster,
-            config.fieldManager,
-          )
-        : undefined,
-    });
+    const engines = await CrossplaneDatabaseProvider.enginesFromConfig(
+      rootConfig,
+      platform,
+    );
+    return engines.postgresql as CrossplaneDatabaseProvider;
   }
 
   constructor(private readonly options: CrossplaneDatabaseProviderOptions) {
@@ -89,7 +160,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
 
   /** The manifest for a request, validated; throws with every schema violation listed. */
   render(request: DatabaseRequest): PostgreSQLInstanceManifest {
-    const manifest = renderPostgreSQLInstance(request, this.options.config);
+    const manifest = (
+      this.options.engine ?? CROSSPLANE_ENGINES.postgresql
+    ).render(request, this.options.config);
     const violations = this.options.validator.validate(manifest);
     if (violations.length > 0) {
       throw new ManifestInvalidError(
@@ -258,7 +331,11 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
             message: `${target} does not exist in the cluster`,
           };
     }
-    return statusFromConditions(live, manifest);
+    return statusFromConditions(
+      live,
+      manifest,
+      this.options.engine ?? CROSSPLANE_ENGINES.postgresql,
+    );
   }
 }
 
@@ -282,6 +359,7 @@ function toYaml(
 export function statusFromConditions(
   live: PostgreSQLInstanceManifest,
   rendered: PostgreSQLInstanceManifest,
+  engine: CrossplaneEngine = CROSSPLANE_ENGINES.postgresql,
 ): ProvisioningStatus {
   const conditions = live.status?.conditions ?? [];
   const ready = conditions.find(c => c.type === 'Ready');
@@ -308,7 +386,8 @@ export function statusFromConditions(
     };
   }
   const status = live.status ?? {};
-  if (!status.host || !status.username) {
+  const username = status.username ?? engine.defaults.username;
+  if (!status.host || !username) {
     return {
       state: 'pending',
       message: `${target} is Ready but has not reported its host and username yet`,
@@ -324,10 +403,11 @@ export function statusFromConditions(
     message: `${target} is Ready`,
     outputs: {
       host: status.host,
-      port: status.port ?? 5432,
-      database: status.databaseName ?? String(rendered.spec.databaseName),
-      username: status.username,
+      port: status.port ?? engine.defaults.port,
+      database: status.databaseName ?? engine.defaults.database(rendered),
+      username,
       credentialsRef: `kubernetes-secret:${rendered.metadata.namespace}/${secretName}`,
+      connectionSecret: secretName,
       compositeResource: `${rendered.apiVersion}/${rendered.kind}/${rendered.metadata.namespace}/${rendered.metadata.name}`,
     },
   };

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_PROVISIONING_REQUEST,
+  LABEL_ENVIRONMENT,
+  LABEL_OWNER,
+  ENGINE_DEFINITIONS,
+  PROVISIONED_OBJECT_ANNOTATIONS,
   type DatabaseRequest,
 } from '@paved/plugin-provisioning-common';
 import type { CrossplaneProviderConfig } from './config';
@@ -79,14 +83,11 @@ function labelValue(value: string): string {
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
 }
 
-/** Renders the namespaced composite resource (or the legacy claim) for a request. */
-export function renderPostgreSQLInstance(
+/** The namespace, name, labels and annotations every rendered object of a request carries. */
+function renderMetadata(
   request: DatabaseRequest,
-  config: Pick<
-    CrossplaneProviderConfig,
-    'mode' | 'namespaces' | 'defaultVersion'
-  >,
-): PostgreSQLInstanceManifest {
+  config: Pick<CrossplaneProviderConfig, 'namespaces'>,
+): PostgreSQLInstanceManifest['metadata'] {
   const name = manifestName(request);
   const namespace = teamNamespace(request.owner, config.namespaces);
   if (!DNS_LABEL.test(namespace) || namespace.length > 63) {
@@ -96,53 +97,96 @@ export function renderPostgreSQLInstance(
   }
   const owner = request.owner.toLocaleLowerCase('en-US');
   const { name: ownerName } = parseEntityRef(owner);
+  const annotations: Record<string, string> = {
+    [PROVISIONED_OBJECT_ANNOTATIONS.owner]: owner,
+    [PROVISIONED_OBJECT_ANNOTATIONS.requestedBy]: request.requestedBy,
+  };
+  if (request.system) {
+    annotations[PROVISIONED_OBJECT_ANNOTATIONS.system] = request.system;
+  }
+  if (request.component) {
+    annotations[PROVISIONED_OBJECT_ANNOTATIONS.component] = request.component;
+  }
+  return {
+    name,
+    namespace,
+    labels: {
+      'app.kubernetes.io/managed-by': 'paved',
+      [LABEL_OWNER]: labelValue(ownerName),
+      [LABEL_ENVIRONMENT]: request.environment,
+      [ANNOTATION_PROVISIONING_REQUEST]: labelValue(request.id),
+    },
+    annotations,
+  };
+}
 
+/** The spec fields that trace an object back to its team and request. */
+function traceFields(request: DatabaseRequest): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    environment: request.environment,
+    owner: request.owner.toLocaleLowerCase('en-US'),
+    requestId: request.id,
+  };
+  if (request.system) {
+    fields.system = request.system.toLocaleLowerCase('en-US');
+  }
+  if (request.expiresAt) {
+    fields.expiresAt = request.expiresAt;
+  }
+  return fields;
+}
+
+/** Renders the namespaced composite resource (or the legacy claim) for a request. */
+export function renderPostgreSQLInstance(
+  request: DatabaseRequest,
+  config: Pick<
+    CrossplaneProviderConfig,
+    'mode' | 'namespaces' | 'defaultVersion'
+  >,
+): PostgreSQLInstanceManifest {
+  const metadata = renderMetadata(request, config);
   const spec: Record<string, unknown> = {
     databaseName: request.name,
     size: request.size,
     storageGB: request.storageGB,
     engineVersion: (request.version ?? config.defaultVersion).split('.')[0],
-    environment: request.environment,
-    owner,
-    requestId: request.id,
+    ...traceFields(request),
     deletionProtection: request.environment === 'production',
   };
-  if (request.system) {
-    spec.system = request.system.toLocaleLowerCase('en-US');
-  }
-  if (request.expiresAt) {
-    spec.expiresAt = request.expiresAt;
-  }
   if (config.mode === 'claim') {
     // v1 claims carry where the connection secret goes; v2 XRs compose it in their namespace.
-    spec.writeConnectionSecretToRef = { name: `${name}-connection` };
+    spec.writeConnectionSecretToRef = { name: `${metadata.name}-connection` };
   }
-
-  const annotations: Record<string, string> = {
-    'paved.dev/owner': owner,
-    'paved.dev/requested-by': request.requestedBy,
-  };
-  if (request.system) {
-    annotations['paved.dev/system'] = request.system;
-  }
-  if (request.component) {
-    annotations['paved.dev/component'] = request.component;
-  }
-
   return {
     apiVersion: XR_API_VERSION,
     kind: config.mode === 'claim' ? CLAIM_KIND : XR_KIND,
-    metadata: {
-      name,
-      namespace,
-      labels: {
-        'app.kubernetes.io/managed-by': 'paved',
-        'paved.dev/owner': labelValue(ownerName),
-        'paved.dev/environment': request.environment,
-        [ANNOTATION_PROVISIONING_REQUEST]: labelValue(request.id),
-      },
-      annotations,
-    },
+    metadata,
     spec,
+  };
+}
+
+export const REDIS_XR_API_VERSION = 'cache.paved.dev/v1alpha1';
+export const REDIS_XR_KIND = 'RedisInstance';
+
+/**
+ * Renders the namespaced RedisInstance (Crossplane v2, infrastructure/crossplane/redis) for a
+ * Redis request: the request's `storageGB` is the cache's memory.
+ */
+export function renderRedisInstance(
+  request: DatabaseRequest,
+  config: Pick<CrossplaneProviderConfig, 'namespaces'>,
+): PostgreSQLInstanceManifest {
+  return {
+    apiVersion: REDIS_XR_API_VERSION,
+    kind: REDIS_XR_KIND,
+    metadata: renderMetadata(request, config),
+    spec: {
+      cacheName: request.name,
+      size: request.size,
+      memoryGB: request.storageGB,
+      engineVersion:
+        request.version ?? ENGINE_DEFINITIONS.redis.versions.default,
+      ...traceFields(request),
+    },
   };
 }

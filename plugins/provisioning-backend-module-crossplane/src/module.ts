@@ -3,7 +3,6 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { platformSettingsServiceRef } from '@paved/backend-platform';
-import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
 import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
 
@@ -21,8 +20,8 @@ export const provisioningModuleCrossplane = createBackendModule({
       async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'crossplane',
-          resourceTypes: DATABASE_TYPES,
-          create: () => CrossplaneDatabaseProvider.fromConfig(config, platform),
+          create: () =>
+            CrossplaneDatabaseProvider.enginesFromConfig(config, platform),
         });
       },
     });

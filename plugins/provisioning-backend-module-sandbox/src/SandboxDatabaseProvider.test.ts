@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
@@ -20,6 +21,9 @@ class MemorySecrets implements RequestSecretStore {
   }
   async get(id: string) {
     return this.values.get(id);
+  }
+  async put(id: string, secret: string) {
+    this.values.set(id, secret);
   }
   async delete(id: string) {
     this.values.delete(id);
@@ -67,14 +71,14 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     secrets = new MemorySecrets();
     ctx = { logger, secrets };
     provider = new SandboxDatabaseProvider({
-      settings: { connection: ADMIN },
+      settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
     });
   });
 
   afterAll(async () => {
     for (const r of created) {
       await new SandboxDatabaseProvider({
-        settings: { connection: ADMIN },
+        settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
       }).deprovision(r, { logger, secrets: new MemorySecrets() });
     }
   });
@@ -94,6 +98,8 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
         database: identifier,
         username: identifier,
         credentialsRef: `paved-secret:${r.id}`,
+        // The name a service's chart reads (databaseConnectionSecretName of provisioning-common).
+        connectionSecret: `${r.name}-${r.environment}-connection`,
       },
     });
     expect(JSON.stringify(status)).not.toContain(secrets.values.get(r.id)!);
@@ -184,16 +190,23 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
   ])(
     'refuses a hostile name (%s) without touching the server',
     async (_label, name) => {
-      const before = await adminQuery(
-        'SELECT count(*)::int AS n FROM pg_database',
-      );
-      const status = await provider.provision(request({ name }), ctx);
+      const hostile = request({ name });
+      const status = await provider.provision(hostile, ctx);
       expect(status).toMatchObject({ state: 'failed', retryable: false });
       expect(secrets.values.size).toBe(0);
-      const after = await adminQuery(
-        'SELECT count(*)::int AS n FROM pg_database',
-      );
-      expect(after.rows[0].n).toBe(before.rows[0].n);
+      // Nothing of this request on the server: no database and no role carries its id. (Not a
+      // count of all databases: other suites create theirs on the same server meanwhile.)
+      const idPart = `%${hostile.id.replace(/-/g, '').slice(0, 8)}%`;
+      for (const table of ['pg_database', 'pg_roles']) {
+        const column = table === 'pg_database' ? 'datname' : 'rolname';
+        expect(
+          (
+            await adminQuery(`SELECT 1 FROM ${table} WHERE ${column} LIKE $1`, [
+              idPart,
+            ])
+          ).rowCount,
+        ).toBe(0);
+      }
       expect(
         (
           await adminQuery(
@@ -206,7 +219,10 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
 
   it('reports an unreachable server as a retryable failure', async () => {
     const unreachable = new SandboxDatabaseProvider({
-      settings: { connection: 'postgresql://postgres@127.0.0.1:1/postgres' },
+      settings: {
+        connection: 'postgresql://postgres@127.0.0.1:1/postgres',
+        snapshotDirectory: os.tmpdir(),
+      },
     });
     await expect(unreachable.provision(request(), ctx)).resolves.toMatchObject({
       state: 'failed',

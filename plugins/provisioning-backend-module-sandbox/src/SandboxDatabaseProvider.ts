@@ -1,4 +1,7 @@
-import { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  DatabaseRequest,
+  databaseConnectionSecretName,
+} from '@paved/plugin-provisioning-common';
 import { randomBytes } from 'crypto';
 import { Client, ClientConfig } from 'pg';
 import type {
@@ -12,38 +15,18 @@ import {
   quoteIdentifier,
   sandboxIdentifier,
 } from './identifiers';
+import { rotationLogin, SandboxOperations } from './SandboxOperations';
+import {
+  ConcurrencyLimit,
+  ensureSandboxDatabase,
+  withAdminClient,
+} from './admin';
 
 /** Password alphabet is base64url, so it can be embedded in a SQL literal without escaping issues. */
 const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
 
 function generatePassword(): string {
   return randomBytes(24).toString('base64url');
-}
-
-/**
- * Limits how many operations run against the admin server at once: a burst of requests would
- * otherwise open a connection each and exhaust the server's `max_connections`.
- */
-class ConcurrencyLimit {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly max: number) {}
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.max) {
-      await new Promise<void>(resolve => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }
 
 /** PostgreSQL error classes worth retrying: connection, resources, operator intervention. */
@@ -77,6 +60,8 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
   private readonly host: string;
   private readonly port: number;
   private readonly limit: ConcurrencyLimit;
+  /** Resize, credential rotation, snapshot and restore (see SandboxOperations). */
+  readonly operations: SandboxOperations;
 
   constructor(options: { settings: SandboxSettings }) {
     const url = new URL(options.settings.connection);
@@ -84,6 +69,13 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     this.host = options.settings.host ?? decodeURIComponent(url.hostname);
     this.port = options.settings.port ?? Number(url.port || 5432);
     this.limit = new ConcurrencyLimit(options.settings.maxConcurrency ?? 4);
+    this.operations = new SandboxOperations({
+      admin: { connectionString: options.settings.connection },
+      host: this.host,
+      port: this.port,
+      limit: this.limit,
+      snapshotDirectory: options.settings.snapshotDirectory,
+    });
   }
 
   async provision(
@@ -114,7 +106,7 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
       );
       await this.withAdmin(async client => {
         await this.ensureRole(client, identifier, password);
-        await this.ensureDatabase(client, identifier);
+        await ensureSandboxDatabase(client, identifier);
       });
       ctx.logger.info(
         `Sandbox database ${identifier} exists; verifying its credentials`,
@@ -175,6 +167,9 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     await this.withAdmin(async client => {
       // FORCE ends the owner's open sessions, which would otherwise block the drop (PostgreSQL 13+).
       await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+      await client.query(
+        `DROP ROLE IF EXISTS ${quoteIdentifier(rotationLogin(identifier))}`,
+      );
       await client.query(`DROP ROLE IF EXISTS ${quoted}`);
     });
     ctx.logger.info(`Sandbox database and role ${identifier} dropped`);
@@ -228,6 +223,9 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
         database: identifier,
         username: identifier,
         credentialsRef: `paved-secret:${request.id}`,
+        // Where a deployment of this database's service reads it from (the sandbox writes no
+        // Kubernetes Secret itself; see the README's "A service with its database").
+        connectionSecret: databaseConnectionSecretName(request),
       },
       message: 'Connected with the issued credentials',
     };
@@ -264,39 +262,7 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     await client.query(`ALTER ROLE ${quoted} WITH LOGIN PASSWORD ${literal}`);
   }
 
-  private async ensureDatabase(client: Client, identifier: string) {
-    const quoted = quoteIdentifier(identifier);
-    const exists = await client.query(
-      'SELECT 1 FROM pg_database WHERE datname = $1',
-      [identifier],
-    );
-    if (exists.rowCount === 0) {
-      try {
-        // CREATE DATABASE has no IF NOT EXISTS; 42P04 duplicate_database means a retry won the race.
-        await client.query(`CREATE DATABASE ${quoted} OWNER ${quoted}`);
-      } catch (error) {
-        if ((error as { code?: string }).code !== '42P04') throw error;
-      }
-    }
-    // Only its own role (and superusers) may connect: other sandbox tenants share this server,
-    // and PostgreSQL grants CONNECT to PUBLIC on every new database.
-    await client.query(
-      `REVOKE CONNECT, TEMPORARY ON DATABASE ${quoted} FROM PUBLIC`,
-    );
-    await client.query(
-      `GRANT CONNECT, TEMPORARY ON DATABASE ${quoted} TO ${quoted}`,
-    );
-  }
-
   private async withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client(this.admin);
-    await client.connect();
-    try {
-      // Keep the password out of the server's statement log where the admin role may change it.
-      await client.query("SET log_statement = 'none'").catch(() => undefined);
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
+    return withAdminClient(this.admin, fn);
   }
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
@@ -42,13 +43,16 @@ describe('sandbox databases on the local PostgreSQL', () => {
       async get(id: string) {
         return passwords.get(id);
       },
+      async put(id: string, secret: string) {
+        passwords.set(id, secret);
+      },
       async delete(id: string) {
         passwords.delete(id);
       },
     },
   };
   const provider = new SandboxDatabaseProvider({
-    settings: { connection: ADMIN },
+    settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
   });
   const a = request('isolation-a');
   const b = request('isolation-b');

@@ -1,12 +1,18 @@
 /**
  * The `sandbox` provider of Paved's provisioning backend: real PostgreSQL databases with their own
- * login roles on a server Paved administers (the local one in development).
+ * login roles, and Redis ACL users confined to their key prefix, on servers Paved administers (the
+ * local ones in development).
  *
  * @packageDocumentation
  */
 export { provisioningModuleSandbox as default } from './module';
 export { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
-export type { SandboxSettings } from './settings';
+export {
+  SandboxRedisProvider,
+  redisKeyPrefix,
+  redisUserRules,
+} from './SandboxRedisProvider';
+export type { SandboxRedisSettings, SandboxSettings } from './settings';
 export {
   InvalidIdentifierError,
   quoteIdentifier,

@@ -2,12 +2,13 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
+import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
+import { SandboxRedisProvider } from './SandboxRedisProvider';
 import { readSandboxSettings } from './settings';
 
-/** Adds the `sandbox` provider: PostgreSQL databases on a server Paved administers. */
+/** Adds the `sandbox` provider: PostgreSQL databases and Redis users on servers Paved administers. */
 export const provisioningModuleSandbox = createBackendModule({
   pluginId: 'provisioning',
   moduleId: 'sandbox',
@@ -16,15 +17,21 @@ export const provisioningModuleSandbox = createBackendModule({
       deps: {
         providers: provisioningProvidersExtensionPoint,
         config: coreServices.rootConfig,
+        platform: platformSettingsServiceRef,
       },
-      async init({ providers, config }) {
+      async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'sandbox',
-          resourceTypes: DATABASE_TYPES,
-          create: () =>
-            new SandboxDatabaseProvider({
-              settings: readSandboxSettings(config),
-            }),
+          create: () => {
+            const settings = readSandboxSettings(config, platform);
+            return {
+              postgresql: new SandboxDatabaseProvider({ settings }),
+              redis: new SandboxRedisProvider({
+                settings: settings.redis,
+                maxConcurrency: settings.maxConcurrency,
+              }),
+            };
+          },
         });
       },
     });

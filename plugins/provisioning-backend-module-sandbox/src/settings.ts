@@ -1,4 +1,15 @@
 import type { Config } from '@backstage/config';
+import type { PlatformSettings } from '@paved/backend-platform';
+import path from 'node:path';
+
+/** `provisioning.providers.sandbox.redis`; see config.d.ts for meanings. */
+export interface SandboxRedisSettings {
+  /** Admin connection (`redis://[user:password@]host:port`): a user allowed to run `ACL SETUSER`. */
+  connection: string;
+  /** Host name given to users, when the admin connection's host is not reachable for them. */
+  host?: string;
+  port?: number;
+}
 
 /** `provisioning.providers.sandbox`; see config.d.ts for meanings. */
 export interface SandboxSettings {
@@ -8,10 +19,17 @@ export interface SandboxSettings {
   port?: number;
   /** Operations run against the admin server at once (default 4). */
   maxConcurrency?: number;
+  redis?: SandboxRedisSettings;
+  /** Where snapshots (pg_dump files) are kept. */
+  snapshotDirectory: string;
 }
 
-export function readSandboxSettings(rootConfig: Config): SandboxSettings {
+export function readSandboxSettings(
+  rootConfig: Config,
+  platform: Pick<PlatformSettings, 'dataDirectory'>,
+): SandboxSettings & { redis: SandboxRedisSettings } {
   const config = rootConfig.getOptionalConfig('provisioning.providers.sandbox');
+  const redis = config?.getOptionalConfig('redis');
   return {
     connection:
       config?.getOptionalString('connection') ??
@@ -19,5 +37,15 @@ export function readSandboxSettings(rootConfig: Config): SandboxSettings {
     host: config?.getOptionalString('host'),
     port: config?.getOptionalNumber('port'),
     maxConcurrency: config?.getOptionalNumber('maxConcurrency'),
+    snapshotDirectory: path.resolve(
+      config?.getOptionalString('snapshotDirectory') ??
+        path.join(platform.dataDirectory, 'provisioning', 'snapshots'),
+    ),
+    redis: {
+      connection:
+        redis?.getOptionalString('connection') ?? 'redis://127.0.0.1:6379',
+      host: redis?.getOptionalString('host'),
+      port: redis?.getOptionalNumber('port'),
+    },
   };
 }

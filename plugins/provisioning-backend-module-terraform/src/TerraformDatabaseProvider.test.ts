@@ -15,7 +15,12 @@ jest.setTimeout(60_000);
 const ctx = {
   logger: mockServices.logger.mock(),
   // This provider keeps no secrets in Paved: credentials stay with the cluster or the cloud.
-  secrets: { getOrCreate: jest.fn(), get: jest.fn(), delete: jest.fn() },
+  secrets: {
+    getOrCreate: jest.fn(),
+    get: jest.fn(),
+    put: jest.fn(),
+    delete: jest.fn(),
+  },
 };
 const request = databaseRequest({ provider: 'terraform' });
 

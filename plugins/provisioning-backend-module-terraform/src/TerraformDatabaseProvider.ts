@@ -1,6 +1,10 @@
 import type { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  ENGINE_DEFINITIONS,
+  type DatabaseRequest,
+  type DatabaseType,
+} from '@paved/plugin-provisioning-common';
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
@@ -22,15 +26,25 @@ import {
   runOutcome,
 } from './TerraformCloudClient';
 
+/** The module an engine's requests are rendered against. */
+export interface TerraformEngineModule {
+  /** `source` of the rendered module call. */
+  moduleSource: string;
+  defaultVersion: string;
+}
+
 export interface TerraformDatabaseProviderOptions {
   config: TerraformProviderConfig;
+  /** The variables of the engine's module. */
   variables: Map<string, ModuleVariable>;
+  /** The engine's module (default: the PostgreSQL module of `config`). */
+  module?: TerraformEngineModule;
   repository: GitRepository;
   terraformCloud?: TerraformCloudClient;
 }
 
 /**
- * Provisions PostgreSQL through the platform's Terraform module: renders a module call for the
+ * Provisions one engine (PostgreSQL or Redis) through the platform's Terraform module for it: renders a module call for the
  * request, checks it against the module's variables, and commits it to the infrastructure
  * repository where the team's usual plan and apply (Atlantis, or a Terraform Cloud workspace)
  * takes over. With Terraform Cloud configured the provider starts the run itself and follows it
@@ -38,25 +52,50 @@ export interface TerraformDatabaseProviderOptions {
  * database exist, so the request stays pending and says so.
  */
 export class TerraformDatabaseProvider implements DatabaseProvider {
+  /**
+   * One provider per engine (PostgreSQL and Redis modules), sharing the infrastructure
+   * repository and the Terraform Cloud workspace.
+   */
+  static async enginesFromConfig(
+    rootConfig: Config,
+    platform: Pick<PlatformSettings, 'gitHostDirectory'>,
+  ): Promise<Record<DatabaseType, TerraformDatabaseProvider>> {
+    const config = readTerraformProviderConfig(rootConfig, platform);
+    const repository = new GitRepository({
+      url: config.repository.url,
+      branch: config.repository.branch,
+      authorName: config.repository.authorName,
+      authorEmail: config.repository.authorEmail,
+      createIfMissing: config.repository.createIfMissing,
+    });
+    const terraformCloud = config.terraformCloud
+      ? new TerraformCloudClient(config.terraformCloud)
+      : undefined;
+    return {
+      postgresql: new TerraformDatabaseProvider({
+        config,
+        variables: await readModuleVariables(config.moduleDirectory),
+        repository,
+        terraformCloud,
+      }),
+      redis: new TerraformDatabaseProvider({
+        config,
+        variables: await readModuleVariables(config.redis.moduleDirectory),
+        module: config.redis,
+        repository,
+        terraformCloud,
+      }),
+    };
+  }
+
+  /** The PostgreSQL provider of {@link TerraformDatabaseProvider.enginesFromConfig}. */
   static async fromConfig(
     rootConfig: Config,
     platform: Pick<PlatformSettings, 'gitHostDirectory'>,
   ): Promise<TerraformDatabaseProvider> {
-    const config = readTerraformProviderConfig(rootConfig, platform);
-    return new TerraformDatabaseProvider({
-      config,
-      variables: await readModuleVariables(config.moduleDirectory),
-      repository: new GitRepository({
-        url: config.repository.url,
-        branch: config.repository.branch,
-        authorName: config.repository.authorName,
-        authorEmail: config.repository.authorEmail,
-        createIfMissing: config.repository.createIfMissing,
-      }),
-      terraformCloud: config.terraformCloud
-        ? new TerraformCloudClient(config.terraformCloud)
-        : undefined,
-    });
+    return (
+      await TerraformDatabaseProvider.enginesFromConfig(rootConfig, platform)
+    ).postgresql;
   }
 
   constructor(private readonly options: TerraformDatabaseProviderOptions) {}
@@ -79,7 +118,10 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
 
   /** The request's file, parsed and checked against the module's variables; throws when invalid. */
   async render(request: DatabaseRequest): Promise<string> {
-    const hcl = renderModuleCall(request, this.options.config);
+    const hcl = renderModuleCall(
+      request,
+      this.options.module ?? this.options.config,
+    );
     const problems = await validateModuleCall(
       this.filePath(request),
       hcl,
@@ -113,7 +155,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     try {
       const result = await this.options.repository.commitFiles(
         [{ path: filePath, content: hcl }],
-        `provisioning: PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
+        `provisioning: ${ENGINE_DEFINITIONS[request.type].title} ${
+          request.name
+        } (${request.environment}) for ${request.owner}, request ${request.id}`,
       );
       ctx.logger.info(
         `${
@@ -186,7 +230,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     // module deletes the instance.
     const result = await this.options.repository.commitFiles(
       [{ path: filePath, content: null }],
-      `provisioning: remove PostgreSQL ${request.name} (${request.environment}) for ${request.owner}, request ${request.id}`,
+      `provisioning: remove ${ENGINE_DEFINITIONS[request.type].title} ${
+        request.name
+      } (${request.environment}) for ${request.owner}, request ${request.id}`,
     );
     ctx.logger.info(
       `${
@@ -253,7 +299,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       message: `Terraform Cloud run ${run.id} is ${run.status}`,
       outputs: {
         host: String(outputs.host),
-        port: Number(outputs.port ?? 5432),
+        port: Number(
+          outputs.port ?? ENGINE_DEFINITIONS[request.type].defaultPort,
+        ),
         database: String(outputs.database ?? request.name),
         username: String(outputs.username),
         credentialsRef: `aws-secretsmanager:${String(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '@backstage/config';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { PlatformSettings } from '@paved/backend-platform';
+import { ENGINE_DEFINITIONS } from '@paved/plugin-provisioning-common';
 
 /** Configuration of the terraform provider, under `provisioning.providers.terraform`. */
 export interface TerraformProviderConfig {
@@ -28,6 +29,12 @@ export interface TerraformProviderConfig {
     autoApply: boolean;
   };
   defaultVersion: string;
+  /** The Redis module, for Redis requests: its folder, `source` and default version. */
+  redis: {
+    moduleDirectory: string;
+    moduleSource: string;
+    defaultVersion: string;
+  };
 }
 
 const DEFAULT_REPOSITORY = 'infrastructure.git';
@@ -89,5 +96,21 @@ export function readTerraformProviderConfig(
         }
       : undefined,
     defaultVersion: config?.getOptionalString('defaultVersion') ?? '16',
+    redis: {
+      moduleDirectory:
+        config?.getOptionalString('redis.moduleDirectory') ??
+        path.join(
+          defaultInfrastructureDirectory(),
+          'terraform',
+          'modules',
+          'redis',
+        ),
+      moduleSource:
+        config?.getOptionalString('redis.moduleSource') ??
+        '../../../modules/redis',
+      defaultVersion:
+        config?.getOptionalString('redis.defaultVersion') ??
+        ENGINE_DEFINITIONS.redis.versions.default,
+    },
   };
 }

@@ -3,7 +3,6 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { platformSettingsServiceRef } from '@paved/backend-platform';
-import { DATABASE_TYPES } from '@paved/plugin-provisioning-common';
 import { provisioningProvidersExtensionPoint } from '@paved/plugin-provisioning-node';
 import { TerraformDatabaseProvider } from './TerraformDatabaseProvider';
 
@@ -21,8 +20,8 @@ export const provisioningModuleTerraform = createBackendModule({
       async init({ providers, config, platform }) {
         providers.addProvider({
           id: 'terraform',
-          resourceTypes: DATABASE_TYPES,
-          create: () => TerraformDatabaseProvider.fromConfig(config, platform),
+          create: () =>
+            TerraformDatabaseProvider.enginesFromConfig(config, platform),
         });
       },
     });

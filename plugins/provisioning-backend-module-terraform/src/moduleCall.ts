@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import type {
+  DatabaseRequest,
+  DatabaseType,
+} from '@paved/plugin-provisioning-common';
 import {
   TerraformType,
   checkValueAgainstType,
@@ -59,6 +62,24 @@ export async function readModuleVariables(
   return variables;
 }
 
+/** The inputs that differ between the engines' modules. */
+const ENGINE_ARGUMENTS: {
+  [Type in DatabaseType]: (
+    request: DatabaseRequest,
+    version: string,
+  ) => Record<string, unknown>;
+} = {
+  postgresql: (request, version) => ({
+    storage_gb: request.storageGB,
+    engine_version: version.split('.')[0],
+  }),
+  // A cache's capacity is its memory: the request's storageGB.
+  redis: (request, version) => ({
+    memory_gb: request.storageGB,
+    engine_version: version,
+  }),
+};
+
 /** Inputs of the module call rendered for a request. */
 export function moduleArguments(
   request: DatabaseRequest,
@@ -69,8 +90,10 @@ export function moduleArguments(
     owner: request.owner.toLocaleLowerCase('en-US'),
     environment: request.environment,
     size: request.size,
-    storage_gb: request.storageGB,
-    engine_version: (request.version ?? defaultVersion).split('.')[0],
+    ...ENGINE_ARGUMENTS[request.type](
+      request,
+      request.version ?? defaultVersion,
+    ),
     request_id: request.id,
   };
   if (request.system) args.system = request.system.toLocaleLowerCase('en-US');
@@ -78,9 +101,9 @@ export function moduleArguments(
   return args;
 }
 
-/** HCL block label / identifier for a request: `postgresql_<name>`, hyphens kept (HCL allows them). */
+/** HCL block label / identifier for a request: `<engine>_<name>`, hyphens kept (HCL allows them). */
 export function moduleBlockName(request: DatabaseRequest): string {
-  return `postgresql_${request.name.replace(/[^a-z0-9-]/g, '_')}`;
+  return `${request.type}_${request.name.replace(/[^a-z0-9-]/g, '_')}`;
 }
 
 /** A quoted HCL string; `${` and `%{` are escaped so no value is ever read as a template. */

@@ -1,12 +1,18 @@
 import { Config } from '@backstage/config';
 import {
+  ApprovalRule,
   DATABASE_SIZES,
+  DATABASE_TYPES,
+  ENGINE_DEFINITIONS,
+  EnginePolicy,
   DatabaseProviderId,
   DatabaseSize,
   Environment,
   ENVIRONMENTS,
   EnvironmentPolicy,
+  PriceTable,
   PROVIDER_ID_PATTERN,
+  ProviderPrices,
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
@@ -30,18 +36,29 @@ export interface ExpirySettings {
   frequencySeconds: number;
 }
 
+/** Operations on ready databases; see config.d.ts for meanings. */
+export interface OperationSettings {
+  /** How long replaced credentials keep working after a rotation, in minutes. */
+  rotationGraceMinutes: number;
+  /** How long snapshots are kept, in days. */
+  snapshotRetentionDays: number;
+}
+
 export interface ProvisioningSettings {
   policy: ProvisioningPolicy;
   processing: ProcessingSettings;
   expiry: ExpirySettings;
+  operations: OperationSettings;
   encryptionKey?: string;
+  /** Monthly prices per provider, size and storage (`provisioning.cost`). */
+  prices: PriceTable;
   /** Base URL of the frontend, for links in notifications. */
   appBaseUrl: string;
 }
 
 const DEFAULT_ENVIRONMENTS: Record<
   Environment,
-  Omit<EnvironmentPolicy, 'environment' | 'allowedProviders'>
+  Omit<EnvironmentPolicy, 'environment' | 'allowedProviders' | 'approval'>
 > = {
   development: {
     provider: 'sandbox',
@@ -102,13 +119,121 @@ function readEnumList<T extends string>(
   return values as T[];
 }
 
-function readQuota(config: Config | undefined, fallback: TeamQuota): TeamQuota {
+function readQuota(
+  config: Config | undefined,
+  fallback: TeamQuota,
+  key: string,
+): TeamQuota {
+  const monthlyBudget =
+    config?.getOptionalNumber('monthlyBudget') ?? fallback.monthlyBudget;
+  if (monthlyBudget !== undefined && !(monthlyBudget >= 0)) {
+    throw new Error(
+      `Invalid provisioning config at ${key}.monthlyBudget: ${monthlyBudget} is not a non-negative amount`,
+    );
+  }
   return {
     maxRequests:
       config?.getOptionalNumber('maxRequests') ?? fallback.maxRequests,
     maxStorageGB:
       config?.getOptionalNumber('maxStorageGB') ?? fallback.maxStorageGB,
+    ...(monthlyBudget !== undefined ? { monthlyBudget } : {}),
   };
+}
+
+const GROUP_REF_PATTERN = /^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/;
+
+/** `environments.<env>.approval`: default one approval by the platform team. */
+function readApprovalRule(
+  config: Config | undefined,
+  key: string,
+  platformTeam: string,
+): ApprovalRule {
+  const required = config?.getOptionalNumber('required') ?? 1;
+  if (!Number.isInteger(required) || required < 1) {
+    throw new Error(
+      `Invalid provisioning config at ${key}.required: ${required} is not a whole number of at least 1`,
+    );
+  }
+  const approvers = (
+    config?.getOptionalStringArray('approvers') ?? [platformTeam]
+  ).map(ref => ref.toLocaleLowerCase('en-US'));
+  const invalid = approvers.filter(ref => !GROUP_REF_PATTERN.test(ref));
+  if (approvers.length === 0 || invalid.length) {
+    throw new Error(
+      `Invalid provisioning config at ${key}.approvers: need group entity refs such as group:default/platform${
+        invalid.length ? `, got ${invalid.join(', ')}` : ''
+      }`,
+    );
+  }
+  return { required, approvers };
+}
+
+/** Illustrative list prices (EUR per month) for providers the price table does not name. */
+const DEFAULT_PRICES: ProviderPrices = {
+  sizes: { small: 30, medium: 90, large: 250 },
+  storageGBMonthly: 0.12,
+};
+
+function readProviderPrices(
+  config: Config | undefined,
+  key: string,
+  fallback: ProviderPrices,
+): ProviderPrices {
+  const price = (
+    value: number | undefined,
+    fallbackValue: number,
+    at: string,
+  ) => {
+    const result = value ?? fallbackValue;
+    if (!Number.isFinite(result) || result < 0) {
+      throw new Error(
+        `Invalid provisioning config at ${key}.${at}: ${result} is not a non-negative amount`,
+      );
+    }
+    return result;
+  };
+  const sizes = {} as ProviderPrices['sizes'];
+  for (const size of DATABASE_SIZES) {
+    sizes[size] = price(
+      config?.getOptionalNumber(`sizes.${size}`),
+      fallback.sizes[size],
+      `sizes.${size}`,
+    );
+  }
+  return {
+    sizes,
+    storageGBMonthly: price(
+      config?.getOptionalNumber('storageGBMonthly'),
+      fallback.storageGBMonthly,
+      'storageGBMonthly',
+    ),
+  };
+}
+
+/** `provisioning.cost`: the currency, the prices of unnamed providers, and prices per provider. */
+function readPriceTable(config: Config | undefined): PriceTable {
+  const currency = config?.getOptionalString('currency') ?? 'EUR';
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new Error(
+      `Invalid provisioning config at cost.currency: "${currency}" is not an ISO 4217 code such as EUR`,
+    );
+  }
+  const defaults = readProviderPrices(
+    config?.getOptionalConfig('default'),
+    'cost.default',
+    DEFAULT_PRICES,
+  );
+  const providersConfig = config?.getOptionalConfig('providers');
+  const providers: PriceTable['providers'] = {};
+  for (const id of providersConfig?.keys() ?? []) {
+    const key = `cost.providers.${id}`;
+    providers[providerId(id, key)] = readProviderPrices(
+      providersConfig!.getConfig(id),
+      key,
+      defaults,
+    );
+  }
+  return { currency, providers, default: defaults };
 }
 
 /** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
@@ -118,6 +243,7 @@ export function readProvisioningSettings(
 ): ProvisioningSettings {
   const config = rootConfig.getOptionalConfig('provisioning');
 
+  const { platformTeam } = platform;
   const environments: EnvironmentPolicy[] = ENVIRONMENTS.map(environment => {
     const defaults = DEFAULT_ENVIRONMENTS[environment];
     const env = config?.getOptionalConfig(`environments.${environment}`);
@@ -165,6 +291,11 @@ export function readProvisioningSettings(
       requiresApproval:
         env?.getOptionalBoolean('requiresApproval') ??
         defaults.requiresApproval,
+      approval: readApprovalRule(
+        env?.getOptionalConfig('approval'),
+        `${key}.approval`,
+        platformTeam,
+      ),
       ...(maxTtlHours !== undefined ? { maxTtlHours } : {}),
       ...(maxLifetimeHours !== undefined ? { maxLifetimeHours } : {}),
     };
@@ -173,35 +304,42 @@ export function readProvisioningSettings(
   const defaultQuota = readQuota(
     config?.getOptionalConfig('quotas.default'),
     DEFAULT_QUOTA,
+    'quotas.default',
   );
   // A list rather than a map: config keys cannot hold the `:` and `/` of entity refs.
   const teams: Record<string, TeamQuota> = {};
-  for (const team of config?.getOptionalConfigArray('quotas.teams') ?? []) {
+  for (const [i, team] of (
+    config?.getOptionalConfigArray('quotas.teams') ?? []
+  ).entries()) {
     teams[team.getString('owner').toLocaleLowerCase('en-US')] = readQuota(
       team,
       defaultQuota,
+      `quotas.teams[${i}]`,
     );
   }
 
-  const versions = config?.getOptionalStringArray('postgresql.versions') ?? [
-    '15',
-    '16',
-    '17',
-  ];
-  const defaultVersion =
-    config?.getOptionalString('postgresql.defaultVersion') ?? '16';
-  if (!versions.includes(defaultVersion)) {
-    throw new Error(
-      `Invalid provisioning config at postgresql.defaultVersion: "${defaultVersion}" is not in postgresql.versions`,
-    );
-  }
-
-  const { platformTeam } = platform;
+  // Each engine's versions under `provisioning.<engine>` (e.g. `postgresql.versions`).
+  const engines: EnginePolicy[] = DATABASE_TYPES.map(type => {
+    const defaults = ENGINE_DEFINITIONS[type].versions;
+    const versions = config?.getOptionalStringArray(`${type}.versions`) ?? [
+      ...defaults.offered,
+    ];
+    const defaultVersion =
+      config?.getOptionalString(`${type}.defaultVersion`) ?? defaults.default;
+    if (!versions.includes(defaultVersion)) {
+      throw new Error(
+        `Invalid provisioning config at ${type}.defaultVersion: "${defaultVersion}" is not in ${type}.versions`,
+      );
+    }
+    return { type, versions, defaultVersion };
+  });
+  const postgresql = engines.find(e => e.type === 'postgresql')!;
 
   const policy: ProvisioningPolicy = {
-    types: ['postgresql'],
-    versions,
-    defaultVersion,
+    types: [...DATABASE_TYPES],
+    versions: postgresql.versions,
+    defaultVersion: postgresql.defaultVersion,
+    engines,
     environments,
     sizesRequiringApproval: (config &&
       readEnumList<DatabaseSize>(
@@ -235,11 +373,29 @@ export function readProvisioningSettings(
     frequencySeconds: expiryConfig?.getOptionalNumber('frequencySeconds') ?? 60,
   };
 
+  const operationsConfig = config?.getOptionalConfig('operations');
+  const operations: OperationSettings = {
+    rotationGraceMinutes:
+      operationsConfig?.getOptionalNumber('rotation.graceMinutes') ?? 60,
+    snapshotRetentionDays:
+      operationsConfig?.getOptionalNumber('snapshots.retentionDays') ?? 14,
+  };
+  if (
+    operations.rotationGraceMinutes < 0 ||
+    operations.snapshotRetentionDays <= 0
+  ) {
+    throw new Error(
+      'Invalid provisioning config at operations: rotation.graceMinutes must be >= 0 and snapshots.retentionDays > 0',
+    );
+  }
+
   return {
     policy,
     processing,
     expiry,
+    operations,
     encryptionKey: readEncryptionKey(rootConfig),
+    prices: readPriceTable(config?.getOptionalConfig('cost')),
     appBaseUrl: rootConfig.getOptionalString('app.baseUrl') ?? '',
   };
 }

@@ -20,7 +20,9 @@ const VALID_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('the encryption key of provisioning secrets in production', () => {
   it('refuses to start without a key instead of generating one beside the data', async () => {
-    await expect(start({ auth: { environment: 'production' } })).rejects.toThrow(
+    await expect(
+      start({ auth: { environment: 'production' } }),
+    ).rejects.toThrow(
       /provisioning\.secrets\.encryptionKey: required in production/,
     );
   });

@@ -1,4 +1,8 @@
-import { databaseResourceEntityRefCandidates } from './catalog';
+import {
+  DATABASE_CONNECTION_SECRET_KEYS,
+  databaseConnectionSecretName,
+  databaseResourceEntityRefCandidates,
+} from './catalog';
 
 const id = '8d3c1b7e-9f0a-4f3e-8a61-0d2b5c4e7f10';
 
@@ -34,5 +38,22 @@ describe('databaseResourceEntityRefCandidates', () => {
       expect(entityName.length).toBeLessThanOrEqual(63);
       expect(entityName).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     }
+  });
+});
+
+describe('databaseConnectionSecretName', () => {
+  it('names the Secret after the provisioned object, <name>-<environment>-connection', () => {
+    expect(
+      databaseConnectionSecretName({ name: 'orders', environment: 'staging' }),
+    ).toBe('orders-staging-connection');
+  });
+
+  it('names the keys a deployment reads', () => {
+    expect(Object.values(DATABASE_CONNECTION_SECRET_KEYS).sort()).toEqual([
+      'host',
+      'password',
+      'port',
+      'username',
+    ]);
   });
 });

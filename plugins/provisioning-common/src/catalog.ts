@@ -56,3 +56,48 @@ export function databaseResourceEntityRef(
     request.resourceEntityRef ?? databaseResourceEntityRefCandidates(request)[0]
   );
 }
+
+/**
+ * Labels Paved puts on what it provisions: on the catalog `Resource` and on the rendered
+ * Crossplane objects (Terraform's module tags carry the same keys). Kubernetes label values, so
+ * selectors such as `paved.dev/environment=production` work in the catalog and the cluster alike.
+ */
+export const LABEL_ENVIRONMENT = 'paved.dev/environment';
+/** Label: the provider id that serves the request (see {@link LABEL_ENVIRONMENT}). */
+export const LABEL_PROVIDER = 'paved.dev/provider';
+/** Label: the owning group's name (see {@link LABEL_ENVIRONMENT}). */
+export const LABEL_OWNER = 'paved.dev/owner';
+
+/** Annotations on rendered Crossplane objects: who owns and asked for the database, and for what. */
+export const PROVISIONED_OBJECT_ANNOTATIONS = {
+  owner: 'paved.dev/owner',
+  requestedBy: 'paved.dev/requested-by',
+  system: 'paved.dev/system',
+  component: 'paved.dev/component',
+} as const;
+
+/**
+ * Keys of a database's Kubernetes connection Secret, as Paved's Crossplane Composition writes them
+ * (`infrastructure/crossplane/composition.yaml`, `connectionDetails`) and as the golden paths'
+ * Helm chart reads them (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`). The database name is not in
+ * the Secret: the chart gets it as a value.
+ */
+export const DATABASE_CONNECTION_SECRET_KEYS = {
+  host: 'host',
+  port: 'port',
+  username: 'username',
+  password: 'password',
+} as const;
+
+/**
+ * The name of the Kubernetes Secret holding a database's connection, in the owning team's
+ * namespace: `<name>-<environment>-connection` (Crossplane's `<object name>-connection`, the object
+ * being named `<name>-<environment>`). Providers report the Secret they really wrote as
+ * `outputs.connectionSecret`; this is what every provider that does not decide otherwise uses (the
+ * sandbox), and the prediction a service's chart gets while a request awaits approval.
+ */
+export function databaseConnectionSecretName(
+  request: Pick<DatabaseRequest, 'name' | 'environment'>,
+): string {
+  return `${request.name}-${request.environment}-connection`;
+}

@@ -4,6 +4,10 @@ import {
   ENVIRONMENTS,
   PROVIDER_ID_PATTERN,
 } from './types';
+import {
+  DATABASE_OPERATION_STATUSES,
+  DATABASE_OPERATION_TYPES,
+} from './operations';
 
 /**
  * Topic of Backstage's events service on which provisioning announces every state change of a
@@ -36,6 +40,14 @@ export const provisioningRequestEventSchema = z.object({
    * rejection, a manual step): the request is then not self-service. Never turns false again.
    */
   humanStep: z.boolean(),
+  /** Set when the change is one of an operation on the request's database (resize, restore, ...). */
+  operation: z
+    .object({
+      id: z.string().min(1).max(100),
+      type: z.enum(DATABASE_OPERATION_TYPES),
+      status: z.enum(DATABASE_OPERATION_STATUSES),
+    })
+    .optional(),
   /** When the change happened, RFC 3339. */
   occurredAt: z.string().datetime({
     offset: true,

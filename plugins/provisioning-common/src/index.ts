@@ -4,8 +4,12 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './engines';
 export * from './status';
 export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './events';
+export * from './approvals';
+export * from './cost';
+export * from './operations';

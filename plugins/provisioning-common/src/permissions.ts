@@ -37,10 +37,22 @@ export const provisioningRequestReadSecretPermission = createPermission({
   resourceType: RESOURCE_TYPE_PROVISIONING_REQUEST,
 });
 
+/**
+ * Ask for an operation on a ready database (resize, rotate credentials, extend, snapshot,
+ * restore); owners and the platform team by default. Operations that need approval are approved
+ * with {@link provisioningRequestApprovePermission}.
+ */
+export const provisioningRequestOperatePermission = createPermission({
+  name: 'provisioning.request.operate',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_PROVISIONING_REQUEST,
+});
+
 export const provisioningPermissions = [
   provisioningRequestCreatePermission,
   provisioningRequestReadPermission,
   provisioningRequestApprovePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadSecretPermission,
+  provisioningRequestOperatePermission,
 ];

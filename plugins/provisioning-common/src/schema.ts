@@ -63,7 +63,7 @@ export const createDatabaseRequestSchema = z
       .string()
       .regex(
         /^[0-9]{1,3}(\.[0-9]{1,3})?$/,
-        'must be a major version such as 16',
+        'must be a version such as 16 or 7.2',
       )
       .optional(),
     ttlHours: z

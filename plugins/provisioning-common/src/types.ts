@@ -1,3 +1,6 @@
+import type { ApprovalRule, ApprovalState } from './approvals';
+import type { Cost } from './cost';
+
 /** Lifecycle states of a database request. Transitions are listed in {@link DATABASE_REQUEST_TRANSITIONS}. */
 export const DATABASE_REQUEST_STATUSES = [
   'awaiting-approval',
@@ -30,7 +33,11 @@ export type DatabaseSize = (typeof DATABASE_SIZES)[number];
 export type DatabaseProviderId = string;
 export const PROVIDER_ID_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-export const DATABASE_TYPES = ['postgresql'] as const;
+/**
+ * The engines a request may ask for (`DatabaseRequest.type`); what differs between them is in
+ * `ENGINE_DEFINITIONS`.
+ */
+export const DATABASE_TYPES = ['postgresql', 'redis'] as const;
 export type DatabaseType = (typeof DATABASE_TYPES)[number];
 
 /**
@@ -44,6 +51,11 @@ export interface DatabaseRequestOutputs {
   database: string;
   username: string;
   credentialsRef: string;
+  /**
+   * The Kubernetes Secret (in the owning team's namespace) a deployment reads the connection
+   * from, keys {@link DATABASE_CONNECTION_SECRET_KEYS}; see {@link databaseConnectionSecretName}.
+   */
+  connectionSecret?: string;
   [key: string]: unknown;
 }
 
@@ -86,6 +98,13 @@ export interface DatabaseRequest {
    */
   resourceEntityRef?: string;
   failureReason?: string;
+  /** Estimated monthly cost, priced when the request was filed (`provisioning.cost`). */
+  cost?: Cost;
+  /**
+   * On single-request answers of a request that needs (or needed) approval: the rule of its
+   * environment and the approvals given.
+   */
+  approval?: ApprovalState;
 }
 
 /** One entry of a request's append-only audit trail. */
@@ -100,6 +119,8 @@ export interface DatabaseRequestEvent {
   toStatus?: DatabaseRequestStatus;
   /** Why: the approver's comment, the provider's message, the failure reason. */
   message?: string;
+  /** Set when the entry belongs to an operation on the database (see `DatabaseOperation`). */
+  operationId?: string;
   createdAt: string;
 }
 
@@ -114,8 +135,10 @@ export interface DatabaseCredentials {
   database: string;
   username: string;
   password: string;
-  /** `postgresql://` URL including the password. */
+  /** URL including the password (`postgresql://`, `redis://`: see `EngineDefinition.connectionUrl`). */
   connectionString: string;
+  /** Redis: the prefix every key of this user must start with (the ACL user may touch nothing else). */
+  keyPrefix?: string;
 }
 
 export interface EnvironmentPolicy {
@@ -124,8 +147,10 @@ export interface EnvironmentPolicy {
   allowedProviders: DatabaseProviderId[];
   sizes: DatabaseSize[];
   storageGB: { min: number; max: number };
-  /** True when every request in this environment needs a platform-team approval. */
+  /** True when every request in this environment needs approval. */
   requiresApproval: boolean;
+  /** How many approvals a change here needs, and from whom (when it needs approval at all). */
+  approval: ApprovalRule;
   /** Set for `ephemeral`: the longest allowed time to live. */
   maxTtlHours?: number;
   /**
@@ -138,13 +163,29 @@ export interface EnvironmentPolicy {
 export interface TeamQuota {
   maxRequests: number;
   maxStorageGB: number;
+  /**
+   * Monthly budget in the price table's currency: a request that would take the team's live
+   * databases above it needs approval (it is not refused).
+   */
+  monthlyBudget?: number;
+}
+
+/** The versions offered for one engine. */
+export interface EnginePolicy {
+  type: DatabaseType;
+  versions: string[];
+  defaultVersion: string;
 }
 
 /** The effective guardrails, as `GET /policy` returns them so a form can show them. */
 export interface ProvisioningPolicy {
   types: DatabaseType[];
+  /** PostgreSQL's versions (kept for older clients; `engines` has every engine's). */
   versions: string[];
+  /** PostgreSQL's default version (see `versions`). */
   defaultVersion: string;
+  /** The versions of every engine in `types`. */
+  engines: EnginePolicy[];
   environments: EnvironmentPolicy[];
   /** Sizes that need approval in any environment. */
   sizesRequiringApproval: DatabaseSize[];
@@ -162,5 +203,7 @@ export interface ProvisioningPolicy {
     storageGB: number;
     remainingRequests: number;
     remainingStorageGB: number;
+    /** The team's live databases' monthly cost. */
+    monthlyCost: Cost;
   };
 }

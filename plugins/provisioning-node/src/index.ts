@@ -7,10 +7,15 @@
 export { provisioningProvidersExtensionPoint } from './extensions';
 export type { ProvisioningProvidersExtensionPoint } from './extensions';
 export type {
+  DatabaseOperationsProvider,
   DatabaseOutputs,
   DatabaseProvider,
+  OperationStatus,
+  ResizeChange,
+  SnapshotRecord,
   DatabaseProviderRegistration,
   ProviderContext,
+  ProviderEngines,
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';

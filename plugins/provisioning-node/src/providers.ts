@@ -2,6 +2,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   DatabaseProviderId,
   DatabaseRequest,
+  DatabaseSize,
+  DatabaseType,
 } from '@paved/plugin-provisioning-common';
 
 /** What a provider reports about a request's infrastructure. */
@@ -10,10 +12,11 @@ export type ProvisioningStatus =
   | { state: 'ready'; outputs: DatabaseOutputs; message?: string }
   | { state: 'failed'; message: string; retryable: boolean };
 
-/** Connection facts of a ready database. */
+/** Connection facts of a ready database or cache. */
 export interface DatabaseOutputs {
   host: string;
   port: number;
+  /** PostgreSQL: the database name; Redis: the logical database number. */
   database: string;
   username: string;
   /** Where the credentials are kept, e.g. `paved-secret:<id>`, a Kubernetes Secret ref or a Vault path. Never the password. */
@@ -34,6 +37,8 @@ export interface RequestSecretStore {
    */
   getOrCreate(requestId: string, generate: () => string): Promise<string>;
   get(requestId: string): Promise<string | undefined>;
+  /** Replaces the request's secret (a credential rotation issued a new one). */
+  put(requestId: string, secret: string): Promise<void>;
   delete(requestId: string): Promise<void>;
 }
 
@@ -44,8 +49,9 @@ export interface ProviderContext {
 }
 
 /**
- * Creates and removes the infrastructure of requests. Every call may be repeated (after a crash, a
- * lost lease or a retry), so each one is idempotent: called again, it must not duplicate work.
+ * Creates and removes the infrastructure of requests of one engine (`DatabaseRequest.type`).
+ * Every call may be repeated (after a crash, a lost lease or a retry), so each one is idempotent:
+ * called again, it must not duplicate work.
  */
 export interface DatabaseProvider {
   /** Starts (or continues) provisioning; `pending` means accepted, then `status` is polled. */
@@ -60,7 +66,93 @@ export interface DatabaseProvider {
   ): Promise<ProvisioningStatus>;
   /** Removes what `provision` created; removing what is already gone succeeds. */
   deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void>;
+  /**
+   * Operations on a ready database. Each is optional: the backend refuses an operation the
+   * request's provider does not implement (409, naming the provider). Like the calls above, each
+   * may be repeated after a crash and must then not duplicate work.
+   */
+  operations?: DatabaseOperationsProvider;
 }
+
+/** The outcome of a change a provider applies, when it is not immediate (GitOps). */
+export type OperationStatus =
+  | { state: 'done'; message?: string }
+  | { state: 'pending'; message?: string }
+  | { state: 'failed'; message: string; retryable: boolean };
+
+/** A resize: the request as it is, and the size and storage it is to have. */
+export interface ResizeChange {
+  size: DatabaseSize;
+  storageGB: number;
+}
+
+/** Where a provider keeps a snapshot, and how big it is. */
+export interface SnapshotRecord {
+  /** Provider-specific location (a file, a cloud snapshot id); never shown to users. */
+  location: string;
+  sizeBytes: number;
+}
+
+/** Optional operations of a {@link DatabaseProvider}. */
+export interface DatabaseOperationsProvider {
+  /**
+   * What a resize would change, as a unified diff of the files a GitOps provider commits; shown
+   * to approvers before they approve. Providers that change nothing reviewable omit it.
+   */
+  planResize?(
+    request: DatabaseRequest,
+    change: ResizeChange,
+  ): Promise<{ diff: string }>;
+  /** Applies a resize (`pending` while a GitOps change rolls out; then polled with the same call). */
+  resize?(
+    request: DatabaseRequest,
+    change: ResizeChange,
+    ctx: ProviderContext,
+  ): Promise<OperationStatus>;
+  /**
+   * Issues `password` on a login other than `request.outputs.username`, keeping the current one
+   * working; returns the new login. Called again with another password before the outputs changed,
+   * it addresses the same login.
+   */
+  rotateCredentials?(
+    request: DatabaseRequest,
+    password: string,
+    ctx: ProviderContext,
+  ): Promise<{ username: string }>;
+  /** Revokes a login replaced by a rotation once its grace period is over (idempotent). */
+  revokeCredentials?(
+    request: DatabaseRequest,
+    username: string,
+    ctx: ProviderContext,
+  ): Promise<void>;
+  /** Takes a snapshot; `snapshotId` is Paved's id, stable across retries. */
+  snapshot?(
+    request: DatabaseRequest,
+    snapshotId: string,
+    ctx: ProviderContext,
+  ): Promise<SnapshotRecord>;
+  /** Replaces the database's content with the snapshot's. */
+  restore?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+    ctx: ProviderContext,
+  ): Promise<void>;
+  /** Removes a snapshot (expired, or its database deleted); removing what is gone succeeds. */
+  deleteSnapshot?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+    ctx: ProviderContext,
+  ): Promise<void>;
+}
+
+/**
+ * A provider's implementation of each engine it serves, keyed by engine (`postgresql`,
+ * `redis`): a request reaches the implementation of its own type, and a request of a type the
+ * provider does not list is refused before it reaches the provider.
+ */
+export type ProviderEngines = {
+  readonly [Type in DatabaseType]?: DatabaseProvider;
+};
 
 /** A provider as a module registers it. */
 export interface DatabaseProviderRegistration {
@@ -70,14 +162,9 @@ export interface DatabaseProviderRegistration {
    */
   id: DatabaseProviderId;
   /**
-   * The resource types (`DatabaseRequest.type`, such as `postgresql`) this provider serves; a
-   * request of another type is refused before it reaches the provider.
+   * Sets the provider up and returns its engines. Called once, when the provisioning plugin
+   * starts and some environment uses the provider; if it throws (bad configuration), the backend
+   * still starts and requests for this provider fail with the reason.
    */
-  resourceTypes: readonly string[];
-  /**
-   * Sets the provider up. Called once, when the provisioning plugin starts and some environment
-   * uses the provider; if it throws (bad configuration), the backend still starts and requests
-   * for this provider fail with the reason.
-   */
-  create(): DatabaseProvider | Promise<DatabaseProvider>;
+  create(): ProviderEngines | Promise<ProviderEngines>;
 }

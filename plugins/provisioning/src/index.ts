@@ -10,3 +10,4 @@ export type {
   ListDatabaseRequestsQuery,
 } from './api/ProvisioningApi';
 export { ProvisioningClient } from './api/ProvisioningClient';
+export { ApprovalsSidebarItem } from './components/ApprovalsPage/ApprovalsSidebarItem';

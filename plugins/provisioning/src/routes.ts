@@ -11,3 +11,9 @@ export const requestRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/requests/:id',
 });
+
+/** The approvals inbox: `/provisioning/approvals`. */
+export const approvalsRouteRef = createSubRouteRef({
+  parent: rootRouteRef,
+  path: '/approvals',
+});

@@ -20,3 +20,9 @@ export interface PolicyViolation {
 export function policyFactId(policyName: string): string {
   return `policy.${policyName}`;
 }
+
+/** Annotation on a policy in `policies/`: the title shown for it (else its `metadata.name`). */
+export const ANNOTATION_POLICY_TITLE = 'paved.dev/title';
+
+/** `apiVersion` of the scorecard definitions file (`scorecards/*.yaml`, kind `ScorecardDefinitions`). */
+export const SCORECARD_DEFINITIONS_API_VERSION = 'paved.dev/v1';

@@ -129,6 +129,12 @@ Examples:
           if (isDatabaseFailure(result.database)) terminal.bad(line);
           else if (result.database.status === 'ready') terminal.ok(line);
           else terminal.pending(line);
+          mark(
+            result.dependsOn.length > 0,
+            `Depends on: ${
+              result.dependsOn.join(', ') || 'nothing in the catalog'
+            }`,
+          );
         } else if (options.db) {
           terminal.bad('Database: not requested (the service was not created)');
         }

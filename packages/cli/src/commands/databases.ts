@@ -19,6 +19,7 @@ import {
   isDatabaseFailure,
 } from '../provisioning/databaseRequests';
 import { readTokenClaims } from '../session/tokens';
+import { registerDatabaseOperationCommands } from './databaseOperations';
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -61,7 +62,7 @@ export function registerDatabaseCommands(
   const db = program
     .command('db')
     .description(
-      'Self-service databases: request, list, show, credentials, extend, delete',
+      'Self-service databases: request, list, show, credentials, extend, delete; day two: resize, rotate, snapshot, restore',
     )
     .addHelpText('after', EXAMPLES);
 
@@ -364,4 +365,6 @@ export function registerDatabaseCommands(
         );
       }
     });
+
+  registerDatabaseOperationCommands(db, context);
 }

@@ -86,9 +86,14 @@ describe('platform commands against a portal', () => {
           status: 'ready',
           name,
           environment: 'development',
-          component: `component:default/${name}`,
+          requestedBy: 'user:default/sam.rivera',
         },
       });
+      // The golden path requested it: one request, and the component depends on its Resource.
+      expect(result.dependsOn).toEqual([result.database.resourceEntityRef]);
+      expect(result.database.resourceEntityRef).toMatch(
+        new RegExp(`^resource:default/${name}-development`),
+      );
       // Progress went to stderr, step by step; stdout holds only the JSON.
       expect(run.stderr).toContain('▸ Check name, owner and system');
       expect(run.stderr).toContain('✓ Wait for the catalog');

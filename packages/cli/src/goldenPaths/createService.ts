@@ -10,8 +10,8 @@ import { CliError, EXIT_BAD_INPUT } from '../errors';
 import { Terminal } from '../output/Terminal';
 import { PortalClient } from '../portal/PortalClient';
 import {
-  fileDatabaseRequest,
   followDatabaseRequest,
+  getDatabaseRequest,
 } from '../provisioning/databaseRequests';
 import type { CatalogEntity } from '../commands/templates';
 import { TaskEvent, taskEvents } from './taskEvents';
@@ -47,7 +47,10 @@ export interface ServiceCreationResult {
   owner: string | null;
   system: string | null;
   docsUrl: string | null;
+  /** The database the golden path requested (`--db`), read back from provisioning. */
   database: DatabaseRequest | null;
+  /** The component's `spec.dependsOn` in the catalog (the database's Resource, with `--db`). */
+  dependsOn: string[];
   links: Array<{ title?: string; url?: string; entityRef?: string }>;
 }
 
@@ -137,8 +140,8 @@ function showStep(
 /**
  * Runs the golden path through the scaffolder API, streams its progress to stderr, and reads
  * back what it made: the repository and entity from the task's output, the entity itself from
- * the catalog, and, with `--db postgresql`, a development database requested for the service and
- * followed until it is ready (or waits for an approval).
+ * the catalog, and, with `--db postgresql`, the development database the golden path requested
+ * for the service (ready, or waiting for an approval) and the component's dependency on it.
  */
 export async function createService(options: {
   portal: PortalClient;
@@ -203,24 +206,19 @@ export async function createService(options: {
     typeof output.entityRef === 'string' ? output.entityRef : null;
   const entity = entityRef ? await findEntity(portal, entityRef) : undefined;
 
+  // With --db the golden path itself requested the database (as this user, before publishing)
+  // and waited for it; read back what provisioning holds, following it if it is still working.
   let database: DatabaseRequest | null = null;
-  if (status === 'completed' && input.database && entityRef) {
-    const request = await fileDatabaseRequest(
+  const databaseRequestId =
+    typeof output.databaseRequestId === 'string'
+      ? output.databaseRequestId
+      : '';
+  if (input.database && databaseRequestId) {
+    database = await followDatabaseRequest({
       portal,
-      {
-        type: input.database,
-        name: input.name,
-        owner: input.owner,
-        system,
-        component: entityRef,
-        environment: 'development',
-        size: 'small',
-        storageGB: 10,
-      },
-      // A re-run of the command for the same task files no second database.
-      `platform-create-service-${taskId}`,
-    );
-    database = await followDatabaseRequest({ portal, request, terminal });
+      request: await getDatabaseRequest(portal, databaseRequestId),
+      terminal,
+    });
   }
 
   const annotations = entity?.metadata.annotations ?? {};
@@ -246,6 +244,7 @@ export async function createService(options: {
     system: (entity?.spec?.system as string | undefined) ?? null,
     docsUrl,
     database,
+    dependsOn: (entity?.spec?.dependsOn as string[] | undefined) ?? [],
     links: (output.links ?? []) as ServiceCreationResult['links'],
   };
 }

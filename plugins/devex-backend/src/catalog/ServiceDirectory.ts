@@ -31,6 +31,9 @@ interface Snapshot {
   groups: Set<string>;
 }
 
+/** How old a snapshot may be for a group missing from it to be called unknown. */
+const UNKNOWN_GROUP_RECHECK_MS = 2_000;
+
 const normalise = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
@@ -56,12 +59,11 @@ export class ServiceDirectory {
     return this.options.now ? this.options.now() : Date.now();
   }
 
-  private async load(): Promise<Snapshot> {
+  private async load(maxAgeMs = this.options.cacheMs): Promise<Snapshot> {
     const current = this.snapshot
       ? await this.snapshot.catch(() => undefined)
       : undefined;
-    if (current && this.now() - current.loadedAt < this.options.cacheMs)
-      return current;
+    if (current && this.now() - current.loadedAt < maxAgeMs) return current;
     const next = this.fetchSnapshot();
     this.snapshot = next;
     return next;
@@ -136,10 +138,17 @@ export class ServiceDirectory {
     return { loadedAt: this.now(), components, children, groups };
   }
 
-  /** Every service owned by the group or any of its sub-groups. Unknown group → 404. */
+  /**
+   * Every service owned by the group or any of its sub-groups. Unknown group → 404, but only
+   * after a fresh look: a group the catalog ingested since the cached snapshot (a new team, or
+   * a portal that just started) is found at once.
+   */
   async servicesOwnedBy(groupRef: string): Promise<string[]> {
-    const snapshot = await this.load();
     const root = normalise(groupRef);
+    let snapshot = await this.load();
+    if (!snapshot.groups.has(root)) {
+      snapshot = await this.load(UNKNOWN_GROUP_RECHECK_MS);
+    }
     if (!snapshot.groups.has(root)) {
       throw new NotFoundError(`group ${groupRef} is not in the catalog`);
     }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import {
+  ChangeEvent,
   DEMO_SOURCE,
   DeploymentEvent,
   DevexEvent,
@@ -20,6 +21,11 @@ import { IngestChanges, key } from './ingestChanges';
 import { CommitRow, LeadTimeFacts, commitRowKey } from './leadTimeFacts';
 import { FailureDerivation, dayContribution } from './failureDerivation';
 import { bool, num, numOrNull } from './rows';
+import {
+  commitsWithMovedDeployments,
+  refreshChangeDeployments,
+  storeChanges,
+} from './changeIngest';
 
 // Any constant works; it only has to be the same for every replica.
 const INGEST_LOCK_KEY = 4_242_017;
@@ -103,6 +109,7 @@ export class KnexIngestStore implements IngestStore {
       const conflicts: Violation[] = [];
       const deployments: DeploymentEvent[] = [];
       const incidents: IncidentEvent[] = [];
+      const changeEvents: ChangeEvent[] = [];
       let unchanged = 0;
       for (const { event, index } of latest.values()) {
         const previous = stored.get(
@@ -131,7 +138,8 @@ export class KnexIngestStore implements IngestStore {
           }
         }
         if (event.type === 'deployment') deployments.push(event);
-        else incidents.push(event);
+        else if (event.type === 'incident') incidents.push(event);
+        else changeEvents.push(event);
       }
       if (conflicts.length > 0) {
         throw new ConflictError(conflicts.map(formatViolation).join('; '));
@@ -155,13 +163,29 @@ export class KnexIngestStore implements IngestStore {
         newCommits,
       );
       await new FailureDerivation(tx, this.dialect).deriveFailures(changes);
+      // After the lead-time facts: a change's deploy time is its merge commit's first deployment.
+      await refreshChangeDeployments(
+        tx,
+        this.dialect,
+        commitsWithMovedDeployments(changes),
+      );
+      await storeChanges(tx, this.dialect, changeEvents, {
+        ...context,
+        observedAt: event =>
+          latest.get(key(event.source, event.id))?.event.observedAt ??
+          stored.get(key('change', key(event.source, event.id)))?.observedAt ??
+          null,
+      });
       await addCounts(
         tx,
         'devex_deployment_days',
         ['day', 'source'],
         changes.dayDeltas(),
       );
-      return { accepted: deployments.length + incidents.length, unchanged };
+      return {
+        accepted: deployments.length + incidents.length + changeEvents.length,
+        unchanged,
+      };
     });
   }
 
@@ -177,6 +201,7 @@ export class KnexIngestStore implements IngestStore {
     for (const [type, table] of [
       ['deployment', 'devex_deployments'],
       ['incident', 'devex_incidents'],
+      ['change', 'devex_changes'],
     ] as const) {
       const pairs = incoming
         .filter(({ event }) => event.type === type)

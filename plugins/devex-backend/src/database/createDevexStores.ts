@@ -3,7 +3,12 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { KnexChangesStore } from './KnexChangesStore';
 import { KnexDoraStore } from './KnexDoraStore';
+import { KnexImpactStore } from './KnexImpactStore';
+import { KnexAvailabilityStore } from './KnexAvailabilityStore';
+import { KnexOrganisationSettingsStore } from './KnexOrganisationSettingsStore';
+import { KnexFeedbackStore } from './KnexFeedbackStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
@@ -19,6 +24,11 @@ export interface DevexStores {
   dora: KnexDoraStore;
   surveys: KnexSurveyStore;
   measures: KnexPlatformMeasuresStore;
+  changes: KnexChangesStore;
+  impact: KnexImpactStore;
+  feedback: KnexFeedbackStore;
+  availability: KnexAvailabilityStore;
+  settings: KnexOrganisationSettingsStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -28,6 +38,11 @@ export function devexStoresOf(db: Knex): DevexStores {
     dora: new KnexDoraStore(db),
     surveys: new KnexSurveyStore(db),
     measures: new KnexPlatformMeasuresStore(db),
+    changes: new KnexChangesStore(db),
+    impact: new KnexImpactStore(db),
+    feedback: new KnexFeedbackStore(db),
+    availability: new KnexAvailabilityStore(db),
+    settings: new KnexOrganisationSettingsStore(db),
   };
 }
 

@@ -18,13 +18,38 @@ describe('demoEvents', () => {
     );
     expect(Math.max(...finished)).toBeLessThanOrEqual(now);
     expect(Math.min(...finished)).toBeGreaterThan(now - 92 * 86_400_000);
+    // Each pull request is merged before the deployment that ships its merge commit.
+    const deployed = new Map(
+      events.flatMap(e =>
+        e.type === 'deployment' &&
+        e.data.environment === 'production' &&
+        e.data.commits.length > 0
+          ? [[e.data.commits[0].sha, Date.parse(e.data.finishedAt)] as const]
+          : [],
+      ),
+    );
+    const changes = events.filter(e => e.type === 'change');
+    expect(changes.length).toBeGreaterThan(50);
+    for (const c of changes) {
+      if (c.type !== 'change') continue;
+      const opened = Date.parse(c.data.openedAt);
+      const merged = Date.parse(c.data.mergedAt!);
+      expect(Date.parse(c.data.firstCommitAt!)).toBeLessThanOrEqual(opened);
+      expect(opened).toBeLessThanOrEqual(merged);
+      expect(merged).toBeLessThan(deployed.get(c.data.mergeCommit!)!);
+    }
     const kinds = new Set(
       events.map(
         e => `${e.type}:${e.type === 'deployment' ? e.data.environment : ''}`,
       ),
     );
     expect(kinds).toEqual(
-      new Set(['deployment:production', 'deployment:staging', 'incident:']),
+      new Set([
+        'deployment:production',
+        'deployment:staging',
+        'incident:',
+        'change:',
+      ]),
     );
   });
 

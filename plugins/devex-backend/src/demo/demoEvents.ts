@@ -39,6 +39,45 @@ function logNormal(random: () => number, medianValue: number, spread: number) {
   return medianValue * Math.exp(gaussian * spread);
 }
 
+/**
+ * The pull request a demo deployment ships: merged as the deployment's first commit, between its
+ * earliest commit and the deployment; one in ten merged without review. Drawn from its own
+ * generator so the deployments stay exactly as they were before changes were seeded.
+ */
+function demoChange(
+  deploymentId: string,
+  service: string,
+  finishedAt: number,
+  commits: Array<{ sha: string; committedAt: string }>,
+): DevexEvent {
+  const draw = randomFrom(`${deploymentId}:change`);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const firstCommitAt = Math.min(
+    ...commits.map(c => Date.parse(c.committedAt)),
+  );
+  const span = finishedAt - firstCommitAt;
+  const mergedAt = finishedAt - span * (0.05 + 0.15 * draw());
+  const openedAt =
+    firstCommitAt + (mergedAt - firstCommitAt) * (0.2 + 0.3 * draw());
+  const reviewed = draw() >= 0.1;
+  const firstReviewAt = openedAt + (mergedAt - openedAt) * (0.1 + 0.5 * draw());
+  return {
+    id: `${deploymentId}-pr`,
+    source: DEMO_SOURCE,
+    type: 'change',
+    subject: service,
+    data: {
+      openedAt: iso(openedAt),
+      firstCommitAt: iso(firstCommitAt),
+      ...(reviewed ? { firstReviewAt: iso(firstReviewAt) } : {}),
+      mergedAt: iso(mergedAt),
+      mergeCommit: commits[0].sha,
+      additions: Math.round(logNormal(draw, 60, 1.2)),
+      deletions: Math.round(logNormal(draw, 20, 1.2)),
+    },
+  };
+}
+
 function demoComment(score: number): string | undefined {
   if (score <= 4) {
     return 'Provisioning a database still needs a ticket for anything but Postgres.';
@@ -123,6 +162,7 @@ export function demoEvents(options: {
             commits,
           },
         });
+        events.push(demoChange(id, service, finishedAt, commits));
         if (pipelineFailed || draw() >= failureChance) continue;
 
         const incidentStart = finishedAt + (0.1 + draw()) * HOUR;

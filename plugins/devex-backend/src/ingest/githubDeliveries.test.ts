@@ -8,6 +8,7 @@ function context(): GithubMappingContext & { recorded: unknown[] } {
     pushedCommits: async () => [
       { sha: 'bbbbbbb2', committedAt: Date.parse('2026-10-01T07:00:00Z') },
     ],
+    storedChange: async () => undefined,
     recordPushedCommits: async (repo, commits) => {
       recorded.push({ repo, commits });
     },

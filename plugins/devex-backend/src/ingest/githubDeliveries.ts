@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { formatIssuePath } from '@paved/plugin-devex-common';
 import { IncomingEvent } from '../database/IngestStore';
+import type { StoredChange } from '../database/ChangesStore';
+import { mapPullRequestDelivery } from './githubPullRequests';
 import { z } from 'zod/v3';
 
 export const GITHUB_SOURCE = 'github';
@@ -18,6 +20,8 @@ export interface GithubMappingContext {
     repository: string,
     commits: Array<{ sha: string; committedAt: number }>,
   ): Promise<void>;
+  /** The change stored for a pull request (source github), to merge review times into. */
+  storedChange(id: string): Promise<StoredChange | undefined>;
   /** Workflow names that deploy to production (case-insensitive match). */
   deploymentWorkflows: RegExp;
   productionEnvironments: string[];
@@ -359,6 +363,10 @@ export async function mapGithubDelivery(
         ],
       };
     }
+
+    case 'pull_request':
+    case 'pull_request_review':
+      return mapPullRequestDelivery(eventName, payload, context);
 
     default:
       return ignored(`event ${eventName} is not used`);

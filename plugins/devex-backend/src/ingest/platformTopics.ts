@@ -10,7 +10,10 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { violationsFromZod, formatViolation } from '@paved/backend-platform';
 import type { ZodIssue } from 'zod/v3';
-import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
+import {
+  PlatformMeasuresStore,
+  ProvisioningActorKind,
+} from '../database/PlatformMeasuresStore';
 
 /**
  * Distinct reasons a payload was refused are logged once each: a publisher with a bug sends the
@@ -37,6 +40,19 @@ export class RefusedPayloadLog {
       `devex: ignored a ${topic} event that does not match its contract: ${reason} (further events with this problem are ignored silently)`,
     );
   }
+}
+
+/**
+ * Who acted on a provisioning request: `plugin:provisioning` (or any non-user principal) is the
+ * platform acting by itself; the requester acting is self-service; anyone else is manual work.
+ */
+export function provisioningActorKind(
+  actor: string,
+  requestedBy: string,
+): ProvisioningActorKind {
+  const person = (ref: string) => ref.toLocaleLowerCase('en-US');
+  if (!person(actor).startsWith('user:')) return 'platform';
+  return person(actor) === person(requestedBy) ? 'requester' : 'person';
 }
 
 /**
@@ -80,6 +96,13 @@ export async function subscribeToPlatformTopics(options: {
           status: parsed.data.status,
           humanStep: parsed.data.humanStep,
           occurredAt: Date.parse(parsed.data.occurredAt),
+          action: {
+            name: parsed.data.action,
+            actorKind: provisioningActorKind(
+              parsed.data.actor,
+              parsed.data.requestedBy,
+            ),
+          },
         });
       }
     },

@@ -3,9 +3,8 @@ import {
   DoraMetricsResponse,
   DoraScope,
   DoraSeriesPoint,
-  LevelBands,
-  levelBandsReportYear,
-  levelFor,
+  LevelBandSet,
+  levelUnder,
   ratio,
 } from '@paved/plugin-devex-common';
 import {
@@ -25,9 +24,14 @@ export function buildDoraReport(options: {
   aggregates: DoraAggregates;
   window: TimeWindow;
   scope: DoraScope;
-  bands: LevelBands;
+  /** The band set chosen for the organisation; a set without tiers gives no level. */
+  bandSet: LevelBandSet & { adjusted: boolean };
 }): DoraMetricsResponse {
-  const { aggregates: a, window, scope, bands } = options;
+  const { aggregates: a, window, scope, bandSet } = options;
+  const level = (
+    metric: Parameters<typeof levelUnder>[1],
+    value: number | null,
+  ) => levelUnder(bandSet, metric, value);
   const perWeek = a.deployments / ((window.to - window.from) / WEEK_MS);
   const changeFailureRate = ratio(a.failedDeployments, a.deployments);
   const leadMedian = hours(a.leadTime.median);
@@ -44,28 +48,25 @@ export function buildDoraReport(options: {
       deployments: a.deployments,
       perWeek,
       // With no deployment at all there is nothing to judge (the service may not report yet).
-      level:
-        a.deployments > 0
-          ? levelFor('deploymentFrequency', perWeek, bands)
-          : null,
+      level: a.deployments > 0 ? level('deploymentFrequency', perWeek) : null,
     },
     leadTime: {
       medianHours: leadMedian,
       p90Hours: hours(a.leadTime.p90),
       samples: a.leadTime.samples,
-      level: levelFor('leadTime', leadMedian, bands),
+      level: level('leadTime', leadMedian),
     },
     changeFailureRate: {
       ratio: changeFailureRate,
       failedDeployments: a.failedDeployments,
       deployments: a.deployments,
-      level: levelFor('changeFailureRate', changeFailureRate, bands),
+      level: level('changeFailureRate', changeFailureRate),
     },
     recoveryTime: {
       medianHours: recoveryMedian,
       samples: a.recovery.samples,
       open: a.recovery.open,
-      level: levelFor('recoveryTime', recoveryMedian, bands),
+      level: level('recoveryTime', recoveryMedian),
     },
     reworkRate: {
       ratio: ratio(a.reworkDeployments, a.deployments),
@@ -77,8 +78,9 @@ export function buildDoraReport(options: {
       samples: a.timeToRestore.samples,
       open: a.timeToRestore.open,
     },
-    bands,
-    reportYear: levelBandsReportYear,
+    bands: bandSet.bands,
+    reportYear: bandSet.reportYear,
+    levelBands: bandSet,
   };
 }
 

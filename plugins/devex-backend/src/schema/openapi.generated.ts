@@ -1,7 +1,7 @@
 // ******************************************************************
-// * THIS IS A GENERATED FILE. DO NOT EDIT IT BY HAND.              *
-// * Source: plugins/devex-backend/src/schema/openapi.yaml          *
-// * Regenerate: yarn --cwd plugins/devex-backend generate:openapi  *
+// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.
+// * Source: plugins/devex-backend/src/schema/openapi.yaml
+// * Regenerate: node scripts/generate-openapi.js plugins/devex-backend
 // ******************************************************************
 
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
@@ -27,7 +27,8 @@ export const spec = {
     '/events': {
       post: {
         operationId: 'PostEvents',
-        summary: 'Store deployment and incident events (CI and CD pipelines).',
+        summary:
+          'Store deployment, incident and change events (CI and CD pipelines).',
         description:
           "For service credentials (a CI token issued through `backend.auth.externalAccess`). A signed-in user may send events only for services owned by one of their teams. Each (`source`, `id`) is an event's identity: a re-send replaces it, but only the principal that first wrote it may replace it (409 otherwise). The source `github` belongs to the webhook. Survey answers are not events: they come only through `POST /surveys`.\n",
         requestBody: {
@@ -292,6 +293,91 @@ export const spec = {
         },
       },
     },
+    '/changes': {
+      get: {
+        operationId: 'GetChanges',
+        summary:
+          'Review flow of the changes (pull requests) merged in a window.',
+        description:
+          'Cycle time split into coding (first commit to opened), pickup (opened to first review), review (first review to merged) and deploy (merged to the first successful production deployment of the service listing the merge commit), as median and p75 in hours. A change counts when its merge time is in the window; a stage that has not ended, or ends before it starts, is no sample; without samples the values are null. `open` counts the changes opened in the window that are neither merged nor closed.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The review flow.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeFlowResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/impact': {
+      get: {
+        operationId: 'GetImpact',
+        summary:
+          'DORA metrics of services per golden-path template and version, beside the rest.',
+        description:
+          'Cohorts by the golden-path lineage of each component in the catalog: one per template, one per template version, and the services made from no template. Each measure gives its sample count; below devex.impact.minimumSamples its value is null and tooFewSamples is true, so no comparison is drawn from too little data.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The cohorts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImpactResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/surveys': {
       post: {
         operationId: 'PostSurvey',
@@ -366,11 +452,256 @@ export const spec = {
         },
       },
     },
+    '/feedback': {
+      post: {
+        operationId: 'PostFeedback',
+        summary: 'Feedback from the control on every portal page.',
+        description:
+          'Signed-in users only. Rating 1 to 5, a category from the fixed list, an optional comment, the page (a portal path, no host, query or fragment) and the last action. A rating of 2 or less notifies the platform team at once. The same feedback sent again by the same person within minutes is stored once (200 with the earlier id); a person may send at most devex.feedback.maxPerHour pieces an hour (429 with Retry-After beyond).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FeedbackSubmission',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The same feedback was received moments ago; nothing new was stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackReceipt',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Stored.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackReceipt',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+        },
+      },
+    },
+    '/feedback/summary': {
+      get: {
+        operationId: 'GetFeedbackSummary',
+        summary: 'Portal feedback of a window by page and by category.',
+        description:
+          'Ratings are shown to everyone signed in; the latest comments (with who wrote them) only to members of the platform team.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FeedbackSummaryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/availability': {
+      get: {
+        operationId: 'GetAvailability',
+        summary:
+          "The portal's uptime per week, from its own readiness probed every minute.",
+        description:
+          "The scheduler probes the backend's readiness endpoint once a minute (one replica at a time). Uptime is the minutes found up over the minutes measured, from the first probe ever recorded to the last minute that is over; a minute without a probe counts as down.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'IANA time zone the weeks are cut in (default devex.timeZone).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Uptime per ISO week and in total.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AvailabilityResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/provisioning/weeks': {
+      get: {
+        operationId: 'GetProvisioningWeeks',
+        summary:
+          'Provisioning success rate and automated vs manual work, per week.',
+        description:
+          "From provisioning's request events. A request succeeds in the week it first reaches ready and fails in the week its provisioning fails (before ever being ready); the success rate is succeeded over both. Automated requests reached ready with no person other than the requester acting; every state change is an action, counted by who took it (the platform itself, the requester, or another person).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            name: 'tz',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'IANA time zone the weeks are cut in (default devex.timeZone).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Per ISO week and in total.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProvisioningWeeksResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/level-bands': {
+      get: {
+        operationId: 'GetLevelBands',
+        summary:
+          "The DORA report whose level bands judge the organisation's metrics, and the choices.",
+        responses: {
+          '200': {
+            description: 'The selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutLevelBands',
+        summary: 'Choose the report for the organisation (platform team only).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['report'],
+                properties: {
+                  report: {
+                    $ref: '#/components/schemas/LevelBandReport',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The new selection.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LevelBandSelectionResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/webhooks/github': {
       post: {
         operationId: 'PostGithubWebhook',
         summary:
-          'GitHub deliveries (push, deployment_status, workflow_run, issues).',
+          'GitHub deliveries (push, deployment_status, workflow_run, issues, pull_request, pull_request_review).\n',
         description:
           "Authenticated by the `X-Hub-Signature-256` HMAC of the raw body, checked while the body streams in (at most devex.github.maxPayloadBytes). A delivery seen before (`X-GitHub-Delivery`) is acknowledged and not applied again; an event older than the stored state of the same deployment or issue (by GitHub's own timestamps) does not replace it.\n",
         security: [],
@@ -553,6 +884,24 @@ export const spec = {
           },
         },
       },
+      TooManyRequests: {
+        description:
+          'Too many requests from this caller; try again after Retry-After seconds.',
+        headers: {
+          'Retry-After': {
+            schema: {
+              type: 'integer',
+            },
+          },
+        },
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
     },
     schemas: {
       Error: {
@@ -682,7 +1031,7 @@ export const spec = {
       },
       Event: {
         description:
-          'One event; (`source`, `id`) is its identity. `type` says which: a deployment or an incident.\n',
+          'One event; (`source`, `id`) is its identity. `type` says which: a deployment, an incident or a change (a pull or merge request).\n',
         type: 'object',
         required: ['type'],
         discriminator: {
@@ -694,6 +1043,9 @@ export const spec = {
           },
           {
             $ref: '#/components/schemas/IncidentEvent',
+          },
+          {
+            $ref: '#/components/schemas/ChangeEvent',
           },
         ],
       },
@@ -740,6 +1092,72 @@ export const spec = {
           },
           data: {
             $ref: '#/components/schemas/IncidentData',
+          },
+        },
+      },
+      ChangeData: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A change on its way to production. Times it has not reached yet are left out.\n',
+        required: ['openedAt'],
+        properties: {
+          openedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          firstCommitAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          firstReviewAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          approvedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          mergedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          closedAt: {
+            description:
+              'Closed without being merged (abandoned), so no longer open.',
+            $ref: '#/components/schemas/Timestamp',
+          },
+          mergeCommit: {
+            type: 'string',
+            pattern: '^[0-9a-fA-F]{7,64}$',
+          },
+          additions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100000000,
+          },
+          deletions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100000000,
+          },
+        },
+      },
+      ChangeEvent: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'source', 'type', 'subject', 'data'],
+        properties: {
+          id: {
+            $ref: '#/components/schemas/Identifier',
+          },
+          source: {
+            $ref: '#/components/schemas/Identifier',
+          },
+          type: {
+            type: 'string',
+            const: 'change',
+          },
+          subject: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          data: {
+            $ref: '#/components/schemas/ChangeData',
           },
         },
       },
@@ -901,6 +1319,7 @@ export const spec = {
           'timeToRestore',
           'bands',
           'reportYear',
+          'levelBands',
           'sources',
           'demo',
         ],
@@ -1011,10 +1430,24 @@ export const spec = {
             },
           },
           bands: {
-            $ref: '#/components/schemas/Bands',
+            description:
+              'The thresholds levels were judged by; null when the chosen report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
           reportYear: {
             type: 'integer',
+            description:
+              'Year of the report behind the levels (levelBands names it in full).',
+          },
+          levelBands: {
+            $ref: '#/components/schemas/LevelBandSet',
           },
           sources: {
             type: 'array',
@@ -1346,6 +1779,198 @@ export const spec = {
           },
         },
       },
+      StageSummary: {
+        type: 'object',
+        required: ['medianHours', 'p75Hours', 'samples'],
+        properties: {
+          medianHours: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          p75Hours: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          samples: {
+            type: 'integer',
+          },
+        },
+      },
+      ChangeFlowResponse: {
+        type: 'object',
+        required: [
+          'scope',
+          'window',
+          'merged',
+          'coding',
+          'pickup',
+          'review',
+          'deploy',
+          'size',
+          'open',
+        ],
+        properties: {
+          scope: {
+            $ref: '#/components/schemas/Scope',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          merged: {
+            type: 'integer',
+            description: 'Changes merged in the window.',
+          },
+          coding: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          pickup: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          review: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          deploy: {
+            $ref: '#/components/schemas/StageSummary',
+          },
+          size: {
+            type: 'object',
+            description:
+              'Lines changed (additions plus deletions) of the merged changes that report them.',
+            required: ['medianLines', 'p75Lines', 'samples', 'classes'],
+            properties: {
+              medianLines: {
+                $ref: '#/components/schemas/NullableNumber',
+              },
+              p75Lines: {
+                $ref: '#/components/schemas/NullableNumber',
+              },
+              samples: {
+                type: 'integer',
+              },
+              classes: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['label', 'maxLines', 'changes'],
+                  properties: {
+                    label: {
+                      type: 'string',
+                    },
+                    maxLines: {
+                      type: ['integer', 'null'],
+                      description:
+                        'Largest size of the class (null for the last, unbounded one).',
+                    },
+                    changes: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          open: {
+            type: 'integer',
+            description:
+              'Changes opened in the window that are neither merged nor closed.',
+          },
+        },
+      },
+      ImpactMeasure: {
+        type: 'object',
+        description:
+          'A value with its sample count; null (and tooFewSamples) below the minimum.',
+        required: ['value', 'samples', 'tooFewSamples'],
+        properties: {
+          value: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          samples: {
+            type: 'integer',
+          },
+          tooFewSamples: {
+            type: 'boolean',
+          },
+        },
+      },
+      ImpactCohort: {
+        type: 'object',
+        required: [
+          'kind',
+          'templateRef',
+          'templateVersion',
+          'services',
+          'deployments',
+          'deploymentFrequency',
+          'leadTimeHours',
+          'changeFailureRate',
+          'recoveryTimeHours',
+          'timeToFirstDeploymentHours',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['template', 'templateVersion', 'none'],
+          },
+          templateRef: {
+            type: ['string', 'null'],
+          },
+          templateVersion: {
+            type: ['string', 'null'],
+            description:
+              'The version, or "unknown" for services whose lineage names none.',
+          },
+          services: {
+            type: 'integer',
+          },
+          deployments: {
+            type: 'integer',
+          },
+          deploymentFrequency: {
+            description:
+              'Production deployments per service per week (samples are services).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          leadTimeHours: {
+            description: 'Median lead time for changes (samples are commits).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          changeFailureRate: {
+            description:
+              'Failed over all deployments (samples are deployments).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          recoveryTimeHours: {
+            description:
+              'Median failed deployment recovery time (samples are recovered failures).',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+          timeToFirstDeploymentHours: {
+            description:
+              'Median from creation by the golden path to the first production deployment, of the services created in the window (samples are those already deployed).\n',
+            $ref: '#/components/schemas/ImpactMeasure',
+          },
+        },
+      },
+      ImpactResponse: {
+        type: 'object',
+        required: ['scope', 'window', 'minimumSamples', 'cohorts'],
+        properties: {
+          scope: {
+            $ref: '#/components/schemas/Scope',
+          },
+          window: {
+            $ref: '#/components/schemas/Window',
+          },
+          minimumSamples: {
+            type: 'integer',
+          },
+          cohorts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImpactCohort',
+            },
+          },
+        },
+      },
       SurveySubmission: {
         type: 'object',
         additionalProperties: false,
@@ -1472,11 +2097,431 @@ export const spec = {
           },
         },
       },
+      FeedbackCategory: {
+        type: 'string',
+        enum: [
+          'bug',
+          'confusing',
+          'missing-feature',
+          'slow',
+          'praise',
+          'other',
+        ],
+      },
+      FeedbackSubmission: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rating', 'category', 'page'],
+        properties: {
+          rating: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          category: {
+            $ref: '#/components/schemas/FeedbackCategory',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          page: {
+            type: 'string',
+            description:
+              'The portal path the feedback is about, e.g. /catalog.',
+            maxLength: 300,
+            pattern: "^/(?!/)[A-Za-z0-9\\-._~%!$&'()*+,;=:@/]*$",
+          },
+          lastAction: {
+            type: 'string',
+            description:
+              'What the person last did on the page, e.g. "clicked Register".',
+            maxLength: 200,
+          },
+        },
+      },
+      FeedbackReceipt: {
+        type: 'object',
+        required: ['id', 'duplicate'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          duplicate: {
+            type: 'boolean',
+            description:
+              'The same feedback was received moments ago and is not stored twice.',
+          },
+        },
+      },
+      FeedbackRatings: {
+        type: 'object',
+        required: ['responses', 'averageRating', 'lowRatings'],
+        properties: {
+          responses: {
+            type: 'integer',
+          },
+          averageRating: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          lowRatings: {
+            type: 'integer',
+            description: 'Ratings of 2 or less.',
+          },
+        },
+      },
+      FeedbackSummaryResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/FeedbackRatings',
+          },
+          {
+            type: 'object',
+            required: ['window', 'byPage', 'byCategory', 'latest'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              byPage: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/FeedbackRatings',
+                    },
+                    {
+                      type: 'object',
+                      required: ['page'],
+                      properties: {
+                        page: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+              byCategory: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/FeedbackRatings',
+                    },
+                    {
+                      type: 'object',
+                      required: ['category'],
+                      properties: {
+                        category: {
+                          $ref: '#/components/schemas/FeedbackCategory',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+              latest: {
+                description:
+                  'The latest feedback with comments; null unless the reader is on the platform team.',
+                type: ['array', 'null'],
+                items: {
+                  type: 'object',
+                  required: [
+                    'rating',
+                    'category',
+                    'comment',
+                    'page',
+                    'lastAction',
+                    'userRef',
+                    'submittedAt',
+                  ],
+                  properties: {
+                    rating: {
+                      type: 'integer',
+                    },
+                    category: {
+                      $ref: '#/components/schemas/FeedbackCategory',
+                    },
+                    comment: {
+                      type: ['string', 'null'],
+                    },
+                    page: {
+                      type: 'string',
+                    },
+                    lastAction: {
+                      type: ['string', 'null'],
+                    },
+                    userRef: {
+                      type: 'string',
+                    },
+                    submittedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      AvailabilityMinutes: {
+        type: 'object',
+        required: [
+          'measuredMinutes',
+          'upMinutes',
+          'probedDownMinutes',
+          'missingMinutes',
+          'uptime',
+        ],
+        properties: {
+          measuredMinutes: {
+            type: 'integer',
+            description: 'Minutes from the first probe on that are over.',
+          },
+          upMinutes: {
+            type: 'integer',
+          },
+          probedDownMinutes: {
+            type: 'integer',
+            description: 'Minutes whose probe got no 200 answer in time.',
+          },
+          missingMinutes: {
+            type: 'integer',
+            description: 'Minutes without a probe; counted as down.',
+          },
+          uptime: {
+            description:
+              'upMinutes over measuredMinutes; null when nothing was measured.',
+            $ref: '#/components/schemas/NullableNumber',
+          },
+        },
+      },
+      AvailabilityResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/AvailabilityMinutes',
+          },
+          {
+            type: 'object',
+            required: ['window', 'timeZone', 'firstProbeAt', 'weeks'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              timeZone: {
+                type: 'string',
+              },
+              firstProbeAt: {
+                type: ['string', 'null'],
+              },
+              weeks: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/AvailabilityMinutes',
+                    },
+                    {
+                      type: 'object',
+                      required: ['week', 'start'],
+                      properties: {
+                        week: {
+                          type: 'string',
+                          description: 'ISO week, e.g. 2026-W49.',
+                        },
+                        start: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      ProvisioningPeriod: {
+        type: 'object',
+        required: [
+          'succeeded',
+          'failed',
+          'successRate',
+          'automated',
+          'manual',
+          'automatedRatio',
+          'actions',
+        ],
+        properties: {
+          succeeded: {
+            type: 'integer',
+            description: 'Requests that first reached ready.',
+          },
+          failed: {
+            type: 'integer',
+            description:
+              'Requests whose provisioning failed before ever being ready.',
+          },
+          successRate: {
+            description:
+              'succeeded over succeeded + failed; null when none ended.',
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          automated: {
+            type: 'integer',
+            description:
+              'Succeeded with no person other than the requester acting.',
+          },
+          manual: {
+            type: 'integer',
+            description:
+              'Succeeded after a person other than the requester acted (approval, manual step).',
+          },
+          automatedRatio: {
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          actions: {
+            type: 'object',
+            description: 'State changes by who took them.',
+            required: ['platform', 'requester', 'person'],
+            properties: {
+              platform: {
+                type: 'integer',
+                description: 'The platform acting by itself (automated).',
+              },
+              requester: {
+                type: 'integer',
+                description: 'The requester (self-service).',
+              },
+              person: {
+                type: 'integer',
+                description: 'Another person (manual).',
+              },
+            },
+          },
+        },
+      },
+      ProvisioningWeeksResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/ProvisioningPeriod',
+          },
+          {
+            type: 'object',
+            required: ['window', 'timeZone', 'weeks'],
+            properties: {
+              window: {
+                $ref: '#/components/schemas/Window',
+              },
+              timeZone: {
+                type: 'string',
+              },
+              weeks: {
+                type: 'array',
+                items: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/ProvisioningPeriod',
+                    },
+                    {
+                      type: 'object',
+                      required: ['week', 'start'],
+                      properties: {
+                        week: {
+                          type: 'string',
+                        },
+                        start: {
+                          type: 'string',
+                        },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      LevelBandReport: {
+        type: 'string',
+        enum: ['dora-2023', 'dora-2024', 'none'],
+        description:
+          'dora-2023, dora-2024, or none (DORA 2025 dropped tiers; values and trends only).',
+      },
+      LevelBandSet: {
+        type: 'object',
+        required: [
+          'report',
+          'title',
+          'source',
+          'reportYear',
+          'bands',
+          'note',
+          'adjusted',
+        ],
+        properties: {
+          report: {
+            $ref: '#/components/schemas/LevelBandReport',
+          },
+          title: {
+            type: 'string',
+            description: 'Short name for the badge, e.g. DORA 2024.',
+          },
+          source: {
+            type: 'string',
+          },
+          reportYear: {
+            type: 'integer',
+          },
+          bands: {
+            description: 'Thresholds; null when the report has no tiers.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Bands',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          note: {
+            type: 'string',
+          },
+          adjusted: {
+            type: 'boolean',
+            description:
+              'Thresholds were overridden in configuration (devex.levelBands.<metric>).',
+          },
+        },
+      },
+      LevelBandSelectionResponse: {
+        type: 'object',
+        required: ['selected', 'chosenBy', 'chosenAt', 'available'],
+        properties: {
+          selected: {
+            $ref: '#/components/schemas/LevelBandSet',
+          },
+          chosenBy: {
+            type: ['string', 'null'],
+            description:
+              'Who chose it in the portal; null while the configured default applies.',
+          },
+          chosenAt: {
+            type: ['string', 'null'],
+          },
+          available: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LevelBandSet',
+            },
+          },
+        },
+      },
     },
   },
 } as const;
 
 /** An express router that validates requests against {@link spec}, typed by it. */
-export const createOpenApiRouter = (
+export const createOpenApiRouter = async (
   options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
 ) => createValidatedOpenApiRouter<typeof spec>(spec, options);

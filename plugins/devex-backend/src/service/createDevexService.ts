@@ -1,6 +1,7 @@
 import {
   AuthService,
   DatabaseService,
+  DiscoveryService,
   HttpAuthService,
   LoggerService,
   RootConfigService,
@@ -17,6 +18,9 @@ import { readDevexConfig } from '../config';
 import { createDevexStores } from '../database/createDevexStores';
 import { subscribeToPlatformTopics } from '../ingest/platformTopics';
 import { PulseSurvey } from '../surveys/PulseSurvey';
+import { FeedbackCollector } from '../feedback/FeedbackCollector';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
+import { scheduleAvailabilityProbe } from '../availability/scheduleAvailabilityProbe';
 import { scheduleBackgroundWork } from './backgroundWork';
 import { createRouter } from './router';
 
@@ -28,6 +32,7 @@ export interface DevexServiceDeps {
   userInfo: UserInfoService;
   auth: AuthService;
   scheduler: SchedulerService;
+  discovery: DiscoveryService;
   catalog: CatalogService;
   events: EventsService;
   notifications: NotificationService;
@@ -62,6 +67,21 @@ export async function createDevexService(
     minimumWindowDays: config.minimumWindowDays,
     period: config.surveyPeriod,
   });
+  const feedbackCollector = new FeedbackCollector({
+    store: stores.feedback,
+    directory,
+    notifications: deps.notifications,
+    logger: deps.logger,
+    platformTeam: deps.platform.platformTeam,
+    allowance: { windowMs: 3_600_000, maxPerWindow: config.feedbackPerHour },
+  });
+  const levelBands = new LevelBandSelection({
+    settings: stores.settings,
+    directory,
+    platformTeam: deps.platform.platformTeam,
+    defaultReport: config.bandReport,
+    overrides: config.bandOverrides,
+  });
   await subscribeToPlatformTopics({
     events: deps.events,
     measures: stores.measures,
@@ -76,10 +96,19 @@ export async function createDevexService(
     logger: deps.logger,
     seedDemoData: config.seedDemoData,
   });
+  await scheduleAvailabilityProbe({
+    scheduler: deps.scheduler,
+    discovery: deps.discovery,
+    store: stores.availability,
+    logger: deps.logger,
+    probeUrl: config.availabilityProbeUrl,
+  });
   const router = await createRouter({
     ...stores,
     directory,
     survey,
+    feedbackCollector,
+    levelBands,
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     logger: deps.logger,

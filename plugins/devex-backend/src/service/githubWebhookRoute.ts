@@ -3,9 +3,10 @@ import { InputError } from '@backstage/errors';
 import { violationsError, violationsFromZod } from '@paved/backend-platform';
 import { eventBatchSchema } from '@paved/plugin-devex-common';
 import { IngestStore } from '../database/IngestStore';
+import { ChangesStore } from '../database/ChangesStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
-import { mapGithubDelivery } from '../ingest/githubDeliveries';
+import { GITHUB_SOURCE, mapGithubDelivery } from '../ingest/githubDeliveries';
 import { readSignedBody } from '../ingest/signedBody';
 import { GITHUB_WEBHOOK_WRITER } from './eventWriters';
 
@@ -17,10 +18,11 @@ import { GITHUB_WEBHOOK_WRITER } from './eventWriters';
  */
 export function githubWebhookHandler(options: {
   ingest: IngestStore;
+  changes: ChangesStore;
   directory: ServiceDirectory;
   config: DevexConfig;
 }): express.RequestHandler {
-  const { ingest, directory, config } = options;
+  const { ingest, changes, directory, config } = options;
   return async (req, res, next) => {
     try {
       let raw: Buffer;
@@ -66,6 +68,7 @@ export function githubWebhookHandler(options: {
           ingest.pushedCommits(repository, until, 500),
         recordPushedCommits: (repository, commits) =>
           ingest.recordPushedCommits(repository, commits),
+        storedChange: id => changes.storedChange(GITHUB_SOURCE, id),
         deploymentWorkflows: config.deploymentWorkflows,
         productionEnvironments: config.productionEnvironments,
       });

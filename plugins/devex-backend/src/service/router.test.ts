@@ -123,6 +123,14 @@ describe('devex router', () => {
       ['get', '/api/devex/devex/measures'],
       ['post', '/api/devex/surveys'],
       ['get', '/api/devex/surveys/summary'],
+      ['get', '/api/devex/changes'],
+      ['get', '/api/devex/impact'],
+      ['post', '/api/devex/feedback'],
+      ['get', '/api/devex/feedback/summary'],
+      ['get', '/api/devex/availability'],
+      ['get', '/api/devex/provisioning/weeks'],
+      ['get', '/api/devex/level-bands'],
+      ['put', '/api/devex/level-bands'],
     ] as const) {
       const res = await request(server)
         [method](path)

@@ -19,7 +19,10 @@ import {
 } from '@paved/plugin-devex-common';
 import { DoraStore } from '../database/DoraStore';
 import { IngestStore } from '../database/IngestStore';
+import { ChangesStore } from '../database/ChangesStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
+import { AvailabilityStore } from '../database/AvailabilityStore';
+import { LevelBandSelection } from '../metrics/LevelBandSelection';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
 import { DevexConfig } from '../config';
 import { buildDoraReport, buildDoraSeries } from '../metrics/doraReport';
@@ -29,7 +32,12 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractErrorHandler } from './contractErrors';
 import { eventWriter } from './eventWriters';
 import { githubWebhookHandler } from './githubWebhookRoute';
+import { ImpactStore } from '../database/ImpactStore';
+import { buildChangeFlowReport } from '../metrics/changeFlowReport';
+import { goldenPathImpact } from '../metrics/goldenPathImpact';
 import { QueryRules, resolveScope } from './queryParameters';
+import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
+import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
 // 5,000 deployments with their commit lists; generous so a full batch is never cut off.
 const BODY_LIMIT = '25mb';
@@ -42,9 +50,14 @@ const isUser = (
 export interface RouterOptions {
   ingest: IngestStore;
   dora: DoraStore;
+  changes: ChangesStore;
+  impact: ImpactStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
   survey: PulseSurvey;
+  feedbackCollector: FeedbackCollector;
+  availability: AvailabilityStore;
+  levelBands: LevelBandSelection;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   logger: LoggerService;
@@ -62,6 +75,8 @@ export async function createRouter(
   const {
     ingest,
     dora,
+    changes,
+    impact,
     measures,
     directory,
     survey,
@@ -74,7 +89,7 @@ export async function createRouter(
   // Before the OpenAPI router: its JSON parser would read any body in full, unsigned or not.
   router.post(
     '/webhooks/github',
-    githubWebhookHandler({ ingest, directory, config }),
+    githubWebhookHandler({ ingest, changes, directory, config }),
   );
 
   const api = await createOpenApiRouter({
@@ -114,7 +129,12 @@ export async function createRouter(
     const { scope, services } = await resolveScope(rules, req.query, directory);
     const aggregates = await dora.doraAggregates(services, window);
     res.json(
-      buildDoraReport({ aggregates, window, scope, bands: config.bands }),
+      buildDoraReport({
+        aggregates,
+        window,
+        scope,
+        bandSet: await options.levelBands.current(),
+      }),
     );
   });
 
@@ -219,6 +239,47 @@ export async function createRouter(
       ? credentials.principal.userEntityRef
       : undefined;
     res.json(await survey.summary(window, { userRef }));
+  });
+
+  api.get('/changes', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(rules, req.query, directory);
+    const flow = await changes.changeFlow(services, window);
+    res.json(buildChangeFlowReport({ flow, scope, window }));
+  });
+
+  api.get('/impact', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const { scope, services } = await resolveScope(
+      rules,
+      { group: req.query.group },
+      directory,
+    );
+    res.json(
+      await goldenPathImpact({
+        impact,
+        dora,
+        measures,
+        directory,
+        scope,
+        services: services.services,
+        window,
+        minimumSamples: config.impactMinimumSamples,
+      }),
+    );
+  });
+
+  addPlatformMeasuresRoutes(api, {
+    feedback: options.feedbackCollector,
+    availability: options.availability,
+    levelBands: options.levelBands,
+    measures,
+    httpAuth,
+    config,
   });
 
   router.use(api);

@@ -1,10 +1,50 @@
 // ******************************************************************
-// * THIS IS A GENERATED FILE. DO NOT EDIT IT BY HAND.              *
-// * Source: plugins/devex-backend/src/schema/openapi.yaml          *
-// * Regenerate: yarn --cwd plugins/devex-backend generate:openapi  *
+// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.
+// * Source: plugins/devex-backend/src/schema/openapi.yaml
+// * Regenerate: node scripts/generate-openapi.js plugins/devex-backend
 // ******************************************************************
-
+/* eslint-disable */
 export interface paths {
+  '/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The portal's uptime per week, from its own readiness probed every minute.
+     * @description The scheduler probes the backend's readiness endpoint once a minute (one replica at a time). Uptime is the minutes found up over the minutes measured, from the first probe ever recorded to the last minute that is over; a minute without a probe counts as down.
+     */
+    get: operations['GetAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Review flow of the changes (pull requests) merged in a window.
+     * @description Cycle time split into coding (first commit to opened), pickup (opened to first review), review (first review to merged) and deploy (merged to the first successful production deployment of the service listing the merge commit), as median and p75 in hours. A change counts when its merge time is in the window; a stage that has not ended, or ends before it starts, is no sample; without samples the values are null. `open` counts the changes opened in the window that are neither merged nor closed.
+     */
+    get: operations['GetChanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/deployments': {
     parameters: {
       query?: never;
@@ -83,10 +123,70 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Store deployment and incident events (CI and CD pipelines).
+     * Store deployment, incident and change events (CI and CD pipelines).
      * @description For service credentials (a CI token issued through `backend.auth.externalAccess`). A signed-in user may send events only for services owned by one of their teams. Each (`source`, `id`) is an event's identity: a re-send replaces it, but only the principal that first wrote it may replace it (409 otherwise). The source `github` belongs to the webhook. Survey answers are not events: they come only through `POST /surveys`.
      */
     post: operations['PostEvents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Feedback from the control on every portal page.
+     * @description Signed-in users only. Rating 1 to 5, a category from the fixed list, an optional comment, the page (a portal path, no host, query or fragment) and the last action. A rating of 2 or less notifies the platform team at once. The same feedback sent again by the same person within minutes is stored once (200 with the earlier id); a person may send at most devex.feedback.maxPerHour pieces an hour (429 with Retry-After beyond).
+     */
+    post: operations['PostFeedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/feedback/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Portal feedback of a window by page and by category.
+     * @description Ratings are shown to everyone signed in; the latest comments (with who wrote them) only to members of the platform team.
+     */
+    get: operations['GetFeedbackSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * DORA metrics of services per golden-path template and version, beside the rest.
+     * @description Cohorts by the golden-path lineage of each component in the catalog: one per template, one per template version, and the services made from no template. Each measure gives its sample count; below devex.impact.minimumSamples its value is null and tooFewSamples is true, so no comparison is drawn from too little data.
+     */
+    get: operations['GetImpact'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -102,6 +202,44 @@ export interface paths {
     };
     /** The latest incidents of a scope, newest first. */
     get: operations['GetIncidents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/level-bands': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The DORA report whose level bands judge the organisation's metrics, and the choices. */
+    get: operations['GetLevelBands'];
+    /** Choose the report for the organisation (platform team only). */
+    put: operations['PutLevelBands'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/provisioning/weeks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Provisioning success rate and automated vs manual work, per week.
+     * @description From provisioning's request events. A request succeeds in the week it first reaches ready and fails in the week its provisioning fails (before ever being ready); the success rate is succeeded over both. Automated requests reached ready with no person other than the requester acting; every state change is an action, counted by who took it (the platform itself, the requester, or another person).
+     */
+    get: operations['GetProvisioningWeeks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -160,7 +298,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * GitHub deliveries (push, deployment_status, workflow_run, issues).
+     * GitHub deliveries (push, deployment_status, workflow_run, issues, pull_request, pull_request_review).
      * @description Authenticated by the `X-Hub-Signature-256` HMAC of the raw body, checked while the body streams in (at most devex.github.maxPayloadBytes). A delivery seen before (`X-GitHub-Delivery`) is acknowledged and not applied again; an event older than the stored state of the same deployment or issue (by GitHub's own timestamps) does not replace it.
      */
     post: operations['PostGithubWebhook'];
@@ -174,6 +312,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AvailabilityMinutes: {
+      /** @description Minutes from the first probe on that are over. */
+      measuredMinutes: number;
+      /** @description Minutes without a probe; counted as down. */
+      missingMinutes: number;
+      /** @description Minutes whose probe got no 200 answer in time. */
+      probedDownMinutes: number;
+      upMinutes: number;
+      /** @description upMinutes over measuredMinutes; null when nothing was measured. */
+      uptime: components['schemas']['NullableNumber'];
+    };
+    AvailabilityResponse: components['schemas']['AvailabilityMinutes'] & {
+      firstProbeAt: string | null;
+      timeZone: string;
+      weeks: (components['schemas']['AvailabilityMinutes'] & {
+        start: string;
+        /** @description ISO week, e.g. 2026-W49. */
+        week: string;
+      })[];
+      window: components['schemas']['Window'];
+    };
     Band: {
       elite: number;
       high: number;
@@ -185,6 +344,51 @@ export interface components {
       deploymentFrequency: components['schemas']['Band'];
       leadTime: components['schemas']['Band'];
       recoveryTime: components['schemas']['Band'];
+    };
+    /** @description A change on its way to production. Times it has not reached yet are left out. */
+    ChangeData: {
+      additions?: number;
+      approvedAt?: components['schemas']['Timestamp'];
+      /** @description Closed without being merged (abandoned), so no longer open. */
+      closedAt?: components['schemas']['Timestamp'];
+      deletions?: number;
+      firstCommitAt?: components['schemas']['Timestamp'];
+      firstReviewAt?: components['schemas']['Timestamp'];
+      mergeCommit?: string;
+      mergedAt?: components['schemas']['Timestamp'];
+      openedAt: components['schemas']['Timestamp'];
+    };
+    ChangeEvent: {
+      data: components['schemas']['ChangeData'];
+      id: components['schemas']['Identifier'];
+      source: components['schemas']['Identifier'];
+      subject: components['schemas']['EntityRef'];
+      /** @constant */
+      type: 'change';
+    };
+    ChangeFlowResponse: {
+      coding: components['schemas']['StageSummary'];
+      deploy: components['schemas']['StageSummary'];
+      /** @description Changes merged in the window. */
+      merged: number;
+      /** @description Changes opened in the window that are neither merged nor closed. */
+      open: number;
+      pickup: components['schemas']['StageSummary'];
+      review: components['schemas']['StageSummary'];
+      scope: components['schemas']['Scope'];
+      /** @description Lines changed (additions plus deletions) of the merged changes that report them. */
+      size: {
+        classes: {
+          changes: number;
+          label: string;
+          /** @description Largest size of the class (null for the last, unbounded one). */
+          maxLines: number | null;
+        }[];
+        medianLines: components['schemas']['NullableNumber'];
+        p75Lines: components['schemas']['NullableNumber'];
+        samples: number;
+      };
+      window: components['schemas']['Window'];
     };
     Commit: {
       committedAt: components['schemas']['Timestamp'];
@@ -265,7 +469,8 @@ export interface components {
     /** @enum {string|null} */
     DoraLevel: 'elite' | 'high' | 'medium' | 'low' | null;
     DoraMetricsResponse: {
-      bands: components['schemas']['Bands'];
+      /** @description The thresholds levels were judged by; null when the chosen report has no tiers. */
+      bands: components['schemas']['Bands'] | null;
       changeFailureRate: {
         deployments: number;
         failedDeployments: number;
@@ -284,12 +489,14 @@ export interface components {
         p90Hours: components['schemas']['NullableNumber'];
         samples: number;
       };
+      levelBands: components['schemas']['LevelBandSet'];
       recoveryTime: {
         level: components['schemas']['DoraLevel'];
         medianHours: components['schemas']['NullableNumber'];
         open: number;
         samples: number;
       };
+      /** @description Year of the report behind the levels (levelBands names it in full). */
       reportYear: number;
       reworkRate: {
         deployments: number;
@@ -342,14 +549,95 @@ export interface components {
         statusCode?: number;
       };
     };
-    /** @description One event; (`source`, `id`) is its identity. `type` says which: a deployment or an incident. */
+    /** @description One event; (`source`, `id`) is its identity. `type` says which: a deployment, an incident or a change (a pull or merge request). */
     Event:
       | components['schemas']['DeploymentEvent']
-      | components['schemas']['IncidentEvent'];
+      | components['schemas']['IncidentEvent']
+      | components['schemas']['ChangeEvent'];
     EventBatch: {
       events: components['schemas']['Event'][];
     };
+    /** @enum {string} */
+    FeedbackCategory:
+      | 'bug'
+      | 'confusing'
+      | 'missing-feature'
+      | 'slow'
+      | 'praise'
+      | 'other';
+    FeedbackRatings: {
+      averageRating: components['schemas']['NullableNumber'];
+      /** @description Ratings of 2 or less. */
+      lowRatings: number;
+      responses: number;
+    };
+    FeedbackReceipt: {
+      /** @description The same feedback was received moments ago and is not stored twice. */
+      duplicate: boolean;
+      id: number;
+    };
+    FeedbackSubmission: {
+      category: components['schemas']['FeedbackCategory'];
+      comment?: string;
+      /** @description What the person last did on the page, e.g. "clicked Register". */
+      lastAction?: string;
+      /** @description The portal path the feedback is about, e.g. /catalog. */
+      page: string;
+      rating: number;
+    };
+    FeedbackSummaryResponse: components['schemas']['FeedbackRatings'] & {
+      byCategory: (components['schemas']['FeedbackRatings'] & {
+        category: components['schemas']['FeedbackCategory'];
+      })[];
+      byPage: (components['schemas']['FeedbackRatings'] & {
+        page: string;
+      })[];
+      /** @description The latest feedback with comments; null unless the reader is on the platform team. */
+      latest:
+        | {
+            category: components['schemas']['FeedbackCategory'];
+            comment: string | null;
+            lastAction: string | null;
+            page: string;
+            rating: number;
+            submittedAt: string;
+            userRef: string;
+          }[]
+        | null;
+      window: components['schemas']['Window'];
+    };
     Identifier: string;
+    ImpactCohort: {
+      /** @description Failed over all deployments (samples are deployments). */
+      changeFailureRate: components['schemas']['ImpactMeasure'];
+      /** @description Production deployments per service per week (samples are services). */
+      deploymentFrequency: components['schemas']['ImpactMeasure'];
+      deployments: number;
+      /** @enum {string} */
+      kind: 'template' | 'templateVersion' | 'none';
+      /** @description Median lead time for changes (samples are commits). */
+      leadTimeHours: components['schemas']['ImpactMeasure'];
+      /** @description Median failed deployment recovery time (samples are recovered failures). */
+      recoveryTimeHours: components['schemas']['ImpactMeasure'];
+      services: number;
+      templateRef: string | null;
+      /** @description The version, or "unknown" for services whose lineage names none. */
+      templateVersion: string | null;
+      /** @description Median from creation by the golden path to the first production deployment, of the services created in the window (samples are those already deployed). */
+      timeToFirstDeploymentHours: components['schemas']['ImpactMeasure'];
+    };
+    /** @description A value with its sample count; null (and tooFewSamples) below the minimum. */
+    ImpactMeasure: {
+      samples: number;
+      tooFewSamples: boolean;
+      value: components['schemas']['NullableNumber'];
+    };
+    ImpactResponse: {
+      cohorts: components['schemas']['ImpactCohort'][];
+      minimumSamples: number;
+      scope: components['schemas']['Scope'];
+      window: components['schemas']['Window'];
+    };
     IncidentData: {
       deploymentId?: components['schemas']['Identifier'];
       resolvedAt?: components['schemas']['Timestamp'];
@@ -381,7 +669,61 @@ export interface components {
       /** @description Events stored (new, or replacing an earlier send of the same identity). */
       accepted: number;
     };
+    /**
+     * @description dora-2023, dora-2024, or none (DORA 2025 dropped tiers; values and trends only).
+     * @enum {string}
+     */
+    LevelBandReport: 'dora-2023' | 'dora-2024' | 'none';
+    LevelBandSelectionResponse: {
+      available: components['schemas']['LevelBandSet'][];
+      chosenAt: string | null;
+      /** @description Who chose it in the portal; null while the configured default applies. */
+      chosenBy: string | null;
+      selected: components['schemas']['LevelBandSet'];
+    };
+    LevelBandSet: {
+      /** @description Thresholds were overridden in configuration (devex.levelBands.<metric>). */
+      adjusted: boolean;
+      /** @description Thresholds; null when the report has no tiers. */
+      bands: components['schemas']['Bands'] | null;
+      note: string;
+      report: components['schemas']['LevelBandReport'];
+      reportYear: number;
+      source: string;
+      /** @description Short name for the badge, e.g. DORA 2024. */
+      title: string;
+    };
     NullableNumber: number | null;
+    ProvisioningPeriod: {
+      /** @description State changes by who took them. */
+      actions: {
+        /** @description Another person (manual). */
+        person: number;
+        /** @description The platform acting by itself (automated). */
+        platform: number;
+        /** @description The requester (self-service). */
+        requester: number;
+      };
+      /** @description Succeeded with no person other than the requester acting. */
+      automated: number;
+      automatedRatio: components['schemas']['NullableNumber'];
+      /** @description Requests whose provisioning failed before ever being ready. */
+      failed: number;
+      /** @description Succeeded after a person other than the requester acted (approval, manual step). */
+      manual: number;
+      /** @description Requests that first reached ready. */
+      succeeded: number;
+      /** @description succeeded over succeeded + failed; null when none ended. */
+      successRate: components['schemas']['NullableNumber'];
+    };
+    ProvisioningWeeksResponse: components['schemas']['ProvisioningPeriod'] & {
+      timeZone: string;
+      weeks: (components['schemas']['ProvisioningPeriod'] & {
+        start: string;
+        week: string;
+      })[];
+      window: components['schemas']['Window'];
+    };
     Scope:
       | {
           /** @constant */
@@ -398,6 +740,11 @@ export interface components {
           /** @constant */
           kind: 'entity';
         };
+    StageSummary: {
+      medianHours: components['schemas']['NullableNumber'];
+      p75Hours: components['schemas']['NullableNumber'];
+      samples: number;
+    };
     SurveySubmission: {
       comment?: string;
       /** @description How likely the user is to recommend the platform to a colleague. */
@@ -500,6 +847,16 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description Too many requests from this caller; try again after Retry-After seconds. */
+    TooManyRequests: {
+      headers: {
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /** @description Missing or invalid credentials (or webhook signature). */
     Unauthorized: {
       headers: {
@@ -527,6 +884,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  GetAvailability: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+        /** @description IANA time zone the weeks are cut in (default devex.timeZone). */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Uptime per ISO week and in total. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetChanges: {
+    parameters: {
+      query?: {
+        /** @description One service (a group ref here means that group). */
+        entityRef?: components['parameters']['entityRef'];
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description A team; pools every service it owns directly or through sub-groups. */
+        group?: components['parameters']['group'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review flow. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeFlowResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
   GetDeployments: {
     parameters: {
       query?: {
@@ -680,6 +1098,100 @@ export interface operations {
       409: components['responses']['Conflict'];
     };
   };
+  PostFeedback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FeedbackSubmission'];
+      };
+    };
+    responses: {
+      /** @description The same feedback was received moments ago; nothing new was stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackReceipt'];
+        };
+      };
+      /** @description Stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackReceipt'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  GetFeedbackSummary: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeedbackSummaryResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetImpact: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description A team; pools every service it owns directly or through sub-groups. */
+        group?: components['parameters']['group'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cohorts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
   GetIncidents: {
     parameters: {
       query?: {
@@ -707,6 +1219,85 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+    };
+  };
+  GetLevelBands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The selection. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LevelBandSelectionResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  PutLevelBands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          report: components['schemas']['LevelBandReport'];
+        };
+      };
+    };
+    responses: {
+      /** @description The new selection. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LevelBandSelectionResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetProvisioningWeeks: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+        /** @description IANA time zone the weeks are cut in (default devex.timeZone). */
+        tz?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per ISO week and in total. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisioningWeeksResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
     };
   };
   PostSurvey: {

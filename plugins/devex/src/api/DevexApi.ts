@@ -1,9 +1,11 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ChangeFlowResponse,
   DeploymentListResponse,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
+  ImpactResponse,
   IncidentListResponse,
   SurveySubmission,
   SurveySubmissionResponse,
@@ -41,6 +43,10 @@ export interface DevexApi {
     query: DevexQuery & { limit?: number },
   ): Promise<IncidentListResponse>;
   getMeasures(query: DevexQuery): Promise<DevexMeasuresResponse>;
+  /** The review flow (pull request stages) of the changes merged in the window. */
+  getChanges(query: DevexQuery): Promise<ChangeFlowResponse>;
+  /** Golden-path impact: cohorts per template and version beside no template; never per service. */
+  getImpact(query: DevexQuery): Promise<ImpactResponse>;
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse>;
   submitSurvey(submission: SurveySubmission): Promise<SurveySubmissionResponse>;
 }

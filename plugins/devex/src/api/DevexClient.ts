@@ -1,11 +1,13 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ChangeFlowResponse,
   DevexApiPaths,
   DeploymentListResponse,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
+  ImpactResponse,
   IncidentListResponse,
   SurveySubmission,
   SurveySubmissionResponse,
@@ -76,6 +78,16 @@ export class DevexClient implements DevexApi {
 
   getMeasures(query: DevexQuery): Promise<DevexMeasuresResponse> {
     return this.get('/devex/measures', scopeOf(query));
+  }
+
+  getChanges(query: DevexQuery): Promise<ChangeFlowResponse> {
+    return this.get('/changes', { ...scopeOf(query), ...windowOf(query) });
+  }
+
+  getImpact(query: DevexQuery): Promise<ImpactResponse> {
+    // The impact view compares cohorts of services: a team narrows them, a service cannot.
+    const group = query.scope.kind === 'group' ? query.scope.group : undefined;
+    return this.get('/impact', { group, ...windowOf(query) });
   }
 
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse> {

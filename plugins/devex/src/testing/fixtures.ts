@@ -1,5 +1,9 @@
 import {
+  ChangeFlowResponse,
   defaultLevelBands,
+  ImpactCohort,
+  ImpactResponse,
+  levelBandSets,
   DevexMeasuresResponse,
   DoraMetricsResponse,
   DoraSeriesResponse,
@@ -28,6 +32,7 @@ export function emptyMetrics(): DoraMetricsResponse {
     timeToRestore: { medianHours: null, samples: 0, open: 0 },
     bands: defaultLevelBands,
     reportYear: 2023,
+    levelBands: { ...levelBandSets['dora-2023'], adjusted: false },
   };
 }
 
@@ -140,5 +145,81 @@ export function surveySummary(
     minimumRespondents: 5,
     minimumWindowDays: 7,
     ...overrides,
+  };
+}
+
+/** A review flow with every stage but deploy sampled. */
+export function changeFlow(): ChangeFlowResponse {
+  return {
+    scope: { kind: 'organization' },
+    window,
+    merged: 42,
+    coding: { medianHours: 5.5, p75Hours: 20, samples: 40 },
+    pickup: { medianHours: 3, p75Hours: 7.5, samples: 38 },
+    review: { medianHours: 26, p75Hours: 50, samples: 38 },
+    deploy: { medianHours: null, p75Hours: null, samples: 0 },
+    size: {
+      medianLines: 120,
+      p75Lines: 400,
+      samples: 41,
+      classes: [
+        { label: 'XS', maxLines: 10, changes: 5 },
+        { label: 'S', maxLines: 50, changes: 10 },
+        { label: 'M', maxLines: 250, changes: 15 },
+        { label: 'L', maxLines: 1000, changes: 8 },
+        { label: 'XL', maxLines: null, changes: 3 },
+      ],
+    },
+    open: 7,
+  };
+}
+
+const sampled = (value: number, samples: number) => ({
+  value,
+  samples,
+  tooFewSamples: false,
+});
+const tooFew = (samples: number) => ({
+  value: null,
+  samples,
+  tooFewSamples: true,
+});
+
+/** A template with two versions (the older with too few samples) beside services from none. */
+export function impact(): ImpactResponse {
+  const cohort = (
+    kind: ImpactCohort['kind'],
+    templateVersion: string | null,
+    services: number,
+    enough: boolean,
+  ): ImpactCohort => {
+    let firstDeployment = enough ? sampled(26, 6) : tooFew(1);
+    if (kind === 'none') firstDeployment = tooFew(0);
+    return {
+      kind,
+      templateRef:
+        kind === 'none' ? null : 'template:default/typescript-service',
+      templateVersion,
+      services,
+      deployments: services * 12,
+      deploymentFrequency: enough ? sampled(0.9, services) : tooFew(services),
+      leadTimeHours: enough
+        ? sampled(kind === 'none' ? 40 : 18, 60)
+        : tooFew(3),
+      changeFailureRate: enough ? sampled(0.08, 60) : tooFew(3),
+      recoveryTimeHours: tooFew(2),
+      timeToFirstDeploymentHours: firstDeployment,
+    };
+  };
+  return {
+    scope: { kind: 'organization' },
+    window,
+    minimumSamples: 5,
+    cohorts: [
+      cohort('template', null, 8, true),
+      cohort('templateVersion', '1.1.0', 6, true),
+      cohort('templateVersion', '1.0.0', 2, false),
+      cohort('none', null, 12, true),
+    ],
   };
 }

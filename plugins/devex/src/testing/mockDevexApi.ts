@@ -1,5 +1,12 @@
 import { DevexApi } from '../api/DevexApi';
-import { fullMetrics, measures, series, surveySummary } from './fixtures';
+import {
+  changeFlow,
+  fullMetrics,
+  impact,
+  measures,
+  series,
+  surveySummary,
+} from './fixtures';
 
 /** A DevexApi of jest mocks answering with the fixtures; override per test. */
 export function mockDevexApi(overrides: Partial<jest.Mocked<DevexApi>> = {}) {
@@ -10,6 +17,8 @@ export function mockDevexApi(overrides: Partial<jest.Mocked<DevexApi>> = {}) {
     getIncidents: jest.fn().mockResolvedValue({ items: [] }),
     getMeasures: jest.fn().mockResolvedValue(measures()),
     getSurveySummary: jest.fn().mockResolvedValue(surveySummary()),
+    getChanges: jest.fn().mockResolvedValue(changeFlow()),
+    getImpact: jest.fn().mockResolvedValue(impact()),
     submitSurvey: jest.fn().mockResolvedValue({ id: 'survey-1' }),
     ...overrides,
   };

@@ -108,4 +108,41 @@ describe('LocalGitHost', () => {
       ).rejects.toThrow();
     },
   );
+
+  it('creates a branch once and leaves an existing one where it is', async () => {
+    const host = new LocalGitHost(dir.resolve('git'));
+    const { commitSha } = await publish(host, 'task-1');
+    expect(
+      await host.ensureBranch('payments-api', 'paved/template', commitSha),
+    ).toBe(commitSha);
+    const second = await host.commitFiles({
+      name: 'payments-api',
+      sourceDirectory: dir.resolve('workspace'),
+      author,
+      committer,
+      message: 'touch',
+      taskId: 'task-2',
+      branch: 'paved/template',
+    });
+    expect(second.created).toBe(false);
+    await fs.writeFile(dir.resolve('workspace/extra.txt'), 'more');
+    const moved = await host.commitFiles({
+      name: 'payments-api',
+      sourceDirectory: dir.resolve('workspace'),
+      author,
+      committer,
+      message: 'extra',
+      taskId: 'task-3',
+      branch: 'paved/template',
+    });
+    expect(
+      await host.ensureBranch('payments-api', 'paved/template', commitSha),
+    ).toBe(moved.commitSha);
+    expect(await host.resolveCommit('payments-api', 'paved/template')).toBe(
+      moved.commitSha,
+    );
+    await expect(
+      host.ensureBranch('payments-api', '../main', commitSha),
+    ).rejects.toThrow(/not a valid branch name/);
+  });
 });

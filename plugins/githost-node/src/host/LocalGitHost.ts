@@ -4,7 +4,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { REPOSITORY_NAME_PATTERN } from '@paved/plugin-githost-common';
+import {
+  REPOSITORY_NAME_PATTERN,
+  isBranchName,
+} from '@paved/plugin-githost-common';
 import { gitText, runGit } from '../git/runGit';
 
 // The pattern's home is the common package (the frontend checks names too); re-exported here for
@@ -293,6 +296,42 @@ export class LocalGitHost {
       return { commitSha, created: true };
     } finally {
       await fs.rm(indexDirectory, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Creates a branch at a commit if the repository has no branch of that name yet; an existing
+   * branch is left where it is (idempotent under retry). Returns the branch's head.
+   */
+  async ensureBranch(
+    name: string,
+    branch: string,
+    commitSha: string,
+  ): Promise<string> {
+    if (!isBranchName(branch)) {
+      throw new InputError(`branch '${branch}' is not a valid branch name`);
+    }
+    const gitDir = `--git-dir=${this.repositoryPath(name)}`;
+    try {
+      // An empty old value makes update-ref refuse to overwrite a branch that exists.
+      await runGit([
+        gitDir,
+        'update-ref',
+        `refs/heads/${branch}`,
+        commitSha,
+        '',
+      ]);
+      return commitSha;
+    } catch (error) {
+      const head = await gitText([
+        gitDir,
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `refs/heads/${branch}`,
+      ]).catch(() => '');
+      if (head) return head;
+      throw error;
     }
   }
 

@@ -1,9 +1,15 @@
 import type { ServiceNameAnswer } from '../serviceNames';
+import type { paths } from '../schema/openapi.generated';
+import type { Upgrade } from '../upgrades';
 import { GetServiceNameResponse, GoldenPathsClient } from './GoldenPathsClient';
 
 // The zod schema and the OpenAPI spec describe the same answer (checked by the compiler).
 const fromSpec: GetServiceNameResponse = {} as ServiceNameAnswer;
 const fromSchema: ServiceNameAnswer = {} as GetServiceNameResponse;
+type UpgradeFromSpec =
+  paths['/upgrades']['post']['responses']['201']['content']['application/json'];
+const upgradeFromSpec: UpgradeFromSpec = {} as Upgrade;
+const upgradeFromSchema: Upgrade = {} as UpgradeFromSpec;
 
 function client(respond: (url: string) => Response) {
   const fetch = jest.fn(async (url: string) => respond(url));
@@ -64,5 +70,62 @@ describe('GoldenPathsClient', () => {
     await expect(
       client(() => json({ name: 'x' })).client.getServiceName('x'),
     ).rejects.toThrow();
+  });
+
+  it('proposes an upgrade and reads proposals, parsing them with the shared schema', async () => {
+    expect([upgradeFromSpec, upgradeFromSchema]).toHaveLength(2);
+    const upgrade = {
+      id: '0c2f6d1e-7a43-4c4e-9d1f-2b1c7e0b9a11',
+      entityRef: 'component:default/orders',
+      templateRef: 'template:default/typescript-service',
+      fromVersion: '1.0.0',
+      toVersion: '1.1.0',
+      status: 'open',
+      changeUrl: 'http://localhost:3000/git/orders/merge-requests/1',
+      conflicts: [],
+      createdBy: 'user:default/sam.rivera',
+      createdAt: '2026-12-07T09:00:00.000Z',
+      updatedAt: '2026-12-07T09:00:00.000Z',
+    };
+    const { client: api, fetch } = client(url =>
+      url.includes('?') ? json({ items: [upgrade] }) : json(upgrade, 201),
+    );
+    await expect(
+      api.proposeUpgrade('component:default/orders'),
+    ).resolves.toEqual(upgrade);
+    expect(fetch.mock.calls[0]).toEqual([
+      'http://backend/api/golden-paths/upgrades',
+      expect.objectContaining({
+        method: 'POST',
+        body: JSON.stringify({ entityRef: 'component:default/orders' }),
+      }),
+    ]);
+    await expect(
+      api.listUpgrades({ entityRef: 'component:default/orders' }),
+    ).resolves.toEqual([upgrade]);
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backend/api/golden-paths/upgrades?entityRef=component%3Adefault%2Forders',
+    );
+  });
+
+  it('fails loudly on a proposal that breaks the contract, and on errors', async () => {
+    const { client: api } = client(() => json({ id: 'x', status: 'maybe' }));
+    await expect(api.getUpgrade('x')).rejects.toThrow();
+    const refused = client(() =>
+      json(
+        {
+          error: {
+            name: 'ConflictError',
+            message:
+              'entityRef: already proposed (rule: one-proposal-per-version)',
+          },
+          response: { statusCode: 409 },
+        },
+        409,
+      ),
+    );
+    await expect(
+      refused.client.proposeUpgrade('component:default/orders'),
+    ).rejects.toThrow(/409/);
   });
 });

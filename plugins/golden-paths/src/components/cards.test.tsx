@@ -1,4 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type {
+  GoldenPathsApi,
+  Upgrade,
+} from '@paved/plugin-golden-paths-common';
+import { goldenPathsApiRef } from '../api';
+import { TemplateDriftPage } from './TemplateDriftPage/TemplateDriftPage';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
@@ -45,9 +52,66 @@ function component(
   };
 }
 
-const render = (entity: Entity, element: JSX.Element, entities: Entity[]) =>
+/** The golden-paths API answering from memory, as the backend would for one outdated component. */
+function fakeGoldenPaths() {
+  const upgrades: Upgrade[] = [];
+  const api: GoldenPathsApi & { proposed: string[] } = {
+    proposed: [],
+    getServiceName: async name => ({ name, available: true }),
+    getDrift: async () => [
+      {
+        templateRef: 'template:default/typescript-service',
+        title: 'TypeScript service',
+        latestVersion: '1.2.0',
+        versions: { '1.0.0': 1, '1.2.0': 1 },
+        components: [
+          {
+            entityRef: 'component:default/payments-api',
+            owner: 'group:default/payments',
+            version: '1.0.0',
+            state: upgrades.length ? 'proposed' : 'outdated',
+            ...(upgrades.length && { upgrade: upgrades[0] }),
+          },
+          {
+            entityRef: 'component:default/ledger-service',
+            version: '1.2.0',
+            state: 'current',
+          },
+        ],
+      },
+    ],
+    proposeUpgrade: async entityRef => {
+      api.proposed.push(entityRef);
+      const upgrade: Upgrade = {
+        id: '0c2f6d1e-7a43-4c4e-9d1f-2b1c7e0b9a11',
+        entityRef,
+        templateRef: 'template:default/typescript-service',
+        fromVersion: '1.0.0',
+        toVersion: '1.2.0',
+        status: 'open',
+        changeUrl: 'http://localhost:3000/git/payments-api/merge-requests/1',
+        conflicts: [],
+        createdBy: 'user:default/guest',
+        createdAt: '2026-12-07T09:00:00.000Z',
+        updatedAt: '2026-12-07T09:00:00.000Z',
+      };
+      upgrades.push(upgrade);
+      return upgrade;
+    },
+    getUpgrade: async () => upgrades[0],
+    listUpgrades: async () => [...upgrades],
+  };
+  return api;
+}
+
+const render = (
+  entity: Entity,
+  element: JSX.Element,
+  entities: Entity[],
+  goldenPaths = fakeGoldenPaths(),
+) =>
   renderInTestApp(<EntityProvider entity={entity}>{element}</EntityProvider>, {
-    apis: [catalogApiMock({ entities })],
+    apis: [catalogApiMock({ entities }), [goldenPathsApiRef, goldenPaths]],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
@@ -62,6 +126,31 @@ describe('CreatedFromCard', () => {
       screen.getByRole('link', { name: 'TypeScript service' }),
     ).toHaveAttribute('href', '/catalog/default/template/typescript-service');
     expect(screen.getByText('Template now at 1.2.0')).toBeInTheDocument();
+  });
+
+  it('offers the upgrade, proposes it, then shows the proposal', async () => {
+    const entity = component('payments-api', '1.0.0');
+    const goldenPaths = fakeGoldenPaths();
+    await render(entity, <CreatedFromCard />, [template, entity], goldenPaths);
+    expect(
+      await screen.findByText('Upgrade available: the template is at 1.2.0.'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Propose upgrade to 1.2.0' }),
+    );
+    expect(goldenPaths.proposed).toEqual(['component:default/payments-api']);
+    expect(await screen.findByText('Upgrade proposed')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Review change' })).toHaveAttribute(
+      'href',
+      'http://localhost:3000/git/payments-api/merge-requests/1',
+    );
+  });
+
+  it('offers nothing to a component at the latest version', async () => {
+    const entity = component('ledger-service', '1.2.0');
+    await render(entity, <CreatedFromCard />, [template, entity]);
+    expect(await screen.findByTestId('created-from')).toBeInTheDocument();
+    expect(screen.queryByTestId('upgrade-action')).not.toBeInTheDocument();
   });
 
   it('says so when the template left the catalog', async () => {
@@ -102,6 +191,33 @@ describe('TemplateAdoptionCard', () => {
     await render(template, <TemplateAdoptionCard />, [template]);
     expect(
       await screen.findByText('Nothing created from this template yet'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('TemplateDriftPage', () => {
+  it('shows components per version and proposes an upgrade from the table', async () => {
+    const goldenPaths = fakeGoldenPaths();
+    await renderInTestApp(<TemplateDriftPage />, {
+      apis: [
+        catalogApiMock({ entities: [] }),
+        [goldenPathsApiRef, goldenPaths],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByText('Latest version 1.2.0')).toBeInTheDocument();
+    expect(screen.getByText('1.0.0: 1')).toBeInTheDocument();
+    expect(screen.getByTestId('upgrade-state-outdated')).toBeInTheDocument();
+    expect(screen.getByTestId('upgrade-state-current')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Propose upgrade' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('upgrade-state-proposed')).toBeInTheDocument(),
+    );
+    expect(goldenPaths.proposed).toEqual(['component:default/payments-api']);
+    expect(
+      screen.getByRole('link', { name: 'Review change' }),
     ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  Cost,
   DatabaseProviderId,
   DatabaseRequest,
   DatabaseRequestEvent,
@@ -25,11 +26,18 @@ export interface NewDatabaseRequest {
   provider: DatabaseProviderId;
   requestedBy: string;
   approvalRequired: boolean;
+  /** The rules that require approval, e.g. `environments.production.requiresApproval`. */
+  approvalReasons?: string[];
   expiresAt?: Date;
+  /** Estimated monthly cost from the price table. */
+  cost?: Cost;
 }
 
 export interface CreateDatabaseRequestOptions {
-  /** The team's quota, checked in the same transaction as the insert. */
+  /**
+   * The team's quota, checked in the same transaction as the insert. Its `monthlyBudget` is a
+   * guardrail of another kind: a request that would take the team above it needs approval.
+   */
   quota: TeamQuota;
   idempotency?: { key: string; bodyHash: string };
 }
@@ -102,8 +110,16 @@ export interface DatabaseRequestStore {
 
   listEvents(requestId: string): Promise<DatabaseRequestEvent[]>;
 
-  /** What the team's live requests use. */
-  getUsage(owner: string): Promise<{ requests: number; storageGB: number }>;
+  /** What the team's live requests use, and their monthly cost (priced requests only). */
+  getUsage(
+    owner: string,
+  ): Promise<{ requests: number; storageGB: number; monthlyCost: number }>;
+
+  /**
+   * Prices requests filed before costs were stored, once, with today's price table; returns how
+   * many were priced.
+   */
+  priceUnpriced(price: (request: DatabaseRequest) => Cost): Promise<number>;
 
   /**
    * The only way a request's status changes: checks the transition table, the caller's

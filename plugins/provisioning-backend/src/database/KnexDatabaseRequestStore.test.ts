@@ -130,6 +130,7 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
     expect(await store.getUsage('group:default/payments')).toEqual({
       requests: 2,
       storageGB: 10,
+      monthlyCost: 0,
     });
   });
 
@@ -235,12 +236,7 @@ describe.each(ids)('KnexDatabaseRequestStore on %s', databaseId => {
     expect(
       events.map(e => [e.action, e.fromStatus, e.toStatus, e.message]),
     ).toEqual([
-      [
-        'created',
-        undefined,
-        'awaiting-approval',
-        'Needs an approval of the platform team',
-      ],
+      ['created', undefined, 'awaiting-approval', 'Needs approval'],
       ['approved', 'awaiting-approval', 'provisioning', 'looks fine'],
       ['ready', 'provisioning', 'ready', undefined],
     ]);

@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   canTransition,
+  Cost,
   DatabaseRequest,
   DatabaseRequestEvent,
   DatabaseRequestStatus,
@@ -157,6 +158,28 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       );
     }
 
+    // The budget makes a request need approval; it never refuses one.
+    const reasons = [...(input.approvalReasons ?? [])];
+    const budget = options.quota.monthlyBudget;
+    if (
+      budget !== undefined &&
+      input.cost &&
+      usage.monthlyCost + input.cost.monthly > budget
+    ) {
+      reasons.push(
+        `the monthly cost of ${input.owner} would be ${(
+          usage.monthlyCost + input.cost.monthly
+        ).toFixed(2)} ${
+          input.cost.currency
+        }, above its budget of ${budget} (rule: quota.monthlyBudget)`,
+      );
+    }
+    const approvalRequired = input.approvalRequired || reasons.length > 0;
+    const status =
+      approvalRequired && input.initialStatus === 'provisioning'
+        ? 'awaiting-approval'
+        : input.initialStatus;
+
     const id = uuid();
     const now = this.now();
     await tx(REQUESTS).insert({
@@ -172,9 +195,11 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       version: input.version ?? null,
       ttl_hours: input.ttlHours ?? null,
       provider: input.provider,
-      status: input.initialStatus,
+      status,
       requested_by: input.requestedBy,
-      approval_required: input.approvalRequired,
+      approval_required: approvalRequired,
+      monthly_cost: input.cost?.monthly ?? null,
+      cost_currency: input.cost?.currency ?? null,
       created_at: now,
       updated_at: now,
       expires_at: input.expiresAt ?? null,
@@ -185,9 +210,9 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       actor: input.requestedBy,
       action: 'created',
       from_status: null,
-      to_status: input.initialStatus,
-      message: input.approvalRequired
-        ? 'Needs an approval of the platform team'
+      to_status: status,
+      message: approvalRequired
+        ? `Needs approval${reasons.length ? `: ${reasons.join('; ')}` : ''}`
         : null,
       created_at: now,
     });
@@ -228,21 +253,35 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
   private async usageIn(
     db: Knex,
     owner: string,
-  ): Promise<{ requests: number; storageGB: number }> {
+  ): Promise<{ requests: number; storageGB: number; monthlyCost: number }> {
     const result = await db(REQUESTS)
       .where({ owner })
       .whereIn('status', QUOTA_COUNTED_STATUSES)
       .count({ requests: '*' })
       .sum({ storage: 'storage_gb' })
+      .sum({ cost: 'monthly_cost' })
       .first();
     return {
       requests: Number(result?.requests ?? 0),
       storageGB: Number(result?.storage ?? 0),
+      monthlyCost: Math.round(Number(result?.cost ?? 0) * 100) / 100,
     };
   }
 
   async getUsage(owner: string) {
     return this.usageIn(this.db, owner);
+  }
+
+  async priceUnpriced(price: (request: DatabaseRequest) => Cost) {
+    const rows = await this.db<RequestRow>(REQUESTS).whereNull('monthly_cost');
+    for (const row of rows) {
+      const cost = price(rowToRequest(row));
+      await this.db(REQUESTS)
+        .where({ id: row.id })
+        .whereNull('monthly_cost')
+        .update({ monthly_cost: cost.monthly, cost_currency: cost.currency });
+    }
+    return rows.length;
   }
 
   async getRequest(id: string): Promise<DatabaseRequest | undefined> {

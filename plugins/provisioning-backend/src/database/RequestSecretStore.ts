@@ -89,6 +89,18 @@ export class KnexRequestSecretStore implements RequestSecretStore {
     return this.decrypt(requestId, row.ciphertext);
   }
 
+  async put(requestId: string, secret: string): Promise<void> {
+    await this.db(SECRETS)
+      .insert({
+        request_id: requestId,
+        ciphertext: this.encrypt(requestId, secret),
+        key_id: this.keyId,
+        created_at: this.now(),
+      })
+      .onConflict('request_id')
+      .merge(['ciphertext', 'key_id', 'created_at']);
+  }
+
   async delete(requestId: string): Promise<void> {
     await this.db(SECRETS).where({ request_id: requestId }).delete();
   }

@@ -20,12 +20,28 @@ describe.each(ids)('catalog Resource names on %s', databaseId => {
     // environments and two teams of one namespace, plus names that imitate a suffixed ref.
     const long = 'a'.repeat(63);
     const filed = [
-      { name: long, environment: 'production', owner: 'group:default/payments' },
+      {
+        name: long,
+        environment: 'production',
+        owner: 'group:default/payments',
+      },
       { name: long, environment: 'staging', owner: 'group:default/payments' },
       { name: long, environment: 'production', owner: 'group:default/data' },
-      { name: `${'a'.repeat(52)}-production`, environment: 'development', owner: 'group:default/data' },
-      { name: 'orders', environment: 'production', owner: 'group:default/payments' },
-      { name: 'orders', environment: 'production', owner: 'group:default/data' },
+      {
+        name: `${'a'.repeat(52)}-production`,
+        environment: 'development',
+        owner: 'group:default/data',
+      },
+      {
+        name: 'orders',
+        environment: 'production',
+        owner: 'group:default/payments',
+      },
+      {
+        name: 'orders',
+        environment: 'production',
+        owner: 'group:default/data',
+      },
     ] as const;
     const refs = new Map<string, string>();
     for (const f of filed) {
@@ -46,7 +62,8 @@ describe.each(ids)('catalog Resource names on %s', databaseId => {
         to: 'ready',
         actor: 'plugin:provisioning',
         action: 'provisioned',
-        resourceEntityRefCandidates: databaseResourceEntityRefCandidates(request),
+        resourceEntityRefCandidates:
+          databaseResourceEntityRefCandidates(request),
       });
       refs.set(request.id, ready.resourceEntityRef!);
     }

@@ -30,6 +30,8 @@ export type RequestRow = {
   outputs: string | null;
   resource_entity_ref: string | null;
   failure_reason: string | null;
+  monthly_cost?: number | string | null;
+  cost_currency?: string | null;
   end_status: string | null;
   attempts: number;
   next_attempt_at: Date | string | number | null;
@@ -46,14 +48,17 @@ export type EventRow = {
   from_status: string | null;
   to_status: string | null;
   message: string | null;
+  operation_id?: string | null;
   created_at: Date | string | number;
 };
 
-function toDate(value: Date | string | number): Date {
+export function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-function optionalDate(value: Date | string | number | null): Date | undefined {
+export function optionalDate(
+  value: Date | string | number | null,
+): Date | undefined {
   return value === null || value === undefined ? undefined : toDate(value);
 }
 
@@ -85,6 +90,16 @@ export function rowToRequest(row: RequestRow): DatabaseRequest {
       ? { resourceEntityRef: row.resource_entity_ref }
       : {}),
     ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
+    ...(row.monthly_cost !== null &&
+    row.monthly_cost !== undefined &&
+    row.cost_currency
+      ? {
+          cost: {
+            monthly: Number(row.monthly_cost),
+            currency: row.cost_currency,
+          },
+        }
+      : {}),
   };
 }
 
@@ -117,7 +132,7 @@ export function rowToEvent(row: EventRow): DatabaseRequestEvent {
       ? { toStatus: row.to_status as DatabaseRequestStatus }
       : {}),
     ...(row.message ? { message: row.message } : {}),
+    ...(row.operation_id ? { operationId: row.operation_id } : {}),
     createdAt: toDate(row.created_at).toISOString(),
   };
 }
-

@@ -12,6 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createDatabaseRequestSchema,
   EnvironmentPolicy,
+  estimateCost,
+  PriceTable,
   ProvisioningPolicy,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
@@ -32,13 +34,23 @@ export class RequestGuardrails {
   constructor(
     private readonly options: {
       policy: ProvisioningPolicy;
+      prices: PriceTable;
       catalog: CatalogService;
+      /**
+       * The engines a provider serves, or undefined when it is not set up (its requests then
+       * fail with the reason while processing).
+       */
+      providerEngines?: (provider: string) => readonly string[] | undefined;
       now?: () => Date;
     },
   ) {}
 
   get policy(): ProvisioningPolicy {
     return this.options.policy;
+  }
+
+  get prices(): PriceTable {
+    return this.options.prices;
   }
 
   environmentPolicy(environment: string): EnvironmentPolicy | undefined {
@@ -100,15 +112,27 @@ export class RequestGuardrails {
         }, allowed: ${env.allowedProviders.join(', ')}`,
         rule('allowedProviders'),
       );
+    } else {
+      const served = this.options.providerEngines?.(provider);
+      if (served && !served.includes(input.type)) {
+        violate(
+          'type',
+          `provider "${provider}" of ${input.environment} does not serve ${
+            input.type
+          }; it serves ${served.join(', ') || 'nothing'}`,
+          'provider-engines',
+        );
+      }
     }
-    const version = input.version ?? this.policy.defaultVersion;
-    if (!this.policy.versions.includes(version)) {
+    const engine = this.policy.engines.find(e => e.type === input.type)!;
+    const version = input.version ?? engine.defaultVersion;
+    if (!engine.versions.includes(version)) {
       violate(
         'version',
-        `"${version}" is not offered, offered: ${this.policy.versions.join(
-          ', ',
-        )}`,
-        'postgresql.versions',
+        `"${version}" is not offered for ${
+          input.type
+        }, offered: ${engine.versions.join(', ')}`,
+        `${input.type}.versions`,
       );
     }
     let expiresAt: Date | undefined;
@@ -159,6 +183,12 @@ export class RequestGuardrails {
     if (violations.length > 0 || !ownerRef) {
       throw violationsError(violations);
     }
+    const approvalReasons = [
+      ...(env.requiresApproval ? [rule('requiresApproval')] : []),
+      ...(this.policy.sizesRequiringApproval.includes(input.size)
+        ? ['sizesRequiringApproval']
+        : []),
+    ];
     return {
       type: input.type,
       name: input.name,
@@ -172,10 +202,15 @@ export class RequestGuardrails {
       ttlHours: input.ttlHours,
       provider,
       requestedBy: context.userInfo.userEntityRef,
-      approvalRequired:
-        env.requiresApproval ||
-        this.policy.sizesRequiringApproval.includes(input.size),
+      approvalRequired: approvalReasons.length > 0,
+      approvalReasons,
       expiresAt,
+      cost: estimateCost(
+        this.options.prices,
+        provider,
+        input.size,
+        input.storageGB,
+      ),
     };
   }
 
@@ -229,7 +264,7 @@ export class RequestGuardrails {
    * of: sign-in resolvers differ in what they put into the token (the guest provider puts only the
    * user), while the catalog's `memberOf` relations are the organisation's source of truth.
    */
-  private async claimsOf(context: {
+  async claimsOf(context: {
     credentials: BackstageCredentials;
     userInfo: BackstageUserInfo;
   }): Promise<string[]> {

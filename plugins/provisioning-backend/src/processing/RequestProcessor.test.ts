@@ -1,3 +1,4 @@
+import os from 'node:os';
 import {
   mockServices,
   TestDatabaseId,
@@ -58,7 +59,7 @@ const outputs = (id: string) => ({
 /** A registry with one provider under the given id. */
 function registryOf(provider: DatabaseProvider, id = 'sandbox') {
   const registry = new ProviderRegistry();
-  registry.add(id, ['postgresql'], provider);
+  registry.add(id, { postgresql: provider });
   return registry;
 }
 
@@ -406,7 +407,7 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
 
   it('resumes a half-done sandbox provisioning without creating anything twice', async () => {
     const sandbox = new SandboxDatabaseProvider({
-      settings: { connection: ADMIN },
+      settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
     });
     const registry = registryOf(sandbox);
     const request = await create({ name: 'resume-test' });

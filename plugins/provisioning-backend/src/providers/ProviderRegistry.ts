@@ -1,8 +1,12 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { DatabaseProviderId } from '@paved/plugin-provisioning-common';
+import type {
+  DatabaseProviderId,
+  DatabaseType,
+} from '@paved/plugin-provisioning-common';
 import type {
   DatabaseProvider,
   DatabaseProviderRegistration,
+  ProviderEngines,
 } from '@paved/plugin-provisioning-node';
 
 /**
@@ -10,10 +14,7 @@ import type {
  * `provisioningProvidersExtensionPoint`; which environment uses which comes from config.
  */
 export class ProviderRegistry {
-  private readonly providers = new Map<
-    DatabaseProviderId,
-    { provider: DatabaseProvider; resourceTypes: readonly string[] }
-  >();
+  private readonly providers = new Map<DatabaseProviderId, ProviderEngines>();
   private readonly unavailable = new Map<DatabaseProviderId, string>();
 
   /**
@@ -36,11 +37,7 @@ export class ProviderRegistry {
             `no module registers it; add e.g. @paved/plugin-provisioning-backend-module-${id} to the backend`,
           );
         }
-        registry.add(
-          id,
-          registration.resourceTypes,
-          await registration.create(),
-        );
+        registry.add(id, await registration.create());
       } catch (error) {
         registry.markUnavailable(id, (error as Error).message);
         options.logger.error(
@@ -53,12 +50,8 @@ export class ProviderRegistry {
     return registry;
   }
 
-  add(
-    id: DatabaseProviderId,
-    resourceTypes: readonly string[],
-    provider: DatabaseProvider,
-  ): void {
-    this.providers.set(id, { provider, resourceTypes });
+  add(id: DatabaseProviderId, engines: ProviderEngines): void {
+    this.providers.set(id, engines);
     this.unavailable.delete(id);
   }
 
@@ -67,10 +60,10 @@ export class ProviderRegistry {
     this.unavailable.set(id, reason);
   }
 
-  /** The provider of a request; throws when it is unavailable or does not serve the request's type. */
-  get(id: DatabaseProviderId, resourceType: string): DatabaseProvider {
-    const entry = this.providers.get(id);
-    if (!entry) {
+  /** The provider's implementation of an engine; throws when it is unavailable or does not serve the engine. */
+  get(id: DatabaseProviderId, type: DatabaseType): DatabaseProvider {
+    const engines = this.providers.get(id);
+    if (!engines) {
       const reason = this.unavailable.get(id);
       throw new Error(
         `Provider "${id}" is not available${
@@ -78,14 +71,24 @@ export class ProviderRegistry {
         }`,
       );
     }
-    if (!entry.resourceTypes.includes(resourceType)) {
+    const provider = Object.hasOwn(engines, type) ? engines[type] : undefined;
+    if (!provider) {
       throw new Error(
-        `Provider "${id}" does not serve ${resourceType}; it serves ${entry.resourceTypes.join(
-          ', ',
-        )}`,
+        `Provider "${id}" does not serve ${type}; it serves ${
+          this.engines(id)?.join(', ') || 'nothing'
+        }`,
       );
     }
-    return entry.provider;
+    return provider;
+  }
+
+  /** The engines a provider serves; undefined when it is not set up. */
+  engines(id: DatabaseProviderId): DatabaseType[] | undefined {
+    const engines = this.providers.get(id);
+    if (!engines) return undefined;
+    return (Object.keys(engines) as DatabaseType[]).filter(
+      type => engines[type],
+    );
   }
 
   ids(): DatabaseProviderId[] {

@@ -5,8 +5,10 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import {
   DatabaseProvider,
+  ProviderContext,
   provisioningProvidersExtensionPoint,
 } from '@paved/plugin-provisioning-node';
 import request from 'supertest';
@@ -54,8 +56,7 @@ function vendorModule(calls: string[]) {
         async init({ providers }) {
           providers.addProvider({
             id: 'vendor-postgres',
-            resourceTypes: ['postgresql'],
-            create: () => provider,
+            create: () => ({ postgresql: provider }),
           });
         },
       });
@@ -135,6 +136,23 @@ describe('provisioningProvidersExtensionPoint', () => {
       host: 'db.vendor.example',
       password: 'from-vendor',
     });
+
+    // The provider lists no Redis implementation: a Redis request is refused before it is stored.
+    const redis = await request(server)
+      .post('/api/provisioning/requests')
+      .set('Authorization', mockCredentials.user.header(SAM))
+      .send({
+        type: 'redis',
+        name: 'sessions',
+        owner: 'group:default/payments',
+        environment: 'development',
+        size: 'small',
+        storageGB: 1,
+      });
+    expect(redis.status).toBe(400);
+    expect(redis.body.error.message).toContain(
+      'type: provider "vendor-postgres" of development does not serve redis; it serves postgresql (rule: provider-engines)',
+    );
   });
 
   it('names the module to add when config uses a provider no module registers', async () => {
@@ -148,5 +166,42 @@ describe('provisioningProvidersExtensionPoint', () => {
       /Provider "sandbox" is not available: no module registers it; add e.g. @paved\/plugin-provisioning-backend-module-sandbox/,
     );
     expect(logger.error).toHaveBeenCalled();
+  });
+
+  it("routes each request to the provider's implementation of its engine", async () => {
+    const served: string[] = [];
+    const engine = (label: string): DatabaseProvider => ({
+      async provision(req) {
+        served.push(`${label} ${req.name}`);
+        return { state: 'pending' };
+      },
+      async status() {
+        return { state: 'pending' };
+      },
+      async deprovision() {},
+    });
+    const registry = await ProviderRegistry.create({
+      registrations: [
+        {
+          id: 'both',
+          create: () => ({ postgresql: engine('pg'), redis: engine('redis') }),
+        },
+        { id: 'pg-only', create: () => ({ postgresql: engine('pg-only') }) },
+      ],
+      used: ['both', 'pg-only'],
+      logger: mockServices.logger.mock(),
+    });
+    const ctx = {} as ProviderContext;
+    await registry
+      .get('both', 'redis')
+      .provision({ name: 'sessions' } as DatabaseRequest, ctx);
+    await registry
+      .get('both', 'postgresql')
+      .provision({ name: 'orders' } as DatabaseRequest, ctx);
+    expect(served).toEqual(['redis sessions', 'pg orders']);
+    expect(registry.engines('both')).toEqual(['postgresql', 'redis']);
+    expect(() => registry.get('pg-only', 'redis')).toThrow(
+      'Provider "pg-only" does not serve redis; it serves postgresql',
+    );
   });
 });

@@ -17,17 +17,28 @@ import { provisioningPermissions } from '@paved/plugin-provisioning-common';
 import type { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { readProvisioningSettings } from '../config';
-import { KnexDatabaseRequestStore, KnexRequestSecretStore } from '../database';
+import {
+  KnexApprovalStore,
+  KnexDatabaseOperationStore,
+  KnexDatabaseRequestStore,
+  KnexRequestSecretStore,
+} from '../database';
+import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
+import { OperationGuardrails } from '../policy/OperationGuardrails';
+import { OperationProcessor } from '../processing/OperationProcessor';
+import { SnapshotJanitor } from '../processing/SnapshotJanitor';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import {
   provisioningRequestResourceRef,
   provisioningRequestRules,
 } from '../permissions';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
+import { estimateCost } from '@paved/plugin-provisioning-common';
 import { createRouter } from './router';
 
 export interface ProvisioningServiceDeps {
@@ -57,8 +68,23 @@ export async function createProvisioningService(
   const store = await KnexDatabaseRequestStore.create({
     database: deps.database,
   });
+  const db = await deps.database.getClient();
+  // Requests filed before costs were stored are priced once, with today's price table.
+  const priced = await store.priceUnpriced(request =>
+    estimateCost(
+      settings.prices,
+      request.provider,
+      request.size,
+      request.storageGB,
+    ),
+  );
+  if (priced > 0) {
+    deps.logger.info(`Priced ${priced} earlier database requests`);
+  }
+  const approvalStore = new KnexApprovalStore(db);
+  const operations = new KnexDatabaseOperationStore(db);
   const secrets = await KnexRequestSecretStore.create({
-    db: await deps.database.getClient(),
+    db,
     encryptionKey: settings.encryptionKey,
   });
   if (!settings.encryptionKey) {
@@ -96,6 +122,45 @@ export async function createProvisioningService(
     logger: deps.logger,
     settings: settings.processing,
   });
+  const guardrails = new RequestGuardrails({
+    policy: settings.policy,
+    prices: settings.prices,
+    catalog: deps.catalog,
+    providerEngines: id => providers.engines(id),
+  });
+  const operationGuardrails = new OperationGuardrails({
+    guardrails,
+    requests: store,
+    operations,
+    providers,
+  });
+  const operationLifecycle = new OperationLifecycle({
+    store: operations,
+    auditor: deps.auditor,
+    logger: deps.logger,
+    notifications: deps.notifications,
+    signals: deps.signals,
+    events: deps.events,
+    platformTeam: settings.policy.platformTeam,
+  });
+  const operationProcessor = new OperationProcessor({
+    operations,
+    requests: store,
+    secrets,
+    lifecycle: operationLifecycle,
+    guardrails: operationGuardrails,
+    providers,
+    logger: deps.logger,
+    settings: settings.processing,
+    operationSettings: settings.operations,
+  });
+  const snapshots = new SnapshotJanitor({
+    operations,
+    requests: store,
+    secrets,
+    providers,
+    logger: deps.logger,
+  });
   const expiry = new ExpiryMonitor({
     store,
     lifecycle,
@@ -113,6 +178,24 @@ export async function createProvisioningService(
     },
   });
   await deps.scheduler.scheduleTask({
+    id: 'provisioning-process-operations',
+    frequency: { seconds: settings.processing.frequencySeconds },
+    timeout: { minutes: 15 },
+    initialDelay: { seconds: 4 },
+    fn: async () => {
+      await operationProcessor.processDue();
+    },
+  });
+  await deps.scheduler.scheduleTask({
+    id: 'provisioning-remove-snapshots',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      await snapshots.run();
+    },
+  });
+  await deps.scheduler.scheduleTask({
     id: 'provisioning-expire-requests',
     frequency: { seconds: settings.expiry.frequencySeconds },
     timeout: { minutes: 5 },
@@ -124,10 +207,29 @@ export async function createProvisioningService(
     store,
     secrets,
     lifecycle,
-    guardrails: new RequestGuardrails({
+    guardrails,
+    approvalStore,
+    approvals: new ApprovalPolicy({
       policy: settings.policy,
-      catalog: deps.catalog,
+      store: approvalStore,
+      claimsOf: approver => guardrails.claimsOf(approver),
     }),
+    operationGuardrails,
+    operations: {
+      operations,
+      lifecycle: operationLifecycle,
+      kick: ids => {
+        operationProcessor
+          .processNow(ids)
+          .catch(error =>
+            deps.logger.warn(
+              `Immediate processing of operations ${ids.join(', ')} failed: ${
+                error.message
+              }`,
+            ),
+          );
+      },
+    },
     httpAuth: deps.httpAuth,
     userInfo: deps.userInfo,
     permissions: deps.permissions,

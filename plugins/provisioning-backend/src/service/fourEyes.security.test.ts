@@ -17,7 +17,11 @@ describe('four eyes: nobody reviews their own request', () => {
     const filed = await createRequest(
       server,
       owners,
-      { environment: 'production', storageGB: 10, owner: 'group:default/platform' },
+      {
+        environment: 'production',
+        storageGB: 10,
+        owner: 'group:default/platform',
+      },
       PRIYA,
     );
     expect(filed.status).toBe(201);

@@ -57,7 +57,9 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
     const schema = await request(server)
       .post('/api/provisioning/requests')
       .set('Authorization', mockCredentials.user.header(SAM))
-      .send(body({ name: 'Bad Name', size: 'huge', color: 'blue', storageGB: 0 }));
+      .send(
+        body({ name: 'Bad Name', size: 'huge', color: 'blue', storageGB: 0 }),
+      );
     expect(schema.status).toBe(400);
     const schemaMessage: string = schema.body.error.message;
     expect(schemaMessage.split('; ')).toHaveLength(4);
@@ -84,10 +86,16 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       );
     expect(guardrails.status).toBe(400);
     expect(guardrails.body.error.message.split('; ')).toEqual([
-      expect.stringMatching(/^size: .*\(rule: environments\.development\.sizes\)$/),
-      expect.stringMatching(/^storageGB: .*\(rule: environments\.development\.storageGB\)$/),
+      expect.stringMatching(
+        /^size: .*\(rule: environments\.development\.sizes\)$/,
+      ),
+      expect.stringMatching(
+        /^storageGB: .*\(rule: environments\.development\.storageGB\)$/,
+      ),
       expect.stringMatching(/^version: .*\(rule: postgresql\.versions\)$/),
-      expect.stringMatching(/^owner: .* is not a member of group:default\/data/),
+      expect.stringMatching(
+        /^owner: .* is not a member of group:default\/data/,
+      ),
       expect.stringMatching(/^system: system:default\/nowhere does not exist/),
     ]);
   });
@@ -144,17 +152,33 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       { name: 'a"; DROP DATABASE postgres; --' },
       /name: must match pattern .* \(rule: pattern\)/,
     ],
-    ['name', { name: 'a'.repeat(200) }, /name: must NOT have more than 63 characters \(rule: maximum\)/],
+    [
+      'name',
+      { name: 'a'.repeat(200) },
+      /name: must NOT have more than 63 characters \(rule: maximum\)/,
+    ],
     [
       'name',
       { name: 'datenbank-größe' },
       /name: must match pattern .* \(rule: pattern\)/,
     ],
-    ['name', { name: 'Orders' }, /name: must match pattern .* \(rule: pattern\)/],
+    [
+      'name',
+      { name: 'Orders' },
+      /name: must match pattern .* \(rule: pattern\)/,
+    ],
     ['type', { type: 'mysql' }, /type: /],
     ['environment', { environment: 'qa' }, /environment: /],
-    ['storageGB', { storageGB: 2.5 }, /storageGB: must be integer \(rule: type\)/],
-    ['unknown field', { color: 'blue' }, /^color: is not a known field \(rule: no-unknown-fields\)$/],
+    [
+      'storageGB',
+      { storageGB: 2.5 },
+      /storageGB: must be integer \(rule: type\)/,
+    ],
+    [
+      'unknown field',
+      { color: 'blue' },
+      /^color: is not a known field \(rule: no-unknown-fields\)$/,
+    ],
     [
       'size per environment',
       { size: 'large' },
@@ -186,6 +210,12 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       /provider: "terraform" is not allowed in development/,
     ],
     ['version', { version: '9' }, /version: "9" is not offered/],
+    [
+      'version of another engine',
+      { type: 'redis', version: '16' },
+      /version: "16" is not offered for redis, offered: 7.0, 7.2 \(rule: redis.versions\)/,
+    ],
+    ['engine', { type: 'mongodb' }, /type: .*\(rule: enum\)/],
     [
       'owner kind',
       { owner: 'user:default/sam.rivera' },
@@ -444,7 +474,16 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
       storageGB: { min: 1, max: 20 },
       requiresApproval: false,
     });
+    expect(res.body.engines).toEqual([
+      {
+        type: 'postgresql',
+        versions: ['15', '16', '17'],
+        defaultVersion: '16',
+      },
+      { type: 'redis', versions: ['7.0', '7.2'], defaultVersion: '7.0' },
+    ]);
     expect(res.body.usage).toEqual({
+      monthlyCost: { monthly: 23.5, currency: 'EUR' },
       owner: 'group:default/payments',
       quota: { maxRequests: 4, maxStorageGB: 60 },
       requests: 1,

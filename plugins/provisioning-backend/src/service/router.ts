@@ -1,7 +1,5 @@
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -13,10 +11,7 @@ import {
   NotFoundError,
   ConflictError,
 } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createConditionAuthorizer,
   PermissionRuleset,
@@ -26,39 +21,45 @@ import {
   DatabaseCredentials,
   DatabaseRequest,
   DatabaseRequestStatus,
+  engineDefinition,
   extendDatabaseRequestSchema,
-  provisioningRequestApprovePermission,
   provisioningRequestCreatePermission,
   provisioningRequestDeletePermission,
   provisioningRequestReadPermission,
   provisioningRequestReadSecretPermission,
-  reviewDatabaseRequestSchema,
 } from '@paved/plugin-provisioning-common';
-import { createHash } from 'crypto';
 import express from 'express';
-import { z } from 'zod/v3';
-import { DatabaseRequestStore, RequestSecretStore } from '../database';
+import {
+  ApprovalStore,
+  DatabaseRequestStore,
+  RequestSecretStore,
+} from '../database';
+import { ApprovalPolicy } from '../policy/ApprovalPolicy';
+import { addApprovalRoutes, pendingRequest } from './approvalRoutes';
+import { addCostRoutes } from './costRoutes';
 import { RequestLifecycle } from '../lifecycle/RequestLifecycle';
 import { RequestGuardrails } from '../policy/RequestGuardrails';
+import { OperationGuardrails } from '../policy/OperationGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
 import {
   databaseUnavailableHandler,
   violationsError,
-  violationsFromZod,
 } from '@paved/backend-platform';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { openApiRequestValidation } from './requestValidation';
-
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+import { addOperationRoutes, OperationRoutesOptions } from './operationsRouter';
+import { createRequestAccess, idempotencyOf, parseBody } from './requestAccess';
 
 export interface RouterOptions {
   store: DatabaseRequestStore;
   secrets: RequestSecretStore;
   lifecycle: RequestLifecycle;
   guardrails: RequestGuardrails;
+  approvalStore: ApprovalStore;
+  approvals: ApprovalPolicy;
+  operationGuardrails: OperationGuardrails;
+  /** Operations on ready databases; their routes are in operationsRouter.ts. */
+  operations: Pick<OperationRoutesOptions, 'operations' | 'lifecycle' | 'kick'>;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -68,26 +69,6 @@ export interface RouterOptions {
   /** Starts processing of the given requests soon, without waiting for the scheduled run. */
   kick: (ids: string[]) => void;
   now?: () => Date;
-}
-
-/** JSON with sorted keys, so two bodies that differ only in key order hash alike. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${canonicalJson((value as any)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    throw violationsError(violationsFromZod(result.error.issues));
-  }
-  return result.data;
 }
 
 function queryList(value: unknown, field: string): string[] | undefined {
@@ -120,7 +101,6 @@ export async function createRouter(
     auditor,
   } = options;
   const authorizeConditions = createConditionAuthorizer(options.ruleset);
-  const now = () => options.now?.() ?? new Date();
 
   // Every route is described in src/schema/openapi.yaml; requests are validated against it first.
   const router = await createOpenApiRouter({
@@ -131,48 +111,8 @@ export async function createRouter(
     ],
   });
 
-  async function loadRequest(id: string): Promise<DatabaseRequest> {
-    if (!UUID_PATTERN.test(id)) {
-      throw new InputError(
-        `id: "${id.slice(0, 64)}" is not a request id (rule: UUID)`,
-      );
-    }
-    const request = await store.getRequest(id);
-    if (!request) throw new NotFoundError(`No database request with id ${id}`);
-    return request;
-  }
-
-  async function authorizeOn(
-    permission: ResourcePermission<'provisioning-request'>,
-    request: DatabaseRequest,
-    credentials: BackstageCredentials,
-    what: string,
-  ) {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: request.id }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${what} request ${request.id} (permission ${permission.name})`,
-      );
-    }
-  }
-
-  /** Nobody approves or rejects what they asked for, the platform team included. */
-  function assertFourEyes(
-    request: DatabaseRequest,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
-    what: string,
-  ) {
-    const actor =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-    if (actor === request.requestedBy.toLocaleLowerCase('en-US')) {
-      throw new NotAllowedError(
-        `You may not ${what} request ${request.id}: you filed it (rule: four eyes, nobody reviews their own request)`,
-      );
-    }
-  }
+  const access = createRequestAccess({ store, permissions });
+  const { loadRequest, authorizeOn } = access;
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -186,12 +126,7 @@ export async function createRouter(
       );
     }
 
-    const key = req.header('Idempotency-Key');
-    if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new InputError(
-        'Idempotency-Key: must be 1 to 255 printable ASCII characters without spaces (rule: idempotency key)',
-      );
-    }
+    const idempotency = idempotencyOf(req);
 
     const info = await userInfo.getUserInfo(credentials);
     const input = await guardrails.evaluate(req.body, {
@@ -207,14 +142,7 @@ export async function createRouter(
       },
       {
         quota: guardrails.quotaFor(input.owner),
-        idempotency: key
-          ? {
-              key,
-              bodyHash: createHash('sha256')
-                .update(canonicalJson(req.body))
-                .digest('hex'),
-            }
-          : undefined,
+        idempotency,
       },
     );
     if (created) {
@@ -276,66 +204,21 @@ export async function createRouter(
       'read',
     );
     const events = await store.listEvents(request.id);
-    res.json({ ...request, events });
+    const approval = request.approvalRequired
+      ? await options.approvals.stateOf(pendingRequest(request))
+      : undefined;
+    res.json({ ...request, ...(approval ? { approval } : {}), events });
   });
 
-  router.post('/requests/:id/approve', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'approve',
-    );
-    assertFourEyes(request, credentials, 'approve');
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'provisioning',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'approved',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    options.kick([updated.id]);
-    res.json(updated);
+  addApprovalRoutes(router, {
+    ...options,
+    access,
+    operationStore: options.operations.operations,
+    prices: guardrails.prices,
+    claimsOf: approver => guardrails.claimsOf(approver),
+    environments: guardrails.policy.environments.map(e => e.environment),
   });
-
-  router.post('/requests/:id/reject', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    const { comment } = parseBody(reviewDatabaseRequestSchema, req.body);
-    if (!comment?.trim()) {
-      throw new InputError(
-        'comment: a reason is required to reject a request (rule: rejections are explained)',
-      );
-    }
-    await authorizeOn(
-      provisioningRequestApprovePermission,
-      request,
-      credentials,
-      'reject',
-    );
-    assertFourEyes(request, credentials, 'reject');
-    const updated = await lifecycle.transition(
-      request.id,
-      {
-        to: 'rejected',
-        from: ['awaiting-approval'],
-        actor: credentials.principal.userEntityRef,
-        action: 'rejected',
-        message: comment,
-        humanStep: true,
-      },
-      req,
-    );
-    res.json(updated);
-  });
+  addCostRoutes(router, options);
 
   router.delete('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -387,40 +270,12 @@ export async function createRouter(
       credentials,
       'extend',
     );
-    if (request.environment !== 'ephemeral' || !request.expiresAt) {
-      throw new InputError(
-        `id: only ephemeral databases can be extended (rule: extend ephemeral only)`,
-      );
-    }
-    const policy = guardrails.environmentPolicy(request.environment);
-    const max = policy?.maxTtlHours ?? 72;
-    const extension = hours ?? Math.min(request.ttlHours ?? max, max);
-    if (extension > max) {
-      throw violationsError([
-        {
-          field: 'hours',
-          problem: `${extension} exceeds the maximum of ${max} hours`,
-          rule: `environments.${request.environment}.maxTtlHours`,
-        },
-      ]);
-    }
-    const expiresAt = new Date(now().getTime() + extension * 3600_000);
-    // Extensions never outlive the environment's maximum total lifetime, counted from creation.
-    const maxLifetimeHours = policy?.maxLifetimeHours;
-    if (maxLifetimeHours !== undefined) {
-      const latest = new Date(
-        new Date(request.createdAt).getTime() + maxLifetimeHours * 3600_000,
-      );
-      if (expiresAt.getTime() > latest.getTime()) {
-        throw violationsError([
-          {
-            field: 'hours',
-            problem: `would expire at ${expiresAt.toISOString()}, after the maximum lifetime of ${maxLifetimeHours} hours since creation (${latest.toISOString()})`,
-            rule: `environments.${request.environment}.maxLifetimeHours`,
-          },
-        ]);
-      }
-    }
+    const {
+      expiresAt,
+      hours: extension,
+      violations,
+    } = options.operationGuardrails.extensionTarget(request, hours);
+    if (!expiresAt) throw violationsError(violations);
     const auditEvent = await auditor.createEvent({
       eventId: 'request-extend',
       severityLevel: 'medium',
@@ -471,18 +326,21 @@ export async function createRouter(
         throw new NotFoundError(
           `No credentials stored for request ${request.id}`,
         );
-      const { host, port, database, username } = request.outputs;
+      const { host, port, database, username, keyPrefix } = request.outputs;
       const body: DatabaseCredentials = {
         host,
         port,
         database,
         username,
         password,
-        connectionString: `postgresql://${encodeURIComponent(
-          username,
-        )}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(
+        connectionString: engineDefinition(request.type).connectionUrl({
+          host,
+          port,
           database,
-        )}`,
+          username,
+          password,
+        }),
+        ...(typeof keyPrefix === 'string' ? { keyPrefix } : {}),
       };
       await auditEvent.success();
       res.setHeader('Cache-Control', 'no-store');
@@ -521,8 +379,22 @@ export async function createRouter(
         storageGB: usage.storageGB,
         remainingRequests: Math.max(0, quota.maxRequests - usage.requests),
         remainingStorageGB: Math.max(0, quota.maxStorageGB - usage.storageGB),
+        monthlyCost: {
+          monthly: usage.monthlyCost,
+          currency: guardrails.prices.currency,
+        },
       },
     });
+  });
+
+  addOperationRoutes(router, {
+    ...options.operations,
+    requests: store,
+    guardrails: options.operationGuardrails,
+    httpAuth,
+    permissions,
+    userInfo,
+    approvals: options.approvals,
   });
 
   // A database restart or failover answers 503 (retry), not 500: nothing was changed.

@@ -1,10 +1,14 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  DatabaseCredentials,
-  DatabaseRequest,
-  DatabaseRequestWithEvents,
-  ProvisioningPolicy,
+import {
+  priceTableSchema,
+  type ApprovalInboxItem,
+  type DatabaseCredentials,
+  type DatabaseRequest,
+  type DatabaseRequestWithEvents,
+  type PriceTable,
+  type ProvisioningPolicy,
+  type TeamCost,
 } from '@paved/plugin-provisioning-common';
 import type {
   ListDatabaseRequestsQuery,
@@ -72,6 +76,43 @@ export class ProvisioningClient implements ProvisioningApi {
     return this.call(
       `/policy${owner ? `?owner=${encodeURIComponent(owner)}` : ''}`,
     );
+  }
+
+  async getPrices(): Promise<PriceTable> {
+    // Checked, as the form computes with it.
+    return priceTableSchema.parse(await this.call('/prices'));
+  }
+
+  getCosts(
+    owners?: string[],
+  ): Promise<{ currency: string; items: TeamCost[] }> {
+    return this.call(
+      `/costs${
+        owners?.length ? `?owner=${encodeURIComponent(owners.join(','))}` : ''
+      }`,
+    );
+  }
+
+  reviewOperation(
+    requestId: string,
+    operationId: string,
+    decision: 'approve' | 'reject',
+    comment?: string,
+  ): Promise<unknown> {
+    return this.call(
+      `/requests/${encodeURIComponent(
+        requestId,
+      )}/operations/${encodeURIComponent(operationId)}/${decision}`,
+      'POST',
+      comment ? { comment } : {},
+    );
+  }
+
+  listApprovals(): Promise<{
+    items: ApprovalInboxItem[];
+    environments: string[];
+  }> {
+    return this.call('/approvals');
   }
 
   private async call<T>(

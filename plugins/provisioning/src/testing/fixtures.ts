@@ -96,6 +96,17 @@ export function mockProvisioningApi(
         'postgresql://payments_orders_development:s3cr3t-from-the-store@127.0.0.1:5432/payments_orders_development',
     }),
     getPolicy: jest.fn(),
+    getPrices: jest.fn().mockResolvedValue({
+      currency: 'EUR',
+      providers: {},
+      default: {
+        sizes: { small: 30, medium: 90, large: 250 },
+        storageGBMonthly: 0.12,
+      },
+    }),
+    reviewOperation: jest.fn().mockResolvedValue({}),
+    getCosts: jest.fn().mockResolvedValue({ currency: 'EUR', items: [] }),
+    listApprovals: jest.fn().mockResolvedValue({ items: [], environments: [] }),
     ...overrides,
   } as jest.Mocked<ProvisioningApi>;
 }

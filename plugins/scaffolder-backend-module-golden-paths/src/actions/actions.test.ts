@@ -14,6 +14,10 @@ import {
   cloneAndLog,
   writeSampleWorkspace,
 } from '@paved/plugin-githost-node/testUtils';
+import {
+  LINEAGE_FILE,
+  TEMPLATE_BRANCH,
+} from '@paved/plugin-golden-paths-common';
 import { createPublishAction, publishExamples } from './publish';
 import {
   createValidateServiceAction,
@@ -299,6 +303,43 @@ describe('paved actions', () => {
       expect(log[0]).toBe(
         'Paved <paved@example.com>|Paved|Initial commit from Paved',
       );
+    });
+
+    it('starts paved/template at the initial commit when the workspace records its template', async () => {
+      const workspacePath = dir.resolve('workspace');
+      await writeSampleWorkspace(workspacePath);
+      const plain = createMockActionContext({
+        input: { repoName: 'plain-repo' },
+        workspacePath,
+        task: { id: 'task-8' },
+      });
+      await action().handler(plain as any);
+      await expect(
+        gitHost.resolveCommit('plain-repo', TEMPLATE_BRANCH),
+      ).rejects.toThrow(/does not exist/);
+
+      await fs.mkdir(`${workspacePath}/.paved`, { recursive: true });
+      await fs.writeFile(
+        `${workspacePath}/${LINEAGE_FILE}`,
+        'kind: TemplateLineage\n',
+      );
+      const generated = createMockActionContext({
+        input: { repoName: 'generated-repo' },
+        workspacePath,
+        task: { id: 'task-9' },
+      });
+      await action().handler(generated as any);
+      const commitHash = (generated.output as jest.Mock).mock.calls.find(
+        c => c[0] === 'commitHash',
+      )[1];
+      expect(
+        await gitHost.resolveCommit('generated-repo', TEMPLATE_BRANCH),
+      ).toBe(commitHash);
+      // A retried task finds the branch in place.
+      await action().handler(generated as any);
+      expect(
+        await gitHost.resolveCommit('generated-repo', TEMPLATE_BRANCH),
+      ).toBe(commitHash);
     });
 
     it('does nothing on a dry run', async () => {

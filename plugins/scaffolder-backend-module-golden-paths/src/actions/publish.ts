@@ -2,7 +2,13 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { UserEntity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import yaml from 'yaml';
+import {
+  LINEAGE_FILE,
+  TEMPLATE_BRANCH,
+} from '@paved/plugin-golden-paths-common';
 import {
   DEFAULT_BRANCH,
   GitIdentity,
@@ -73,9 +79,17 @@ export function authorFromUser(
   return { name, email };
 }
 
+async function hasLineageFile(directory: string): Promise<boolean> {
+  return fs
+    .stat(path.join(directory, LINEAGE_FILE))
+    .then(stat => stat.isFile())
+    .catch(() => false);
+}
+
 /**
  * `paved:publish`: publishes the workspace to Paved's local git host as a new bare repository with
- * one commit authored by the requesting user. Idempotent under retry and task recovery: the
+ * one commit authored by the requesting user; when the workspace records its template
+ * (`.paved/template.yaml`), the same commit also starts the `paved/template` branch. Idempotent under retry and task recovery: the
  * result is checkpointed, and a repository found from an earlier attempt of the same task is
  * returned instead of being created again.
  */
@@ -170,6 +184,15 @@ export function createPublishAction(options: {
             description: ctx.input.description,
           }),
       });
+      // A golden path's output is the template's pristine output: `paved/template` starts here,
+      // the base of every later upgrade's three-way merge.
+      if (await hasLineageFile(sourceDirectory)) {
+        await gitHost.ensureBranch(
+          repoName,
+          TEMPLATE_BRANCH,
+          published.commitSha,
+        );
+      }
       ctx.logger.info(
         `Published ${repoName} at ${remoteUrl} (commit ${published.commitSha}, author ${author.name})`,
       );

@@ -163,8 +163,7 @@ export function createValidateServiceAction(options: {
           }),
         createdAt: z =>
           z.string({
-            description:
-              `Now, RFC 3339 in UTC: the ${ANNOTATION_CREATED_AT} the template writes`,
+            description: `Now, RFC 3339 in UTC: the ${ANNOTATION_CREATED_AT} the template writes`,
           }),
         createdOn: z => z.string({ description: 'Today, as YYYY-MM-DD (UTC)' }),
       },

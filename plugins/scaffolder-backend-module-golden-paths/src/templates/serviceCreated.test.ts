@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
@@ -18,6 +19,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { gitHostUrlReaderFactory } from '@paved/plugin-githost-node';
 import {
   ANNOTATION_CREATED_AT,
+  ANNOTATION_TEMPLATE_VERSION,
   SERVICE_CREATED_TOPIC,
   serviceCreatedEventSchema,
 } from '@paved/plugin-golden-paths-common';
@@ -33,6 +35,14 @@ import { scaffolderModuleGoldenPaths } from '../module';
 jest.setTimeout(240_000);
 
 const templatesRoot = path.resolve(__dirname, '../../../../templates');
+
+/** The version a template declares today (what a new service records). */
+function templateVersion(template: string): string {
+  const file = path.join(templatesRoot, template, 'template.yaml');
+  return yaml.parse(fs.readFileSync(file, 'utf8')).metadata.annotations[
+    ANNOTATION_TEMPLATE_VERSION
+  ];
+}
 
 const org = [
   {
@@ -186,7 +196,7 @@ describe('a golden-path task announces the service it created', () => {
       expect(serviceCreatedEventSchema.parse(received[0])).toEqual({
         entityRef: `component:default/${name}`,
         templateRef: 'template:default/typescript-service',
-        templateVersion: '1.0.0',
+        templateVersion: templateVersion('typescript-service'),
         createdAt: entity.metadata.annotations[ANNOTATION_CREATED_AT],
         createdBy: 'user:default/sam.rivera',
         taskId,

@@ -16,6 +16,7 @@ import {
   LocalGitHost,
   gitHostUrlReaderFactory,
 } from '@paved/plugin-githost-node';
+import scaffolderModuleProvisioning from '@paved/plugin-scaffolder-backend-module-provisioning';
 import { scaffolderModuleGoldenPaths } from '../module';
 import {
   RenderedFile,
@@ -119,10 +120,13 @@ describe('hostile values in golden-path templates (security)', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleGoldenPaths,
+        // paved:database:request, for the templates' PostgreSQL option.
+        scaffolderModuleProvisioning,
         gitHostUrlReaderFactory,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'http://localhost:3000' },
             backend: { baseUrl: 'http://localhost:7007' },
             paved: { gitHost: { directory: dir.resolve('git') } },
             events: { useEventBus: 'never' },

@@ -108,6 +108,7 @@ async function startProvisioningApi(script: {
                   database: 'payments_orders',
                   username: 'payments_orders',
                   credentialsRef: 'paved-secret:x',
+                  connectionSecret: 'from-the-provider-connection',
                 },
               }
             : {}),
@@ -188,6 +189,12 @@ describe('paved:database:request', () => {
       expect(ctx.output).toHaveBeenCalledWith('requestId', id);
       expect(ctx.output).toHaveBeenCalledWith('status', 'ready');
       expect(ctx.output).toHaveBeenCalledWith('entityRef', entityRef);
+      // Once ready, what the provider reported, not a prediction.
+      expect(ctx.output).toHaveBeenCalledWith('database', 'payments_orders');
+      expect(ctx.output).toHaveBeenCalledWith(
+        'connectionSecret',
+        'from-the-provider-connection',
+      );
       expect(ctx.output).toHaveBeenCalledWith('links', [
         {
           title: 'Database request',
@@ -226,6 +233,12 @@ describe('paved:database:request', () => {
     });
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('status', 'awaiting-approval');
+    // Nothing exists yet: the chart gets the names the database will have.
+    expect(ctx.output).toHaveBeenCalledWith('database', 'orders');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'connectionSecret',
+      'orders-production-connection',
+    );
     expect(ctx.output).toHaveBeenCalledWith('links', [
       {
         title: 'Database request',
@@ -307,6 +320,10 @@ describe('paved:database:request', () => {
       'entityRef',
       'resource:default/orders-development',
     );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'connectionSecret',
+      'orders-development-connection',
+    );
   });
 
   it('never writes the token or credentials to the task log', async () => {
@@ -360,6 +377,12 @@ describe('paved:database:request', () => {
       'ephemeral',
     ]);
     expect(properties.size.enum).toEqual(['small', 'medium', 'large']);
+    // The engine: PostgreSQL unless the template asks for Redis; nothing else.
+    expect(properties.type).toMatchObject({
+      enum: ['postgresql', 'redis'],
+      default: 'postgresql',
+    });
+    expect(required).not.toContain('type');
     expect(properties.storageGB).toMatchObject({
       type: 'integer',
       exclusiveMinimum: 0,

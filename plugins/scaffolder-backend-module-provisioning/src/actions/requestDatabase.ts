@@ -2,7 +2,10 @@ import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createDatabaseRequestSchema,
+  databaseConnectionSecretName,
+  DATABASE_TYPES,
   databaseResourceEntityRef,
+  engineDefinition,
   type DatabaseRequest,
   type DatabaseRequestStatus,
 } from '@paved/plugin-provisioning-common';
@@ -26,6 +29,17 @@ export const REQUEST_DATABASE_EXAMPLES: Array<{
       environment: 'development',
       size: 'small',
       storageGB: 10,
+    },
+  },
+  {
+    description: 'A Redis cache with 2 GB of memory for the storefront team',
+    input: {
+      type: 'redis',
+      name: 'sessions',
+      owner: 'group:default/storefront',
+      environment: 'development',
+      size: 'small',
+      storageGB: 2,
     },
   },
   {
@@ -126,7 +140,7 @@ export function createRequestDatabaseAction(
   return createTemplateAction({
     id: REQUEST_DATABASE_ACTION_ID,
     description:
-      'Requests a PostgreSQL database from Paved provisioning and waits until it is ready or awaits approval. Guardrails (sizes, storage, quotas, approvals) are applied by the provisioning backend.',
+      'Requests a PostgreSQL database or a Redis cache from Paved provisioning and waits until it is ready or awaits approval. Guardrails (sizes, storage, quotas, approvals) are applied by the provisioning backend.',
     supportsDryRun: true,
     examples: REQUEST_DATABASE_EXAMPLES.map(({ description, input }) => ({
       description,
@@ -136,6 +150,14 @@ export function createRequestDatabaseAction(
       // The field rules are the provisioning API's own (createDatabaseRequestSchema), so the
       // form, this step and the backend refuse the same values.
       input: {
+        type: () =>
+          fields.type
+            .default(DATABASE_TYPES[0])
+            .describe(
+              `Engine: ${DATABASE_TYPES.map(
+                t => `${t} (${engineDefinition(t).title})`,
+              ).join(', ')}`,
+            ),
         name: () =>
           fields.name.describe(
             'Database name: a lowercase DNS label, unique per owner and environment',
@@ -147,8 +169,14 @@ export function createRequestDatabaseAction(
           fields.component.describe('Component that uses the database'),
         environment: () => fields.environment.describe('Environment'),
         size: () => fields.size.describe('T-shirt size'),
-        storageGB: () => fields.storageGB.describe('Storage in GB'),
-        version: () => fields.version.describe('PostgreSQL major version'),
+        storageGB: () =>
+          fields.storageGB.describe(
+            'Capacity in GB: storage for PostgreSQL, memory for Redis',
+          ),
+        version: () =>
+          fields.version.describe(
+            "Engine version (e.g. 16 for PostgreSQL, 7.0 for Redis); the engine's default when omitted",
+          ),
         ttlHours: () =>
           fields.ttlHours.describe('Time to live in hours (ephemeral only)'),
       },
@@ -165,6 +193,18 @@ export function createRequestDatabaseAction(
             .string()
             .describe(
               'The catalog Resource of the database (exists once it is ready)',
+            ),
+        database: z =>
+          z
+            .string()
+            .describe(
+              "The database name: the provider's once ready, else the requested name",
+            ),
+        connectionSecret: z =>
+          z
+            .string()
+            .describe(
+              "The Kubernetes Secret with the connection (keys host, port, username, password) a deployment reads: the provider's once ready, else the predicted name",
             ),
         requestUrl: z =>
           z.string().describe('The request page in the portal (absolute URL)'),
@@ -188,7 +228,7 @@ export function createRequestDatabaseAction(
     },
     async handler(ctx) {
       const input = {
-        type: 'postgresql' as const,
+        type: ctx.input.type ?? DATABASE_TYPES[0],
         name: ctx.input.name,
         owner: ctx.input.owner.toLocaleLowerCase('en-US'),
         environment: ctx.input.environment,
@@ -203,11 +243,15 @@ export function createRequestDatabaseAction(
 
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would request ${input.size} PostgreSQL "${input.name}" (${input.environment}) for ${input.owner}`,
+          `Dry run: would request ${input.size} ${
+            engineDefinition(input.type).title
+          } "${input.name}" (${input.environment}) for ${input.owner}`,
         );
         ctx.output('requestId', 'dry-run');
         ctx.output('status', 'dry-run');
         ctx.output('entityRef', plannedEntityRef);
+        ctx.output('database', input.name);
+        ctx.output('connectionSecret', databaseConnectionSecretName(input));
         ctx.output('requestUrl', `${appBaseUrl}/provisioning`);
         ctx.output('requestPath', '/provisioning');
         ctx.output('links', []);
@@ -298,6 +342,12 @@ export function createRequestDatabaseAction(
       ctx.output('requestId', filed.id);
       ctx.output('status', request.status);
       ctx.output('entityRef', entityRef);
+      ctx.output('database', request.outputs?.database ?? input.name);
+      ctx.output(
+        'connectionSecret',
+        request.outputs?.connectionSecret ??
+          databaseConnectionSecretName(input),
+      );
       ctx.output('requestUrl', requestUrl);
       ctx.output('requestPath', requestPath);
       ctx.output('links', [

@@ -9,6 +9,7 @@ import {
   ScorecardDefinition,
   scorecardDefinitionSchema,
   SCORECARD_LEVELS,
+  SCORECARD_DEFINITIONS_API_VERSION,
 } from '@paved/plugin-scorecards-common';
 import { parse } from 'yaml';
 import { z } from 'zod/v3';
@@ -22,7 +23,7 @@ export interface Definitions {
 
 const definitionsFileSchema = z
   .object({
-    apiVersion: z.literal('paved.dev/v1'),
+    apiVersion: z.literal(SCORECARD_DEFINITIONS_API_VERSION),
     kind: z.literal('ScorecardDefinitions'),
     checks: z.array(z.unknown()).default([]),
     scorecards: z.array(z.unknown()).default([]),

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import express from 'express';
 import {
   AuthService,
@@ -6,9 +5,8 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -37,7 +35,6 @@ import {
   updateCampaignRequestSchema,
 } from '@paved/plugin-scorecards-common';
 import type { AdmissionPolicyEvaluator } from '@paved/plugin-scorecards-node';
-import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import type { ScorecardsStores } from '../database';
 import type { ScorecardsEngine } from '../evaluation/ScorecardsEngine';
@@ -74,15 +71,6 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
-/** The HTTP contract, shared with the tests and clients. */
-export function loadOpenApiSpec(): any {
-  const file = resolvePackagePath(
-    '@paved/plugin-scorecards-backend',
-    'src/schema/openapi.yaml',
-  );
-  return parse(fs.readFileSync(file, 'utf8'));
-}
-
 function parseBody<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   body: unknown,
@@ -101,7 +89,7 @@ export async function createRouter(
   const { stores, engine, collection, httpAuth, permissions, catalog } =
     options;
   const now = () => options.now?.() ?? new Date();
-  const router = createValidatedOpenApiRouter(loadOpenApiSpec(), {
+  const router = await createOpenApiRouter({
     middleware: [express.json({ limit: '5mb' })],
     validatorOptions: {
       validateRequests: {

@@ -1,5 +1,8 @@
 import { Environment } from '@marcbachmann/cel-js';
-import type { PolicyViolation } from '@paved/plugin-scorecards-common';
+import {
+  ANNOTATION_POLICY_TITLE,
+  type PolicyViolation,
+} from '@paved/plugin-scorecards-common';
 import type {
   LoadedAdmissionPolicy,
   ResourceRule,
@@ -178,7 +181,7 @@ export class AdmissionPolicyEvaluator {
         return {
           policy,
           source,
-          title: policy.metadata.annotations?.['paved.dev/title'] ?? name,
+          title: policy.metadata.annotations?.[ANNOTATION_POLICY_TITLE] ?? name,
           matchConditions: (policy.spec.matchConditions ?? []).map((c, i) => ({
             name: c.name,
             program: compile(name, `spec.matchConditions[${i}]`, c.expression),

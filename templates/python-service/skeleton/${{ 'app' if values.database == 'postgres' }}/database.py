@@ -1,7 +1,7 @@
 """The PostgreSQL connection pool.
 
 DATABASE_URL comes from the secret Paved's self-service provisioning creates (see the chart's
-`databaseSecret`).
+`database` values; the password comes as PGPASSWORD, which libpq reads).
 """
 
 from __future__ import annotations

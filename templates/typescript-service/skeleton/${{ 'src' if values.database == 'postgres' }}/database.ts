@@ -3,7 +3,7 @@ import { ReadinessCheck } from './readiness';
 
 /**
  * The PostgreSQL connection pool. DATABASE_URL comes from the secret Paved's self-service
- * provisioning creates (see the chart's `databaseSecret`).
+ * provisioning creates (the chart's `database` values, PGPASSWORD alongside).
  */
 export function createDatabase(databaseUrl: string) {
   const pool = new Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 30_000 });

@@ -13,6 +13,7 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
+import { ApprovalsSidebarItem } from '@paved/plugin-provisioning';
 import { PavedLogo } from './PavedLogo';
 
 /** The sidebar: the golden paths first, then everything else the plugins contribute. */
@@ -39,7 +40,9 @@ const pavedNav = NavContentBlueprint.make({
             {nav.take('page:api-docs')}
             {nav.take('page:techdocs')}
             {nav.take('page:scaffolder')}
+            {nav.take('page:golden-paths')}
             {nav.take('page:provisioning')}
+            <ApprovalsSidebarItem />
             {nav.take('page:devex')}
             {nav.take('page:scorecards')}
             <SidebarDivider />

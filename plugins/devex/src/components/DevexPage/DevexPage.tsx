@@ -9,6 +9,8 @@ import {
   Link,
   makeStyles,
   MenuItem,
+  Tab,
+  Tabs,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -29,7 +31,9 @@ import {
   WindowPreset,
 } from '../../window/timeWindow';
 import { DoraDashboard, Section } from '../DoraDashboard/DoraDashboard';
+import { GoldenPathImpact } from '../Impact/GoldenPathImpact';
 import { PulseSurveyCard } from '../PulseSurvey/PulseSurveyCard';
+import { ReviewFlow } from '../ReviewFlow/ReviewFlow';
 import { WindowSelector } from '../WindowSelector/WindowSelector';
 import {
   Service,
@@ -160,6 +164,7 @@ export function DevexPage() {
   const teamRef = params.get('team') ?? undefined;
   const serviceRef = params.get('service') ?? undefined;
   const window = useMemo(() => windowFromParams(params), [params]);
+  const view = params.get('view') === 'impact' ? 'impact' : 'delivery';
 
   const teams = useTeams();
   const team = teams.value?.find(t => t.ref === teamRef);
@@ -312,9 +317,36 @@ export function DevexPage() {
         </Typography>
       </Box>
 
-      <DoraDashboard scope={scope} window={window} />
+      <Tabs
+        value={view}
+        onChange={(_, next) =>
+          update({ view: next === 'impact' ? 'impact' : undefined })
+        }
+        indicatorColor="primary"
+        aria-label="DevEx views"
+      >
+        <Tab value="delivery" label="Delivery" />
+        <Tab value="impact" label="Golden-path impact" />
+      </Tabs>
 
-      {scope.kind === 'organization' && (
+      {view === 'impact' ? (
+        <Box mt={2}>
+          <GoldenPathImpact
+            // Cohorts pool services: a selected service narrows to its team, not to itself.
+            scope={teamRef ? { kind: 'group', group: teamRef } : scope}
+            window={window}
+          />
+        </Box>
+      ) : (
+        <>
+          <DoraDashboard scope={scope} window={window} />
+          <Section title="Review flow" id="devex-review-flow">
+            <ReviewFlow scope={scope} window={window} />
+          </Section>
+        </>
+      )}
+
+      {view === 'delivery' && scope.kind === 'organization' && (
         <Section title="Teams" id="devex-teams">
           {teams.loading && <Progress />}
           {teams.error && <ResponseErrorPanel error={teams.error} />}
@@ -326,7 +358,7 @@ export function DevexPage() {
           )}
         </Section>
       )}
-      {scope.kind === 'group' && (
+      {view === 'delivery' && scope.kind === 'group' && (
         <Section title="Services" id="devex-services">
           {services.loading && <Progress />}
           {services.error && <ResponseErrorPanel error={services.error} />}

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { emptyMetrics, fullMetrics } from '../../testing/fixtures';
+import { levelBandSets } from '@paved/plugin-devex-common';
 import { DoraMetricCards } from './DoraMetricCards';
 
 const cardIds = [
@@ -21,10 +22,10 @@ describe('DoraMetricCards', () => {
       const card = screen.getByTestId(id);
       expect(within(card).getByText('No data')).toBeInTheDocument();
       expect(within(card).queryByText(/^0/)).not.toBeInTheDocument();
-      expect(within(card).queryByText('Elite')).not.toBeInTheDocument();
+      expect(within(card).queryByText(/^Elite/)).not.toBeInTheDocument();
     }
     // Four banded metrics, each without a level; rework rate has no bands at all.
-    expect(screen.getAllByText('No level')).toHaveLength(4);
+    expect(screen.getAllByText('No level · DORA 2023')).toHaveLength(4);
     expect(screen.getByText(/time to restore has no data/)).toBeInTheDocument();
   });
 
@@ -32,18 +33,22 @@ describe('DoraMetricCards', () => {
     await renderInTestApp(<DoraMetricCards metrics={fullMetrics()} />);
     const frequency = screen.getByTestId('metric-deployment-frequency');
     expect(within(frequency).getByText('10 / week')).toBeInTheDocument();
-    expect(within(frequency).getByText('Elite')).toBeInTheDocument();
+    expect(
+      within(frequency).getByText('Elite · DORA 2023'),
+    ).toBeInTheDocument();
 
     const leadTime = screen.getByTestId('metric-lead-time');
     expect(within(leadTime).getByText('30 h')).toBeInTheDocument();
     expect(
       within(leadTime).getByText(/412 commits · p90 3.3 days/),
     ).toBeInTheDocument();
-    expect(within(leadTime).getByText('High')).toBeInTheDocument();
+    expect(within(leadTime).getByText('High · DORA 2023')).toBeInTheDocument();
 
     const failureRate = screen.getByTestId('metric-change-failure-rate');
     expect(within(failureRate).getByText('20 %')).toBeInTheDocument();
-    expect(within(failureRate).getByText('Low')).toBeInTheDocument();
+    expect(
+      within(failureRate).getByText('Low · DORA 2023'),
+    ).toBeInTheDocument();
     expect(
       within(failureRate).getByText(/26 of 130 deployments/),
     ).toBeInTheDocument();
@@ -58,7 +63,7 @@ describe('DoraMetricCards', () => {
 
     expect(screen.queryByText('No data')).not.toBeInTheDocument();
     expect(
-      screen.getByText(/DORA 2023 Accelerate State of DevOps report/),
+      screen.getByText(/bands of the Accelerate State of DevOps Report 2023/),
     ).toBeInTheDocument();
   });
 
@@ -72,10 +77,31 @@ describe('DoraMetricCards', () => {
     );
     const recovery = screen.getByTestId('metric-recovery-time');
     expect(within(recovery).getByText('No data')).toBeInTheDocument();
-    expect(within(recovery).getByText('No level')).toBeInTheDocument();
+    expect(
+      within(recovery).getByText('No level · DORA 2023'),
+    ).toBeInTheDocument();
     expect(
       within(recovery).getByText('3 failed deployments not yet recovered'),
     ).toBeInTheDocument();
     expect(screen.getAllByText('No data')).toHaveLength(1);
+  });
+  it('names the report behind every badge, and shows no tier when the report has none', async () => {
+    await renderInTestApp(
+      <DoraMetricCards
+        metrics={fullMetrics({
+          bands: null,
+          reportYear: 2025,
+          levelBands: { ...levelBandSets.none, adjusted: false },
+          deploymentFrequency: { deployments: 130, perWeek: 10.1, level: null },
+        })}
+      />,
+    );
+    const frequency = screen.getByTestId('metric-deployment-frequency');
+    expect(within(frequency).getByTestId('level-badge')).toHaveTextContent(
+      'No tiers · DORA 2025',
+    );
+    expect(
+      screen.getByText(/DORA 2025 dropped the performance tiers/),
+    ).toBeInTheDocument();
   });
 });

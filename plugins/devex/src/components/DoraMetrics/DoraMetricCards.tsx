@@ -49,10 +49,10 @@ function bandLines(metric: BandedMetric, bands: LevelBands): string[] {
 function Definition(props: {
   metric: DoraMetricName;
   bands?: LevelBands;
-  bandsYear: number;
+  bandsSource: string;
 }) {
   const classes = useStyles();
-  const { metric, bands, bandsYear } = props;
+  const { metric, bands, bandsSource } = props;
   const definition = metricDefinitions[metric];
   const banded = metric !== 'reworkRate' && metric !== 'timeToRestore';
   return (
@@ -67,7 +67,9 @@ function Definition(props: {
       )}
       <p className={classes.source}>
         {banded
-          ? `Definition and level bands: DORA ${bandsYear} Accelerate State of DevOps report.`
+          ? bands
+            ? `Level bands: ${bandsSource}.`
+            : `No level bands: ${bandsSource} has no tiers.`
           : `Definition: DORA ${definition.reportYear} Accelerate State of DevOps report (no level bands).`}
       </p>
     </>
@@ -95,11 +97,21 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
     reworkRate,
     timeToRestore,
     bands,
-    reportYear,
+    levelBands,
   } = metrics;
   const definitionOf = (metric: DoraMetricName) => (
-    <Definition metric={metric} bands={bands} bandsYear={reportYear} />
+    <Definition
+      metric={metric}
+      bands={bands ?? undefined}
+      bandsSource={levelBands.source}
+    />
   );
+  const levelSource = {
+    title: levelBands.adjusted
+      ? `${levelBands.title} (adjusted)`
+      : levelBands.title,
+    tiers: levelBands.bands !== null,
+  };
 
   return (
     <>
@@ -123,6 +135,7 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
                 : 'No successful production deployment in this window'
             }
             level={deploymentFrequency.level}
+            levelSource={levelSource}
           />
         </Grid>
         <Grid item xs={12} sm={6} lg>
@@ -145,6 +158,7 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
                   }`
             }
             level={leadTime.level}
+            levelSource={levelSource}
           />
         </Grid>
         <Grid item xs={12} sm={6} lg>
@@ -166,6 +180,7 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
                   )} caused a failure`
             }
             level={changeFailureRate.level}
+            levelSource={levelSource}
           />
         </Grid>
         <Grid item xs={12} sm={6} lg>
@@ -192,6 +207,7 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
                   }`
             }
             level={recoveryTime.level}
+            levelSource={levelSource}
           />
         </Grid>
         <Grid item xs={12} sm={6} lg>
@@ -214,9 +230,13 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
         </Grid>
       </Grid>
       <Typography variant="body2" className={classes.footnote}>
-        Levels follow the bands of the DORA {reportYear} Accelerate State of
-        DevOps report. Incidents that name no deployment are outside these
-        metrics: time to restore{' '}
+        {levelBands.bands
+          ? `Levels follow the bands of the ${levelBands.source}${
+              levelBands.adjusted ? ', adjusted in configuration' : ''
+            }. ${levelBands.note}`
+          : levelBands.note}{' '}
+        Incidents that name no deployment are outside these metrics: time to
+        restore{' '}
         {timeToRestore.medianHours === null
           ? 'has no data in this window'
           : `median ${formatHours(timeToRestore.medianHours)} over ${plural(

@@ -32,12 +32,32 @@ const LEVEL_LABELS: Record<DoraLevel, string> = {
 };
 
 /**
- * A DORA performance level. A metric without samples has no level: it reads "No level" rather
- * than borrowing the colour of a band it has not earned.
+ * A DORA performance level, always with the report it was judged by ("Elite · DORA 2024"). A
+ * metric without samples has no level: it reads "No level" rather than borrowing the colour of a
+ * band it has not earned. Under a report without tiers (DORA 2025) it says so.
  */
-export function LevelBadge(props: { level: DoraLevel | null | undefined }) {
+export function LevelBadge(props: {
+  level: DoraLevel | null | undefined;
+  /** The band set's short name, e.g. "DORA 2024". */
+  report?: string;
+  /** False when the report has no tiers. */
+  tiers?: boolean;
+}) {
   const classes = useStyles();
-  const { level } = props;
+  const { level, report, tiers = true } = props;
+  const from = report ? ` · ${report}` : '';
+  if (!tiers) {
+    return (
+      <Tooltip title="This report dropped performance tiers: values and trends only">
+        <span
+          className={`${classes.badge} ${classes.none}`}
+          data-testid="level-badge"
+        >
+          No tiers{from.replace(' (no tiers)', '')}
+        </span>
+      </Tooltip>
+    );
+  }
   if (!level) {
     return (
       <Tooltip title="Not enough data in this window to place it in a DORA band">
@@ -45,7 +65,7 @@ export function LevelBadge(props: { level: DoraLevel | null | undefined }) {
           className={`${classes.badge} ${classes.none}`}
           data-testid="level-badge"
         >
-          No level
+          No level{from}
         </span>
       </Tooltip>
     );
@@ -56,6 +76,7 @@ export function LevelBadge(props: { level: DoraLevel | null | undefined }) {
       data-testid="level-badge"
     >
       {LEVEL_LABELS[level]}
+      {from}
     </span>
   );
 }

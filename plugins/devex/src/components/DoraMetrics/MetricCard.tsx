@@ -70,13 +70,16 @@ export interface MetricCardProps {
   detail: ReactNode;
   /** `undefined` for a metric without DORA bands (rework rate). */
   level?: DoraLevel | null;
+  /** The report the level was judged by, named on the badge. */
+  levelSource?: { title: string; tiers: boolean };
   testId?: string;
 }
 
 /** One DORA metric: headline figure, the samples behind it and its performance level. */
 export function MetricCard(props: MetricCardProps) {
   const classes = useStyles();
-  const { title, definition, value, detail, level, testId } = props;
+  const { title, definition, value, detail, level, levelSource, testId } =
+    props;
   const levelClass = level ? classes[level] : '';
   return (
     <Card
@@ -109,7 +112,13 @@ export function MetricCard(props: MetricCardProps) {
               {value}
             </Typography>
           )}
-          {level !== undefined && <LevelBadge level={level} />}
+          {level !== undefined && (
+            <LevelBadge
+              level={level}
+              report={levelSource?.title}
+              tiers={levelSource?.tiers}
+            />
+          )}
         </div>
         <Typography variant="body2" className={classes.detail}>
           {detail}

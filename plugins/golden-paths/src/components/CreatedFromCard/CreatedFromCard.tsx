@@ -15,6 +15,7 @@ import {
   isOutdated,
   lineageOf,
 } from '@paved/plugin-golden-paths-common';
+import { UpgradeAction } from './UpgradeAction';
 
 /**
  * "Created from <template> <version>" on a component page, with a hint when the golden path has
@@ -83,12 +84,15 @@ export function CreatedFromCard() {
             </Typography>
           )}
           {isOutdated(lineage.version, currentVersion) && (
-            <Chip
-              size="small"
-              color="primary"
-              label={`Template now at ${currentVersion}`}
-              style={{ marginTop: 8 }}
-            />
+            <>
+              <Chip
+                size="small"
+                color="primary"
+                label={`Template now at ${currentVersion}`}
+                style={{ marginTop: 8 }}
+              />
+              <UpgradeAction latestVersion={currentVersion!} />
+            </>
           )}
         </>
       )}

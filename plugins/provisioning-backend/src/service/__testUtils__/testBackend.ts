@@ -1,4 +1,9 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -15,12 +20,15 @@ import { provisioningPlugin } from '../../plugin';
 export const SAM = 'user:default/sam.rivera';
 export const PRIYA = 'user:default/priya.natarajan';
 export const OUTSIDER = 'user:default/olga.outsider';
+/** A second platform engineer, for rules that need two distinct approvers. */
+export const PAT = 'user:default/pat.platform';
 /** Signs in with a token that names only the user, like the guest provider; the catalog knows the team. */
 export const TOKEN_WITHOUT_GROUPS = 'user:default/gus.guest';
 
 const memberships: Record<string, string[]> = {
   [SAM]: ['group:default/payments'],
   [PRIYA]: ['group:default/platform'],
+  [PAT]: ['group:default/platform'],
   [OUTSIDER]: ['group:default/data'],
 };
 
@@ -129,7 +137,15 @@ export async function startBackend(options: {
   maxAttempts?: number;
   config?: Record<string, unknown>;
   ephemeralMaxLifetimeHours?: number;
+  /** Merged into `provisioning.environments.<env>`, e.g. an approval rule. */
+  environments?: Record<string, JsonObject>;
+  /** Merged into `provisioning.quotas.default`, e.g. a monthly budget. */
+  defaultQuota?: JsonObject;
 }) {
+  const env = (name: string, values: JsonObject): JsonObject => ({
+    ...values,
+    ...options.environments?.[name],
+  });
   const owners = new Map<string, string>();
   const { server } = await startTestBackend({
     features: [
@@ -141,22 +157,22 @@ export async function startBackend(options: {
           paved: { platformTeam: 'group:default/platform' },
           provisioning: {
             environments: {
-              development: {
+              development: env('development', {
                 provider: 'sandbox',
                 sizes: ['small', 'medium'],
                 storageGB: { min: 1, max: 20 },
-              },
-              staging: {
+              }),
+              staging: env('staging', {
                 provider: 'sandbox',
                 sizes: ['small', 'medium', 'large'],
                 storageGB: { min: 1, max: 100 },
-              },
-              production: {
+              }),
+              production: env('production', {
                 provider: 'sandbox',
                 requiresApproval: true,
                 storageGB: { min: 10, max: 500 },
-              },
-              ephemeral: {
+              }),
+              ephemeral: env('ephemeral', {
                 provider: 'sandbox',
                 sizes: ['small'],
                 storageGB: { min: 1, max: 5 },
@@ -164,10 +180,14 @@ export async function startBackend(options: {
                 ...(options.ephemeralMaxLifetimeHours
                   ? { maxLifetimeHours: options.ephemeralMaxLifetimeHours }
                   : {}),
-              },
+              }),
             },
             quotas: {
-              default: { maxRequests: 4, maxStorageGB: 60 },
+              default: {
+                maxRequests: 4,
+                maxStorageGB: 60,
+                ...options.defaultQuota,
+              },
               teams: [
                 {
                   owner: 'group:default/platform',
@@ -181,6 +201,15 @@ export async function startBackend(options: {
               backoffBaseSeconds: 600,
             },
             providers: { sandbox: { connection: options.sandboxConnection } },
+            cost: {
+              currency: 'EUR',
+              providers: {
+                sandbox: {
+                  sizes: { small: 20, medium: 60, large: 150 },
+                  storageGBMonthly: 0.5,
+                },
+              },
+            },
           },
           ...options.config,
         },
@@ -208,7 +237,6 @@ export const body = (overrides: Record<string, unknown> = {}) => ({
   storageGB: 5,
   ...overrides,
 });
-
 
 /** Files a request as `user`, remembering its owner for the permission mock. */
 export async function createRequest(

@@ -6,7 +6,9 @@ export function isDatabaseTabAvailable(entity: Entity): boolean {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   return (
     (kind === 'resource' &&
-      Boolean(entity.metadata.annotations?.[ANNOTATION_PROVISIONING_REQUEST])) ||
+      Boolean(
+        entity.metadata.annotations?.[ANNOTATION_PROVISIONING_REQUEST],
+      )) ||
     kind === 'component' ||
     kind === 'system'
   );

@@ -11,12 +11,67 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import useAsync from 'react-use/esm/useAsync';
+import {
+  DATABASE_SIZES,
+  DatabaseSize,
+  estimateCost,
+  formatMonthlyCost,
+  type PriceTable,
+  type ProvisioningPolicy,
+} from '@paved/plugin-provisioning-common';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 
 function approvalRule(always: boolean, sizes: string[]): string {
   if (always) return 'always';
   return sizes.length ? `for ${sizes.join(', ')}` : 'no';
 }
+
+/**
+ * The monthly cost of what the form says so far, computed as the developer types with the same
+ * `estimateCost` as the backend, and whether it takes the team above its budget.
+ */
+const CostEstimate = ({
+  policy,
+  prices,
+  formData,
+}: {
+  policy: ProvisioningPolicy;
+  prices: PriceTable;
+  formData: { environment?: string; size?: string; storageGB?: number };
+}) => {
+  const env = policy.environments.find(
+    e => e.environment === formData.environment,
+  );
+  const size = formData.size as DatabaseSize | undefined;
+  const storageGB = Number(formData.storageGB);
+  if (!env || !size || !DATABASE_SIZES.includes(size) || !(storageGB > 0)) {
+    return null;
+  }
+  const cost = estimateCost(prices, env.provider, size, storageGB);
+  const budget = policy.usage?.quota.monthlyBudget;
+  const total = policy.usage
+    ? policy.usage.monthlyCost.monthly + cost.monthly
+    : undefined;
+  const overBudget =
+    budget !== undefined && total !== undefined && total > budget;
+  return (
+    <Alert
+      severity={overBudget ? 'warning' : 'info'}
+      data-testid="cost-estimate"
+    >
+      Estimated cost: <strong>{formatMonthlyCost(cost)}</strong> ({size},{' '}
+      {storageGB} GB on {env.provider})
+      {overBudget &&
+        `. This takes ${policy.usage!.owner} to ${formatMonthlyCost({
+          ...cost,
+          monthly: total!,
+        })}, above its budget of ${formatMonthlyCost({
+          ...cost,
+          monthly: budget!,
+        })}: the request will need approval.`}
+    </Alert>
+  );
+};
 
 /**
  * `ui:field: ProvisioningPolicy`: shows, inside the template form, what the guardrails allow in
@@ -30,6 +85,8 @@ export const ProvisioningPolicyField = (
   const formData = (props.formContext?.formData ?? {}) as {
     owner?: string;
     environment?: string;
+    size?: string;
+    storageGB?: number;
   };
   const owner = formData.owner?.startsWith('group:')
     ? formData.owner
@@ -39,6 +96,8 @@ export const ProvisioningPolicyField = (
     loading,
     error,
   } = useAsync(() => api.getPolicy(owner), [api, owner]);
+  // Without prices the form still works; the estimate is then left out.
+  const { value: prices } = useAsync(() => api.getPrices(), [api]);
 
   if (loading) return <Progress />;
   if (error || !policy) {
@@ -55,6 +114,9 @@ export const ProvisioningPolicyField = (
       <Typography variant="subtitle1">
         {props.schema.title ?? 'Policy'}
       </Typography>
+      {prices && (
+        <CostEstimate policy={policy} prices={prices} formData={formData} />
+      )}
       {policy.usage && (
         <Alert
           severity={policy.usage.remainingRequests > 0 ? 'info' : 'error'}

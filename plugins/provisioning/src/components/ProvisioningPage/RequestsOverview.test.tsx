@@ -40,6 +40,39 @@ const identity = mockApis.identity({
 });
 
 describe('RequestsOverview', () => {
+  it("shows my teams' monthly totals against their budgets and the approvals inbox", async () => {
+    const api = mockProvisioningApi({
+      listRequests: jest.fn().mockResolvedValue([databaseRequest()]),
+      getCosts: jest.fn().mockResolvedValue({
+        currency: 'EUR',
+        items: [
+          {
+            owner: 'group:default/platform',
+            monthly: 1620.5,
+            currency: 'EUR',
+            requests: 3,
+            budget: 1500,
+          },
+        ],
+      }),
+      listApprovals: jest.fn().mockResolvedValue({
+        items: [],
+        environments: ['production'],
+      }),
+    });
+    await renderInTestApp(page, {
+      mountedRoutes,
+      apis: [[provisioningApiRef, api], identity, mockApis.permission()],
+    });
+    const row = await screen.findByTestId('team-cost-group:default/platform');
+    expect(row).toHaveTextContent(/1,620\.50/);
+    expect(row).toHaveTextContent(/over: new requests need approval/);
+    expect(api.getCosts).toHaveBeenCalledWith(['group:default/platform']);
+    expect(
+      screen.getByRole('button', { name: 'Approvals inbox (0)' }),
+    ).toHaveAttribute('href', '/provisioning/approvals');
+  });
+
   it('shows my requests, my teams and approvals, and approves with a comment', async () => {
     const pending = databaseRequest({
       id: '11111111-1111-4111-8111-111111111111',

@@ -12,10 +12,15 @@ import {
   Progress,
   SupportButton,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
+import type {
+  DatabaseRequest,
+  TeamCost,
+} from '@paved/plugin-provisioning-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { approvalsRouteRef } from '../../routes';
+import { TeamCosts } from './TeamCosts';
 import { RequestsTable } from '../common/RequestsTable';
 import { ReviewActions } from '../common/ReviewActions';
 import { useCurrentUser } from '../common/useCurrentUser';
@@ -28,6 +33,9 @@ interface Overview {
   mine: DatabaseRequest[];
   teams: DatabaseRequest[];
   awaitingApproval: DatabaseRequest[];
+  costs: TeamCost[];
+  /** Pending changes in the user's approvals inbox; undefined when they approve nothing. */
+  inbox?: number;
 }
 
 const RequestDatabaseButton = () => (
@@ -45,17 +53,30 @@ export const RequestsOverview = () => {
     Overview | undefined
   > => {
     if (!user.userEntityRef) return undefined;
-    const [mine, teams, awaitingApproval] = await Promise.all([
-      api.listRequests({ requestedBy: user.userEntityRef }),
-      user.groupRefs.length
-        ? api.listRequests({ owner: user.groupRefs })
-        : Promise.resolve([]),
-      api.listRequests({ status: ['awaiting-approval'] }),
-    ]);
-    return { mine, teams, awaitingApproval };
+    const [mine, teams, awaitingApproval, costs, approvals] = await Promise.all(
+      [
+        api.listRequests({ requestedBy: user.userEntityRef }),
+        user.groupRefs.length
+          ? api.listRequests({ owner: user.groupRefs })
+          : Promise.resolve([]),
+        api.listRequests({ status: ['awaiting-approval'] }),
+        user.groupRefs.length
+          ? api.getCosts(user.groupRefs).then(c => c.items)
+          : Promise.resolve([]),
+        api.listApprovals(),
+      ],
+    );
+    return {
+      mine,
+      teams,
+      awaitingApproval,
+      costs,
+      inbox: approvals.environments.length ? approvals.items.length : undefined,
+    };
   }, [api, user.userEntityRef, user.groupRefs.join(',')]);
 
   const reload = useCallback(() => retry(), [retry]);
+  const approvalsLink = useRouteRef(approvalsRouteRef);
 
   let body;
   // Until the identity is known the lists have not been asked for; an empty state then would flash.
@@ -78,13 +99,18 @@ export const RequestsOverview = () => {
       <EmptyState
         missing="data"
         title="No databases yet"
-        description="Request a PostgreSQL database for your team: development and ephemeral databases are ready in a minute, production ones after a platform-team approval."
+        description="Request a PostgreSQL database or a Redis cache for your team: development and ephemeral ones are ready in a minute, production ones after a platform-team approval."
         action={<RequestDatabaseButton />}
       />
     );
   } else {
     body = (
       <Grid container spacing={3}>
+        {value.costs.length > 0 && (
+          <Grid item xs={12}>
+            <TeamCosts costs={value.costs} />
+          </Grid>
+        )}
         {value.awaitingApproval.length > 0 && (
           <Grid item xs={12}>
             <RequestsTable
@@ -129,10 +155,15 @@ export const RequestsOverview = () => {
     <Page themeId="tool">
       <Header
         title="Databases"
-        subtitle="Self-service PostgreSQL: guardrails first, then provisioning you can follow until it is ready"
+        subtitle="Self-service PostgreSQL and Redis: guardrails first, then provisioning you can follow until it is ready"
       />
       <Content>
         <ContentHeader title="Database requests">
+          {value?.inbox !== undefined && approvalsLink && (
+            <LinkButton variant="outlined" to={approvalsLink()}>
+              Approvals inbox ({value.inbox})
+            </LinkButton>
+          )}
           <RequestDatabaseButton />
           <SupportButton>
             Paved checks the platform's guardrails before anything is created.

@@ -67,6 +67,9 @@ export const RevealCredentialsButton = ({
             port: String(credentials.port),
             database: credentials.database,
             username: credentials.username,
+            ...(credentials.keyPrefix
+              ? { 'key prefix': <code>{credentials.keyPrefix}</code> }
+              : {}),
             password: (
               <code data-testid="credentials-password">
                 {credentials.password}
@@ -75,8 +78,10 @@ export const RevealCredentialsButton = ({
             'connection string': (
               <>
                 <code>
-                  postgresql://{credentials.username}:•••@{credentials.host}:
-                  {credentials.port}/{credentials.database}
+                  {credentials.connectionString.replace(
+                    `:${encodeURIComponent(credentials.password)}@`,
+                    ':•••@',
+                  )}
                 </code>
                 <CopyTextButton
                   text={credentials.connectionString}

@@ -75,6 +75,60 @@ describe('RequestPage', () => {
     expect(api.getCredentials).toHaveBeenCalledWith(id);
   });
 
+  it('shows a Redis request as a cache: engine, memory, key prefix and a redis:// URL without the password', async () => {
+    const redisId = '9a7c3e21-4b5d-4e6f-8a9b-0c1d2e3f4a5b';
+    const base = readyRequestWithEvents();
+    const user = 'paved_sessions_9a7c3e21';
+    const api = mockProvisioningApi({
+      getRequest: jest.fn().mockResolvedValue({
+        ...base,
+        id: redisId,
+        type: 'redis',
+        name: 'sessions',
+        version: '7.0',
+        storageGB: 2,
+        outputs: {
+          host: '127.0.0.1',
+          port: 6379,
+          database: '0',
+          username: user,
+          keyPrefix: `${user}:`,
+          credentialsRef: `paved-secret:${redisId}`,
+        },
+      }),
+      getCredentials: jest.fn().mockResolvedValue({
+        host: '127.0.0.1',
+        port: 6379,
+        database: '0',
+        username: user,
+        password: 'redis-s3cr3t/+',
+        keyPrefix: `${user}:`,
+        connectionString: `redis://${user}:redis-s3cr3t%2F%2B@127.0.0.1:6379/0`,
+      }),
+    });
+    await render(api, mockApis.permission(), redisId);
+
+    expect(
+      (await screen.findAllByText('sessions (development)')).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getByText('Redis for group:default/payments'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^memory$/i)).toBeInTheDocument();
+    expect(screen.getByText('2 GB')).toBeInTheDocument();
+    expect(screen.getByText(`${user}:`)).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Reveal credentials' }),
+    );
+    expect(await screen.findByTestId('credentials-password')).toHaveTextContent(
+      'redis-s3cr3t/+',
+    );
+    expect(
+      screen.getByText(`redis://${user}:•••@127.0.0.1:6379/0`),
+    ).toBeInTheDocument();
+  });
+
   it('offers no credentials to people the policy does not allow', async () => {
     // usePermission keeps decisions per permission and resource in SWR's module-level cache for
     // the whole test file, so a request no other test has asked about gets a fresh decision.

@@ -36,6 +36,8 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
 import {
   databaseResourceEntityRef,
+  engineDefinition,
+  formatMonthlyCost,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -43,6 +45,7 @@ import {
 } from '@paved/plugin-provisioning-common';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { rootRouteRef } from '../../routes';
+import { ApprovalSummary } from '../common/ApprovalSummary';
 import { ReviewActions } from '../common/ReviewActions';
 import { StatusChip } from '../common/StatusChip';
 import { formatRelative, formatTimestamp } from '../common/format';
@@ -162,7 +165,8 @@ const ConnectionCard = ({
     resourceRef: request.id,
   });
   if (request.status !== 'ready' || !request.outputs) return null;
-  const { host, port, database, username, credentialsRef } = request.outputs;
+  const { host, port, database, username, credentialsRef, keyPrefix } =
+    request.outputs;
   const keptByPaved = credentialsRef.startsWith('paved-secret:');
   return (
     <InfoCard title="Connection">
@@ -173,6 +177,7 @@ const ConnectionCard = ({
           port: String(port),
           database,
           username,
+          ...(typeof keyPrefix === 'string' ? { 'key prefix': keyPrefix } : {}),
           'credentials kept in': keptByPaved
             ? 'Paved (encrypted)'
             : credentialsRef,
@@ -296,9 +301,11 @@ export const RequestDetails = ({
                   ) : (
                     '—'
                   ),
+                  engine: engineDefinition(request.type).title,
                   environment: request.environment,
                   size: request.size,
-                  storage: `${request.storageGB} GB`,
+                  [engineDefinition(request.type).capacity
+                    .name]: `${request.storageGB} GB`,
                   version: request.version ?? 'default',
                   provider: request.provider,
                   'requested by': (
@@ -308,7 +315,15 @@ export const RequestDetails = ({
                     />
                   ),
                   requested: formatTimestamp(request.createdAt),
+                  'estimated cost': request.cost
+                    ? formatMonthlyCost(request.cost)
+                    : '—',
                   'approval required': request.approvalRequired ? 'yes' : 'no',
+                  ...(request.approval
+                    ? {
+                        approvals: <ApprovalSummary state={request.approval} />,
+                      }
+                    : {}),
                 }}
               />
             </InfoCard>
@@ -369,7 +384,11 @@ export const RequestPage = () => {
         title={
           value ? `${value.name} (${value.environment})` : 'Database request'
         }
-        subtitle={value ? `PostgreSQL for ${value.owner}` : undefined}
+        subtitle={
+          value
+            ? `${engineDefinition(value.type).title} for ${value.owner}`
+            : undefined
+        }
         type="Databases"
         typeLink={overviewLink?.()}
       />

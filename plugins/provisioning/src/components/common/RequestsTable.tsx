@@ -7,7 +7,10 @@ import TableRow from '@material-ui/core/TableRow';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  engineDefinition,
+  type DatabaseRequest,
+} from '@paved/plugin-provisioning-common';
 import { requestRouteRef } from '../../routes';
 import { StatusChip } from './StatusChip';
 import { formatTimestamp } from './format';
@@ -40,6 +43,7 @@ export const RequestsTable = ({
           <TableHead>
             <TableRow>
               <TableCell>Name</TableCell>
+              <TableCell>Engine</TableCell>
               <TableCell>Environment</TableCell>
               <TableCell>Owner</TableCell>
               <TableCell>Size</TableCell>
@@ -59,6 +63,7 @@ export const RequestsTable = ({
                     row.name
                   )}
                 </TableCell>
+                <TableCell>{engineDefinition(row.type).title}</TableCell>
                 <TableCell>{row.environment}</TableCell>
                 <TableCell>
                   <EntityRefLink entityRef={row.owner} defaultKind="group" />

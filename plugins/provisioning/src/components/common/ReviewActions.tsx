@@ -23,9 +23,12 @@ type Decision = 'approve' | 'reject';
  */
 export const ReviewActions = ({
   request,
+  operation,
   onReviewed,
 }: {
   request: DatabaseRequest;
+  /** When set, the operation on the request's database is reviewed instead of the request. */
+  operation?: { id: string; title: string };
   onReviewed: () => void;
 }) => {
   const api = useApi(provisioningApiRef);
@@ -38,7 +41,7 @@ export const ReviewActions = ({
   const [comment, setComment] = useState('');
   const [submitting, setSubmitting] = useState(false);
 
-  if (request.status !== 'awaiting-approval' || !allowed) {
+  if ((!operation && request.status !== 'awaiting-approval') || !allowed) {
     return null;
   }
 
@@ -50,7 +53,21 @@ export const ReviewActions = ({
   const submit = async () => {
     setSubmitting(true);
     try {
-      if (decision === 'approve') {
+      if (operation) {
+        await api.reviewOperation(
+          request.id,
+          operation.id,
+          decision!,
+          comment.trim() || undefined,
+        );
+        alertApi.post({
+          message: `${decision === 'approve' ? 'Approved' : 'Rejected'} ${
+            operation.title
+          }`,
+          severity: 'success',
+          display: 'transient',
+        });
+      } else if (decision === 'approve') {
         await api.approveRequest(request.id, comment.trim() || undefined);
         alertApi.post({
           message: `Approved ${request.name} (${request.environment})`,
@@ -105,8 +122,10 @@ export const ReviewActions = ({
         maxWidth="sm"
       >
         <DialogTitle>
-          {decision === 'approve' ? 'Approve' : 'Reject'} {request.name} (
-          {request.environment})
+          {decision === 'approve' ? 'Approve' : 'Reject'}{' '}
+          {operation
+            ? operation.title
+            : `${request.name} (${request.environment})`}
         </DialogTitle>
         <DialogContent>
           <DialogContentText>

@@ -1,5 +1,5 @@
 // Package database holds the PostgreSQL connection pool. DATABASE_URL comes from the secret
-// Paved's self-service provisioning creates (see the chart's databaseSecret).
+// Paved's self-service provisioning creates (the chart's `database` values).
 package database
 
 import (

@@ -1,0 +1,52 @@
+import Chip from '@material-ui/core/Chip';
+import Link from '@material-ui/core/Link';
+import type {
+  ComponentUpgradeState,
+  Upgrade,
+} from '@paved/plugin-golden-paths-common';
+
+const LABELS: Record<ComponentUpgradeState, string> = {
+  current: 'Current',
+  outdated: 'Upgrade available',
+  proposed: 'Upgrade proposed',
+  'needs-attention': 'Needs attention',
+  unknown: 'Version unknown',
+};
+
+const CHIP_COLOURS: Partial<
+  Record<ComponentUpgradeState, 'primary' | 'secondary'>
+> = { outdated: 'primary', 'needs-attention': 'secondary' };
+
+const CHANGE_LINK_LABELS: Partial<Record<Upgrade['status'], string>> = {
+  'needs-attention': 'Resolve conflicts',
+  merged: 'Merged change',
+};
+
+/** A component's upgrade state as a chip. */
+export function UpgradeStateChip(props: { state: ComponentUpgradeState }) {
+  const { state } = props;
+  return (
+    <Chip
+      size="small"
+      label={LABELS[state]}
+      color={CHIP_COLOURS[state] ?? 'default'}
+      data-testid={`upgrade-state-${state}`}
+    />
+  );
+}
+
+/** The change request of a proposal, opened where it lives. */
+export function ChangeLink(props: { upgrade: Upgrade }) {
+  const { upgrade } = props;
+  if (!upgrade.changeUrl) return null;
+  const local = upgrade.changeUrl.includes('/git/');
+  return (
+    <Link
+      href={upgrade.changeUrl}
+      target={local ? undefined : '_blank'}
+      rel={local ? undefined : 'noopener noreferrer'}
+    >
+      {CHANGE_LINK_LABELS[upgrade.status] ?? 'Review change'}
+    </Link>
+  );
+}

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The Template drift page. */
+export const templateDriftRouteRef = createRouteRef();

@@ -1,0 +1,469 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import type {
+  DatabaseOperationsProvider,
+  OperationStatus,
+  ProviderContext,
+} from '@paved/plugin-provisioning-node';
+import { randomBytes } from 'crypto';
+import { v4 as uuid } from 'uuid';
+import {
+  ClaimedDatabaseOperation,
+  DatabaseOperationStore,
+  DatabaseRequestStore,
+  RequestSecretStore,
+} from '../database';
+import { OperationSettings, ProcessingSettings } from '../config';
+import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
+import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
+import { OperationGuardrails } from '../policy/OperationGuardrails';
+import { ProviderRegistry } from '../providers/ProviderRegistry';
+
+const BATCH_SIZE = 5;
+const MAX_BATCHES_PER_RUN = 20;
+
+/** A step's outcome when it did not finish the operation. */
+type StepOutcome =
+  | { kind: 'finished' }
+  | { kind: 'wait'; message?: string }
+  | { kind: 'retry'; message: string; retryable: boolean };
+
+/** What every generated password looks like: base64url, as the sandbox provider requires. */
+function generatePassword(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/**
+ * Carries in-progress operations to their end, like the request processor does requests: each
+ * operation is leased in the database before it is touched, a crashed processor's lease runs out
+ * and another one resumes from the stored phase, provider calls are idempotent, and failures are
+ * retried with exponential backoff up to `maxAttempts`.
+ *
+ * Steps per type: `extend` moves the expiry; `resize` asks the provider (polled while a GitOps
+ * change rolls out) and then records the new size; `rotate-credentials` issues a new password on
+ * the other login, keeps the old one through the grace period, then revokes it; `snapshot` copies
+ * the database; `restore` takes a safety snapshot first, then restores.
+ */
+export class OperationProcessor {
+  readonly instanceId: string;
+
+  constructor(
+    private readonly options: {
+      operations: DatabaseOperationStore;
+      requests: DatabaseRequestStore;
+      secrets: RequestSecretStore;
+      lifecycle: OperationLifecycle;
+      guardrails: OperationGuardrails;
+      providers: ProviderRegistry;
+      logger: LoggerService;
+      settings: ProcessingSettings;
+      operationSettings: OperationSettings;
+      now?: () => Date;
+      instanceId?: string;
+    },
+  ) {
+    this.instanceId = options.instanceId ?? `operations-${uuid()}`;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Processes everything that is due; returns how many operations were worked on. */
+  async processDue(): Promise<number> {
+    let processed = 0;
+    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+      const claimed = await this.claim(BATCH_SIZE);
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map(operation => this.process(operation)));
+      processed += claimed.length;
+    }
+    return processed;
+  }
+
+  /** Processes the given operations now if they are due and free (after a create or an approval). */
+  async processNow(ids: string[]): Promise<void> {
+    const claimed = await this.claim(ids.length, ids);
+    await Promise.all(claimed.map(operation => this.process(operation)));
+  }
+
+  private claim(limit: number, ids?: string[]) {
+    return this.options.operations.claimDue({
+      owner: this.instanceId,
+      leaseMs: this.options.settings.leaseSeconds * 1000,
+      limit,
+      ids,
+    });
+  }
+
+  private async process(operation: ClaimedDatabaseOperation): Promise<void> {
+    const logger = this.options.logger.child({
+      requestId: operation.requestId,
+      operationId: operation.id,
+    });
+    try {
+      const request = await this.options.requests.getRequest(
+        operation.requestId,
+      );
+      if (!request || request.status !== 'ready') {
+        await this.fail(
+          operation,
+          `The database is ${request?.status ?? 'gone'}, no longer ready`,
+        );
+        return;
+      }
+      const ctx: ProviderContext = { logger, secrets: this.options.secrets };
+      const outcome = await this.step(operation, request, ctx).catch(
+        (error): StepOutcome => ({
+          kind: 'retry',
+          message: (error as Error).message,
+          retryable: true,
+        }),
+      );
+      if (outcome.kind === 'wait') {
+        await this.options.operations.reschedule(
+          operation.id,
+          this.instanceId,
+          {
+            attempts: operation.processing.attempts,
+            nextAttemptAt: new Date(
+              this.now().getTime() +
+                this.options.settings.pollIntervalSeconds * 1000,
+            ),
+          },
+        );
+      } else if (outcome.kind === 'retry') {
+        await this.retryOrFail(operation, outcome.message, outcome.retryable);
+      }
+    } catch (error) {
+      // A lost lease or a concurrent change ends up here; the stored phase is where to resume.
+      logger.warn(
+        `Processing of operation ${operation.id} stopped: ${
+          (error as Error).message
+        }`,
+      );
+    } finally {
+      await this.options.operations.releaseLease(operation.id, this.instanceId);
+    }
+  }
+
+  private provider(request: DatabaseRequest): DatabaseOperationsProvider {
+    const operations = this.options.providers.get(
+      request.provider,
+      request.type,
+    ).operations;
+    if (!operations) {
+      throw new Error(`Provider "${request.provider}" supports no operations`);
+    }
+    return operations;
+  }
+
+  private async step(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const parameters = operation.parameters;
+    switch (parameters.type) {
+      case 'extend':
+        return this.extend(operation, request, parameters.hours);
+      case 'resize':
+        return this.resize(operation, request, parameters, ctx);
+      case 'rotate-credentials':
+        return operation.phase === 'grace'
+          ? this.revokeOldCredentials(operation, request, ctx)
+          : this.rotate(operation, request, ctx);
+      case 'snapshot':
+        return this.snapshot(operation, request, parameters.label, ctx);
+      case 'restore':
+        return this.restore(operation, request, parameters.snapshotId, ctx);
+      default:
+        return {
+          kind: 'retry',
+          message: `Unknown operation type`,
+          retryable: false,
+        };
+    }
+  }
+
+  private async extend(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    hours: number | undefined,
+  ): Promise<StepOutcome> {
+    // Counted from when it is applied, within the limits as they are then.
+    const target = this.options.guardrails.extensionTarget(request, hours);
+    if (!target.expiresAt) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: target.violations
+          .map(v => `${v.field}: ${v.problem} (rule: ${v.rule})`)
+          .join('; '),
+      };
+    }
+    await this.finish(operation, {
+      message: `Extended by ${
+        target.hours
+      } hours, expires at ${target.expiresAt.toISOString()}`,
+      result: { expiresAt: target.expiresAt.toISOString() },
+      requestUpdate: { expiresAt: target.expiresAt },
+    });
+    return { kind: 'finished' };
+  }
+
+  private async resize(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    parameters: { size?: DatabaseRequest['size']; storageGB?: number },
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const target = this.options.guardrails.resizeTarget(request, parameters);
+    const provider = this.provider(request);
+    if (!provider.resize) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: `Provider "${request.provider}" does not support resize`,
+      };
+    }
+    const status: OperationStatus = await provider.resize(request, target, ctx);
+    if (status.state === 'pending') {
+      return { kind: 'wait', message: status.message };
+    }
+    if (status.state === 'failed') {
+      return {
+        kind: 'retry',
+        message: status.message,
+        retryable: status.retryable,
+      };
+    }
+    await this.finish(operation, {
+      message: `Now ${target.size} with ${target.storageGB} GB${
+        status.message ? `: ${status.message}` : ''
+      }`,
+      result: { size: target.size, storageGB: target.storageGB },
+      requestUpdate: { size: target.size, storageGB: target.storageGB },
+    });
+    return { kind: 'finished' };
+  }
+
+  private async rotate(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const provider = this.provider(request);
+    if (!provider.rotateCredentials || !request.outputs) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: `Provider "${request.provider}" does not support rotate-credentials`,
+      };
+    }
+    // The provider addresses the login other than the current one, so a repeat after a crash
+    // (with another password) re-issues on the same login; the old login is not touched.
+    const password = generatePassword();
+    const { username } = await provider.rotateCredentials(
+      request,
+      password,
+      ctx,
+    );
+    await this.options.secrets.put(request.id, password);
+    const graceEndsAt = new Date(
+      this.now().getTime() +
+        this.options.operationSettings.rotationGraceMinutes * 60_000,
+    );
+    await this.options.lifecycle.transition(operation, {
+      to: 'in-progress',
+      from: ['in-progress'],
+      phase: 'grace',
+      leaseOwner: this.instanceId,
+      actor: SYSTEM_ACTOR,
+      action: 'issued',
+      message: `New credentials issued for login ${username}; the previous login ${
+        request.outputs.username
+      } works until ${graceEndsAt.toISOString()}`,
+      nextAttemptAt: graceEndsAt,
+      result: {
+        username,
+        previousUsername: request.outputs.username,
+        graceEndsAt: graceEndsAt.toISOString(),
+      },
+      requestUpdate: { outputs: { ...request.outputs, username } },
+    });
+    return { kind: 'finished' };
+  }
+
+  private async revokeOldCredentials(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const previous = operation.result?.previousUsername;
+    const provider = this.provider(request);
+    if (typeof previous !== 'string' || !provider.revokeCredentials) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: 'The replaced login is unknown; it cannot be revoked',
+      };
+    }
+    await provider.revokeCredentials(request, previous, ctx);
+    await this.finish(operation, {
+      message: `Grace period over: login ${previous} revoked`,
+      result: { revokedAt: this.now().toISOString() },
+    });
+    return { kind: 'finished' };
+  }
+
+  private snapshotExpiry(): Date {
+    return new Date(
+      this.now().getTime() +
+        this.options.operationSettings.snapshotRetentionDays * 86_400_000,
+    );
+  }
+
+  private async snapshot(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    label: string | undefined,
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const provider = this.provider(request);
+    if (!provider.snapshot) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: `Provider "${request.provider}" does not support snapshot`,
+      };
+    }
+    // The snapshot's id is the operation's: a repeated step writes the same snapshot again.
+    const record = await provider.snapshot(request, operation.id, ctx);
+    const snapshot = await this.options.operations.addSnapshot({
+      id: operation.id,
+      requestId: request.id,
+      operationId: operation.id,
+      kind: 'manual',
+      label,
+      location: record.location,
+      sizeBytes: record.sizeBytes,
+      expiresAt: this.snapshotExpiry(),
+    });
+    await this.finish(operation, {
+      message: `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
+      result: { snapshotId: snapshot.id, sizeBytes: snapshot.sizeBytes },
+    });
+    return { kind: 'finished' };
+  }
+
+  private async restore(
+    operation: ClaimedDatabaseOperation,
+    request: DatabaseRequest,
+    snapshotId: string,
+    ctx: ProviderContext,
+  ): Promise<StepOutcome> {
+    const provider = this.provider(request);
+    if (!provider.snapshot || !provider.restore) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: `Provider "${request.provider}" does not support restore`,
+      };
+    }
+    const source = await this.options.operations.getSnapshot(snapshotId);
+    if (!source || source.requestId !== request.id) {
+      return {
+        kind: 'retry',
+        retryable: false,
+        message: `Snapshot ${snapshotId} no longer exists`,
+      };
+    }
+    // The safety snapshot (id = this operation's) is taken once; a resumed restore finds it.
+    let safety = await this.options.operations.getSnapshot(operation.id);
+    if (!safety) {
+      const record = await provider.snapshot(request, operation.id, ctx);
+      safety = await this.options.operations.addSnapshot({
+        id: operation.id,
+        requestId: request.id,
+        operationId: operation.id,
+        kind: 'safety',
+        label: `before restoring ${snapshotId}`,
+        location: record.location,
+        sizeBytes: record.sizeBytes,
+        expiresAt: this.snapshotExpiry(),
+      });
+      await this.options.operations.appendEvent(operation, {
+        actor: SYSTEM_ACTOR,
+        action: 'restore-safety-snapshot',
+        message: `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
+      });
+    }
+    await provider.restore(request, source, ctx);
+    await this.finish(operation, {
+      message: `Restored snapshot ${snapshotId}; the content before is in safety snapshot ${safety.id}`,
+      result: { restoredSnapshotId: snapshotId, safetySnapshotId: safety.id },
+    });
+    return { kind: 'finished' };
+  }
+
+  private async finish(
+    operation: ClaimedDatabaseOperation,
+    change: {
+      message: string;
+      result?: Record<string, unknown>;
+      requestUpdate?: Parameters<
+        OperationLifecycle['transition']
+      >[1]['requestUpdate'];
+    },
+  ) {
+    await this.options.lifecycle.transition(operation, {
+      to: 'done',
+      from: ['in-progress'],
+      leaseOwner: this.instanceId,
+      actor: SYSTEM_ACTOR,
+      action: 'done',
+      ...change,
+    });
+  }
+
+  private async retryOrFail(
+    operation: ClaimedDatabaseOperation,
+    message: string,
+    retryable: boolean,
+  ) {
+    const { settings, operations } = this.options;
+    const attempts = operation.processing.attempts + 1;
+    if (retryable && attempts < settings.maxAttempts) {
+      const delaySeconds = Math.min(
+        settings.backoffBaseSeconds * 2 ** (attempts - 1),
+        settings.backoffMaxSeconds,
+      );
+      await operations.appendEvent(operation, {
+        actor: SYSTEM_ACTOR,
+        action: `${operation.type}-attempt-failed`,
+        message: `Attempt ${attempts} of ${settings.maxAttempts} failed, retrying in ${delaySeconds}s: ${message}`,
+      });
+      await operations.reschedule(operation.id, this.instanceId, {
+        attempts,
+        nextAttemptAt: new Date(this.now().getTime() + delaySeconds * 1000),
+      });
+      return;
+    }
+    await this.fail(
+      operation,
+      retryable ? `Failed after ${attempts} attempt(s): ${message}` : message,
+    );
+  }
+
+  private async fail(operation: ClaimedDatabaseOperation, reason: string) {
+    await this.options.lifecycle.transition(operation, {
+      to: 'failed',
+      from: ['in-progress'],
+      leaseOwner: this.instanceId,
+      actor: SYSTEM_ACTOR,
+      action: 'failed',
+      failureReason: reason,
+    });
+  }
+}

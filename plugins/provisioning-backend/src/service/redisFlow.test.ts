@@ -1,0 +1,115 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Socket } from 'node:net';
+import request from 'supertest';
+import { body, SAM, startBackend } from './__testUtils__/testBackend';
+
+jest.setTimeout(60_000);
+
+/**
+ * Sends commands over one connection to the Redis a `redis://user:password@host:port/db` URL
+ * names, after AUTH with its credentials; returns each raw RESP reply. Enough of the protocol to
+ * prove the URL the credentials endpoint hands out works, without a Redis client library here.
+ */
+async function redisReplies(url: string, commands: string[][]) {
+  const { hostname, port, username, password } = new URL(url);
+  const all = [
+    ['AUTH', decodeURIComponent(username), decodeURIComponent(password)],
+    ...commands,
+  ];
+  const socket = new Socket();
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.connect(Number(port), hostname, resolve);
+  });
+  let received = '';
+  const done = new Promise<string[]>(resolve => {
+    socket.on('data', chunk => {
+      received += chunk.toString('utf8');
+      const replies = received.split('\r\n').filter(line => /^[+\-:$]/.test(line));
+      // Every reply here is a simple string, error, integer or a bulk string header.
+      if (replies.length >= all.length) resolve(replies);
+    });
+  });
+  for (const command of all) {
+    socket.write(
+      `*${command.length}\r\n${command
+        .map(arg => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`)
+        .join('')}`,
+    );
+  }
+  const replies = await done;
+  socket.destroy();
+  return { replies, received };
+}
+
+describe('a Redis request through the provisioning flow with the sandbox on the local Redis', () => {
+  it('becomes ready, hands out a redis:// URL confined to its prefix, and deletion removes the user', async () => {
+    const { server, owners } = await startBackend({
+      sandboxConnection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+    });
+    const auth = mockCredentials.user.header(SAM);
+    const created = await request(server)
+      .post('/api/provisioning/requests')
+      .set('Authorization', auth)
+      .send(
+        body({ type: 'redis', name: 'router-sessions', storageGB: 1, version: '7.0' }),
+      );
+    expect(created.status).toBe(201);
+    owners.set(created.body.id, created.body.owner);
+    const id = created.body.id;
+
+    const waitFor = async (status: string) => {
+      for (let i = 0; i < 100; i++) {
+        const res = await request(server)
+          .get(`/api/provisioning/requests/${id}`)
+          .set('Authorization', auth);
+        if (res.body.status === status) return res.body;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      throw new Error(`request never reached ${status}`);
+    };
+    const ready = await waitFor('ready');
+    const username = ready.outputs.username;
+    expect(ready.outputs).toEqual({
+      host: '127.0.0.1',
+      port: 6379,
+      database: '0',
+      username: expect.stringMatching(/^paved_router_sessions_[0-9a-f]{8}$/),
+      keyPrefix: `${username}:`,
+      credentialsRef: `paved-secret:${id}`,
+      connectionSecret: 'router-sessions-development-connection',
+    });
+
+    const creds = await request(server)
+      .get(`/api/provisioning/requests/${id}/credentials`)
+      .set('Authorization', auth);
+    expect(creds.status).toBe(200);
+    expect(creds.body).toMatchObject({
+      username,
+      database: '0',
+      keyPrefix: `${username}:`,
+    });
+    expect(creds.body.connectionString).toBe(
+      `redis://${username}:${creds.body.password}@127.0.0.1:6379/0`,
+    );
+    expect(JSON.stringify(ready)).not.toContain(creds.body.password);
+
+    const { replies } = await redisReplies(creds.body.connectionString, [
+      ['ACL', 'WHOAMI'],
+      ['SET', `${username}:greeting`, 'hi'],
+      ['SET', 'someone-else:greeting', 'hi'],
+    ]);
+    expect(replies[0]).toBe('+OK');
+    expect(replies[1]).toBe(`$${username.length}`);
+    expect(replies[2]).toBe('+OK');
+    expect(replies[3]).toMatch(/^-NOPERM/);
+
+    const deleted = await request(server)
+      .delete(`/api/provisioning/requests/${id}`)
+      .set('Authorization', auth);
+    expect(deleted.status).toBe(202);
+    await waitFor('deleted');
+    const after = await redisReplies(creds.body.connectionString, []);
+    expect(after.replies[0]).toMatch(/^-WRONGPASS/);
+  });
+});

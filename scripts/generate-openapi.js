@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+/*
+ * Generates what is derived from a Paved backend plugin's one HTTP contract,
+ * `plugins/<id>-backend/src/schema/openapi.yaml`:
+ *   - `src/schema/openapi.generated.ts` in the backend plugin: the spec as a typed constant and
+ *     `createOpenApiRouter`, which validates every request against it
+ *     (@backstage/backend-openapi-utils) and types the router's handlers;
+ *   - `plugins/<id>-common/src/schema/openapi.generated.ts`: request and response types
+ *     (openapi-typescript) for clients, the portal and tests.
+ * Backstage's `backstage-repo-tools package schema openapi generate --server` writes the first
+ * file after running the Java OpenAPI generator, which these machines cannot download; this
+ * script does the part Paved needs.
+ *
+ *   node scripts/generate-openapi.js plugins/devex-backend   # one plugin (its generate:openapi)
+ *   yarn generate:openapi                                    # every backend plugin
+ *   yarn lint:openapi   (--check: writes nothing, fails naming each stale file; part of make test)
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+const prettier = require('prettier');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function header(pluginDir) {
+  const source = path.relative(ROOT, path.join(pluginDir, 'src/schema/openapi.yaml'));
+  return [
+    '// ******************************************************************',
+    '// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.',
+    `// * Source: ${source}`,
+    `// * Regenerate: node scripts/generate-openapi.js ${path.relative(ROOT, pluginDir)}`,
+    '// ******************************************************************',
+    '',
+  ].join('\n');
+}
+
+/** The generated files of one backend plugin, absolute path → content. */
+async function renderOpenApiArtifacts(pluginDir) {
+  const dir = path.resolve(pluginDir);
+  const specFile = path.join(dir, 'src/schema/openapi.yaml');
+  // `merge`: a spec may write shared properties once and merge (<<) them where they recur.
+  const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'), { merge: true });
+  const head = header(dir);
+  const files = {
+    [path.join(dir, 'src/schema/openapi.generated.ts')]: `${head}
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = ${JSON.stringify(spec, null, 2)} as const;
+
+/** An express router that validates requests against {@link spec}, typed by it. */
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+`,
+  };
+
+  const commonDir = path.join(
+    path.dirname(dir),
+    `${path.basename(dir).replace(/-backend$/, '')}-common`,
+  );
+  // Types for clients go to the -common package when it has a src/schema/ folder for them.
+  if (fs.existsSync(path.join(commonDir, 'src/schema'))) {
+    const { default: openapiTS, astToString } = await import('openapi-typescript');
+    // `discriminator` is there for the validator (ajv checks a payload only against the branch
+    // its tag names). openapi-typescript would take the schema's name for the tag; without the
+    // keyword each branch's own `const` is the tag, which is what the wire carries.
+    const typesSpec = JSON.parse(JSON.stringify(spec), (key, value) =>
+      key === 'discriminator' ? undefined : value,
+    );
+    files[path.join(commonDir, 'src/schema/openapi.generated.ts')] = `${head}/* eslint-disable */
+${astToString(await openapiTS(typesSpec, { alphabetize: true }))}`;
+  }
+
+  const options = (await prettier.resolveConfig(specFile)) ?? {};
+  const formatted = {};
+  for (const [file, content] of Object.entries(files)) {
+    formatted[file] = await prettier.format(content, { ...options, filepath: file });
+  }
+  return formatted;
+}
+
+/** Backend plugins with a spec. */
+function backendPluginsWithSpec() {
+  const plugins = path.join(ROOT, 'plugins');
+  return fs
+    .readdirSync(plugins)
+    .map(name => path.join(plugins, name))
+    .filter(dir => fs.existsSync(path.join(dir, 'src/schema/openapi.yaml')));
+}
+
+module.exports = { renderOpenApiArtifacts, backendPluginsWithSpec };
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  const dirs = process.argv.slice(2).filter(arg => arg !== '--check');
+  (async () => {
+    const stale = [];
+    for (const dir of dirs.length ? dirs : backendPluginsWithSpec()) {
+      for (const [file, content] of Object.entries(await renderOpenApiArtifacts(dir))) {
+        const name = path.relative(ROOT, file);
+        if (check) {
+          const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+          if (current !== content) stale.push(name);
+          continue;
+        }
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content);
+        console.log(`wrote ${name}`);
+      }
+    }
+    if (stale.length) {
+      console.error(
+        `Stale OpenAPI output (run yarn generate:openapi):\n  ${stale.join('\n  ')}`,
+      );
+      process.exit(1);
+    }
+    if (check) console.log('OpenAPI generated files are up to date');
+  })().catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+}
