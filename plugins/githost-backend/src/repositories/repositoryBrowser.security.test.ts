@@ -30,13 +30,15 @@ describe('the repository page routes stay inside the repository', () => {
 
   afterAll(() => backend?.stop());
 
-  const get = (url: string, auth: string | undefined = sam) => {
+  const get = (url: string, auth: string | null = sam) => {
     const req = request(backend.server).get(url);
     return auth ? req.set('authorization', auth) : req;
   };
 
   it('reads a file and a directory of the repository', async () => {
-    const blob = await get(`${base}/blob?path=src/index.ts`);
+    const blob = await get(
+      `${base}/blob?path=${encodeURIComponent('src/index.ts')}`,
+    );
     expect(blob.status).toBe(200);
     expect(blob.body.content).toBe('export const port = 8080;\n');
     const tree = await get(`${base}/tree?path=src`);
@@ -53,7 +55,10 @@ describe('the repository page routes stay inside the repository', () => {
       `${base}/tree`,
       `${base}/blob?path=README.md`,
     ]) {
-      expect((await get(url, undefined)).status).toBe(401);
+      expect({ url, status: (await get(url, null)).status }).toEqual({
+        url,
+        status: 401,
+      });
     }
   });
 
