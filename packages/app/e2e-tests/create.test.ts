@@ -101,7 +101,7 @@ test.describe('golden paths', () => {
     );
     await expect(page.getByText(name).first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('created-from')).toContainText(
-      'Created from TypeScript service 1.0.0',
+      /Created from TypeScript service \d+\.\d+\.\d+/,
       {
         timeout: 60_000,
       },

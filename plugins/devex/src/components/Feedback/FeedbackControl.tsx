@@ -32,10 +32,14 @@ import { devexApiRef } from '../../api/DevexApi';
 import { FEEDBACK_CONTROL_ATTRIBUTE, describeClick } from './lastAction';
 
 const useStyles = makeStyles(theme => ({
+  // A tab on the right edge, half way down: clear of the forms' Next/Create/Review buttons and
+  // the tables' pagination at the bottom of the page.
   fab: {
     position: 'fixed',
-    right: theme.spacing(3),
-    bottom: theme.spacing(3),
+    right: 0,
+    top: '50%',
+    borderTopRightRadius: 0,
+    borderBottomRightRadius: 0,
     zIndex: theme.zIndex.snackbar - 1,
   },
   icon: { marginRight: theme.spacing(1) },
@@ -133,15 +137,14 @@ export function FeedbackControl() {
   return (
     <div {...{ [FEEDBACK_CONTROL_ATTRIBUTE]: true }}>
       <Fab
-        variant="extended"
         color="primary"
-        size="medium"
+        size="small"
+        title="Give feedback on this page"
         className={classes.fab}
         onClick={openDialog}
         aria-label="Give feedback on this page"
       >
-        <FeedbackOutlined className={classes.icon} />
-        Feedback
+        <FeedbackOutlined />
       </Fab>
       <Dialog
         open={open}
