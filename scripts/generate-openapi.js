@@ -23,15 +23,133 @@ const prettier = require('prettier');
 const ROOT = path.resolve(__dirname, '..');
 
 function header(pluginDir) {
-  const source = path.relative(ROOT, path.join(pluginDir, 'src/schema/openapi.yaml'));
+  const source = path.relative(
+    ROOT,
+    path.join(pluginDir, 'src/schema/openapi.yaml'),
+  );
   return [
     '// ******************************************************************',
     '// * GENERATED FROM THE OPENAPI SPEC. DO NOT EDIT BY HAND.',
     `// * Source: ${source}`,
-    `// * Regenerate: node scripts/generate-openapi.js ${path.relative(ROOT, pluginDir)}`,
+    `// * Regenerate: node scripts/generate-openapi.js ${path.relative(
+      ROOT,
+      pluginDir,
+    )}`,
     '// ******************************************************************',
     '',
   ].join('\n');
+}
+
+const camel = name =>
+  name.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : ''));
+
+/** `$ref`s to component schemas anywhere in `value`. */
+function schemaRefs(value, found = new Set()) {
+  if (Array.isArray(value)) value.forEach(v => schemaRefs(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (
+        key === '$ref' &&
+        typeof v === 'string' &&
+        v.startsWith('#/components/schemas/')
+      ) {
+        found.add(v.slice('#/components/schemas/'.length));
+      } else schemaRefs(v, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * The typed spec for the router, split by concern so no file grows without bound: one file per
+ * resource and sub-resource (the first two named segments of its paths) holding its paths and the schemas only it uses, and
+ * `shared.generated.ts` with what several resources use; `openapi.generated.ts` assembles them.
+ */
+function serverFiles(dir, spec, head) {
+  const schemas = spec.components?.schemas ?? {};
+  const closure = names => {
+    const all = new Set(names);
+    for (const name of all)
+      for (const ref of schemaRefs(schemas[name])) all.add(ref);
+    return all;
+  };
+  const groups = new Map();
+  for (const [route, item] of Object.entries(spec.paths ?? {})) {
+    // The resource and, below it, the sub-resource: /requests/{id}/operations/... → requests-operations.
+    const [resource = 'root', ...rest] = route.split('/').filter(Boolean);
+    const sub = rest.find(segment => !segment.startsWith('{'));
+    const group = sub ? `${resource}-${sub}` : resource;
+    if (!groups.has(group)) groups.set(group, {});
+    groups.get(group)[route] = item;
+  }
+  const usedBy = new Map();
+  for (const [group, paths] of groups) {
+    for (const name of closure(schemaRefs(paths))) {
+      usedBy.set(name, [...(usedBy.get(name) ?? []), group]);
+    }
+  }
+  const ownerOf = name =>
+    usedBy.get(name)?.length === 1 ? usedBy.get(name)[0] : undefined;
+  const out = {};
+  const schemaDir = path.join(dir, 'src/schema/generated');
+  const imports = [];
+  const pathSpreads = [];
+  const schemaSpreads = [];
+  for (const [group, paths] of groups) {
+    const id = camel(group);
+    const own = Object.fromEntries(
+      Object.entries(schemas).filter(([n]) => ownerOf(n) === group),
+    );
+    out[path.join(schemaDir, `${group}.generated.ts`)] = `${head}
+/** The \`/${group}\` routes of the spec, and the schemas only they use. */
+export const ${id}Paths = ${JSON.stringify(paths, null, 2)} as const;
+
+export const ${id}Schemas = ${JSON.stringify(own, null, 2)} as const;
+`;
+    imports.push(
+      `import { ${id}Paths, ${id}Schemas } from './generated/${group}.generated';`,
+    );
+    pathSpreads.push(`...${id}Paths`);
+    schemaSpreads.push(`...${id}Schemas`);
+  }
+  const { paths: _paths, components = {}, ...document } = spec;
+  const { schemas: _schemas, ...otherComponents } = components;
+  const shared = Object.fromEntries(
+    Object.entries(schemas).filter(([n]) => !ownerOf(n)),
+  );
+  out[path.join(schemaDir, 'shared.generated.ts')] = `${head}
+/** The spec without its paths, and the components several resources use. */
+export const document = ${JSON.stringify(document, null, 2)} as const;
+
+export const sharedComponents = ${JSON.stringify(
+    otherComponents,
+    null,
+    2,
+  )} as const;
+
+export const sharedSchemas = ${JSON.stringify(shared, null, 2)} as const;
+`;
+  out[path.join(dir, 'src/schema/openapi.generated.ts')] = `${head}
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { document, sharedComponents, sharedSchemas } from './generated/shared.generated';
+${imports.join('\n')}
+
+/** The plugin's OpenAPI spec, assembled from its parts (see ./generated). */
+export const spec = {
+  ...document,
+  paths: { ${pathSpreads.join(', ')} },
+  components: {
+    ...sharedComponents,
+    schemas: { ...sharedSchemas, ${schemaSpreads.join(', ')} },
+  },
+} as const;
+
+/** An express router that validates requests against {@link spec}, typed by it. */
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
+`;
+  return out;
 }
 
 /** The generated files of one backend plugin, absolute path → content. */
@@ -41,18 +159,7 @@ async function renderOpenApiArtifacts(pluginDir) {
   // `merge`: a spec may write shared properties once and merge (<<) them where they recur.
   const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'), { merge: true });
   const head = header(dir);
-  const files = {
-    [path.join(dir, 'src/schema/openapi.generated.ts')]: `${head}
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-
-export const spec = ${JSON.stringify(spec, null, 2)} as const;
-
-/** An express router that validates requests against {@link spec}, typed by it. */
-export const createOpenApiRouter = async (
-  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
-) => createValidatedOpenApiRouter<typeof spec>(spec, options);
-`,
-  };
+  const files = serverFiles(dir, spec, head);
 
   const commonDir = path.join(
     path.dirname(dir),
@@ -60,21 +167,28 @@ export const createOpenApiRouter = async (
   );
   // Types for clients go to the -common package when it has a src/schema/ folder for them.
   if (fs.existsSync(path.join(commonDir, 'src/schema'))) {
-    const { default: openapiTS, astToString } = await import('openapi-typescript');
+    const { default: openapiTS, astToString } = await import(
+      'openapi-typescript'
+    );
     // `discriminator` is there for the validator (ajv checks a payload only against the branch
     // its tag names). openapi-typescript would take the schema's name for the tag; without the
     // keyword each branch's own `const` is the tag, which is what the wire carries.
     const typesSpec = JSON.parse(JSON.stringify(spec), (key, value) =>
       key === 'discriminator' ? undefined : value,
     );
-    files[path.join(commonDir, 'src/schema/openapi.generated.ts')] = `${head}/* eslint-disable */
+    files[
+      path.join(commonDir, 'src/schema/openapi.generated.ts')
+    ] = `${head}/* eslint-disable */
 ${astToString(await openapiTS(typesSpec, { alphabetize: true }))}`;
   }
 
   const options = (await prettier.resolveConfig(specFile)) ?? {};
   const formatted = {};
   for (const [file, content] of Object.entries(files)) {
-    formatted[file] = await prettier.format(content, { ...options, filepath: file });
+    formatted[file] = await prettier.format(content, {
+      ...options,
+      filepath: file,
+    });
   }
   return formatted;
 }
@@ -96,10 +210,14 @@ if (require.main === module) {
   (async () => {
     const stale = [];
     for (const dir of dirs.length ? dirs : backendPluginsWithSpec()) {
-      for (const [file, content] of Object.entries(await renderOpenApiArtifacts(dir))) {
+      for (const [file, content] of Object.entries(
+        await renderOpenApiArtifacts(dir),
+      )) {
         const name = path.relative(ROOT, file);
         if (check) {
-          const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+          const current = fs.existsSync(file)
+            ? fs.readFileSync(file, 'utf8')
+            : undefined;
           if (current !== content) stale.push(name);
           continue;
         }
@@ -110,7 +228,9 @@ if (require.main === module) {
     }
     if (stale.length) {
       console.error(
-        `Stale OpenAPI output (run yarn generate:openapi):\n  ${stale.join('\n  ')}`,
+        `Stale OpenAPI output (run yarn generate:openapi):\n  ${stale.join(
+          '\n  ',
+        )}`,
       );
       process.exit(1);
     }
