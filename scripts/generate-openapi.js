@@ -176,10 +176,37 @@ async function renderOpenApiArtifacts(pluginDir) {
     const typesSpec = JSON.parse(JSON.stringify(spec), (key, value) =>
       key === 'discriminator' ? undefined : value,
     );
+    // One file per concern: the routes (`paths`), the data shapes (`components`), the operations
+    // (each route's parameters and answers), and the small rest beside the index that re-exports all.
+    const nodes = await openapiTS(typesSpec, { alphabetize: true });
+    const schemaDir = path.join(commonDir, 'src/schema');
+    const parts = ['paths', 'components', 'operations'];
+    const rest = [];
+    for (const node of nodes) {
+      const name = node.name?.escapedText;
+      if (!parts.includes(name)) {
+        rest.push(node);
+        continue;
+      }
+      const text = astToString([node]);
+      const imports = parts
+        .filter(other => other !== name && text.includes(`${other}[`))
+        .map(other => `import type { ${other} } from './${other}.generated';`);
+      files[
+        path.join(schemaDir, `${name}.generated.ts`)
+      ] = `${head}/* eslint-disable */
+${imports.join('\n')}
+
+${text}`;
+    }
     files[
-      path.join(commonDir, 'src/schema/openapi.generated.ts')
+      path.join(schemaDir, 'openapi.generated.ts')
     ] = `${head}/* eslint-disable */
-${astToString(await openapiTS(typesSpec, { alphabetize: true }))}`;
+${parts
+  .map(part => `export type { ${part} } from './${part}.generated';`)
+  .join('\n')}
+
+${astToString(rest)}`;
   }
 
   const options = (await prettier.resolveConfig(specFile)) ?? {};
