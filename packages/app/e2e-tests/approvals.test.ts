@@ -1,12 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chooseEntity } from './scaffolderForm';
-import { signInAsGuest } from './signIn';
+import { BACKEND, signInAsGuest, tokenOf } from './signIn';
 
 /*
  * Approvals and cost, end to end: Sam (payments) requests a production database and sees its
  * estimated monthly cost in the form and on the request page; it waits for approval. Priya, a
  * platform engineer, finds it in her approvals inbox with its cost and what it creates, approves
- * it, and the request moves on to provisioning with her approval recorded.
+ * it, and the request moves on to provisioning with her approval recorded. Once the database is
+ * ready, Sam rotates its credentials from the request page (no approval needed for a rotation; the
+ * old login keeps working through the grace period). The e2e portal's production databases are
+ * sandbox ones on the local PostgreSQL (app-config.e2e.yaml), so the request really reaches ready.
  */
 
 /** Picks an option of an enum field (a Material UI select labelled with the field's title). */
@@ -23,6 +26,7 @@ test.describe('approvals and cost', () => {
   test('Sam requests a production database; Priya approves it in her inbox', async ({
     page,
     browser,
+    request,
   }, testInfo) => {
     test.setTimeout(300_000);
     const name = `e2e-prod-${Date.now().toString(36)}`;
@@ -125,6 +129,28 @@ test.describe('approvals and cost', () => {
     await page.screenshot({
       path: testInfo.outputPath('4-request-approved.png'),
       fullPage: true,
+    });
+
+    // Provisioned, Sam rotates the credentials of his production database.
+    await expect(page.getByTestId('status-ready').first()).toBeVisible({
+      timeout: 120_000,
+    });
+    await page.getByRole('button', { name: 'Rotate credentials' }).click();
+    const history = page.getByRole('table', { name: 'operations' });
+    await expect(
+      history
+        .getByTestId('operation-rotate-credentials')
+        .getByText(/grace period/),
+    ).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({
+      path: testInfo.outputPath('5-credentials-rotated.png'),
+      fullPage: true,
+    });
+
+    // Priya removes the database again (production deletion is the platform team's).
+    const priyaToken = await tokenOf(request, 'guest-platform');
+    await request.delete(`${BACKEND}/api/provisioning/requests/${requestId}`, {
+      headers: { Authorization: `Bearer ${priyaToken}` },
     });
     await priyaContext.close();
   });

@@ -1,20 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signInAsGuest } from './signIn';
-
-const BACKEND = process.env.PAVED_BACKEND_URL ?? 'http://localhost:7007';
-
-/** A development user's Backstage token, as scripts get it (app-config.yaml, auth.providers). */
-async function tokenOf(
-  request: APIRequestContext,
-  provider: 'guest' | 'guest-platform',
-) {
-  const res = await request.get(
-    `${BACKEND}/api/auth/${provider}/refresh?env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(res.ok()).toBeTruthy();
-  return (await res.json()).backstageIdentity.token as string;
-}
+import { expect, test } from '@playwright/test';
+import { BACKEND, signInAsGuest, tokenOf } from './signIn';
 
 /*
  * Operations on a ready database, as a developer of the owning team does them on the request page:

@@ -1,4 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The backend the e2e portal runs (scripts/e2e.sh). */
+export const BACKEND = process.env.PAVED_BACKEND_URL ?? 'http://localhost:7007';
 
 /** The development sign-in page's cards (app.signIn.providers: guest, guest-platform). */
 const developmentUsers = {
@@ -31,4 +34,20 @@ export async function signInAsGuest(
     await signIn.click();
   }
   await expect(sidebar).toBeVisible();
+}
+
+/**
+ * A development user's Backstage token, as scripts get it (app-config.yaml, auth.providers):
+ * `guest` is Sam Rivera, `guest-platform` Priya Natarajan.
+ */
+export async function tokenOf(
+  request: APIRequestContext,
+  provider: 'guest' | 'guest-platform',
+) {
+  const res = await request.get(
+    `${BACKEND}/api/auth/${provider}/refresh?env=development`,
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect(res.ok()).toBeTruthy();
+  return (await res.json()).backstageIdentity.token as string;
 }
