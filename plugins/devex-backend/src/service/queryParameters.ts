@@ -118,3 +118,20 @@ export async function resolveScope(
   }
   return { scope: { kind: 'organization' }, services: {} };
 }
+
+/** An optional `group` parameter: a group entity ref, normalised, or `undefined` when not given. */
+export function groupParameter(
+  rules: QueryRules,
+  value: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const groupRef = rules.entityRef(value, 'group', 'group:default/payments');
+  if (groupRef && !groupRef.startsWith('group:')) {
+    rules.add(
+      'group',
+      'must be a group entity ref such as group:default/payments',
+      'entity-kind',
+    );
+  }
+  return groupRef;
+}
