@@ -11,6 +11,13 @@ import { bool, num, numOrNull } from './rows';
 // Two bound values per identity: well under SQLite's 999 variables per statement.
 const IDENTITY_CHUNK = 400;
 
+/**
+ * How long after DevEx's first look at the catalog a user seen for the first time still counts
+ * as there before tracking began: a portal that has just started may still be ingesting its
+ * organisation, and the users that arrive late are not newcomers.
+ */
+export const FIRST_LOOK_GRACE_MS = 24 * 3_600_000;
+
 /** Knex implementation of {@link OnboardingStore} for PostgreSQL and SQLite. */
 export class KnexOnboardingStore implements OnboardingStore {
   constructor(private readonly db: Knex) {}
@@ -24,8 +31,14 @@ export class KnexOnboardingStore implements OnboardingStore {
       const stored = await this.sightings(tx);
       const unseen = refs.filter(r => !stored.has(r));
       if (unseen.length > 0) {
-        // The first look finds everyone already there: their real first appearance is unknown.
-        const beforeTracking = stored.size === 0;
+        // The first look (and the catalog's ingestion right after it) finds people who were
+        // already there: their real first appearance is unknown.
+        let firstLook = Infinity;
+        for (const sighting of stored.values()) {
+          firstLook = Math.min(firstLook, sighting.firstSeenAt);
+        }
+        const beforeTracking =
+          stored.size === 0 || now - firstLook < FIRST_LOOK_GRACE_MS;
         for (const batch of chunks(unseen, 300)) {
           await tx('devex_user_first_seen')
             .insert(

@@ -2,7 +2,8 @@
 export interface UserSighting {
   firstSeenAt: number;
   /**
-   * Seen by DevEx's very first look at the catalog: the user was there before tracking began, so
+   * Seen by DevEx's first look at the catalog (or within a day of it, while a starting portal may
+   * still be ingesting its organisation): the user was there before tracking began, so
    * `firstSeenAt` is not their first appearance.
    */
   beforeTracking: boolean;
@@ -23,8 +24,8 @@ export interface FirstContributions {
 /** Storage for time to onboard. */
 export interface OnboardingStore {
   /**
-   * Records the users not seen before as first seen at `now` (on the very first look, all of them
-   * as there before tracking began) and returns every sighting stored, by user ref.
+   * Records the users not seen before as first seen at `now` (on the first look and within a day
+   * of it, as there before tracking began) and returns every sighting stored, by user ref.
    */
   recordSightings(
     userRefs: string[],

@@ -195,6 +195,24 @@ describe.each(databases.eachSupportedId())('time to onboard on %p', id => {
       beforeTracking: false,
     });
   });
+
+  it('counts users the catalog ingests within a day of the first look as there before tracking', async () => {
+    const stores = await createTestStores(await databases.init(id));
+    await stores.onboarding.recordSightings([ref('dave')], at('09-15T00:00'));
+    const late = await stores.onboarding.recordSightings(
+      [ref('dave'), ref('late')],
+      at('09-15T23:00'),
+    );
+    expect(late.get(ref('late'))).toEqual({
+      firstSeenAt: at('09-15T23:00'),
+      beforeTracking: true,
+    });
+    const next = await stores.onboarding.recordSightings(
+      [ref('next')],
+      at('09-16T01:00'),
+    );
+    expect(next.get(ref('next'))?.beforeTracking).toBe(false);
+  });
 });
 
 describe('identitiesOf', () => {
