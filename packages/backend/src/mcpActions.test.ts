@@ -190,6 +190,21 @@ describe('agents through the MCP server', () => {
         destructive: false,
         idempotent: true,
       },
+      'devex:get-review-flow': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'devex:get-golden-path-impact': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
+      'devex:get-onboarding': {
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      },
     });
     expect(await list('golden-paths')).toEqual({
       'golden-paths:list-templates': {
@@ -237,6 +252,9 @@ describe('agents through the MCP server', () => {
         'provisioning.list-database-operations',
         'devex.get-dora-metrics',
         'devex.list-deployments',
+        'devex.get-review-flow',
+        'devex.get-golden-path-impact',
+        'devex.get-onboarding',
         'catalog.get-catalog-entity',
       ]),
     );
@@ -482,5 +500,30 @@ describe('agents through the MCP server', () => {
     expect(text(both)).toContain(
       'InputError: service and team: give one of them',
     );
+  });
+
+  it('reads the review flow, golden-path impact and time to onboard', async () => {
+    const flow = await call('devex.get-review-flow', {
+      team: 'group:default/payments',
+      windowDays: 30,
+    });
+    expect(flow.isError).toBeFalsy();
+    expect(flow.structuredContent).toMatchObject({
+      merged: expect.any(Number),
+      pickup: expect.objectContaining({ samples: expect.any(Number) }),
+    });
+    const impact = await call('devex.get-golden-path-impact', {});
+    expect(impact.isError).toBeFalsy();
+    expect(impact.structuredContent.cohorts).toContainEqual(
+      expect.objectContaining({ kind: 'none' }),
+    );
+    const onboarding = await call('devex.get-onboarding', {
+      team: 'group:default/payments',
+    });
+    expect(onboarding.isError).toBeFalsy();
+    expect(onboarding.structuredContent).toMatchObject({
+      people: expect.any(Number),
+      firstMerge: expect.objectContaining({ notYet: expect.any(Number) }),
+    });
   });
 });

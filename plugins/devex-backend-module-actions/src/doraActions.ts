@@ -3,23 +3,13 @@ import type {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { InputError } from '@backstage/errors';
 import { callPluginAsCaller } from '@paved/backend-platform';
 import type {
   DeploymentListResponse,
   DoraMetricsResponse,
 } from '@paved/plugin-devex-common';
 
-const PLUGIN_ID = 'devex';
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** `service` or `team` (or neither, for the organisation) as devex's query parameters. */
-function scopeQuery(input: { service?: string; team?: string }) {
-  if (input.service && input.team) {
-    throw new InputError('service and team: give one of them, not both');
-  }
-  return { entityRef: input.service, group: input.team };
-}
+import { PLUGIN_ID, scopeQuery, windowQuery } from './scope';
 
 /*
  * DevEx reads for agents. Both are read-only calls of devex's HTTP API as the caller; writing
@@ -68,7 +58,6 @@ export function registerDoraActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const to = Date.now();
       const { body } = await callPluginAsCaller<DoraMetricsResponse>(
         deps,
         credentials,
@@ -78,8 +67,7 @@ export function registerDoraActions(options: {
           path: '/dora',
           query: {
             ...scopeQuery(input),
-            from: new Date(to - input.windowDays * DAY_MS).toISOString(),
-            to: new Date(to).toISOString(),
+            ...windowQuery(input.windowDays),
           },
         },
       );

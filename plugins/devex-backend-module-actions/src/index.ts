@@ -1,5 +1,6 @@
 /**
- * DevEx's reads as actions for agents: DORA metrics and recent deployments.
+ * DevEx's reads as actions for agents: DORA metrics, recent deployments, review flow,
+ * golden-path impact and time to onboard.
  *
  * @packageDocumentation
  */

@@ -4,9 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { registerDoraActions } from './doraActions';
+import { registerReviewAndImpactActions } from './reviewAndImpactActions';
 
 /**
- * Registers DevEx's read actions (DORA metrics, recent deployments) with the plugin's Actions
+ * Registers DevEx's read actions (DORA metrics, recent deployments, review flow, golden-path
+ * impact, time to onboard) with the plugin's Actions
  * Registry: listed at `/api/devex/.backstage/actions/v1/actions`, served to MCP clients by
  * `@backstage/plugin-mcp-actions-backend`. They call devex's HTTP API as the caller.
  */
@@ -22,6 +24,7 @@ export const devexModuleActions = createBackendModule({
       },
       async init(deps) {
         registerDoraActions(deps);
+        registerReviewAndImpactActions(deps);
       },
     });
   },

@@ -92,3 +92,9 @@ export type ImpactCohort = Schemas['ImpactCohort'];
 
 /** `GET /impact` response (golden-path impact). @public */
 export type ImpactResponse = Schemas['ImpactResponse'];
+
+/** One milestone of `GET /onboarding`: hours from the start, and who has not reached it. @public */
+export type OnboardingMilestoneSummary = Schemas['OnboardingMilestoneSummary'];
+
+/** `GET /onboarding` response (time to onboard). @public */
+export type OnboardingResponse = Schemas['OnboardingResponse'];

@@ -1,4 +1,5 @@
 import { z } from 'zod/v3';
+import { personSchema } from './onboarding';
 
 /** Most events one `POST /events` call may carry. */
 export const MAX_EVENTS_PER_BATCH = 5000;
@@ -54,6 +55,11 @@ export const deploymentDataSchema = z.object({
     })
     .optional(),
   remediates: identifier.optional(),
+  /**
+   * Who started the deployment: a user entity ref or a login (see `personSchema`). Their first
+   * successful production deployment is an onboarding milestone.
+   */
+  triggeredBy: personSchema.optional(),
 });
 
 /** @public */
@@ -98,6 +104,11 @@ export const changeDataSchema = z.object({
     .optional(),
   additions: changedLines.optional(),
   deletions: changedLines.optional(),
+  /**
+   * Who wrote the change: a user entity ref or a login (see `personSchema`). Their first merged
+   * change is an onboarding milestone.
+   */
+  author: personSchema.optional(),
 });
 
 /**

@@ -10,3 +10,4 @@ export * from './api';
 export * from './changes';
 export * from './feedback';
 export * from './levelBands';
+export * from './onboarding';

@@ -24,6 +24,24 @@ describe('level bands by report year', () => {
     expect(levelUnder(y2024, 'leadTime', 200)).toBe('medium');
   });
 
+  it("DORA 2024: each cluster's own values from the report's table read as that cluster", () => {
+    // [level, deployments per week, lead time h, change failure rate, recovery h]
+    const clusters = [
+      ['elite', 14, 12, 0.05, 0.5],
+      ['high', 3, 72, 0.2, 12],
+      ['medium', 0.5, 24 * 14, 0.1, 12],
+      ['low', 0.1, 24 * 60, 0.4, 24 * 14],
+    ] as const;
+    for (const [level, frequency, lead, failures, recovery] of clusters) {
+      expect(levelUnder(y2024, 'deploymentFrequency', frequency)).toBe(level);
+      expect(levelUnder(y2024, 'leadTime', lead)).toBe(level);
+      // Medium's 10 % failure rate and under-a-day recovery also meet the high cluster.
+      const stability = level === 'medium' ? 'high' : level;
+      expect(levelUnder(y2024, 'changeFailureRate', failures)).toBe(stability);
+      expect(levelUnder(y2024, 'recoveryTime', recovery)).toBe(stability);
+    }
+  });
+
   it('no tiers (DORA 2025): never a level, and no value is never a level either', () => {
     expect(levelUnder(none, 'changeFailureRate', 0.01)).toBeNull();
     expect(levelUnder(none, 'deploymentFrequency', 50)).toBeNull();

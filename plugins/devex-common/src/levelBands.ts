@@ -38,13 +38,24 @@ const dora2023: LevelBands = {
 };
 
 /**
- * DORA 2024 (Accelerate State of DevOps Report 2024). Frequency and lead time as in 2023. The
- * clusters' change failure rates were elite 5 %, high 20 %, medium 10 %, low 40 %, and recovery
- * elite under an hour, high and medium under a day, low a week to a month. Medium failed less
- * often than high, so a failure rate alone cannot separate the two: a team at or below 20 %
- * meets the high cluster (and medium's 10 % is better than high's), so the best level it reaches
- * is high; medium is reached through the other metrics only. Likewise recovery under a day is
- * high, and a day or more is low.
+ * DORA 2024. Source: Accelerate State of DevOps Report 2024 (DORA, Google Cloud,
+ * https://dora.dev/research/2024/dora-report/), the table of software delivery performance levels
+ * (cluster analysis of the survey). Checked 2026-12-07: the shares, the frequency and lead-time
+ * rows and the elite and high failure rates against an extract of that table (Hugging Face space
+ * rdlf/devops-metrics-interpreter, data/benchmarks.json); the medium and low failure rates and the
+ * recovery row could not be re-read there and should be confirmed against the report's PDF:
+ *
+ *   level (share)  deployment frequency          lead time        change fail rate  recovery
+ *   elite (19 %)   on demand, several a day      < 1 day          5 %               < 1 hour
+ *   high  (22 %)   daily to weekly               1 day – 1 week   20 %              < 1 day
+ *   medium (35 %)  weekly to monthly             1 week – 1 month 10 %              < 1 day
+ *   low   (25 %)   monthly to every six months   1 – 6 months     40 %              1 week – 1 month
+ *
+ * Frequency and lead time are as in 2023. Medium failed less often than high, so a failure rate
+ * alone cannot separate the two: a team at or below 20 % meets the high cluster (and medium's
+ * 10 % is better than high's), so the best level it reaches is high; medium is reached through
+ * the other metrics only. Likewise recovery under a day is high, and a day or more is low. As for
+ * 2023, a cluster's value is the upper bound of its level (a 25 % failure rate is low).
  */
 const dora2024: LevelBands = {
   deploymentFrequency: { elite: 7, high: 1, medium: 12 / 52 },

@@ -144,6 +144,19 @@ export class ServiceDirectory {
    * a portal that just started) is found at once.
    */
   async servicesOwnedBy(groupRef: string): Promise<string[]> {
+    const teams = await this.teamWithSubTeams(groupRef);
+    const snapshot = await this.load();
+    return snapshot.components
+      .filter(c => c.ownerRef !== null && teams.has(c.ownerRef))
+      .map(c => c.entityRef)
+      .sort();
+  }
+
+  /**
+   * The group and all its sub-groups (lower-case refs). Unknown group → 404, after a fresh look
+   * as in {@link ServiceDirectory.servicesOwnedBy}.
+   */
+  async teamWithSubTeams(groupRef: string): Promise<Set<string>> {
     const root = normalise(groupRef);
     let snapshot = await this.load();
     if (!snapshot.groups.has(root)) {
@@ -152,11 +165,7 @@ export class ServiceDirectory {
     if (!snapshot.groups.has(root)) {
       throw new NotFoundError(`group ${groupRef} is not in the catalog`);
     }
-    const teams = teamAndSubTeams(snapshot, root);
-    return snapshot.components
-      .filter(c => c.ownerRef !== null && teams.has(c.ownerRef))
-      .map(c => c.entityRef)
-      .sort();
+    return teamAndSubTeams(snapshot, root);
   }
 
   async components(): Promise<ComponentInfo[]> {

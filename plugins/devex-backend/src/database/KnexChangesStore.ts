@@ -125,6 +125,7 @@ export class KnexChangesStore implements ChangesStore {
       mergeCommit: row.merge_commit ?? undefined,
       additions: count('additions'),
       deletions: count('deletions'),
+      author: row.author ?? undefined,
     };
     return {
       // Absent fields are left out, as the event had them.

@@ -6,6 +6,7 @@ import {
   DevexEvent,
   IncidentEvent,
   PRODUCTION_ENVIRONMENT,
+  normalisePerson,
 } from '@paved/plugin-devex-common';
 import { ConflictError } from '@backstage/errors';
 import { Violation, formatViolation } from '@paved/backend-platform';
@@ -49,6 +50,7 @@ const DEPLOYMENT_COLUMNS: Record<string, PgType> = {
   received_at: 'bigint',
   writer: 'text',
   observed_at: 'bigint',
+  triggered_by: 'text',
 };
 const INCIDENT_COLUMNS: Record<string, PgType> = {
   source: 'text',
@@ -306,6 +308,9 @@ export class KnexIngestStore implements IngestStore {
           received_at: write.receivedAt,
           writer: write.writer,
           observed_at: write.observedAt(d),
+          triggered_by: d.data.triggeredBy
+            ? normalisePerson(d.data.triggeredBy)
+            : null,
         };
       });
       // failed/recovered_at are derived and recomputed below, so a re-send must not reset them

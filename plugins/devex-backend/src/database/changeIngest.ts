@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
-import { ChangeEvent, DEMO_SOURCE } from '@paved/plugin-devex-common';
+import {
+  ChangeEvent,
+  DEMO_SOURCE,
+  normalisePerson,
+} from '@paved/plugin-devex-common';
 import { PgType, bulkInsert, chunks, Dialect } from './bulkWrites';
 import { CommitRef, IngestChanges } from './ingestChanges';
 
@@ -21,6 +25,7 @@ const CHANGE_COLUMNS: Record<string, PgType> = {
   received_at: 'bigint',
   writer: 'text',
   observed_at: 'bigint',
+  author: 'text',
 };
 
 const msOrNull = (value: string | undefined) =>
@@ -67,6 +72,7 @@ export async function storeChanges(
     received_at: write.receivedAt,
     writer: write.writer,
     observed_at: write.observedAt(c),
+    author: c.data.author ? normalisePerson(c.data.author) : null,
   }));
   await bulkInsert(tx, dialect.isPg, 'devex_changes', CHANGE_COLUMNS, rows, {
     target: ['source', 'event_id'],

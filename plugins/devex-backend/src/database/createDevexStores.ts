@@ -12,6 +12,7 @@ import { KnexFeedbackStore } from './KnexFeedbackStore';
 import { KnexIngestStore } from './KnexIngestStore';
 import { KnexPlatformMeasuresStore } from './KnexPlatformMeasuresStore';
 import { KnexSurveyStore } from './KnexSurveyStore';
+import { KnexOnboardingStore } from './KnexOnboardingStore';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-devex-backend',
@@ -29,6 +30,7 @@ export interface DevexStores {
   feedback: KnexFeedbackStore;
   availability: KnexAvailabilityStore;
   settings: KnexOrganisationSettingsStore;
+  onboarding: KnexOnboardingStore;
 }
 
 /** The stores over one knex client (migrations already run). */
@@ -43,6 +45,7 @@ export function devexStoresOf(db: Knex): DevexStores {
     feedback: new KnexFeedbackStore(db),
     availability: new KnexAvailabilityStore(db),
     settings: new KnexOrganisationSettingsStore(db),
+    onboarding: new KnexOnboardingStore(db),
   };
 }
 

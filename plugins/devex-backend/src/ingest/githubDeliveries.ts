@@ -3,6 +3,7 @@ import { formatIssuePath } from '@paved/plugin-devex-common';
 import { IncomingEvent } from '../database/IngestStore';
 import type { StoredChange } from '../database/ChangesStore';
 import { mapPullRequestDelivery } from './githubPullRequests';
+import { githubPerson } from './githubPeople';
 import { z } from 'zod/v3';
 
 export const GITHUB_SOURCE = 'github';
@@ -42,6 +43,7 @@ const githubTimestamp = z
   .string()
   .datetime({ offset: true, message: 'must be an RFC 3339 timestamp' });
 const githubId = z.union([z.number().int(), z.string().max(100)]);
+const actor = z.object({ login: text }).nullish();
 
 const repositorySchema = z.object({
   full_name: z
@@ -62,6 +64,7 @@ const deliverySchemas = {
   }),
   deployment_status: z.object({
     repository: repositorySchema,
+    sender: actor,
     deployment_status: z.object({
       state: text,
       updated_at: githubTimestamp.nullish(),
@@ -74,12 +77,14 @@ const deliverySchemas = {
         environment: text,
         created_at: githubTimestamp.nullish(),
         description: text,
+        creator: actor,
       })
       .nullish(),
   }),
   workflow_run: z.object({
     action: text,
     repository: repositorySchema,
+    sender: actor,
     workflow_run: z
       .object({
         id: githubId.nullish(),
@@ -92,6 +97,8 @@ const deliverySchemas = {
         head_commit: z
           .object({ timestamp: githubTimestamp.nullish() })
           .nullish(),
+        triggering_actor: actor,
+        actor,
       })
       .nullish(),
   }),
@@ -268,6 +275,11 @@ export async function mapGithubDelivery(
               kind: /rollback/i.test(deployment.description ?? '')
                 ? 'rollback'
                 : 'normal',
+              // Who created the deployment; the status's sender is often the deploying bot.
+              ...githubPerson(
+                'triggeredBy',
+                deployment.creator?.login ?? delivery.sender?.login,
+              ),
             },
           },
         ],
@@ -316,6 +328,13 @@ export async function mapGithubDelivery(
               startedAt: run.run_started_at ?? run.created_at ?? undefined,
               commits,
               kind: 'normal',
+              // Who triggered this run (a re-run's actor, not the original pusher).
+              ...githubPerson(
+                'triggeredBy',
+                run.triggering_actor?.login ??
+                  run.actor?.login ??
+                  delivery.sender?.login,
+              ),
             },
           },
         ],

@@ -4,6 +4,7 @@ import {
   ChangeEventData,
   formatIssuePath,
 } from '@paved/plugin-devex-common';
+import { githubPerson } from './githubPeople';
 import { z } from 'zod/v3';
 import type { StoredChange } from '../database/ChangesStore';
 import type { IncomingEvent } from '../database/IngestStore';
@@ -98,6 +99,7 @@ function pullRequestData(pr: PullRequest): ChangeEventData {
     ...(!merged && pr.closed_at ? { closedAt: pr.closed_at } : {}),
     ...(typeof pr.additions === 'number' ? { additions: pr.additions } : {}),
     ...(typeof pr.deletions === 'number' ? { deletions: pr.deletions } : {}),
+    ...githubPerson('author', pr.user?.login),
   };
 }
 

@@ -30,6 +30,10 @@ import {
 } from './generated/devex-measures.generated';
 import { changesPaths, changesSchemas } from './generated/changes.generated';
 import { impactPaths, impactSchemas } from './generated/impact.generated';
+import {
+  onboardingPaths,
+  onboardingSchemas,
+} from './generated/onboarding.generated';
 import { surveysPaths, surveysSchemas } from './generated/surveys.generated';
 import {
   surveysSummaryPaths,
@@ -69,6 +73,7 @@ export const spec = {
     ...devexMeasuresPaths,
     ...changesPaths,
     ...impactPaths,
+    ...onboardingPaths,
     ...surveysPaths,
     ...surveysSummaryPaths,
     ...feedbackPaths,
@@ -90,6 +95,7 @@ export const spec = {
       ...devexMeasuresSchemas,
       ...changesSchemas,
       ...impactSchemas,
+      ...onboardingSchemas,
       ...surveysSchemas,
       ...surveysSummarySchemas,
       ...feedbackSchemas,

@@ -4,6 +4,8 @@ import { IngestStore } from '../database/IngestStore';
 import { SurveyStore } from '../database/SurveyStore';
 import { PlatformMeasuresStore } from '../database/PlatformMeasuresStore';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
+import { PeopleDirectory } from '../catalog/PeopleDirectory';
+import { OnboardingStore } from '../database/OnboardingStore';
 import { PLUGIN_WRITER } from './eventWriters';
 import {
   EXAMPLE_SERVICES,
@@ -14,14 +16,17 @@ import {
 /**
  * Work that runs on one replica at a time through the scheduler: noticing components made from
  * golden paths whose service-created event DevEx did not receive (created before DevEx ran, or
- * while it was down) and, in development, the demo seed.
+ * while it was down), noting when users first appear in the catalog, and, in development, the
+ * demo seed.
  */
 export async function scheduleBackgroundWork(options: {
   scheduler: SchedulerService;
   ingest: IngestStore;
   surveys: SurveyStore;
   measures: PlatformMeasuresStore;
+  onboarding: OnboardingStore;
   directory: ServiceDirectory;
+  people: PeopleDirectory;
   logger: LoggerService;
   seedDemoData: boolean;
 }) {
@@ -47,6 +52,22 @@ export async function scheduleBackgroundWork(options: {
           origin: 'catalog',
         });
       }
+    },
+  });
+
+  // A user's first appearance in the catalog starts their onboarding (without a start date):
+  // looked for every 10 minutes, so it is known to within that.
+  await scheduler.scheduleTask({
+    id: 'devex-user-sightings',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 45 },
+    fn: async () => {
+      const people = await options.people.people(0);
+      await options.onboarding.recordSightings(
+        people.map(p => p.entityRef),
+        Date.now(),
+      );
     },
   });
 

@@ -14,6 +14,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PlatformSettings } from '@paved/backend-platform';
 import express from 'express';
 import { ServiceDirectory } from '../catalog/ServiceDirectory';
+import { PeopleDirectory } from '../catalog/PeopleDirectory';
 import { readDevexConfig } from '../config';
 import { createDevexStores } from '../database/createDevexStores';
 import { subscribeToPlatformTopics } from '../ingest/platformTopics';
@@ -54,6 +55,11 @@ export async function createDevexService(
     logger: deps.logger,
     cacheMs: config.catalogCacheMs,
   });
+  const people = new PeopleDirectory({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    cacheMs: config.catalogCacheMs,
+  });
   const survey = new PulseSurvey({
     surveys: stores.surveys,
     directory,
@@ -92,7 +98,9 @@ export async function createDevexService(
     ingest: stores.ingest,
     surveys: stores.surveys,
     measures: stores.measures,
+    onboarding: stores.onboarding,
     directory,
+    people,
     logger: deps.logger,
     seedDemoData: config.seedDemoData,
   });
@@ -106,6 +114,7 @@ export async function createDevexService(
   const router = await createRouter({
     ...stores,
     directory,
+    people,
     survey,
     feedbackCollector,
     levelBands,

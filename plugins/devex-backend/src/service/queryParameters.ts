@@ -90,17 +90,7 @@ export async function resolveScope(
           'entityRef',
           'component:default/payments-api',
         );
-  let groupRef =
-    query.group === undefined
-      ? undefined
-      : rules.entityRef(query.group, 'group', 'group:default/payments');
-  if (groupRef && !groupRef.startsWith('group:')) {
-    rules.add(
-      'group',
-      'must be a group entity ref such as group:default/payments',
-      'entity-kind',
-    );
-  }
+  let groupRef = groupParameter(rules, query.group);
   rules.done();
   if (!groupRef && entityRef?.startsWith('group:')) groupRef = entityRef;
   if (groupRef) {
@@ -117,4 +107,21 @@ export async function resolveScope(
     };
   }
   return { scope: { kind: 'organization' }, services: {} };
+}
+
+/** An optional `group` parameter: a group entity ref, normalised, or `undefined` when not given. */
+export function groupParameter(
+  rules: QueryRules,
+  value: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const groupRef = rules.entityRef(value, 'group', 'group:default/payments');
+  if (groupRef && !groupRef.startsWith('group:')) {
+    rules.add(
+      'group',
+      'must be a group entity ref such as group:default/payments',
+      'entity-kind',
+    );
+  }
+  return groupRef;
 }

@@ -125,6 +125,7 @@ describe('devex router', () => {
       ['get', '/api/devex/surveys/summary'],
       ['get', '/api/devex/changes'],
       ['get', '/api/devex/impact'],
+      ['get', '/api/devex/onboarding'],
       ['post', '/api/devex/feedback'],
       ['get', '/api/devex/feedback/summary'],
       ['get', '/api/devex/availability'],

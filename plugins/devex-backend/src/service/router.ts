@@ -35,7 +35,10 @@ import { githubWebhookHandler } from './githubWebhookRoute';
 import { ImpactStore } from '../database/ImpactStore';
 import { buildChangeFlowReport } from '../metrics/changeFlowReport';
 import { goldenPathImpact } from '../metrics/goldenPathImpact';
-import { QueryRules, resolveScope } from './queryParameters';
+import { QueryRules, groupParameter, resolveScope } from './queryParameters';
+import { OnboardingStore } from '../database/OnboardingStore';
+import { PeopleDirectory } from '../catalog/PeopleDirectory';
+import { timeToOnboard } from '../metrics/timeToOnboard';
 import { addPlatformMeasuresRoutes } from './platformMeasuresRoutes';
 import { FeedbackCollector } from '../feedback/FeedbackCollector';
 
@@ -54,6 +57,8 @@ export interface RouterOptions {
   impact: ImpactStore;
   measures: PlatformMeasuresStore;
   directory: ServiceDirectory;
+  onboarding: OnboardingStore;
+  people: PeopleDirectory;
   survey: PulseSurvey;
   feedbackCollector: FeedbackCollector;
   availability: AvailabilityStore;
@@ -269,6 +274,25 @@ export async function createRouter(
         services: services.services,
         window,
         minimumSamples: config.impactMinimumSamples,
+      }),
+    );
+  });
+
+  api.get('/onboarding', async (req, res) => {
+    await httpAuth.credentials(req);
+    const rules = new QueryRules();
+    const window = rules.window(req.query);
+    const group = groupParameter(rules, req.query.group);
+    rules.done();
+    const teams = group ? await directory.teamWithSubTeams(group) : null;
+    res.json(
+      await timeToOnboard({
+        store: options.onboarding,
+        people: await options.people.people(),
+        teams,
+        group: group ?? null,
+        window,
+        now: Date.now(),
       }),
     );
   });

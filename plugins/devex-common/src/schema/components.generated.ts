@@ -44,6 +44,8 @@ export interface components {
     ChangeData: {
       additions?: number;
       approvedAt?: components['schemas']['Timestamp'];
+      /** @description Who wrote the change: a full user entity ref (user:default/sam.rivera) or a login, matched to a User by its github.com/user-login annotation or its name. */
+      author?: string;
       /** @description Closed without being merged (abandoned), so no longer open. */
       closedAt?: components['schemas']['Timestamp'];
       deletions?: number;
@@ -99,6 +101,8 @@ export interface components {
       startedAt?: components['schemas']['Timestamp'];
       /** @enum {string} */
       status: 'success' | 'failed';
+      /** @description Who started the deployment: a full user entity ref (user:default/sam.rivera) or a login, matched to a User by its github.com/user-login annotation or its name. */
+      triggeredBy?: string;
     };
     DeploymentEvent: {
       data: components['schemas']['DeploymentData'];
@@ -389,6 +393,23 @@ export interface components {
       title: string;
     };
     NullableNumber: number | null;
+    OnboardingMilestoneSummary: {
+      medianHours: components['schemas']['NullableNumber'];
+      /** @description People who started in the window and have not reached it yet (not in the median). */
+      notYet: number;
+      p75Hours: components['schemas']['NullableNumber'];
+      samples: number;
+    };
+    OnboardingResponse: {
+      firstDeploy: components['schemas']['OnboardingMilestoneSummary'];
+      firstMerge: components['schemas']['OnboardingMilestoneSummary'];
+      /** @description The group whose members (sub-groups included) are counted; null for everyone. */
+      group: string | null;
+      people: number;
+      /** @description People in scope without a known start (in the catalog before DevEx began tracking and without paved.dev/start-date): in no cohort. */
+      unknownStart: number;
+      window: components['schemas']['Window'];
+    };
     ProvisioningPeriod: {
       /** @description State changes by who took them. */
       actions: {

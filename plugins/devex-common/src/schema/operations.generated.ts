@@ -394,6 +394,36 @@ export interface operations {
       403: components['responses']['Forbidden'];
     };
   };
+  GetOnboarding: {
+    parameters: {
+      query?: {
+        /** @description Window start, RFC 3339 with offset (default 90 days before `to`). */
+        from?: components['parameters']['from'];
+        /** @description A team; pools every service it owns directly or through sub-groups. */
+        group?: components['parameters']['group'];
+        /** @description Window end (exclusive), RFC 3339 with offset (default now). */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Time to onboard. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
   GetProvisioningWeeks: {
     parameters: {
       query?: {

@@ -230,6 +230,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/onboarding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time to onboard of the people who started in a window.
+     * @description For each person (a User in the catalog, of the group or its sub-groups when `group` is given) whose start lies in the window: the hours from the start to their first merged change (as author) and to their first successful production deployment (as the one who triggered it), each at or after the start. The start is the user's paved.dev/start-date annotation, else the first time DevEx saw the user in the catalog; people already in the catalog when DevEx began tracking have no known start without the annotation and are only counted in unknownStart. `people` counts those whose start lies in the window; each milestone's samples are those who reached it, and notYet those who have not (not in the median). Without samples the values are null.
+     */
+    get: operations['GetOnboarding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/provisioning/weeks': {
     parameters: {
       query?: never;

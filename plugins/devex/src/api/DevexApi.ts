@@ -6,6 +6,7 @@ import type {
   DoraMetricsResponse,
   DoraSeriesResponse,
   ImpactResponse,
+  OnboardingResponse,
   IncidentListResponse,
   SurveySubmission,
   SurveySubmissionResponse,
@@ -54,6 +55,12 @@ export interface DevexApi {
   getChanges(query: DevexQuery): Promise<ChangeFlowResponse>;
   /** Golden-path impact: cohorts per template and version beside no template; never per service. */
   getImpact(query: DevexQuery): Promise<ImpactResponse>;
+  /** Time to onboard of the people who started in the window (of a team, or everyone). */
+  getOnboarding(query: {
+    group?: string;
+    from: Date;
+    to: Date;
+  }): Promise<OnboardingResponse>;
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse>;
   submitSurvey(submission: SurveySubmission): Promise<SurveySubmissionResponse>;
   /** Feedback from the control on every page. */

@@ -8,6 +8,7 @@ import type {
   DoraMetricsResponse,
   DoraSeriesResponse,
   ImpactResponse,
+  OnboardingResponse,
   IncidentListResponse,
   SurveySubmission,
   SurveySubmissionResponse,
@@ -97,6 +98,18 @@ export class DevexClient implements DevexApi {
     // The impact view compares cohorts of services: a team narrows them, a service cannot.
     const group = query.scope.kind === 'group' ? query.scope.group : undefined;
     return this.get('/impact', { group, ...windowOf(query) });
+  }
+
+  getOnboarding(query: {
+    group?: string;
+    from: Date;
+    to: Date;
+  }): Promise<OnboardingResponse> {
+    return this.get('/onboarding', {
+      group: query.group,
+      from: toRfc3339Local(query.from),
+      to: toRfc3339Local(query.to),
+    });
   }
 
   getSurveySummary(query: DevexQuery): Promise<SurveySummaryResponse> {

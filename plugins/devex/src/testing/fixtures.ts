@@ -6,6 +6,7 @@ import {
   defaultLevelBands,
   ImpactCohort,
   ImpactResponse,
+  OnboardingResponse,
   levelBandSets,
   DevexMeasuresResponse,
   DoraMetricsResponse,
@@ -288,5 +289,17 @@ export function feedbackSummary(): FeedbackSummaryResponse {
       { category: 'praise', responses: 1, averageRating: 5, lowRatings: 0 },
     ],
     latest: null,
+  };
+}
+
+/** Time to onboard: two of five newcomers have deployed; three people have no known start. */
+export function onboarding(): OnboardingResponse {
+  return {
+    group: null,
+    window,
+    people: 5,
+    unknownStart: 3,
+    firstMerge: { medianHours: 30, p75Hours: 52, samples: 4, notYet: 1 },
+    firstDeploy: { medianHours: 96, p75Hours: 120, samples: 2, notYet: 3 },
   };
 }

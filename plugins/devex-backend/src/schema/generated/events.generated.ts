@@ -116,6 +116,14 @@ export const eventsSchemas = {
       remediates: {
         $ref: '#/components/schemas/Identifier',
       },
+      triggeredBy: {
+        description:
+          'Who started the deployment: a full user entity ref (user:default/sam.rivera) or a login, matched to a User by its github.com/user-login annotation or its name.\n',
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        pattern: '^[\\x21-\\x7e]+$',
+      },
     },
   },
   IncidentData: {
@@ -244,6 +252,14 @@ export const eventsSchemas = {
         type: 'integer',
         minimum: 0,
         maximum: 100000000,
+      },
+      author: {
+        description:
+          'Who wrote the change: a full user entity ref (user:default/sam.rivera) or a login, matched to a User by its github.com/user-login annotation or its name.\n',
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        pattern: '^[\\x21-\\x7e]+$',
       },
     },
   },

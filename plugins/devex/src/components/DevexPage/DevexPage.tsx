@@ -36,6 +36,7 @@ import { PulseSurveyCard } from '../PulseSurvey/PulseSurveyCard';
 import { ReviewFlow } from '../ReviewFlow/ReviewFlow';
 import { WindowSelector } from '../WindowSelector/WindowSelector';
 import { PlatformMeasures } from '../PlatformMeasures/PlatformMeasures';
+import { Onboarding } from '../Onboarding/Onboarding';
 import {
   Service,
   Team,
@@ -369,6 +370,13 @@ export function DevexPage() {
               onSelect={ref => update({ service: ref })}
             />
           )}
+        </Section>
+      )}
+
+      {view === 'delivery' && (
+        <Section title="Onboarding" id="devex-onboarding">
+          {/* People belong to teams: a selected service narrows to its team. */}
+          <Onboarding group={teamRef} window={window} />
         </Section>
       )}
 
