@@ -59,3 +59,9 @@ export const COMPONENT_UPGRADE_STATES = [
 ] as const;
 
 export type ComponentUpgradeState = (typeof COMPONENT_UPGRADE_STATES)[number];
+
+/** The portal page of template drift (the golden-paths frontend plugin's route). */
+export const TEMPLATE_DRIFT_PATH = '/template-drift';
+
+/** Topic of the notifications owners receive about upgrade proposals. */
+export const UPGRADE_NOTIFICATION_TOPIC = 'golden-path-upgrades';

@@ -131,5 +131,33 @@ describe.each(databases.eachSupportedId())(
         ).map(u => u.toVersion),
       ).toEqual(['1.2.0', '1.1.0']);
     });
+
+    it('records each notice once: a second mark of the same notice loses, a failed send sets it back', async () => {
+      const { upgrade } = await store.claim(proposal());
+      expect(upgrade.notified).toBeUndefined();
+      const marks = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          store.markNotified(upgrade.id, 'opened', undefined),
+        ),
+      );
+      expect(marks.filter(Boolean)).toHaveLength(1);
+      expect((await store.get(upgrade.id))?.notified).toBe('opened');
+      // The next notice replaces it only from the one expected.
+      expect(
+        await store.markNotified(upgrade.id, 'conflicts', undefined),
+      ).toBe(false);
+      expect(await store.markNotified(upgrade.id, 'conflicts', 'opened')).toBe(
+        true,
+      );
+      // Sending failed: set back.
+      expect(await store.markNotified(upgrade.id, 'opened', 'conflicts')).toBe(
+        true,
+      );
+      expect((await store.get(upgrade.id))?.notified).toBe('opened');
+      expect(await store.markNotified(upgrade.id, undefined, 'opened')).toBe(
+        true,
+      );
+      expect((await store.get(upgrade.id))?.notified).toBeUndefined();
+    });
   },
 );

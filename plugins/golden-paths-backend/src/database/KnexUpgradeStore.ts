@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import {
   NewUpgradeRecord,
   UpgradeChange,
+  UpgradeNotice,
   UpgradeRecord,
   UpgradeStore,
 } from './UpgradeStore';
@@ -36,6 +37,7 @@ type Row = {
   conflicts: string;
   error: string | null;
   created_by: string;
+  notified: string | null;
   created_at: number | string;
   updated_at: number | string;
 };
@@ -53,6 +55,7 @@ function fromRow(row: Row): UpgradeRecord {
     conflicts: JSON.parse(row.conflicts),
     error: row.error ?? undefined,
     createdBy: row.created_by,
+    notified: (row.notified as UpgradeNotice | null) ?? undefined,
     // PostgreSQL answers bigint as a string.
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
@@ -115,6 +118,7 @@ export class KnexUpgradeStore implements UpgradeStore {
       conflicts: '[]',
       error: null,
       created_by: input.createdBy,
+      notified: null,
       created_at: at,
       updated_at: at,
     };
@@ -153,6 +157,17 @@ export class KnexUpgradeStore implements UpgradeStore {
   async get(id: string): Promise<UpgradeRecord | undefined> {
     const row = await this.db<Row>(TABLE).where({ id }).first();
     return row && fromRow(row);
+  }
+
+  async markNotified(
+    id: string,
+    notice: UpgradeNotice | undefined,
+    expected: UpgradeNotice | undefined,
+  ): Promise<boolean> {
+    const query = this.db<Row>(TABLE).where({ id });
+    if (expected) query.where({ notified: expected });
+    else query.whereNull('notified');
+    return (await query.update({ notified: notice ?? null })) === 1;
   }
 
   async findByChangeKey(changeKey: string): Promise<UpgradeRecord | undefined> {

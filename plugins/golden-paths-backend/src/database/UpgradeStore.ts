@@ -1,5 +1,11 @@
 import type { UpgradeStatus } from '@paved/plugin-golden-paths-common';
 
+/**
+ * What the owners are told about a proposal: it was opened (merged cleanly), it conflicts, or it
+ * waits for inputs the repository never recorded.
+ */
+export type UpgradeNotice = 'opened' | 'conflicts' | 'missing-inputs';
+
 /** An upgrade proposal as stored. */
 export type UpgradeRecord = {
   id: string;
@@ -13,6 +19,8 @@ export type UpgradeRecord = {
   conflicts: string[];
   error?: string;
   createdBy: string;
+  /** The last notice the owners received about this proposal. */
+  notified?: UpgradeNotice;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -41,6 +49,16 @@ export interface UpgradeStore {
   ): Promise<{ upgrade: UpgradeRecord; created: boolean }>;
   update(id: string, change: UpgradeChange): Promise<UpgradeRecord>;
   get(id: string): Promise<UpgradeRecord | undefined>;
+  /**
+   * Records that `notice` is being sent, if the proposal's last notice is still `expected`
+   * (compare-and-set): false when another run recorded it first. Sending that fails sets it back
+   * with `expected` and `notice` swapped.
+   */
+  markNotified(
+    id: string,
+    notice: UpgradeNotice | undefined,
+    expected: UpgradeNotice | undefined,
+  ): Promise<boolean>;
   findByChangeKey(changeKey: string): Promise<UpgradeRecord | undefined>;
   /** The latest proposal of each component (of those given, or of all). */
   latestPerEntity(entityRefs?: string[]): Promise<Map<string, UpgradeRecord>>;

@@ -24,6 +24,7 @@ import { TeamMembership } from '@paved/plugin-golden-paths-node';
 import { ChangeRequestService } from '../changeRequests/ChangeRequestService';
 import { UpgradeRecord, UpgradeStore } from '../database/UpgradeStore';
 import { TemplateUpgrader } from './TemplateUpgrader';
+import { UpgradeNotifier } from './UpgradeNotifier';
 import { RepositoryCheckouts, repositoryTargetOf } from './repositories';
 
 /** Who the scheduled run proposes as. */
@@ -89,6 +90,7 @@ export class UpgradeProposals {
       upgrader: TemplateUpgrader;
       checkouts: RepositoryCheckouts;
       changeRequests: ChangeRequestService;
+      notifier: UpgradeNotifier;
       logger: LoggerService;
       backendBaseUrl: string;
     },
@@ -239,17 +241,32 @@ export class UpgradeProposals {
         description: describeUpgrade(prepared),
         conflicted,
       });
-      return await this.deps.store.update(upgrade.id, {
+      const opened = await this.deps.store.update(upgrade.id, {
         status: conflicted ? 'needs-attention' : 'open',
         changeKey: change.key,
         changeUrl: change.url,
         conflicts: prepared.conflicts,
       });
+      await this.notifyOwners(opened, entity);
+      return opened;
     } catch (error) {
       return this.fail(upgrade, error);
     } finally {
       await checkout.dispose();
     }
+  }
+
+  /**
+   * Tells the component's owners about the proposal (opened, or needing attention) unless they
+   * were told already; never fails the proposal (a notice not sent is retried by the next run).
+   */
+  async notifyOwners(upgrade: UpgradeRecord, entity: Entity): Promise<void> {
+    if (!this.deps.notifier.isDue(upgrade)) return;
+    await this.deps.notifier.notify(upgrade, entity).catch(error =>
+      this.deps.logger.warn(
+        `Could not notify the owners of ${upgrade.entityRef} about upgrade ${upgrade.id}: ${error}`,
+      ),
+    );
   }
 
   private async fail(upgrade: UpgradeRecord, error: unknown): Promise<never> {

@@ -68,6 +68,8 @@ export async function proposeOutdatedComponents(options: {
           ACTIVE_UPGRADE_STATUSES.includes(previous.status)
         ) {
           run.skipped++;
+          // A notice an earlier run could not send (the notifications backend was down).
+          await proposals.notifyOwners(previous, entity);
           return;
         }
         const started = Date.now();
