@@ -82,6 +82,8 @@ export const priya = mockCredentials.user.header(
 export async function startUpgradeBackend(options: {
   gitDirectory: string;
   components: Entity[];
+  /** The golden-path templates in the catalog (default: the TypeScript service of `templates/`). */
+  templates?: Entity[];
   /** Replaces the recording notifications fake's send (which records, then calls this). */
   sendNotification?: (notification: NotificationSendOptions) => Promise<void>;
 }) {
@@ -98,7 +100,7 @@ export async function startUpgradeBackend(options: {
       user('sam.rivera', ['payments']),
       user('lee.chen', ['search']),
       user('priya.natarajan', ['platform']),
-      templateEntity('typescript-service'),
+      ...(options.templates ?? [templateEntity('typescript-service')]),
       ...options.components,
     ],
   });

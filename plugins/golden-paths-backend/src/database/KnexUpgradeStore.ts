@@ -35,6 +35,7 @@ type Row = {
   change_key: string | null;
   change_url: string | null;
   conflicts: string;
+  missing_inputs: string | null;
   error: string | null;
   created_by: string;
   notified: string | null;
@@ -53,6 +54,7 @@ function fromRow(row: Row): UpgradeRecord {
     changeKey: row.change_key ?? undefined,
     changeUrl: row.change_url ?? undefined,
     conflicts: JSON.parse(row.conflicts),
+    missingInputs: row.missing_inputs ? JSON.parse(row.missing_inputs) : [],
     error: row.error ?? undefined,
     createdBy: row.created_by,
     notified: (row.notified as UpgradeNotice | null) ?? undefined,
@@ -116,6 +118,7 @@ export class KnexUpgradeStore implements UpgradeStore {
       change_key: null,
       change_url: null,
       conflicts: '[]',
+      missing_inputs: null,
       error: null,
       created_by: input.createdBy,
       notified: null,
@@ -146,6 +149,9 @@ export class KnexUpgradeStore implements UpgradeStore {
     if (change.changeKey !== undefined) patch.change_key = change.changeKey;
     if (change.changeUrl !== undefined) patch.change_url = change.changeUrl;
     if (change.conflicts) patch.conflicts = JSON.stringify(change.conflicts);
+    if (change.missingInputs) {
+      patch.missing_inputs = JSON.stringify(change.missingInputs);
+    }
     if (change.error !== undefined) patch.error = change.error;
     const updated = await this.db<Row>(TABLE).where({ id }).update(patch);
     if (updated === 0) {
@@ -157,6 +163,20 @@ export class KnexUpgradeStore implements UpgradeStore {
   async get(id: string): Promise<UpgradeRecord | undefined> {
     const row = await this.db<Row>(TABLE).where({ id }).first();
     return row && fromRow(row);
+  }
+
+  async resume(id: string): Promise<boolean> {
+    const updated = await this.db<Row>(TABLE)
+      .where({ id, status: 'needs-attention' })
+      .whereNull('change_key')
+      .whereNotNull('missing_inputs')
+      .whereNot({ missing_inputs: '[]' })
+      .update({
+        status: 'proposing',
+        missing_inputs: '[]',
+        updated_at: this.now().getTime(),
+      });
+    return updated === 1;
   }
 
   async markNotified(

@@ -17,6 +17,11 @@ export type UpgradeRecord = {
   changeKey?: string;
   changeUrl?: string;
   conflicts: string[];
+  /**
+   * Inputs the new version needs that the repository does not record and that have no default:
+   * the proposal waits for them (needs attention, no change request yet).
+   */
+  missingInputs: string[];
   error?: string;
   createdBy: string;
   /** The last notice the owners received about this proposal. */
@@ -34,7 +39,12 @@ export type NewUpgradeRecord = Pick<
 export type UpgradeChange = Partial<
   Pick<
     UpgradeRecord,
-    'status' | 'changeKey' | 'changeUrl' | 'conflicts' | 'error'
+    | 'status'
+    | 'changeKey'
+    | 'changeUrl'
+    | 'conflicts'
+    | 'missingInputs'
+    | 'error'
   >
 >;
 
@@ -49,6 +59,12 @@ export interface UpgradeStore {
   ): Promise<{ upgrade: UpgradeRecord; created: boolean }>;
   update(id: string, change: UpgradeChange): Promise<UpgradeRecord>;
   get(id: string): Promise<UpgradeRecord | undefined>;
+  /**
+   * Takes up again a proposal that waits for inputs (needs attention, missing inputs, no change
+   * request), back in `proposing` (compare-and-set): false when it does not wait or another run
+   * took it up first.
+   */
+  resume(id: string): Promise<boolean>;
   /**
    * Records that `notice` is being sent, if the proposal's last notice is still `expected`
    * (compare-and-set): false when another run recorded it first. Sending that fails sets it back

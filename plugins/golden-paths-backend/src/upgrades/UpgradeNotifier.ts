@@ -18,7 +18,8 @@ import {
 /** The notice a proposal in this state calls for, if any. */
 export function noticeFor(upgrade: UpgradeRecord): UpgradeNotice | undefined {
   if (upgrade.status === 'open') return 'opened';
-  return upgrade.status === 'needs-attention' ? 'conflicts' : undefined;
+  if (upgrade.status !== 'needs-attention') return undefined;
+  return upgrade.missingInputs.length > 0 ? 'missing-inputs' : 'conflicts';
 }
 
 /** The owners of a component: its ownedBy relations, else its spec.owner. */
@@ -41,10 +42,23 @@ function payloadOf(upgrade: UpgradeRecord, notice: UpgradeNotice) {
         link: upgrade.changeUrl ?? TEMPLATE_DRIFT_PATH,
         severity: 'normal' as const,
       };
+    case 'missing-inputs':
+      return {
+        title: `Template upgrade needs inputs: ${what}`,
+        description: `Version ${upgrade.toVersion} needs inputs that ${
+          upgrade.entityRef
+        } never recorded and that have no default: ${upgrade.missingInputs.join(
+          ', ',
+        )}. Add them under "inputs:" in .paved/template.yaml on the default branch; the next run (or "Propose upgrade") proposes the upgrade.`,
+        link: TEMPLATE_DRIFT_PATH,
+        severity: 'high' as const,
+      };
     default:
       return {
         title: `Template upgrade needs attention: ${what}`,
-        description: `The upgrade of ${upgrade.entityRef} from ${upgrade.fromVersion} conflicts with local changes in ${upgrade.conflicts.join(
+        description: `The upgrade of ${upgrade.entityRef} from ${
+          upgrade.fromVersion
+        } conflicts with local changes in ${upgrade.conflicts.join(
           ', ',
         )}; the conflicts are committed with their markers on the change request's branch. Resolve them there, then merge.`,
         link: upgrade.changeUrl ?? TEMPLATE_DRIFT_PATH,
