@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { platformSettingsServiceRef } from '@paved/backend-platform';
 import { localGitHostServiceRef } from '@paved/plugin-githost-node';
 import { ServiceNameCheck } from '@paved/plugin-golden-paths-node';
@@ -27,6 +28,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         reader: coreServices.urlReader,
         events: eventsServiceRef,
+        notifications: notificationService,
         catalog: catalogServiceRef,
         gitHost: localGitHostServiceRef,
         platform: platformSettingsServiceRef,

@@ -4,7 +4,8 @@ import { z } from 'zod/v3';
  * Where an upgrade proposal stands:
  * - `proposing`: Paved is rendering, merging and opening the change request;
  * - `open`: the change request is open and merged cleanly;
- * - `needs-attention`: open, but the merge left conflicts committed with their markers;
+ * - `needs-attention`: open, but the merge left conflicts committed with their markers; or, with
+ *   `missingInputs`, waiting (no change request) for inputs the repository never recorded;
  * - `merged` / `closed`: the change request was merged / closed without merging (final);
  * - `failed`: the proposal could not be made (`error` says why); another may be started.
  */
@@ -39,6 +40,8 @@ export const upgradeSchema = z.object({
   changeUrl: z.string().url().optional(),
   /** Files committed with conflict markers. */
   conflicts: z.array(z.string()),
+  /** Inputs the new version needs, not recorded and without default: the proposal waits for them. */
+  missingInputs: z.array(z.string()).optional(),
   /** Why a `failed` proposal failed. */
   error: z.string().optional(),
   /** A user entity ref, or `plugin:golden-paths` for the scheduled run. */
@@ -59,3 +62,9 @@ export const COMPONENT_UPGRADE_STATES = [
 ] as const;
 
 export type ComponentUpgradeState = (typeof COMPONENT_UPGRADE_STATES)[number];
+
+/** The portal page of template drift (the golden-paths frontend plugin's route). */
+export const TEMPLATE_DRIFT_PATH = '/template-drift';
+
+/** Topic of the notifications owners receive about upgrade proposals. */
+export const UPGRADE_NOTIFICATION_TOPIC = 'golden-path-upgrades';

@@ -13,6 +13,7 @@ import {
 } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   GoldenPathsClient,
+  TEMPLATE_DRIFT_PATH,
   hasLineage,
 } from '@paved/plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api';
@@ -60,7 +61,7 @@ const templateAdoptionCard = EntityCardBlueprint.make({
 /** Template drift: components per template version, upgrade proposals. */
 const templateDriftPage = PageBlueprint.make({
   params: {
-    path: '/template-drift',
+    path: TEMPLATE_DRIFT_PATH,
     title: 'Template drift',
     icon: <TrendingUpIcon />,
     routeRef: templateDriftRouteRef,

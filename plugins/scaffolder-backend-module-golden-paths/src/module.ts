@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
@@ -15,13 +16,14 @@ import {
 import { createCommitAction } from './actions/commit';
 import { createEnableTechDocsAction } from './actions/enableTechDocs';
 import { createPublishAction } from './actions/publish';
+import { createTemplateBranchAction } from './actions/templateBranch';
 import { createValidateServiceAction } from './actions/validateService';
 import { createWaitForEntityAction } from './actions/waitForEntity';
 
 /**
  * Paved's golden-path actions for the scaffolder: `paved:service:validate`, `paved:publish`,
- * `paved:commit`, `paved:techdocs:enable` and `paved:catalog:wait` (which announces each created
- * service on the events service).
+ * `paved:commit`, `paved:techdocs:enable`, `paved:catalog:wait` (which announces each created
+ * service on the events service) and `paved:template:branch` (`paved/template` on GitHub/GitLab).
  */
 export const scaffolderModuleGoldenPaths = createBackendModule({
   pluginId: 'scaffolder',
@@ -74,6 +76,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           createCommitAction({ gitHost, catalog, membership, settings }),
           createEnableTechDocsAction({ catalog, reader, settings }),
           createWaitForEntityAction({ catalog, events }),
+          createTemplateBranchAction({
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
         );
       },
     });

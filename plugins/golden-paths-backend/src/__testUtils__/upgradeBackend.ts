@@ -14,6 +14,10 @@ import {
 // The real git host beside golden-paths, as in the portal: upgrades open merge requests on it.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import gitHostPlugin from '@paved/plugin-githost-backend';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { goldenPathsPlugin } from '../plugin';
 import { templateEntity } from './templates';
 
@@ -78,7 +82,13 @@ export const priya = mockCredentials.user.header(
 export async function startUpgradeBackend(options: {
   gitDirectory: string;
   components: Entity[];
+  /** The golden-path templates in the catalog (default: the TypeScript service of `templates/`). */
+  templates?: Entity[];
+  /** Replaces the recording notifications fake's send (which records, then calls this). */
+  sendNotification?: (notification: NotificationSendOptions) => Promise<void>;
 }) {
+  // A recording fake of Backstage's notifications service: what the owners would receive.
+  const notifications: NotificationSendOptions[] = [];
   const events = DefaultEventsService.create({
     logger: mockServices.logger.mock(),
   });
@@ -90,7 +100,7 @@ export async function startUpgradeBackend(options: {
       user('sam.rivera', ['payments']),
       user('lee.chen', ['search']),
       user('priya.natarajan', ['platform']),
-      templateEntity('typescript-service'),
+      ...(options.templates ?? [templateEntity('typescript-service')]),
       ...options.components,
     ],
   });
@@ -114,6 +124,16 @@ export async function startUpgradeBackend(options: {
         deps: {},
         factory: () => events,
       }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: NotificationSendOptions) => {
+            await options.sendNotification?.(notification);
+            notifications.push(notification);
+          },
+        }),
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -130,5 +150,10 @@ export async function startUpgradeBackend(options: {
       }),
     ],
   });
-  return { server: backend.server, stop: () => backend.stop(), refreshed };
+  return {
+    server: backend.server,
+    stop: () => backend.stop(),
+    refreshed,
+    notifications,
+  };
 }

@@ -43,6 +43,7 @@ describe.each(databases.eachSupportedId())(
         toVersion: '1.1.0',
         status: 'proposing',
         conflicts: [],
+        missingInputs: [],
         createdBy: 'user:default/sam.rivera',
         createdAt: new Date(now),
         updatedAt: new Date(now),
@@ -130,6 +131,60 @@ describe.each(databases.eachSupportedId())(
           await store.list({ entityRef: 'component:default/orders', limit: 10 })
         ).map(u => u.toVersion),
       ).toEqual(['1.2.0', '1.1.0']);
+    });
+
+    it('records each notice once: a second mark of the same notice loses, a failed send sets it back', async () => {
+      const { upgrade } = await store.claim(proposal());
+      expect(upgrade.notified).toBeUndefined();
+      const marks = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          store.markNotified(upgrade.id, 'opened', undefined),
+        ),
+      );
+      expect(marks.filter(Boolean)).toHaveLength(1);
+      expect((await store.get(upgrade.id))?.notified).toBe('opened');
+      // The next notice replaces it only from the one expected.
+      expect(await store.markNotified(upgrade.id, 'conflicts', undefined)).toBe(
+        false,
+      );
+      expect(await store.markNotified(upgrade.id, 'conflicts', 'opened')).toBe(
+        true,
+      );
+      // Sending failed: set back.
+      expect(await store.markNotified(upgrade.id, 'opened', 'conflicts')).toBe(
+        true,
+      );
+      expect((await store.get(upgrade.id))?.notified).toBe('opened');
+      expect(await store.markNotified(upgrade.id, undefined, 'opened')).toBe(
+        true,
+      );
+      expect((await store.get(upgrade.id))?.notified).toBeUndefined();
+    });
+
+    it('keeps the inputs a proposal waits for, and lets one run take it up again', async () => {
+      const { upgrade } = await store.claim(proposal());
+      // Not waiting for inputs: nothing to take up.
+      expect(await store.resume(upgrade.id)).toBe(false);
+      const waiting = await store.update(upgrade.id, {
+        status: 'needs-attention',
+        missingInputs: ['tier', 'costCentre'],
+      });
+      expect(waiting.missingInputs).toEqual(['tier', 'costCentre']);
+      const resumed = await Promise.all(
+        Array.from({ length: 3 }, () => store.resume(upgrade.id)),
+      );
+      expect(resumed.filter(Boolean)).toHaveLength(1);
+      expect(await store.get(upgrade.id)).toMatchObject({
+        status: 'proposing',
+        missingInputs: [],
+      });
+      // A conflicted proposal with a change request is never taken up again.
+      await store.update(upgrade.id, {
+        status: 'needs-attention',
+        changeKey: 'local:orders!1',
+        conflicts: ['README.md'],
+      });
+      expect(await store.resume(upgrade.id)).toBe(false);
     });
   },
 );

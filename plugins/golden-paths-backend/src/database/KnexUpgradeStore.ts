@@ -12,6 +12,7 @@ import { Knex } from 'knex';
 import {
   NewUpgradeRecord,
   UpgradeChange,
+  UpgradeNotice,
   UpgradeRecord,
   UpgradeStore,
 } from './UpgradeStore';
@@ -34,8 +35,10 @@ type Row = {
   change_key: string | null;
   change_url: string | null;
   conflicts: string;
+  missing_inputs: string | null;
   error: string | null;
   created_by: string;
+  notified: string | null;
   created_at: number | string;
   updated_at: number | string;
 };
@@ -51,8 +54,10 @@ function fromRow(row: Row): UpgradeRecord {
     changeKey: row.change_key ?? undefined,
     changeUrl: row.change_url ?? undefined,
     conflicts: JSON.parse(row.conflicts),
+    missingInputs: row.missing_inputs ? JSON.parse(row.missing_inputs) : [],
     error: row.error ?? undefined,
     createdBy: row.created_by,
+    notified: (row.notified as UpgradeNotice | null) ?? undefined,
     // PostgreSQL answers bigint as a string.
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
@@ -113,8 +118,10 @@ export class KnexUpgradeStore implements UpgradeStore {
       change_key: null,
       change_url: null,
       conflicts: '[]',
+      missing_inputs: null,
       error: null,
       created_by: input.createdBy,
+      notified: null,
       created_at: at,
       updated_at: at,
     };
@@ -142,6 +149,9 @@ export class KnexUpgradeStore implements UpgradeStore {
     if (change.changeKey !== undefined) patch.change_key = change.changeKey;
     if (change.changeUrl !== undefined) patch.change_url = change.changeUrl;
     if (change.conflicts) patch.conflicts = JSON.stringify(change.conflicts);
+    if (change.missingInputs) {
+      patch.missing_inputs = JSON.stringify(change.missingInputs);
+    }
     if (change.error !== undefined) patch.error = change.error;
     const updated = await this.db<Row>(TABLE).where({ id }).update(patch);
     if (updated === 0) {
@@ -153,6 +163,31 @@ export class KnexUpgradeStore implements UpgradeStore {
   async get(id: string): Promise<UpgradeRecord | undefined> {
     const row = await this.db<Row>(TABLE).where({ id }).first();
     return row && fromRow(row);
+  }
+
+  async resume(id: string): Promise<boolean> {
+    const updated = await this.db<Row>(TABLE)
+      .where({ id, status: 'needs-attention' })
+      .whereNull('change_key')
+      .whereNotNull('missing_inputs')
+      .whereNot({ missing_inputs: '[]' })
+      .update({
+        status: 'proposing',
+        missing_inputs: '[]',
+        updated_at: this.now().getTime(),
+      });
+    return updated === 1;
+  }
+
+  async markNotified(
+    id: string,
+    notice: UpgradeNotice | undefined,
+    expected: UpgradeNotice | undefined,
+  ): Promise<boolean> {
+    const query = this.db<Row>(TABLE).where({ id });
+    if (expected) query.where({ notified: expected });
+    else query.whereNull('notified');
+    return (await query.update({ notified: notice ?? null })) === 1;
   }
 
   async findByChangeKey(changeKey: string): Promise<UpgradeRecord | undefined> {

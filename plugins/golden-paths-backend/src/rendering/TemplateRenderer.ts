@@ -37,6 +37,10 @@ export type TemplateSource = {
   baseUrl: string;
   /** The `fetch:template` step's input, without its values. */
   fetchInput: Record<string, unknown>;
+  /** The `fetch:template` step's values as written (expressions not evaluated). */
+  values: Record<string, unknown>;
+  /** The version's `spec.parameters` (the form's JSON schemas, with their defaults). */
+  parameters: unknown;
 };
 
 /**
@@ -110,7 +114,10 @@ export class TemplateRenderer {
       );
     }
     let baseUrl = templateBaseUrl(template);
-    let spec = template.spec as { steps?: TemplateStep[] };
+    let spec = template.spec as {
+      steps?: TemplateStep[];
+      parameters?: unknown;
+    };
     if (compareTemplateVersions(version, current) !== 0) {
       const directory = await this.checkoutVersion(
         templateRef,
@@ -126,7 +133,7 @@ export class TemplateRenderer {
     if (!step?.input) {
       throw new InputError(`${templateRef} has no fetch:template step`);
     }
-    const { values: _values, ...fetchInput } = step.input;
+    const { values, ...fetchInput } = step.input;
     const templated = Object.entries(fetchInput)
       .filter(([, value]) => JSON.stringify(value).includes('${{'))
       .map(([name]) => name);
@@ -137,7 +144,17 @@ export class TemplateRenderer {
         )} depend on the form; only its values can be recorded and rendered again`,
       );
     }
-    return { templateRef, version, baseUrl, fetchInput };
+    return {
+      templateRef,
+      version,
+      baseUrl,
+      fetchInput,
+      values:
+        values && typeof values === 'object'
+          ? (values as Record<string, unknown>)
+          : {},
+      parameters: spec.parameters,
+    };
   }
 
   /**

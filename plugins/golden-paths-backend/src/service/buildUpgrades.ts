@@ -13,6 +13,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { readDurationFromConfig } from '@backstage/config';
 import { PlatformSettings } from '@paved/backend-platform';
 import {
@@ -36,6 +37,7 @@ import { KnexUpgradeStore } from '../database/KnexUpgradeStore';
 import { TemplateRenderer } from '../rendering/TemplateRenderer';
 import { DriftReport } from '../upgrades/DriftReport';
 import { TemplateUpgrader } from '../upgrades/TemplateUpgrader';
+import { UpgradeNotifier } from '../upgrades/UpgradeNotifier';
 import { UpgradeProposals } from '../upgrades/UpgradeProposals';
 import { proposeOutdatedComponents } from '../upgrades/proposeOutdated';
 import { RepositoryCheckouts } from '../upgrades/repositories';
@@ -59,6 +61,7 @@ export async function buildUpgrades(deps: {
   discovery: DiscoveryService;
   scheduler: SchedulerService;
   events: EventsService;
+  notifications: NotificationService;
   reader: UrlReaderService;
   catalog: CatalogService;
   gitHost: LocalGitHost;
@@ -94,6 +97,11 @@ export async function buildUpgrades(deps: {
       }),
       github: new GitHubChangeRequests(integrations),
       gitlab: new GitLabChangeRequests(integrations),
+    }),
+    notifier: new UpgradeNotifier({
+      store,
+      notifications: deps.notifications,
+      logger,
     }),
     logger,
     backendBaseUrl: settings.backendBaseUrl,

@@ -20,6 +20,25 @@ import {
 } from '@paved/plugin-githost-node';
 import yaml from 'yaml';
 import { TemplateRenderer } from '../rendering/TemplateRenderer';
+import { completeInputs } from '../rendering/templateInputs';
+
+/**
+ * The template's new version needs inputs the repository never recorded and that have no
+ * default: rendering without them would be silently wrong, so the upgrade waits for them.
+ */
+export class MissingTemplateInputsError extends InputError {
+  constructor(
+    readonly templateRef: string,
+    readonly toVersion: string,
+    readonly inputs: string[],
+  ) {
+    super(
+      `${templateRef} ${toVersion} needs inputs that ${LINEAGE_FILE} does not record and that have no default: ${inputs.join(
+        ', ',
+      )}; add them under inputs: in ${LINEAGE_FILE} on the default branch`,
+    );
+  }
+}
 
 /** An upgrade made ready in a repository: its branch, waiting for a change request. */
 export type PreparedUpgrade = {
@@ -34,6 +53,10 @@ export type PreparedUpgrade = {
   templateCommit: string;
   /** Files committed with conflict markers; empty when the merge was clean. */
   conflicts: string[];
+  /** New inputs the repository had not recorded, rendered with their parameter's default. */
+  defaulted: string[];
+  /** New inputs computed by template steps, not recorded and not recomputable: rendered empty. */
+  empty: string[];
 };
 
 /**
@@ -104,6 +127,18 @@ export class TemplateUpgrader {
         `already at ${lineage.version}, the latest version of ${templateRef}`,
       );
     }
+    const completion = completeInputs({
+      recorded: lineage.inputs,
+      values: source.values,
+      parameters: source.parameters,
+    });
+    if (completion.missing.length > 0) {
+      throw new MissingTemplateInputsError(
+        templateRef,
+        source.version,
+        completion.missing,
+      );
+    }
     const templateHead = await git([
       'rev-parse',
       '--verify',
@@ -123,7 +158,7 @@ export class TemplateUpgrader {
     const templateCommit = await this.renderOntoTemplateBranch({
       gitDir,
       templateHead,
-      lineage,
+      inputs: completion.inputs,
       source,
       identity,
     });
@@ -175,6 +210,8 @@ export class TemplateUpgrader {
       commitSha,
       templateCommit,
       conflicts,
+      defaulted: completion.defaulted,
+      empty: completion.empty,
     };
   }
 
@@ -185,11 +222,12 @@ export class TemplateUpgrader {
   private async renderOntoTemplateBranch(options: {
     gitDir: string;
     templateHead: string;
-    lineage: TemplateLineageFile;
+    /** The recorded inputs, completed for the new version. */
+    inputs: Record<string, unknown>;
     source: Awaited<ReturnType<TemplateRenderer['source']>>;
     identity: Record<string, string>;
   }): Promise<string> {
-    const { gitDir, templateHead, lineage, source, identity } = options;
+    const { gitDir, templateHead, inputs, source, identity } = options;
     const gitDirArg = `--git-dir=${gitDir}`;
     const rendered = await gitText([
       gitDirArg,
@@ -206,7 +244,7 @@ export class TemplateUpgrader {
       const files = path.join(work, 'files');
       await this.deps.renderer.render({
         source,
-        inputs: { ...lineage.inputs, templateVersion: source.version },
+        inputs: { ...inputs, templateVersion: source.version },
         targetDirectory: files,
       });
       // A private, empty index: the commit holds exactly the rendered files, so files the new

@@ -23,7 +23,11 @@ import { DEFAULT_BRANCH, redactCredentials } from '@paved/plugin-githost-node';
 import { TeamMembership } from '@paved/plugin-golden-paths-node';
 import { ChangeRequestService } from '../changeRequests/ChangeRequestService';
 import { UpgradeRecord, UpgradeStore } from '../database/UpgradeStore';
-import { TemplateUpgrader } from './TemplateUpgrader';
+import {
+  MissingTemplateInputsError,
+  TemplateUpgrader,
+} from './TemplateUpgrader';
+import { UpgradeNotifier } from './UpgradeNotifier';
 import { RepositoryCheckouts, repositoryTargetOf } from './repositories';
 
 /** Who the scheduled run proposes as. */
@@ -39,11 +43,23 @@ export function toApiUpgrade(record: UpgradeRecord): Upgrade {
     status: record.status,
     ...(record.changeUrl && { changeUrl: record.changeUrl }),
     conflicts: record.conflicts,
+    ...(record.missingInputs.length > 0 && {
+      missingInputs: record.missingInputs,
+    }),
     ...(record.error && { error: record.error }),
     createdBy: record.createdBy,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/** A proposal waiting for inputs the repository does not record (no change request yet). */
+export function isAwaitingInputs(record: UpgradeRecord): boolean {
+  return (
+    record.status === 'needs-attention' &&
+    record.missingInputs.length > 0 &&
+    !record.changeKey
+  );
 }
 
 function entityRefViolation(problem: string, rule: string) {
@@ -55,8 +71,11 @@ function describeUpgrade(options: {
   fromVersion: string;
   toVersion: string;
   conflicts: string[];
+  defaulted: string[];
+  empty: string[];
 }): string {
   const { templateRef, fromVersion, toVersion, conflicts } = options;
+  const inputs = (names: string[]) => names.map(n => `\`${n}\``).join(', ');
   return [
     `Paved rendered **${toVersion}** of \`${templateRef}\` with the inputs recorded in`,
     `\`.paved/template.yaml\` onto \`${TEMPLATE_BRANCH}\` and merged it into this branch. The merge`,
@@ -70,6 +89,22 @@ function describeUpgrade(options: {
           ...conflicts.map(file => `- \`${file}\``),
         ].join('\n')
       : 'It merged cleanly: review the diff and merge.',
+    ...(options.defaulted.length > 0
+      ? [
+          '',
+          `New inputs of ${toVersion}, rendered with their default (change them in \`.paved/template.yaml\` if that is not what you want): ${inputs(
+            options.defaulted,
+          )}.`,
+        ]
+      : []),
+    ...(options.empty.length > 0
+      ? [
+          '',
+          `New inputs of ${toVersion} that template steps compute and this repository did not record, rendered empty: ${inputs(
+            options.empty,
+          )}.`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -89,6 +124,7 @@ export class UpgradeProposals {
       upgrader: TemplateUpgrader;
       checkouts: RepositoryCheckouts;
       changeRequests: ChangeRequestService;
+      notifier: UpgradeNotifier;
       logger: LoggerService;
       backendBaseUrl: string;
     },
@@ -206,7 +242,12 @@ export class UpgradeProposals {
       toVersion: latest,
       createdBy: proposer,
     });
-    if (!created) {
+    // A proposal that waits for inputs is taken up again: the owners may have added them.
+    const resumed =
+      !created &&
+      isAwaitingInputs(upgrade) &&
+      (await this.deps.store.resume(upgrade.id));
+    if (!created && !resumed) {
       throw new ConflictError(
         entityRefViolation(
           `an upgrade of ${entityRef} to ${latest} is already proposed (${upgrade.id}, ${upgrade.status})`,
@@ -239,17 +280,42 @@ export class UpgradeProposals {
         description: describeUpgrade(prepared),
         conflicted,
       });
-      return await this.deps.store.update(upgrade.id, {
+      const opened = await this.deps.store.update(upgrade.id, {
         status: conflicted ? 'needs-attention' : 'open',
         changeKey: change.key,
         changeUrl: change.url,
         conflicts: prepared.conflicts,
       });
+      await this.notifyOwners(opened, entity);
+      return opened;
     } catch (error) {
+      if (error instanceof MissingTemplateInputsError) {
+        const waiting = await this.deps.store.update(upgrade.id, {
+          status: 'needs-attention',
+          missingInputs: error.inputs,
+        });
+        await this.notifyOwners(waiting, entity);
+        return waiting;
+      }
       return this.fail(upgrade, error);
     } finally {
       await checkout.dispose();
     }
+  }
+
+  /**
+   * Tells the component's owners about the proposal (opened, or needing attention) unless they
+   * were told already; never fails the proposal (a notice not sent is retried by the next run).
+   */
+  async notifyOwners(upgrade: UpgradeRecord, entity: Entity): Promise<void> {
+    if (!this.deps.notifier.isDue(upgrade)) return;
+    await this.deps.notifier
+      .notify(upgrade, entity)
+      .catch(error =>
+        this.deps.logger.warn(
+          `Could not notify the owners of ${upgrade.entityRef} about upgrade ${upgrade.id}: ${error}`,
+        ),
+      );
   }
 
   private async fail(upgrade: UpgradeRecord, error: unknown): Promise<never> {

@@ -22,6 +22,7 @@ jest.setTimeout(Math.max(120_000, REPOSITORIES * 3_000));
 
 describe(`the scheduled proposal run over ${REPOSITORIES} repositories`, () => {
   const dir = createMockDirectory();
+  let notificationDown = false;
   let backend: Awaited<ReturnType<typeof startUpgradeBackend>>;
   const names = Array.from(
     { length: REPOSITORIES },
@@ -43,6 +44,16 @@ describe(`the scheduled proposal run over ${REPOSITORIES} repositories`, () => {
       components: names.map(name =>
         generatedComponent(name, { version: '1.0.0' }),
       ),
+      // The notifications backend is down for the first repository's notice, once.
+      sendNotification: async notification => {
+        if (
+          !notificationDown &&
+          notification.payload.title.includes(`/${names[0]} `)
+        ) {
+          notificationDown = true;
+          throw new Error('notifications backend unavailable');
+        }
+      },
     });
   });
   afterAll(() => backend?.stop());
@@ -88,12 +99,26 @@ describe(`the scheduled proposal run over ${REPOSITORIES} repositories`, () => {
       drift.body.items[0].components.every((c: any) => c.state === 'proposed'),
     ).toBe(true);
 
+    // Each owner is told once; the notice that could not be sent waits for the next run.
+    const noticesOf = (name: string) =>
+      backend.notifications.filter(n =>
+        n.payload.title.includes(`component:default/${name} `),
+      ).length;
+    expect(notificationDown).toBe(true);
+    expect(names.map(noticesOf)).toEqual(
+      names.map((_, i) => (i === 0 ? 0 : 1)),
+    );
+
     const second = await run(priya);
     expect(second.body).toMatchObject({
       proposed: [],
       failed: [],
       skipped: REPOSITORIES,
     });
+    // The second run sends the missing notice, and re-notifies nobody.
+    expect(names.map(noticesOf)).toEqual(names.map(() => 1));
+    await run(priya);
+    expect(backend.notifications).toHaveLength(REPOSITORIES);
   });
 
   it('is started by hand by the platform team only', async () => {

@@ -9,13 +9,17 @@ import {
 import pLimit from 'p-limit';
 import { UpgradeStore } from '../database/UpgradeStore';
 import { DriftReport } from './DriftReport';
-import { SCHEDULED_PROPOSER, UpgradeProposals } from './UpgradeProposals';
+import {
+  SCHEDULED_PROPOSER,
+  UpgradeProposals,
+  isAwaitingInputs,
+} from './UpgradeProposals';
 
 /** What one run of {@link proposeOutdatedComponents} did. */
 export type ProposalRun = {
   proposed: string[];
   failed: Array<{ entityRef: string; error: string }>;
-  /** Already proposed for the latest version. */
+  /** Already proposed for the latest version, or still waiting for inputs to be recorded. */
   skipped: number;
   /** Milliseconds each proposal took, in the order they finished. */
   durationsMs: number[];
@@ -65,21 +69,26 @@ export async function proposeOutdatedComponents(options: {
         if (
           previous &&
           previous.toVersion === version &&
-          ACTIVE_UPGRADE_STATUSES.includes(previous.status)
+          ACTIVE_UPGRADE_STATUSES.includes(previous.status) &&
+          !isAwaitingInputs(previous)
         ) {
           run.skipped++;
+          // A notice an earlier run could not send (the notifications backend was down).
+          await proposals.notifyOwners(previous, entity);
           return;
         }
         const started = Date.now();
         try {
-          await proposals.propose({
+          const upgrade = await proposals.propose({
             entityRef,
             entity,
             template,
             credentials,
             proposer: SCHEDULED_PROPOSER,
           });
-          run.proposed.push(entityRef);
+          // Still waiting for inputs the owners have not added: nothing new proposed.
+          if (isAwaitingInputs(upgrade)) run.skipped++;
+          else run.proposed.push(entityRef);
         } catch (error) {
           run.failed.push({ entityRef, error: String(error) });
         } finally {

@@ -88,6 +88,21 @@ describe('template upgrades end to end (golden-paths + githost, real git)', () =
       author: 'plugin:golden-paths',
     });
 
+    // The owners are told, with a link to the change request.
+    expect(backend.notifications).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: ['group:default/payments'] },
+        payload: expect.objectContaining({
+          title:
+            'Template upgrade proposed: component:default/orders to template:default/typescript-service 1.1.0',
+          link: 'http://localhost:3000/git/orders/merge-requests/1',
+          severity: 'normal',
+          topic: 'golden-path-upgrades',
+          scope: `golden-paths:upgrade:${upgrade.id}`,
+        }),
+      },
+    ]);
+
     // A second proposal for the same version is refused, naming the first.
     const again = await propose('component:default/orders');
     expect(again.status).toBe(409);
@@ -148,6 +163,20 @@ describe('template upgrades end to end (golden-paths + githost, real git)', () =
         'Upgrade to template:default/typescript-service 1.1.0 (needs attention)',
     });
     expect(mr.body.mergeRequest.description).toContain('`docs/runbook.md`');
+    // The owners are told it needs attention, with high severity and the conflicting file.
+    const notice = backend.notifications.find(
+      n => n.payload.scope === `golden-paths:upgrade:${res.body.id}`,
+    );
+    expect(notice).toMatchObject({
+      recipients: { type: 'entity', entityRef: ['group:default/payments'] },
+      payload: {
+        title:
+          'Template upgrade needs attention: component:default/ledger to template:default/typescript-service 1.1.0',
+        link: 'http://localhost:3000/git/ledger/merge-requests/1',
+        severity: 'high',
+      },
+    });
+    expect(notice!.payload.description).toContain('docs/runbook.md');
   });
 
   it('shows template drift: versions, states and open proposals', async () => {

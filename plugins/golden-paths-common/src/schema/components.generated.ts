@@ -68,8 +68,10 @@ export interface components {
       fromVersion: string;
       /** Format: uuid */
       id: string;
+      /** @description Inputs the new version needs that `.paved/template.yaml` does not record and that have no default in the template's parameter schema. Until they are added under `inputs:`, the proposal waits (no change request); proposing again takes it up. */
+      missingInputs?: string[];
       /**
-       * @description `needs-attention`: the change request is open but its branch holds conflicts, committed with their markers. `merged`/`closed` follow the change request.
+       * @description `needs-attention`: the change request is open but its branch holds conflicts, committed with their markers, or (with `missingInputs`) no change request yet: the new version needs inputs the repository never recorded. `merged`/`closed` follow the change request.
        * @enum {string}
        */
       status:

@@ -1,5 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';
+import Typography from '@material-ui/core/Typography';
 import type {
   ComponentUpgradeState,
   Upgrade,
@@ -48,5 +49,18 @@ export function ChangeLink(props: { upgrade: Upgrade }) {
     >
       {CHANGE_LINK_LABELS[upgrade.status] ?? 'Review change'}
     </Link>
+  );
+}
+
+/** Why a proposal waits: the inputs its new version needs that the repository never recorded. */
+export function MissingInputs(props: { upgrade: Upgrade }) {
+  const { missingInputs = [], toVersion } = props.upgrade;
+  if (missingInputs.length === 0) return null;
+  return (
+    <Typography variant="body2" data-testid="missing-inputs">
+      {toVersion} needs inputs with no default: {missingInputs.join(', ')}. Add
+      them under <code>inputs:</code> in <code>.paved/template.yaml</code>, then
+      propose again.
+    </Typography>
   );
 }

@@ -220,4 +220,47 @@ describe('TemplateDriftPage', () => {
       screen.getByRole('link', { name: 'Review change' }),
     ).toBeInTheDocument();
   });
+
+  it('says which inputs a waiting upgrade needs, and proposes it again', async () => {
+    const goldenPaths = fakeGoldenPaths();
+    const waiting: Upgrade = {
+      id: '5a0d1c7e-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+      entityRef: 'component:default/payments-api',
+      templateRef: 'template:default/typescript-service',
+      fromVersion: '1.0.0',
+      toVersion: '1.2.0',
+      status: 'needs-attention',
+      conflicts: [],
+      missingInputs: ['costCentre', 'tier'],
+      createdBy: 'plugin:golden-paths',
+      createdAt: '2026-12-07T09:00:00.000Z',
+      updatedAt: '2026-12-07T09:00:00.000Z',
+    };
+    const drift = await goldenPaths.getDrift();
+    drift[0].components[0] = {
+      ...drift[0].components[0],
+      state: 'needs-attention',
+      upgrade: waiting,
+    };
+    goldenPaths.getDrift = async () => drift;
+    await renderInTestApp(<TemplateDriftPage />, {
+      apis: [
+        catalogApiMock({ entities: [] }),
+        [goldenPathsApiRef, goldenPaths],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(await screen.findByTestId('missing-inputs')).toHaveTextContent(
+      '1.2.0 needs inputs with no default: costCentre, tier. Add them under inputs: in .paved/template.yaml, then propose again.',
+    );
+    expect(
+      screen.getByTestId('upgrade-state-needs-attention'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Propose again' }),
+    );
+    await waitFor(() =>
+      expect(goldenPaths.proposed).toEqual(['component:default/payments-api']),
+    );
+  });
 });

@@ -88,7 +88,7 @@ export const sharedSchemas = {
           'failed',
         ],
         description:
-          '`needs-attention`: the change request is open but its branch holds conflicts, committed with their markers. `merged`/`closed` follow the change request.',
+          '`needs-attention`: the change request is open but its branch holds conflicts, committed with their markers, or (with `missingInputs`) no change request yet: the new version needs inputs the repository never recorded. `merged`/`closed` follow the change request.',
       },
       changeUrl: {
         type: 'string',
@@ -101,6 +101,14 @@ export const sharedSchemas = {
           type: 'string',
         },
         description: 'Files committed with conflict markers.',
+      },
+      missingInputs: {
+        type: 'array',
+        items: {
+          type: 'string',
+        },
+        description:
+          "Inputs the new version needs that `.paved/template.yaml` does not record and that have no default in the template's parameter schema. Until they are added under `inputs:`, the proposal waits (no change request); proposing again takes it up.",
       },
       error: {
         type: 'string',

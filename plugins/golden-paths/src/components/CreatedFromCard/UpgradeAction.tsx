@@ -8,7 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { ACTIVE_UPGRADE_STATUSES } from '@paved/plugin-golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
-import { ChangeLink, UpgradeStateChip } from '../UpgradeStatus';
+import { ChangeLink, MissingInputs, UpgradeStateChip } from '../UpgradeStatus';
 
 /**
  * "Upgrade available" on the golden-path card of a component behind its template: proposes the
@@ -58,6 +58,7 @@ export function UpgradeAction(props: { latestVersion: string }) {
             }
           />{' '}
           <ChangeLink upgrade={active} />
+          <MissingInputs upgrade={active} />
           {active.conflicts.length > 0 && (
             <Typography variant="body2" color="textSecondary">
               Conflicts in {active.conflicts.join(', ')}

@@ -24,11 +24,12 @@ import type {
 } from '@paved/plugin-golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
-import { ChangeLink, UpgradeStateChip } from '../UpgradeStatus';
+import { ChangeLink, MissingInputs, UpgradeStateChip } from '../UpgradeStatus';
 
 function ProposeButton(props: {
   component: ComponentDrift;
   onProposed: () => void;
+  label?: string;
 }) {
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
@@ -37,11 +38,17 @@ function ProposeButton(props: {
     setBusy(true);
     try {
       const upgrade = await api.proposeUpgrade(props.component.entityRef);
+      const what = `Upgrade of ${props.component.entityRef} to ${upgrade.toVersion}`;
+      let message = `${what} proposed.`;
+      if (upgrade.missingInputs?.length) {
+        message = `${what} waits for inputs the repository does not record: ${upgrade.missingInputs.join(
+          ', ',
+        )}.`;
+      } else if (upgrade.status === 'needs-attention') {
+        message = `${what} proposed; it needs attention (conflicts).`;
+      }
       alertApi.post({
-        message:
-          upgrade.status === 'needs-attention'
-            ? `Upgrade of ${props.component.entityRef} to ${upgrade.toVersion} proposed; it needs attention (conflicts).`
-            : `Upgrade of ${props.component.entityRef} to ${upgrade.toVersion} proposed.`,
+        message,
         severity: upgrade.status === 'needs-attention' ? 'warning' : 'success',
         display: 'transient',
       });
@@ -63,7 +70,7 @@ function ProposeButton(props: {
       disabled={busy}
       onClick={propose}
     >
-      {busy ? 'Proposing…' : 'Propose upgrade'}
+      {busy ? 'Proposing…' : props.label ?? 'Propose upgrade'}
     </Button>
   );
 }
@@ -96,6 +103,21 @@ function TemplateDriftCard(props: {
       render: row => {
         if (row.state === 'outdated') {
           return <ProposeButton component={row} onProposed={onChange} />;
+        }
+        if (
+          row.upgrade?.missingInputs?.length &&
+          row.upgrade.toVersion === drift.latestVersion
+        ) {
+          return (
+            <>
+              <MissingInputs upgrade={row.upgrade} />
+              <ProposeButton
+                component={row}
+                onProposed={onChange}
+                label="Propose again"
+              />
+            </>
+          );
         }
         return row.upgrade && row.upgrade.toVersion === drift.latestVersion ? (
           <ChangeLink upgrade={row.upgrade} />
