@@ -32,6 +32,7 @@ import {
   renderRedisInstance,
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
+import { ManifestPolicies } from './ManifestPolicies';
 
 /** The rendered manifest breaks the XRD's schema; retrying cannot help. */
 class ManifestInvalidError extends Error {}
@@ -82,6 +83,8 @@ export interface CrossplaneDatabaseProviderOptions {
   repository?: GitRepository;
   /** Required for `delivery: apply`; with gitops it is where status is read back. */
   cluster?: CompositeResourceCluster;
+  /** The admission policies a manifest must pass before it is committed or applied. */
+  policies?: ManifestPolicies;
 }
 
 /**
@@ -116,6 +119,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
           config.fieldManager,
         )
       : undefined;
+    const policies = await ManifestPolicies.fromDirectory(
+      config.policiesDirectory,
+    );
     const engines: Partial<Record<DatabaseType, CrossplaneDatabaseProvider>> =
       {};
     for (const type of Object.keys(CROSSPLANE_ENGINES) as DatabaseType[]) {
@@ -132,6 +138,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         engine,
         repository,
         cluster,
+        policies,
       });
     }
     return engines;
@@ -179,6 +186,19 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   }
 
   /**
+   * The manifest about to be committed or applied: rendered, validated against the XRD, and
+   * admitted by the platform's policies (throws a ManifestPolicyError naming each violation).
+   */
+  renderAdmitted(
+    request: DatabaseRequest,
+    operation: 'CREATE' | 'UPDATE',
+  ): PostgreSQLInstanceManifest {
+    const manifest = this.render(request);
+    this.options.policies?.admit(manifest, operation);
+    return manifest;
+  }
+
+  /**
    * Resize: the manifest re-rendered with the new size and storage, validated against the XRD
    * like the instance; approvers see the exact diff of the file that will be committed.
    */
@@ -193,7 +213,8 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     change: ResizeChange,
   ): Promise<{ diff: string }> {
     const resized = { ...request, ...change };
-    const manifest = this.render(resized);
+    // Approvers never see a change Paved would refuse to commit: a 400 naming the policy instead.
+    const manifest = this.renderAdmitted(resized, 'UPDATE');
     const file = this.manifestPath(manifest);
     const committed =
       this.options.config.delivery === 'gitops'
@@ -209,7 +230,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     ctx: ProviderContext,
   ): Promise<OperationStatus> {
     const resized = { ...request, ...change };
-    const rendered = this.tryRender(resized);
+    const rendered = this.tryRender(resized, 'UPDATE');
     if ('state' in rendered) {
       return rendered as OperationStatus;
     }
@@ -282,7 +303,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    const rendered = this.tryRender(request);
+    const rendered = this.tryRender(request, 'CREATE');
     if ('state' in rendered) {
       return rendered;
     }
@@ -392,13 +413,17 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     );
   }
 
+  /** The manifest, or a final failure; with `operation`, the policies must admit it too. */
   private tryRender(
     request: DatabaseRequest,
+    operation?: 'CREATE' | 'UPDATE',
   ): PostgreSQLInstanceManifest | ProvisioningStatus {
     try {
-      return this.render(request);
+      return operation
+        ? this.renderAdmitted(request, operation)
+        : this.render(request);
     } catch (error) {
-      // A request the XRD rejects will be rejected on every retry too.
+      // A request the XRD or a policy rejects will be rejected on every retry too.
       return {
         state: 'failed',
         retryable: false,
