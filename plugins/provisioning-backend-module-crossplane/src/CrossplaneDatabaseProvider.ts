@@ -14,6 +14,7 @@ import {
   type DatabaseProvider,
   type OperationStatus,
   type ProviderContext,
+  type ProviderDrift,
   type ProviderEngines,
   type ProvisioningStatus,
   type ResizeChange,
@@ -33,6 +34,7 @@ import {
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
 import { ManifestPolicies } from './ManifestPolicies';
+import { committedManifestDrift, liveObjectDrift } from './drift';
 
 /** The rendered manifest breaks the XRD's schema; retrying cannot help. */
 class ManifestInvalidError extends Error {}
@@ -381,6 +383,34 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         message: `Could not read the state of ${manifest.kind} ${
           manifest.metadata.namespace
         }/${manifest.metadata.name}: ${(error as Error).message}`,
+      };
+    }
+  }
+
+  /** What was delivered (the committed file, or the cluster object with `apply`) against the approved request. */
+  async drift(request: DatabaseRequest): Promise<ProviderDrift> {
+    const rendered = this.tryRender(request);
+    if ('state' in rendered) {
+      return { state: 'unknown', detail: rendered.message ?? 'cannot render' };
+    }
+    try {
+      return this.options.config.delivery === 'gitops'
+        ? await committedManifestDrift({
+            repository: this.options.repository!,
+            file: this.manifestPath(rendered),
+            approved: rendered,
+            approvedText: toYaml(rendered, request),
+          })
+        : await liveObjectDrift({
+            cluster: this.options.cluster!,
+            approved: rendered,
+          });
+    } catch (error) {
+      return {
+        state: 'unknown',
+        detail: `Could not read what was delivered for ${rendered.kind} ${
+          rendered.metadata.namespace
+        }/${rendered.metadata.name}: ${(error as Error).message}`,
       };
     }
   }

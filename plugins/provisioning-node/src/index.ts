@@ -16,6 +16,7 @@ export type {
   DatabaseProviderRegistration,
   ProviderContext,
   ProviderEngines,
+  ProviderDrift,
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';

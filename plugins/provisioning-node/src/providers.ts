@@ -49,6 +49,18 @@ export interface ProviderContext {
 }
 
 /**
+ * What a provider says about drift: whether what it delivered still matches what it renders from
+ * the approved request now (see `DATABASE_DRIFT_STATES` in provisioning-common). Only `drifted`,
+ * `in-sync` and `unknown`; a provider without the method is `untracked`.
+ */
+export interface ProviderDrift {
+  state: 'in-sync' | 'drifted' | 'unknown';
+  detail: string;
+  /** A unified diff from the approved rendering to what is there. */
+  diff?: string;
+}
+
+/**
  * Creates and removes the infrastructure of requests of one engine (`DatabaseRequest.type`).
  * Every call may be repeated (after a crash, a lost lease or a retry), so each one is idempotent:
  * called again, it must not duplicate work.
@@ -66,6 +78,14 @@ export interface DatabaseProvider {
   ): Promise<ProvisioningStatus>;
   /** Removes what `provision` created; removing what is already gone succeeds. */
   deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void>;
+  /**
+   * Compares what was delivered (the committed file, the cluster object) with what the approved
+   * request renders to now; read-only. Optional: without it requests are `untracked`.
+   */
+  drift?(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProviderDrift>;
   /**
    * Operations on a ready database. Each is optional: the backend refuses an operation the
    * request's provider does not implement (409, naming the provider). Like the calls above, each

@@ -37,6 +37,7 @@ import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { RequestDrift } from '../providers/RequestDrift';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
 import { estimateCost } from '@paved/plugin-provisioning-common';
 import { createRouter } from './router';
@@ -206,6 +207,7 @@ export async function createProvisioningService(
   const router = await createRouter({
     store,
     secrets,
+    drift: new RequestDrift({ providers, secrets, logger: deps.logger }),
     lifecycle,
     guardrails,
     approvalStore,

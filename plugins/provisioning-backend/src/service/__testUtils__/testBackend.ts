@@ -7,7 +7,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -144,6 +147,8 @@ export async function startBackend(options: {
   environments?: Record<string, JsonObject>;
   /** Merged into `provisioning.quotas.default`, e.g. a monthly budget. */
   defaultQuota?: JsonObject;
+  /** More provider modules beside the sandbox, e.g. crossplane. */
+  features?: BackendFeature[];
 }) {
   const env = (name: string, values: JsonObject): JsonObject => ({
     ...values,
@@ -154,6 +159,7 @@ export async function startBackend(options: {
     features: [
       provisioningPlugin,
       provisioningSandboxModule,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
