@@ -13,6 +13,7 @@ import {
   type DatabaseOperationsProvider,
   type DatabaseProvider,
   type OperationStatus,
+  type ProviderAdmissionViolation,
   type ProviderContext,
   type ProviderDrift,
   type ProviderEngines,
@@ -385,6 +386,23 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         }/${manifest.metadata.name}: ${(error as Error).message}`,
       };
     }
+  }
+
+  /** A new request: the manifest it would render must fit the XRD and pass the policies. */
+  async admit(request: DatabaseRequest): Promise<ProviderAdmissionViolation[]> {
+    let manifest: PostgreSQLInstanceManifest;
+    try {
+      manifest = this.render(request);
+    } catch (error) {
+      return [
+        {
+          field: '',
+          problem: (error as Error).message,
+          rule: 'crossplane-xrd',
+        },
+      ];
+    }
+    return this.options.policies?.violations(manifest, 'CREATE') ?? [];
   }
 
   /** What was delivered (the committed file, or the cluster object with `apply`) against the approved request. */

@@ -77,6 +77,33 @@ export class ManifestPolicies {
     return problems;
   }
 
+  /**
+   * The same problems as field, problem and rule (`policy <name>`), for a 400 in Paved's format:
+   * the field is the manifest's (the validation's `fieldPath`), else the object.
+   */
+  violations(
+    manifest: Record<string, any>,
+    operation: 'CREATE' | 'UPDATE',
+  ): Array<{ field: string; problem: string; rule: string }> {
+    const object = describeObject(manifest);
+    return this.evaluator
+      .evaluate([manifest], { operation })
+      .flatMap(outcome => [
+        ...outcome.violations.map(v => ({
+          field: v.fieldPath ?? object,
+          problem: `${v.message} (in the rendered ${object})`,
+          rule: `policy ${outcome.policy}`,
+        })),
+        ...(this.failurePolicies.get(outcome.policy) === 'Ignore'
+          ? []
+          : outcome.errors.map(error => ({
+              field: object,
+              problem: `could not be evaluated: ${error}`,
+              rule: `policy ${outcome.policy}`,
+            }))),
+      ]);
+  }
+
   /** Throws a {@link ManifestPolicyError} listing every problem, if there is one. */
   admit(manifest: Record<string, any>, operation: 'CREATE' | 'UPDATE'): void {
     const problems = this.problems(manifest, operation);

@@ -16,6 +16,7 @@ export type {
   DatabaseProviderRegistration,
   ProviderContext,
   ProviderEngines,
+  ProviderAdmissionViolation,
   ProviderDrift,
   ProvisioningStatus,
   RequestSecretStore,

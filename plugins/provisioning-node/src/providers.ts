@@ -60,6 +60,13 @@ export interface ProviderDrift {
   diff?: string;
 }
 
+/** Why a provider would refuse a request: a field (of the request or of what it renders), the problem and the rule. */
+export interface ProviderAdmissionViolation {
+  field: string;
+  problem: string;
+  rule: string;
+}
+
 /**
  * Creates and removes the infrastructure of requests of one engine (`DatabaseRequest.type`).
  * Every call may be repeated (after a crash, a lost lease or a retry), so each one is idempotent:
@@ -86,6 +93,12 @@ export interface DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProviderDrift>;
+  /**
+   * Checks a new request before it is stored (its id is provisional): what the provider would
+   * render and refuse to deliver, e.g. a manifest an admission policy rejects. Read-only;
+   * optional. Each violation is answered 400 to the requester.
+   */
+  admit?(request: DatabaseRequest): Promise<ProviderAdmissionViolation[]>;
   /**
    * Operations on a ready database. Each is optional: the backend refuses an operation the
    * request's provider does not implement (409, naming the provider). Like the calls above, each

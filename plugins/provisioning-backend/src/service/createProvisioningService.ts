@@ -128,6 +128,16 @@ export async function createProvisioningService(
     prices: settings.prices,
     catalog: deps.catalog,
     providerEngines: id => providers.engines(id),
+    providerAdmission: async request => {
+      let provider;
+      try {
+        provider = providers.get(request.provider, request.type);
+      } catch {
+        // An unavailable provider is reported when the request is processed.
+        return [];
+      }
+      return (await provider.admit?.(request)) ?? [];
+    },
   });
   const operationGuardrails = new OperationGuardrails({
     guardrails,

@@ -149,6 +149,8 @@ export async function startBackend(options: {
   defaultQuota?: JsonObject;
   /** More provider modules beside the sandbox, e.g. crossplane. */
   features?: BackendFeature[];
+  /** Merged into `provisioning.providers`, e.g. the crossplane module's settings. */
+  providers?: JsonObject;
 }) {
   const env = (name: string, values: JsonObject): JsonObject => ({
     ...values,
@@ -215,7 +217,10 @@ export async function startBackend(options: {
               maxAttempts: options.maxAttempts ?? 100,
               backoffBaseSeconds: 600,
             },
-            providers: { sandbox: { connection: options.sandboxConnection } },
+            providers: {
+              sandbox: { connection: options.sandboxConnection },
+              ...options.providers,
+            },
             cost: {
               currency: 'EUR',
               providers: {
