@@ -9,6 +9,11 @@ export interface Config {
         delivery?: 'gitops' | 'apply';
         /** Folder with xrd.yaml and legacy/xrd.yaml; defaults to the repository's infrastructure/crossplane. */
         definitionsDirectory?: string;
+        /**
+         * Folder of ValidatingAdmissionPolicy files every rendered manifest must pass before it is
+         * committed or applied; defaults to the repository's policies/.
+         */
+        policiesDirectory?: string;
         namespaces?: {
           /** Prefix before the owning group's name, e.g. `team-`. */
           prefix?: string;

@@ -13,7 +13,9 @@ import {
   type DatabaseOperationsProvider,
   type DatabaseProvider,
   type OperationStatus,
+  type ProviderAdmissionViolation,
   type ProviderContext,
+  type ProviderDrift,
   type ProviderEngines,
   type ProvisioningStatus,
   type ResizeChange,
@@ -32,6 +34,8 @@ import {
   renderRedisInstance,
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
+import { ManifestPolicies } from './ManifestPolicies';
+import { committedManifestDrift, liveObjectDrift } from './drift';
 
 /** The rendered manifest breaks the XRD's schema; retrying cannot help. */
 class ManifestInvalidError extends Error {}
@@ -82,6 +86,8 @@ export interface CrossplaneDatabaseProviderOptions {
   repository?: GitRepository;
   /** Required for `delivery: apply`; with gitops it is where status is read back. */
   cluster?: CompositeResourceCluster;
+  /** The admission policies a manifest must pass before it is committed or applied. */
+  policies?: ManifestPolicies;
 }
 
 /**
@@ -116,6 +122,9 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
           config.fieldManager,
         )
       : undefined;
+    const policies = await ManifestPolicies.fromDirectory(
+      config.policiesDirectory,
+    );
     const engines: Partial<Record<DatabaseType, CrossplaneDatabaseProvider>> =
       {};
     for (const type of Object.keys(CROSSPLANE_ENGINES) as DatabaseType[]) {
@@ -132,6 +141,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         engine,
         repository,
         cluster,
+        policies,
       });
     }
     return engines;
@@ -179,6 +189,19 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   }
 
   /**
+   * The manifest about to be committed or applied: rendered, validated against the XRD, and
+   * admitted by the platform's policies (throws a ManifestPolicyError naming each violation).
+   */
+  renderAdmitted(
+    request: DatabaseRequest,
+    operation: 'CREATE' | 'UPDATE',
+  ): PostgreSQLInstanceManifest {
+    const manifest = this.render(request);
+    this.options.policies?.admit(manifest, operation);
+    return manifest;
+  }
+
+  /**
    * Resize: the manifest re-rendered with the new size and storage, validated against the XRD
    * like the instance; approvers see the exact diff of the file that will be committed.
    */
@@ -193,7 +216,8 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     change: ResizeChange,
   ): Promise<{ diff: string }> {
     const resized = { ...request, ...change };
-    const manifest = this.render(resized);
+    // Approvers never see a change Paved would refuse to commit: a 400 naming the policy instead.
+    const manifest = this.renderAdmitted(resized, 'UPDATE');
     const file = this.manifestPath(manifest);
     const committed =
       this.options.config.delivery === 'gitops'
@@ -209,7 +233,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     ctx: ProviderContext,
   ): Promise<OperationStatus> {
     const resized = { ...request, ...change };
-    const rendered = this.tryRender(resized);
+    const rendered = this.tryRender(resized, 'UPDATE');
     if ('state' in rendered) {
       return rendered as OperationStatus;
     }
@@ -282,7 +306,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    const rendered = this.tryRender(request);
+    const rendered = this.tryRender(request, 'CREATE');
     if ('state' in rendered) {
       return rendered;
     }
@@ -364,6 +388,51 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     }
   }
 
+  /** A new request: the manifest it would render must fit the XRD and pass the policies. */
+  async admit(request: DatabaseRequest): Promise<ProviderAdmissionViolation[]> {
+    let manifest: PostgreSQLInstanceManifest;
+    try {
+      manifest = this.render(request);
+    } catch (error) {
+      return [
+        {
+          field: '',
+          problem: (error as Error).message,
+          rule: 'crossplane-xrd',
+        },
+      ];
+    }
+    return this.options.policies?.violations(manifest, 'CREATE') ?? [];
+  }
+
+  /** What was delivered (the committed file, or the cluster object with `apply`) against the approved request. */
+  async drift(request: DatabaseRequest): Promise<ProviderDrift> {
+    const rendered = this.tryRender(request);
+    if ('state' in rendered) {
+      return { state: 'unknown', detail: rendered.message ?? 'cannot render' };
+    }
+    try {
+      return this.options.config.delivery === 'gitops'
+        ? await committedManifestDrift({
+            repository: this.options.repository!,
+            file: this.manifestPath(rendered),
+            approved: rendered,
+            approvedText: toYaml(rendered, request),
+          })
+        : await liveObjectDrift({
+            cluster: this.options.cluster!,
+            approved: rendered,
+          });
+    } catch (error) {
+      return {
+        state: 'unknown',
+        detail: `Could not read what was delivered for ${rendered.kind} ${
+          rendered.metadata.namespace
+        }/${rendered.metadata.name}: ${(error as Error).message}`,
+      };
+    }
+  }
+
   async deprovision(
     request: DatabaseRequest,
     ctx: ProviderContext,
@@ -392,13 +461,17 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     );
   }
 
+  /** The manifest, or a final failure; with `operation`, the policies must admit it too. */
   private tryRender(
     request: DatabaseRequest,
+    operation?: 'CREATE' | 'UPDATE',
   ): PostgreSQLInstanceManifest | ProvisioningStatus {
     try {
-      return this.render(request);
+      return operation
+        ? this.renderAdmitted(request, operation)
+        : this.render(request);
     } catch (error) {
-      // A request the XRD rejects will be rejected on every retry too.
+      // A request the XRD or a policy rejects will be rejected on every retry too.
       return {
         state: 'failed',
         retryable: false,

@@ -17,6 +17,11 @@ export interface CrossplaneProviderConfig {
   delivery: 'gitops' | 'apply';
   /** Folder holding xrd.yaml (and legacy/xrd.yaml); the manifests are validated against it. */
   definitionsDirectory: string;
+  /**
+   * Folder of Kubernetes ValidatingAdmissionPolicy files every rendered manifest must pass before
+   * it is committed or applied (default: the repository's `policies/`).
+   */
+  policiesDirectory: string;
   /** Kubernetes namespace of a team: `overrides[ownerRef]`, else `prefix` + the group's name. */
   namespaces: { prefix: string; overrides: Record<string, string> };
   gitops: {
@@ -52,6 +57,14 @@ export function defaultInfrastructureDirectory(): string {
   return resolvePackagePath(
     '@paved/plugin-provisioning-backend-module-crossplane',
     '../../infrastructure',
+  );
+}
+
+/** The repository's top-level policies/ folder (the same files scorecards evaluates). */
+export function defaultPoliciesDirectory(): string {
+  return resolvePackagePath(
+    '@paved/plugin-provisioning-backend-module-crossplane',
+    '../../policies',
   );
 }
 
@@ -111,6 +124,9 @@ export function readCrossplaneProviderConfig(
     definitionsDirectory:
       config?.getOptionalString('definitionsDirectory') ??
       path.join(defaultInfrastructureDirectory(), 'crossplane'),
+    policiesDirectory:
+      config?.getOptionalString('policiesDirectory') ??
+      defaultPoliciesDirectory(),
     namespaces: {
       prefix: config?.getOptionalString('namespaces.prefix') ?? '',
       overrides,

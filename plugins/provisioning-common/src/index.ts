@@ -13,3 +13,4 @@ export * from './events';
 export * from './approvals';
 export * from './cost';
 export * from './operations';
+export * from './drift';

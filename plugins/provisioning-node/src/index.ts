@@ -16,6 +16,8 @@ export type {
   DatabaseProviderRegistration,
   ProviderContext,
   ProviderEngines,
+  ProviderAdmissionViolation,
+  ProviderDrift,
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';

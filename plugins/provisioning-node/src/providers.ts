@@ -49,6 +49,25 @@ export interface ProviderContext {
 }
 
 /**
+ * What a provider says about drift: whether what it delivered still matches what it renders from
+ * the approved request now (see `DATABASE_DRIFT_STATES` in provisioning-common). Only `drifted`,
+ * `in-sync` and `unknown`; a provider without the method is `untracked`.
+ */
+export interface ProviderDrift {
+  state: 'in-sync' | 'drifted' | 'unknown';
+  detail: string;
+  /** A unified diff from the approved rendering to what is there. */
+  diff?: string;
+}
+
+/** Why a provider would refuse a request: a field (of the request or of what it renders), the problem and the rule. */
+export interface ProviderAdmissionViolation {
+  field: string;
+  problem: string;
+  rule: string;
+}
+
+/**
  * Creates and removes the infrastructure of requests of one engine (`DatabaseRequest.type`).
  * Every call may be repeated (after a crash, a lost lease or a retry), so each one is idempotent:
  * called again, it must not duplicate work.
@@ -66,6 +85,20 @@ export interface DatabaseProvider {
   ): Promise<ProvisioningStatus>;
   /** Removes what `provision` created; removing what is already gone succeeds. */
   deprovision(request: DatabaseRequest, ctx: ProviderContext): Promise<void>;
+  /**
+   * Compares what was delivered (the committed file, the cluster object) with what the approved
+   * request renders to now; read-only. Optional: without it requests are `untracked`.
+   */
+  drift?(
+    request: DatabaseRequest,
+    ctx: ProviderContext,
+  ): Promise<ProviderDrift>;
+  /**
+   * Checks a new request before it is stored (its id is provisional): what the provider would
+   * render and refuse to deliver, e.g. a manifest an admission policy rejects. Read-only;
+   * optional. Each violation is answered 400 to the requester.
+   */
+  admit?(request: DatabaseRequest): Promise<ProviderAdmissionViolation[]>;
   /**
    * Operations on a ready database. Each is optional: the backend refuses an operation the
    * request's provider does not implement (409, naming the provider). Like the calls above, each

@@ -16,6 +16,7 @@ import {
   PriceTable,
   ProvisioningPolicy,
   TeamQuota,
+  type DatabaseRequest,
 } from '@paved/plugin-provisioning-common';
 import {
   violationsError,
@@ -41,6 +42,11 @@ export class RequestGuardrails {
        * fail with the reason while processing).
        */
       providerEngines?: (provider: string) => readonly string[] | undefined;
+      /**
+       * What the request's provider would refuse to deliver (e.g. a manifest an admission policy
+       * rejects), asked once the request passes every other rule.
+       */
+      providerAdmission?: (request: DatabaseRequest) => Promise<Violation[]>;
       now?: () => Date;
     },
   ) {}
@@ -189,7 +195,7 @@ export class RequestGuardrails {
         ? ['sizesRequiringApproval']
         : []),
     ];
-    return {
+    const admitted: NewDatabaseRequest = {
       type: input.type,
       name: input.name,
       owner: ownerRef,
@@ -212,6 +218,26 @@ export class RequestGuardrails {
         input.storageGB,
       ),
     };
+    await this.checkProviderAdmission(admitted);
+    return admitted;
+  }
+
+  private async checkProviderAdmission(
+    admitted: NewDatabaseRequest,
+  ): Promise<void> {
+    if (!this.options.providerAdmission) return;
+    const now = new Date().toISOString();
+    // Not stored yet: a provisional id and status, as the provider will see the request.
+    const violations = await this.options.providerAdmission({
+      ...admitted,
+      id: '00000000-0000-4000-8000-000000000000',
+      status: admitted.approvalRequired ? 'awaiting-approval' : 'provisioning',
+      expiresAt: admitted.expiresAt?.toISOString(),
+      humanStep: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (violations.length > 0) throw violationsError(violations);
   }
 
   /** The owner's normalised ref when it is a group in the catalog that the requester belongs to. */

@@ -28,6 +28,10 @@ import {
   requestsCredentialsSchemas,
 } from './generated/requests-credentials.generated';
 import {
+  requestsDriftPaths,
+  requestsDriftSchemas,
+} from './generated/requests-drift.generated';
+import {
   requestsOperationsPaths,
   requestsOperationsSchemas,
 } from './generated/requests-operations.generated';
@@ -52,6 +56,7 @@ export const spec = {
     ...requestsRejectPaths,
     ...requestsExtendPaths,
     ...requestsCredentialsPaths,
+    ...requestsDriftPaths,
     ...requestsOperationsPaths,
     ...requestsSnapshotsPaths,
     ...approvalsPaths,
@@ -68,6 +73,7 @@ export const spec = {
       ...requestsRejectSchemas,
       ...requestsExtendSchemas,
       ...requestsCredentialsSchemas,
+      ...requestsDriftSchemas,
       ...requestsOperationsSchemas,
       ...requestsSnapshotsSchemas,
       ...approvalsSchemas,

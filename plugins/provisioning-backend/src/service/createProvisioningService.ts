@@ -37,6 +37,7 @@ import { RequestGuardrails } from '../policy/RequestGuardrails';
 import { ExpiryMonitor } from '../processing/ExpiryMonitor';
 import { RequestProcessor } from '../processing/RequestProcessor';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { RequestDrift } from '../providers/RequestDrift';
 import type { DatabaseProviderRegistration } from '@paved/plugin-provisioning-node';
 import { estimateCost } from '@paved/plugin-provisioning-common';
 import { createRouter } from './router';
@@ -127,6 +128,16 @@ export async function createProvisioningService(
     prices: settings.prices,
     catalog: deps.catalog,
     providerEngines: id => providers.engines(id),
+    providerAdmission: async request => {
+      let provider;
+      try {
+        provider = providers.get(request.provider, request.type);
+      } catch {
+        // An unavailable provider is reported when the request is processed.
+        return [];
+      }
+      return (await provider.admit?.(request)) ?? [];
+    },
   });
   const operationGuardrails = new OperationGuardrails({
     guardrails,
@@ -206,6 +217,7 @@ export async function createProvisioningService(
   const router = await createRouter({
     store,
     secrets,
+    drift: new RequestDrift({ providers, secrets, logger: deps.logger }),
     lifecycle,
     guardrails,
     approvalStore,

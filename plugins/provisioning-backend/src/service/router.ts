@@ -1,3 +1,4 @@
+import type { RequestDrift } from '../providers/RequestDrift';
 import {
   AuditorService,
   HttpAuthService,
@@ -53,6 +54,8 @@ import { createRequestAccess, idempotencyOf, parseBody } from './requestAccess';
 export interface RouterOptions {
   store: DatabaseRequestStore;
   secrets: RequestSecretStore;
+  /** Unapproved drift of a request, from its provider. */
+  drift: Pick<RequestDrift, 'of'>;
   lifecycle: RequestLifecycle;
   guardrails: RequestGuardrails;
   approvalStore: ApprovalStore;
@@ -208,6 +211,18 @@ export async function createRouter(
       ? await options.approvals.stateOf(pendingRequest(request))
       : undefined;
     res.json({ ...request, ...(approval ? { approval } : {}), events });
+  });
+
+  router.get('/requests/:id/drift', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const request = await loadRequest(req.params.id);
+    await authorizeOn(
+      provisioningRequestReadPermission,
+      request,
+      credentials,
+      'read',
+    );
+    res.json(await options.drift.of(request));
   });
 
   addApprovalRoutes(router, {

@@ -158,6 +158,32 @@ export class GitRepository {
     }
   }
 
+  /**
+   * The newest commit that touched `filePath` on the branch, whether it wrote or removed it;
+   * undefined when no commit ever did (told apart from a removed file by drift checks).
+   */
+  async lastCommitTouching(filePath: string): Promise<string | undefined> {
+    assertSafeRepositoryPath(filePath);
+    await this.ensureRepositoryExists();
+    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
+    try {
+      if (!(await this.fetchBranch(workDir, { fullHistory: true }))) {
+        return undefined;
+      }
+      const commit = await this.git(workDir, [
+        'log',
+        '-1',
+        '--format=%H',
+        'FETCH_HEAD',
+        '--',
+        filePath,
+      ]);
+      return commit || undefined;
+    } finally {
+      await fs.rm(workDir, { recursive: true, force: true });
+    }
+  }
+
   private async commitOnce(
     workDir: string,
     changes: RepositoryFileChange[],

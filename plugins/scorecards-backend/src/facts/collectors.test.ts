@@ -14,7 +14,10 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import type {
+  DatabaseDrift,
+  DatabaseRequest,
+} from '@paved/plugin-provisioning-common';
 import {
   LocalGitHost,
   gitHostUrlReaderFactory,
@@ -168,8 +171,23 @@ describe('fact collectors on real sources', () => {
             const router = express.Router();
             router.get('/requests', async (req, res) => {
               await httpAuth.credentials(req);
-              expect(req.query.status).toBe('ready');
+              expect(req.query.status).toBe('provisioning,ready');
               res.json({ items: requests });
+            });
+            // Drift as provisioning-common's databaseDriftSchema types it: the fresh one was
+            // edited in the GitOps repository outside Paved.
+            router.get('/requests/:id/drift', async (req, res) => {
+              await httpAuth.credentials(req);
+              const drift: DatabaseDrift = {
+                requestId: req.params.id,
+                state: req.params.id === 'b' ? 'drifted' : 'in-sync',
+                detail:
+                  req.params.id === 'b'
+                    ? 'databases/payments/orders-fresh-ephemeral.yaml differs from the approved request in spec.size'
+                    : 'matches the approved request',
+                checkedAt: new Date().toISOString(),
+              };
+              res.json(drift);
             });
             httpRouter.use(router);
           },
@@ -331,6 +349,12 @@ describe('fact collectors on real sources', () => {
       value: 1,
       reason: 'orders-scratch (ephemeral) expired 2020-01-01T00:00:00Z',
     });
+    expect(orders['provisioning.unapprovedDrift']).toMatchObject({
+      status: 'known',
+      value: 1,
+      reason:
+        'orders-fresh (ephemeral): databases/payments/orders-fresh-ephemeral.yaml differs from the approved request in spec.size',
+    });
 
     const legacy = await factsOf('legacy');
     expect(legacy['catalog.ownerIsGroup']).toMatchObject({
@@ -356,5 +380,9 @@ describe('fact collectors on real sources', () => {
       reason: 'not made from a golden-path template',
     });
     expect(legacy['provisioning.databasesPastTtl']).toMatchObject({ value: 0 });
+    expect(legacy['provisioning.unapprovedDrift']).toMatchObject({
+      value: 0,
+      reason: '0 databases as approved',
+    });
   });
 });

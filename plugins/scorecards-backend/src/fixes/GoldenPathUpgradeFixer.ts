@@ -1,27 +1,39 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ResponseError,
+} from '@backstage/errors';
+import {
+  ACTIVE_UPGRADE_STATUSES,
+  GoldenPathsClient,
+  Upgrade,
+} from '@paved/plugin-golden-paths-common';
 import type {
   FixRequest,
   ScorecardFixer,
   StartedFix,
 } from '@paved/plugin-scorecards-node';
 
-/** The upgrade as golden paths' API describes it (issue 14: POST/GET /api/golden-paths/upgrades). */
-interface Upgrade {
-  id: string;
-  entityRef: string;
-  fromVersion: string;
-  toVersion: string;
-  status: string;
-  changeUrl?: string;
+type FixState = Awaited<ReturnType<ScorecardFixer['status']>>;
+
+function isResponseError(error: unknown): error is ResponseError {
+  return (error as Error | undefined)?.name === 'ResponseError';
 }
 
-const MERGED = new Set(['merged', 'completed']);
-const ENDED = new Set(['failed', 'closed', 'rejected', 'cancelled']);
-
 /**
- * Proposes the golden-path upgrade of a component behind its template, through the golden-paths
- * plugin's API on behalf of the user: a change request on the owner's repository. The check is
- * re-evaluated once the upgrade is merged (the component's paved.dev/template-version rises).
+ * Proposes the golden-path upgrade of a component behind its template through the golden-paths
+ * plugin's own API (`POST /api/golden-paths/upgrades`, its typed client from
+ * golden-paths-common), on behalf of the user who clicked "Fix it": golden paths checks that the
+ * user may act for the component and opens the change request on the owner's repository. The
+ * check is re-evaluated once the upgrade is merged (the component's paved.dev/template-version
+ * rises).
  */
 export class GoldenPathUpgradeFixer implements ScorecardFixer {
   readonly id = 'golden-path-upgrade';
@@ -33,71 +45,95 @@ export class GoldenPathUpgradeFixer implements ScorecardFixer {
     private readonly deps: { discovery: DiscoveryService; auth: AuthService },
   ) {}
 
-  private async call(
-    path: string,
-    onBehalfOf: Parameters<
-      AuthService['getPluginRequestToken']
-    >[0]['onBehalfOf'],
-    init?: RequestInit,
-  ): Promise<Response> {
-    const base = await this.deps.discovery.getBaseUrl('golden-paths');
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf,
-      targetPluginId: 'golden-paths',
-    });
-    return fetch(`${base}${path}`, {
-      ...init,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
+  /** A client whose every request carries a token for golden-paths issued on behalf of `credentials`. */
+  private clientFor(credentials: BackstageCredentials): GoldenPathsClient {
+    const { auth, discovery } = this.deps;
+    return new GoldenPathsClient({
+      discoveryApi: discovery,
+      fetchApi: {
+        fetch: async (input, init) => {
+          const { token } = await auth.getPluginRequestToken({
+            onBehalfOf: credentials,
+            targetPluginId: 'golden-paths',
+          });
+          const headers = new Headers(init?.headers);
+          headers.set('authorization', `Bearer ${token}`);
+          return fetch(input, { ...init, headers });
+        },
       },
     });
   }
 
   async start(request: FixRequest): Promise<StartedFix> {
-    const response = await this.call('/upgrades', request.credentials, {
-      method: 'POST',
-      body: JSON.stringify({ entityRef: request.entityRef }),
-    });
-    if (!response.ok) {
+    let upgrade: Upgrade;
+    try {
+      upgrade = await this.clientFor(request.credentials).proposeUpgrade(
+        request.entityRef,
+      );
+    } catch (error) {
+      throw asCallerError(error);
+    }
+    if (upgrade.status === 'failed') {
       throw new Error(
-        `golden paths refused the upgrade: ${response.status} ${(
-          await response.text()
-        ).slice(0, 300)}`,
+        `golden paths could not propose the upgrade of ${request.entityRef}: ${
+          upgrade.error ?? 'no reason given'
+        }`,
       );
     }
-    const upgrade = (await response.json()) as Upgrade;
     return {
       externalId: upgrade.id,
       url: upgrade.changeUrl,
-      message: `upgrade ${upgrade.fromVersion} → ${upgrade.toVersion} proposed`,
+      message: `upgrade ${upgrade.fromVersion} → ${upgrade.toVersion} proposed (${upgrade.status})`,
     };
   }
 
-  async status(fix: { externalId: string }) {
-    const response = await this.call(
-      `/upgrades/${encodeURIComponent(fix.externalId)}`,
-      await this.deps.auth.getOwnServiceCredentials(),
-    );
-    if (response.status === 404) {
+  async status(fix: { externalId: string }): Promise<FixState> {
+    let upgrade: Upgrade;
+    try {
+      upgrade = await this.clientFor(
+        await this.deps.auth.getOwnServiceCredentials(),
+      ).getUpgrade(fix.externalId);
+    } catch (error) {
+      if (isResponseError(error) && error.response.status === 404) {
+        return { status: 'failed', message: 'the upgrade no longer exists' };
+      }
+      throw error;
+    }
+    if (upgrade.status === 'merged') {
       return {
-        status: 'failed' as const,
-        message: 'the upgrade no longer exists',
+        status: 'completed',
+        message: `upgrade to ${upgrade.toVersion} merged`,
       };
     }
-    if (!response.ok)
-      throw new Error(`golden paths answered ${response.status}`);
-    const upgrade = (await response.json()) as Upgrade;
-    if (MERGED.has(upgrade.status))
-      return {
-        status: 'completed' as const,
-        message: `upgrade ${upgrade.status}`,
-      };
-    if (ENDED.has(upgrade.status))
-      return {
-        status: 'failed' as const,
-        message: `upgrade ${upgrade.status}`,
-      };
-    return { status: 'started' as const };
+    if (ACTIVE_UPGRADE_STATUSES.includes(upgrade.status)) {
+      return { status: 'started' };
+    }
+    return {
+      status: 'failed',
+      message: `upgrade ${upgrade.status}${
+        upgrade.error ? `: ${upgrade.error}` : ''
+      }`,
+    };
+  }
+}
+
+/**
+ * Golden paths' refusal, passed on to the user with its status and message (not a 500): it says
+ * why, e.g. that the user is not an owner or that an upgrade is already proposed.
+ */
+function asCallerError(error: unknown): unknown {
+  if (!isResponseError(error)) return error;
+  const message = `golden paths: ${error.body.error.message}`;
+  switch (error.response.status) {
+    case 400:
+      return new InputError(message);
+    case 403:
+      return new NotAllowedError(message);
+    case 404:
+      return new NotFoundError(message);
+    case 409:
+      return new ConflictError(message);
+    default:
+      return error;
   }
 }

@@ -11,6 +11,9 @@ import {
 /** The repository's own policies, as a cluster would install them. */
 const POLICIES = path.resolve(__dirname, '../../../../policies');
 
+/** The policy on Paved's Crossplane databases; every other one is about workloads. */
+const DATABASE_POLICY = 'paved-database-deletion-protection';
+
 /** What the golden-path chart renders (templates/_shared/skeleton/chart, default values). */
 function goldenPathDeployment(): Record<string, any> {
   return {
@@ -57,13 +60,14 @@ describe('AdmissionPolicyEvaluator on policies/', () => {
     );
   });
 
-  it('loads the five policies the platform enforces', () => {
+  it('loads the six policies the platform enforces', () => {
     expect(
       evaluator
         .policies()
         .map(p => p.name)
         .sort(),
     ).toEqual([
+      'paved-database-deletion-protection',
       'paved-no-privilege-escalation',
       'paved-no-root',
       'paved-read-only-root-filesystem',
@@ -82,7 +86,7 @@ describe('AdmissionPolicyEvaluator on policies/', () => {
         spec: {},
       },
     ]);
-    for (const outcome of outcomes) {
+    for (const outcome of outcomes.filter(o => o.policy !== DATABASE_POLICY)) {
       expect(outcome).toMatchObject({ matched: 1, violations: [], errors: [] });
     }
   });
@@ -184,11 +188,55 @@ describe('AdmissionPolicyEvaluator on policies/', () => {
         },
       },
     };
-    const outcomes = evaluator.evaluate([cronJob]);
+    const outcomes = evaluator
+      .evaluate([cronJob])
+      .filter(o => o.policy !== DATABASE_POLICY);
     expect(outcomes.every(o => o.matched === 1)).toBe(true);
     expect(outcomes.flatMap(o => o.violations.map(v => v.containers))).toEqual(
       Array(5).fill(['report']),
     );
+  });
+
+  it('holds production PostgreSQL instances to deletion protection, naming the field', () => {
+    const instance = (environment: string, deletionProtection?: boolean) => ({
+      apiVersion: 'database.paved.dev/v1alpha1',
+      kind: 'PostgreSQLInstance',
+      metadata: { name: `orders-db-${environment}`, namespace: 'payments' },
+      spec: {
+        environment,
+        ...(deletionProtection !== undefined && { deletionProtection }),
+      },
+    });
+    const outcome = (object: Record<string, any>) =>
+      evaluator.evaluate([object]).find(o => o.policy === DATABASE_POLICY)!;
+
+    expect(outcome(instance('production', true))).toMatchObject({
+      matched: 1,
+      violations: [],
+      errors: [],
+    });
+    expect(outcome(instance('development'))).toMatchObject({
+      matched: 1,
+      violations: [],
+    });
+    expect(outcome(instance('production', false)).violations).toEqual([
+      {
+        policy: DATABASE_POLICY,
+        object: 'PostgreSQLInstance/orders-db-production',
+        message:
+          'PostgreSQLInstance orders-db-production runs in production and must set spec.deletionProtection: true (Paved sets it for every production request)',
+        fieldPath: 'spec.deletionProtection',
+        reason: 'Invalid',
+      },
+    ]);
+    // Workload policies leave databases alone, and this one leaves workloads alone.
+    expect(
+      evaluator
+        .evaluate([instance('production', false)])
+        .filter(o => o.policy !== DATABASE_POLICY)
+        .every(o => o.matched === 0),
+    ).toBe(true);
+    expect(outcome(goldenPathDeployment()).matched).toBe(0);
   });
 
   it('reports a manifest it cannot evaluate as an error, not as a pass', () => {

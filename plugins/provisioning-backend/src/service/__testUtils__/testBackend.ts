@@ -7,7 +7,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -144,6 +147,10 @@ export async function startBackend(options: {
   environments?: Record<string, JsonObject>;
   /** Merged into `provisioning.quotas.default`, e.g. a monthly budget. */
   defaultQuota?: JsonObject;
+  /** More provider modules beside the sandbox, e.g. crossplane. */
+  features?: BackendFeature[];
+  /** Merged into `provisioning.providers`, e.g. the crossplane module's settings. */
+  providers?: JsonObject;
 }) {
   const env = (name: string, values: JsonObject): JsonObject => ({
     ...values,
@@ -154,6 +161,7 @@ export async function startBackend(options: {
     features: [
       provisioningPlugin,
       provisioningSandboxModule,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
@@ -209,7 +217,10 @@ export async function startBackend(options: {
               maxAttempts: options.maxAttempts ?? 100,
               backoffBaseSeconds: 600,
             },
-            providers: { sandbox: { connection: options.sandboxConnection } },
+            providers: {
+              sandbox: { connection: options.sandboxConnection },
+              ...options.providers,
+            },
             cost: {
               currency: 'EUR',
               providers: {
