@@ -132,15 +132,25 @@ async function isAlive() {
   return response.status === 200;
 }
 
-/** Guest sign-in, and the requests the `:id` routes are fuzzed against. */
+/**
+ * Guest sign-in. Sign-in refuses users the catalog does not list yet, and a fresh backend is ready
+ * before its catalog has read the example organisation: refusals are retried for 5 minutes.
+ */
 async function signInAsGuest() {
-  const refresh = await json('GET', '/api/auth/guest/refresh?env=development');
-  const token = refresh.body?.backstageIdentity?.token;
-  if (!token)
-    throw new Error(
-      `guest sign-in failed: ${refresh.status} ${refresh.text.slice(0, 300)}`,
+  for (let attempt = 0; ; attempt++) {
+    const refresh = await json(
+      'GET',
+      '/api/auth/guest/refresh?env=development',
     );
-  return token;
+    const token = refresh.body?.backstageIdentity?.token;
+    if (token) return token;
+    if (refresh.status !== 403 || attempt >= 300) {
+      throw new Error(
+        `guest sign-in failed: ${refresh.status} ${refresh.text.slice(0, 300)}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
 }
 
 /** A fresh backend is ready before its catalog has read the example organisation. */

@@ -45,7 +45,7 @@ git -C "$work_tree" -c user.name=fuzz -c user.email=fuzz@example.com commit --qu
 git -C "$work_tree" push --quiet "$data_dir/git/fuzz-service.git" main
 
 # Sandbox databases go to a port where nothing listens: requests the fuzzer files must never
-# create real databases on the shared PostgreSQL (they end `failed`, which is fine here). A large
+# create real databases on the shared PostgreSQL (they retry, then end `failed`: fine here). A large
 # quota keeps the create path open for the whole run instead of refusing everything after ten.
 cat > "$data_dir/app-config.fuzz.yaml" <<YAML
 backend:

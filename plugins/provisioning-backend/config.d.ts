@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Self-service databases (plugin id `provisioning`); see README.md. */
   provisioning?: {
@@ -157,11 +159,20 @@ export interface Config {
     processing?: {
       /** How often due requests are processed, in seconds (default 5). */
       frequencySeconds?: number;
-      /** How long a processor owns a request before another may take over, in seconds (default 300). */
+      /**
+       * How long a processor's lease on a request or operation lasts, in seconds (default 300). A
+       * working processor renews it every third of that; a crashed one's runs out and another
+       * processor resumes.
+       */
       leaseSeconds?: number;
-      /** Failed provider calls before a request ends in `failed` (default 5). */
-      maxAttempts?: number;
-      /** First retry delay in seconds, doubled per attempt (default 5). */
+      /**
+       * How long transient failures (the provider unreachable, connection errors, failures the
+       * provider marks retryable) are retried with backoff, counted from the first failure of a
+       * run, before the request or operation ends `failed` (default 30 minutes). A duration:
+       * `30m`, ISO 8601 `PT30M`, or `{ minutes: 30 }`.
+       */
+      retryDeadline?: HumanDuration | string;
+      /** First retry delay in seconds, doubled per attempt, less up to half at random (default 5). */
       backoffBaseSeconds?: number;
       /** Longest retry delay in seconds (default 300). */
       backoffMaxSeconds?: number;

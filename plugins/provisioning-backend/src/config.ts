@@ -1,4 +1,5 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   ApprovalRule,
   DATABASE_SIZES,
@@ -23,7 +24,8 @@ import { readEncryptionKey } from './secretsKey';
 export interface ProcessingSettings {
   frequencySeconds: number;
   leaseSeconds: number;
-  maxAttempts: number;
+  /** How long transient failures are retried, from the first failure of a run, in ms. */
+  retryDeadlineMs: number;
   backoffBaseSeconds: number;
   backoffMaxSeconds: number;
   pollIntervalSeconds: number;
@@ -254,6 +256,34 @@ function readReminders(config: Config | undefined): number[] {
   return [...new Set(reminders as number[])].sort((a, b) => b - a);
 }
 
+/** `processing.retryDeadline`: a duration (`30m`, `PT30M`, `{ minutes: 30 }`), default 30 minutes. */
+function readRetryDeadline(config: Config | undefined): number {
+  if (config?.has('maxAttempts')) {
+    throw new Error(
+      'Invalid provisioning config at processing.maxAttempts: replaced by processing.retryDeadline, a duration such as 30m (failures are retried until then)',
+    );
+  }
+  if (!config?.has('retryDeadline')) return 30 * 60_000;
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'retryDeadline' }),
+    );
+  } catch (error) {
+    throw new Error(
+      `Invalid provisioning config at processing.retryDeadline: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  if (!(ms >= 0)) {
+    throw new Error(
+      'Invalid provisioning config at processing.retryDeadline: not a non-negative duration',
+    );
+  }
+  return ms;
+}
+
 /** Reads the `provisioning:` block, filling in the documented defaults; throws on invalid values. */
 export function readProvisioningSettings(
   rootConfig: Config,
@@ -374,7 +404,7 @@ export function readProvisioningSettings(
     frequencySeconds:
       processingConfig?.getOptionalNumber('frequencySeconds') ?? 5,
     leaseSeconds: processingConfig?.getOptionalNumber('leaseSeconds') ?? 300,
-    maxAttempts: processingConfig?.getOptionalNumber('maxAttempts') ?? 5,
+    retryDeadlineMs: readRetryDeadline(processingConfig),
     backoffBaseSeconds:
       processingConfig?.getOptionalNumber('backoffBaseSeconds') ?? 5,
     backoffMaxSeconds:

@@ -46,6 +46,11 @@ export interface RequestSecretStore {
 export interface ProviderContext {
   logger: LoggerService;
   secrets: RequestSecretStore;
+  /**
+   * Aborted when the processor lost its lease on the request (another processor may be repeating
+   * the call): a long call may stop early; whatever it returns afterwards is not recorded.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   DatabaseSize,
   DatabaseSnapshot,
 } from '@paved/plugin-provisioning-common';
+import type { RescheduleUpdate } from './leases';
 
 /** An operation that passed its guardrails, ready to be stored. */
 export interface NewDatabaseOperation {
@@ -48,7 +49,9 @@ export interface RequestUpdate {
 
 /** Processing bookkeeping of an operation. */
 export type ClaimedDatabaseOperation = DatabaseOperation & {
-  processing: { attempts: number; nextAttemptAt?: Date };
+  processing: { attempts: number; nextAttemptAt?: Date; failingSince?: Date };
+  /** The lease of a claimed operation: its owner token and when it runs out unless renewed. */
+  lease?: { owner: string; expiresAt: Date };
 };
 
 export interface NewDatabaseSnapshot {
@@ -103,7 +106,10 @@ export interface DatabaseOperationStore {
     event: { actor: string; action: string; message?: string },
   ): Promise<void>;
 
-  /** Takes the lease of in-progress operations that are due and not leased by a live processor. */
+  /**
+   * Takes the lease of in-progress operations that are due and not leased by a live processor,
+   * for `owner`, a token unique to this claim.
+   */
   claimDue(options: {
     owner: string;
     leaseMs: number;
@@ -111,12 +117,20 @@ export interface DatabaseOperationStore {
     ids?: string[];
   }): Promise<ClaimedDatabaseOperation[]>;
 
-  /** Records a retry (or keeps waiting) without changing status or phase, and frees the lease. */
+  /** Extends the lease while `leaseOwner` holds it; false when it was taken over or freed. */
+  renewLease(id: string, leaseOwner: string, leaseMs: number): Promise<boolean>;
+
+  /**
+   * Records a retry (or keeps waiting) without changing status or phase, with `event` in the
+   * request's trail in the same transaction, and frees the lease; writes nothing (false) unless
+   * `leaseOwner` holds it.
+   */
   reschedule(
-    id: string,
+    operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
     leaseOwner: string,
-    update: { attempts: number; nextAttemptAt: Date },
-  ): Promise<void>;
+    update: RescheduleUpdate,
+    event?: { actor: string; action: string; message?: string },
+  ): Promise<boolean>;
 
   releaseLease(id: string, leaseOwner: string): Promise<void>;
 

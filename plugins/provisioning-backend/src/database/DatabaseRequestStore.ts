@@ -10,6 +10,7 @@ import type {
   Environment,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
+import type { RescheduleUpdate } from './leases';
 
 /** A validated request, ready to be stored. */
 export interface NewDatabaseRequest {
@@ -72,8 +73,11 @@ export interface TransitionOptions {
 
 /** Processing bookkeeping of a request, not part of the public API. */
 export interface ProcessingState {
+  /** Failed attempts in the current run of failures. */
   attempts: number;
   nextAttemptAt?: Date;
+  /** When the current run of failures began; retries end at this plus the retry deadline. */
+  failingSince?: Date;
   submittedAt?: Date;
   endStatus?: 'deleted' | 'expired';
   expiryNotifiedAt?: Date;
@@ -81,6 +85,8 @@ export interface ProcessingState {
 
 export type ClaimedDatabaseRequest = DatabaseRequest & {
   processing: ProcessingState;
+  /** The lease of a claimed request: its owner token and when it runs out unless renewed. */
+  lease?: { owner: string; expiresAt: Date };
 };
 
 export interface DatabaseRequestFilter {
@@ -136,7 +142,8 @@ export interface DatabaseRequestStore {
 
   /**
    * Takes the lease of requests that need processing (`provisioning`/`deprovisioning`, due, not
-   * leased by a live processor). A request is leased by one processor at a time.
+   * leased by a live processor) for `owner`, a token unique to this claim. A request is leased by
+   * one processor at a time.
    */
   claimDue(options: {
     owner: string;
@@ -145,12 +152,22 @@ export interface DatabaseRequestStore {
     ids?: string[];
   }): Promise<ClaimedDatabaseRequest[]>;
 
-  /** Records the outcome of a processing step that did not change the status, and frees the lease. */
+  /**
+   * Extends the lease while `leaseOwner` (the token of one claim) still holds it; false when it
+   * was taken over or freed, and the processor must then stop without writing anything.
+   */
+  renewLease(id: string, leaseOwner: string, leaseMs: number): Promise<boolean>;
+
+  /**
+   * Records the outcome of a processing step that did not change the status, with `event` in the
+   * same transaction, and frees the lease; writes nothing (false) unless `leaseOwner` holds it.
+   */
   reschedule(
     id: string,
     leaseOwner: string,
-    update: { attempts: number; nextAttemptAt?: Date; submittedAt?: Date },
-  ): Promise<void>;
+    update: RescheduleUpdate,
+    event?: { actor: string; action: string; message?: string },
+  ): Promise<boolean>;
 
   /** Frees a lease if this processor still holds it. */
   releaseLease(id: string, leaseOwner: string): Promise<void>;

@@ -249,7 +249,7 @@ describe.each(ids)('KnexDatabaseOperationStore on %s', databaseId => {
       limit: 5,
     });
     expect(resumed).toMatchObject({ id: operation.id, phase: 'apply' });
-    await operations.reschedule(operation.id, 'c', {
+    await operations.reschedule(operation, 'c', {
       attempts: 1,
       nextAttemptAt: new Date(clock.getTime() + 10_000),
     });

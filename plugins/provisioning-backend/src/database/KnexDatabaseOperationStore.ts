@@ -19,6 +19,7 @@ import {
   OperationTransitionOptions,
   StoredDatabaseSnapshot,
 } from './DatabaseOperationStore';
+import { RescheduleUpdate, RowLeases } from './leases';
 import { optionalDate, RequestRow, rowToRequest, toDate } from './rows';
 
 const OPERATIONS = 'provisioning_operations';
@@ -45,6 +46,7 @@ type OperationRow = {
   failure_reason: string | null;
   attempts: number;
   next_attempt_at: Date | string | number | null;
+  failing_since?: Date | string | number | null;
   lease_owner: string | null;
   lease_expires_at: Date | string | number | null;
   created_at: Date | string | number;
@@ -122,10 +124,16 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** {@link DatabaseOperationStore} on knex, in the tables of the provisioning plugin's migrations. */
 export class KnexDatabaseOperationStore implements DatabaseOperationStore {
+  private readonly leases: RowLeases;
+
   constructor(
     private readonly db: Knex,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.leases = new RowLeases(db, OPERATIONS, now, query =>
+      query.where('status', 'in-progress'),
+    );
+  }
 
   private get isPostgres(): boolean {
     return this.db.client.config.client === 'pg';
@@ -333,6 +341,7 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
         phase: final ? null : options.phase ?? row.phase ?? 'apply',
         updated_at: now,
         attempts: 0,
+        failing_since: null,
         next_attempt_at: options.nextAttemptAt ?? null,
       };
       if (options.result !== undefined) {
@@ -426,68 +435,57 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
     limit: number;
     ids?: string[];
   }): Promise<ClaimedDatabaseOperation[]> {
-    const now = this.now();
-    const dueAndFree = (query: Knex.QueryBuilder) =>
-      query
-        .where('status', 'in-progress')
-        .where(q =>
-          q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now),
-        )
-        .where(q =>
-          q.whereNull('lease_owner').orWhere('lease_expires_at', '<', now),
-        );
-    const candidates = dueAndFree(this.db(OPERATIONS).select('id'))
-      .orderBy('updated_at', 'asc')
-      .limit(options.limit);
-    if (options.ids) candidates.whereIn('id', options.ids);
-    const ids: string[] = (await candidates).map((r: { id: string }) => r.id);
+    const ids = await this.leases.claim(options);
+    if (ids.length === 0) return [];
+    const rows = await this.db<OperationRow>(OPERATIONS)
+      .whereIn('id', ids)
+      .where({ lease_owner: options.owner })
+      .orderBy('updated_at', 'asc');
+    return rows.map(row => ({
+      ...rowToOperation(row),
+      processing: {
+        attempts: Number(row.attempts),
+        nextAttemptAt: optionalDate(row.next_attempt_at),
+        failingSince: optionalDate(row.failing_since ?? null),
+      },
+      lease: {
+        owner: options.owner,
+        expiresAt: toDate(row.lease_expires_at!),
+      },
+    }));
+  }
 
-    const claimed: ClaimedDatabaseOperation[] = [];
-    const leaseExpiresAt = new Date(now.getTime() + options.leaseMs);
-    for (const id of ids) {
-      // Compare-and-set: of two processors racing for one operation, one updates the row.
-      const changed = await dueAndFree(
-        this.db(OPERATIONS).where({ id }),
-      ).update({
-        lease_owner: options.owner,
-        lease_expires_at: leaseExpiresAt,
-      });
-      if (changed === 1) {
-        const row = await this.db<OperationRow>(OPERATIONS)
-          .where({ id })
-          .first();
-        if (row) {
-          claimed.push({
-            ...rowToOperation(row),
-            processing: {
-              attempts: Number(row.attempts),
-              nextAttemptAt: optionalDate(row.next_attempt_at),
-            },
-          });
-        }
-      }
-    }
-    return claimed;
+  renewLease(id: string, leaseOwner: string, leaseMs: number) {
+    return this.leases.renew(id, leaseOwner, leaseMs);
   }
 
   async reschedule(
-    id: string,
+    operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
     leaseOwner: string,
-    update: { attempts: number; nextAttemptAt: Date },
-  ): Promise<void> {
-    await this.db(OPERATIONS).where({ id, lease_owner: leaseOwner }).update({
-      attempts: update.attempts,
-      next_attempt_at: update.nextAttemptAt,
-      lease_owner: null,
-      lease_expires_at: null,
-      updated_at: this.now(),
-    });
+    update: RescheduleUpdate,
+    event?: { actor: string; action: string; message?: string },
+  ): Promise<boolean> {
+    return this.leases.reschedule(
+      operation.id,
+      leaseOwner,
+      update,
+      event && {
+        table: EVENTS,
+        row: {
+          request_id: operation.requestId,
+          operation_id: operation.id,
+          actor: event.actor,
+          action: event.action,
+          from_status: null,
+          to_status: null,
+          message: event.message ?? null,
+        },
+      },
+    );
   }
 
   async releaseLease(id: string, leaseOwner: string): Promise<void> {
-    await this.db(OPERATIONS)
-      .where({ id, lease_owner: leaseOwner })
-      .update({ lease_owner: null, lease_expires_at: null });
+    await this.leases.release(id, leaseOwner);
   }
 
   async addSnapshot(

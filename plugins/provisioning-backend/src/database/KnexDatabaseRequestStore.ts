@@ -30,6 +30,7 @@ import {
   rowToEvent,
   rowToRequest,
 } from './rows';
+import { RescheduleUpdate, RowLeases } from './leases';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-provisioning-backend',
@@ -73,10 +74,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     return new KnexDatabaseRequestStore(client, options.now);
   }
 
+  private readonly leases: RowLeases;
+
   constructor(
     private readonly db: Knex,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.leases = new RowLeases(db, REQUESTS, now, query =>
+      query.whereIn('status', PROCESSED_STATUSES),
+    );
+  }
 
   private get isPostgres(): boolean {
     return this.db.client.config.client === 'pg';
@@ -349,6 +356,7 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
         update.attempts = 0;
         update.next_attempt_at = null;
         update.submitted_at = null;
+        update.failing_since = null;
       }
       if (options.to === 'deprovisioning') {
         update.end_status = options.endStatus ?? 'deleted';
@@ -443,59 +451,45 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     limit: number;
     ids?: string[];
   }): Promise<ClaimedDatabaseRequest[]> {
-    const now = this.now();
-    const dueAndFree = (query: Knex.QueryBuilder) =>
-      query
-        .whereIn('status', PROCESSED_STATUSES)
-        .where(q =>
-          q.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now),
-        )
-        .where(q =>
-          q.whereNull('lease_owner').orWhere('lease_expires_at', '<', now),
-        );
-    const candidates = dueAndFree(this.db(REQUESTS).select('id'))
-      .orderBy('updated_at', 'asc')
-      .limit(options.limit);
-    if (options.ids) candidates.whereIn('id', options.ids);
-    const ids: string[] = (await candidates).map((r: { id: string }) => r.id);
+    const ids = await this.leases.claim(options);
+    if (ids.length === 0) return [];
+    const rows = await this.db<RequestRow>(REQUESTS)
+      .whereIn('id', ids)
+      .where({ lease_owner: options.owner })
+      .orderBy('updated_at', 'asc');
+    return rows.map(rowToClaimed);
+  }
 
-    const claimed: ClaimedDatabaseRequest[] = [];
-    const leaseExpiresAt = new Date(now.getTime() + options.leaseMs);
-    for (const id of ids) {
-      // Compare-and-set on the lease: of two processors racing for one request, one updates a row.
-      const changed = await dueAndFree(this.db(REQUESTS).where({ id })).update({
-        lease_owner: options.owner,
-        lease_expires_at: leaseExpiresAt,
-      });
-      if (changed === 1) {
-        const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
-        if (row) claimed.push(rowToClaimed(row));
-      }
-    }
-    return claimed;
+  renewLease(id: string, leaseOwner: string, leaseMs: number) {
+    return this.leases.renew(id, leaseOwner, leaseMs);
   }
 
   async reschedule(
     id: string,
     leaseOwner: string,
-    update: { attempts: number; nextAttemptAt?: Date; submittedAt?: Date },
-  ): Promise<void> {
-    await this.db(REQUESTS)
-      .where({ id, lease_owner: leaseOwner })
-      .update({
-        attempts: update.attempts,
-        next_attempt_at: update.nextAttemptAt ?? null,
-        ...(update.submittedAt ? { submitted_at: update.submittedAt } : {}),
-        lease_owner: null,
-        lease_expires_at: null,
-        updated_at: this.now(),
-      });
+    update: RescheduleUpdate,
+    event?: { actor: string; action: string; message?: string },
+  ): Promise<boolean> {
+    return this.leases.reschedule(
+      id,
+      leaseOwner,
+      update,
+      event && {
+        table: EVENTS,
+        row: {
+          request_id: id,
+          actor: event.actor,
+          action: event.action,
+          from_status: null,
+          to_status: null,
+          message: event.message ?? null,
+        },
+      },
+    );
   }
 
   async releaseLease(id: string, leaseOwner: string): Promise<void> {
-    await this.db(REQUESTS)
-      .where({ id, lease_owner: leaseOwner })
-      .update({ lease_owner: null, lease_expires_at: null });
+    await this.leases.release(id, leaseOwner);
   }
 
   async listExpiring(before: Date): Promise<ClaimedDatabaseRequest[]> {

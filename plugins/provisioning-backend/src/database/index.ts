@@ -5,3 +5,4 @@ export { KnexRequestSecretStore } from './RequestSecretStore';
 export * from './ApprovalStore';
 export * from './DatabaseOperationStore';
 export { KnexDatabaseOperationStore } from './KnexDatabaseOperationStore';
+export type { RescheduleUpdate } from './leases';

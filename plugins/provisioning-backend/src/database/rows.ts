@@ -36,6 +36,7 @@ export type RequestRow = {
   attempts: number;
   next_attempt_at: Date | string | number | null;
   submitted_at: Date | string | number | null;
+  failing_since?: Date | string | number | null;
   lease_owner: string | null;
   lease_expires_at: Date | string | number | null;
 };
@@ -109,6 +110,7 @@ export function rowToClaimed(row: RequestRow): ClaimedDatabaseRequest {
     processing: {
       attempts: Number(row.attempts),
       nextAttemptAt: optionalDate(row.next_attempt_at),
+      failingSince: optionalDate(row.failing_since ?? null),
       submittedAt: optionalDate(row.submitted_at),
       endStatus: (row.end_status ?? undefined) as
         | 'deleted'
@@ -116,6 +118,14 @@ export function rowToClaimed(row: RequestRow): ClaimedDatabaseRequest {
         | undefined,
       expiryNotifiedAt: optionalDate(row.expiry_notified_at),
     },
+    ...(row.lease_owner && row.lease_expires_at !== null
+      ? {
+          lease: {
+            owner: row.lease_owner,
+            expiresAt: toDate(row.lease_expires_at),
+          },
+        }
+      : {}),
   };
 }
 

@@ -45,7 +45,7 @@ const settings = readProvisioningSettings(
   mockServices.rootConfig({
     data: {
       provisioning: {
-        processing: { leaseSeconds: 60, maxAttempts: 3 },
+        processing: { leaseSeconds: 60, retryDeadline: '2m' },
         operations: {
           rotation: { graceMinutes: 30 },
           snapshots: { retentionDays: 7 },

@@ -12,15 +12,25 @@ import {
   DatabaseOperationStore,
   DatabaseRequestStore,
   RequestSecretStore,
+  RescheduleUpdate,
 } from '../database';
 import { OperationSettings, ProcessingSettings } from '../config';
 import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import {
+  HeldLease,
+  LeaseLostError,
+  planRetry,
+  processLeased,
+} from './leasedWork';
 
 const BATCH_SIZE = 5;
 const MAX_BATCHES_PER_RUN = 20;
+
+/** What a step works with: the provider's context and the lease that fences its writes. */
+type StepContext = ProviderContext & { lease: HeldLease };
 
 /** A step's outcome when it did not finish the operation. */
 type StepOutcome =
@@ -35,9 +45,10 @@ function generatePassword(): string {
 
 /**
  * Carries in-progress operations to their end, like the request processor does requests: each
- * operation is leased in the database before it is touched, a crashed processor's lease runs out
- * and another one resumes from the stored phase, provider calls are idempotent, and failures are
- * retried with exponential backoff up to `maxAttempts`.
+ * operation is leased in the database before it is touched and the lease renewed while it is
+ * worked on, a crashed processor's lease runs out and another one resumes from the stored phase,
+ * provider calls are idempotent, and transient failures are retried with exponential backoff and
+ * jitter until `retryDeadline` (see leasedWork.ts).
  *
  * Steps per type: `extend` moves the expiry; `resize` asks the provider (polled while a GitOps
  * change rolls out) and then records the new size; `rotate-credentials` issues a new password on
@@ -88,62 +99,99 @@ export class OperationProcessor {
   }
 
   private claim(limit: number, ids?: string[]) {
+    // A token per claim: a lease that ran out fences even this instance's own earlier work.
     return this.options.operations.claimDue({
-      owner: this.instanceId,
-      leaseMs: this.options.settings.leaseSeconds * 1000,
+      owner: uuid(),
+      leaseMs: this.leaseMs,
       limit,
       ids,
     });
+  }
+
+  private get leaseMs() {
+    return this.options.settings.leaseSeconds * 1000;
   }
 
   private async process(operation: ClaimedDatabaseOperation): Promise<void> {
     const logger = this.options.logger.child({
       requestId: operation.requestId,
       operationId: operation.id,
+      processor: this.instanceId,
     });
-    try {
-      const request = await this.options.requests.getRequest(
-        operation.requestId,
-      );
-      if (!request || request.status !== 'ready') {
-        await this.fail(
-          operation,
-          `The database is ${request?.status ?? 'gone'}, no longer ready`,
+    await processLeased(
+      {
+        id: operation.id,
+        lease: operation.lease!,
+        leaseMs: this.leaseMs,
+        store: this.options.operations,
+        now: () => this.now(),
+        logger,
+        what: `operation ${operation.id}`,
+      },
+      async lease => {
+        const request = await this.options.requests.getRequest(
+          operation.requestId,
         );
-        return;
-      }
-      const ctx: ProviderContext = { logger, secrets: this.options.secrets };
-      const outcome = await this.step(operation, request, ctx).catch(
-        (error): StepOutcome => ({
-          kind: 'retry',
-          message: (error as Error).message,
-          retryable: true,
-        }),
-      );
-      if (outcome.kind === 'wait') {
-        await this.options.operations.reschedule(
-          operation.id,
-          this.instanceId,
-          {
-            attempts: operation.processing.attempts,
+        if (!request || request.status !== 'ready') {
+          await this.fail(
+            operation,
+            lease,
+            `The database is ${request?.status ?? 'gone'}, no longer ready`,
+          );
+          return;
+        }
+        const ctx: StepContext = {
+          logger,
+          secrets: this.options.secrets,
+          signal: lease.signal,
+          lease,
+        };
+        const outcome = await this.step(operation, request, ctx).catch(
+          (error): StepOutcome => {
+            if (error instanceof LeaseLostError) throw error;
+            return {
+              kind: 'retry',
+              message: (error as Error).message,
+              retryable: true,
+            };
+          },
+        );
+        if (outcome.kind === 'wait') {
+          // An answer ends a run of failures.
+          await this.reschedule(operation, lease, {
+            attempts: 0,
+            failingSince: null,
             nextAttemptAt: new Date(
               this.now().getTime() +
                 this.options.settings.pollIntervalSeconds * 1000,
             ),
-          },
-        );
-      } else if (outcome.kind === 'retry') {
-        await this.retryOrFail(operation, outcome.message, outcome.retryable);
-      }
-    } catch (error) {
-      // A lost lease or a concurrent change ends up here; the stored phase is where to resume.
-      logger.warn(
-        `Processing of operation ${operation.id} stopped: ${
-          (error as Error).message
-        }`,
-      );
-    } finally {
-      await this.options.operations.releaseLease(operation.id, this.instanceId);
+          });
+        } else if (outcome.kind === 'retry') {
+          await this.retryOrFail(
+            operation,
+            lease,
+            outcome.message,
+            outcome.retryable,
+          );
+        }
+      },
+    );
+  }
+
+  private async reschedule(
+    operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
+    update: RescheduleUpdate,
+    event?: { actor: string; action: string; message?: string },
+  ) {
+    const held = await this.options.operations.reschedule(
+      operation,
+      lease.owner,
+      update,
+      event,
+    );
+    if (!held) {
+      throw new LeaseLostError(`operation ${operation.id}: lease lost`);
     }
   }
 
@@ -161,12 +209,12 @@ export class OperationProcessor {
   private async step(
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const parameters = operation.parameters;
     switch (parameters.type) {
       case 'extend':
-        return this.extend(operation, request, parameters.hours);
+        return this.extend(operation, request, parameters.hours, ctx);
       case 'resize':
         return this.resize(operation, request, parameters, ctx);
       case 'rotate-credentials':
@@ -190,6 +238,7 @@ export class OperationProcessor {
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     hours: number | undefined,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     // Counted from when it is applied, within the limits as they are then.
     const target = this.options.guardrails.extensionTarget(request, hours);
@@ -202,7 +251,7 @@ export class OperationProcessor {
           .join('; '),
       };
     }
-    await this.finish(operation, {
+    await this.finish(operation, ctx.lease, {
       message: `Extended by ${
         target.hours
       } hours, expires at ${target.expiresAt.toISOString()}`,
@@ -216,7 +265,7 @@ export class OperationProcessor {
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     parameters: { size?: DatabaseRequest['size']; storageGB?: number },
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const target = this.options.guardrails.resizeTarget(request, parameters);
     const provider = this.provider(request);
@@ -227,7 +276,9 @@ export class OperationProcessor {
         message: `Provider "${request.provider}" does not support resize`,
       };
     }
-    const status: OperationStatus = await provider.resize(request, target, ctx);
+    const status: OperationStatus = await ctx.lease.guard(
+      provider.resize(request, target, ctx),
+    );
     if (status.state === 'pending') {
       return { kind: 'wait', message: status.message };
     }
@@ -238,7 +289,7 @@ export class OperationProcessor {
         retryable: status.retryable,
       };
     }
-    await this.finish(operation, {
+    await this.finish(operation, ctx.lease, {
       message: `Now ${target.size} with ${target.storageGB} GB${
         status.message ? `: ${status.message}` : ''
       }`,
@@ -251,7 +302,7 @@ export class OperationProcessor {
   private async rotate(
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const provider = this.provider(request);
     if (!provider.rotateCredentials || !request.outputs) {
@@ -264,10 +315,8 @@ export class OperationProcessor {
     // The provider addresses the login other than the current one, so a repeat after a crash
     // (with another password) re-issues on the same login; the old login is not touched.
     const password = generatePassword();
-    const { username } = await provider.rotateCredentials(
-      request,
-      password,
-      ctx,
+    const { username } = await ctx.lease.guard(
+      provider.rotateCredentials(request, password, ctx),
     );
     await this.options.secrets.put(request.id, password);
     const graceEndsAt = new Date(
@@ -278,7 +327,7 @@ export class OperationProcessor {
       to: 'in-progress',
       from: ['in-progress'],
       phase: 'grace',
-      leaseOwner: this.instanceId,
+      leaseOwner: ctx.lease.owner,
       actor: SYSTEM_ACTOR,
       action: 'issued',
       message: `New credentials issued for login ${username}; the previous login ${
@@ -298,7 +347,7 @@ export class OperationProcessor {
   private async revokeOldCredentials(
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const previous = operation.result?.previousUsername;
     const provider = this.provider(request);
@@ -309,8 +358,8 @@ export class OperationProcessor {
         message: 'The replaced login is unknown; it cannot be revoked',
       };
     }
-    await provider.revokeCredentials(request, previous, ctx);
-    await this.finish(operation, {
+    await ctx.lease.guard(provider.revokeCredentials(request, previous, ctx));
+    await this.finish(operation, ctx.lease, {
       message: `Grace period over: login ${previous} revoked`,
       result: { revokedAt: this.now().toISOString() },
     });
@@ -328,7 +377,7 @@ export class OperationProcessor {
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     label: string | undefined,
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const provider = this.provider(request);
     if (!provider.snapshot) {
@@ -339,7 +388,9 @@ export class OperationProcessor {
       };
     }
     // The snapshot's id is the operation's: a repeated step writes the same snapshot again.
-    const record = await provider.snapshot(request, operation.id, ctx);
+    const record = await ctx.lease.guard(
+      provider.snapshot(request, operation.id, ctx),
+    );
     const snapshot = await this.options.operations.addSnapshot({
       id: operation.id,
       requestId: request.id,
@@ -350,7 +401,7 @@ export class OperationProcessor {
       sizeBytes: record.sizeBytes,
       expiresAt: this.snapshotExpiry(),
     });
-    await this.finish(operation, {
+    await this.finish(operation, ctx.lease, {
       message: `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
       result: { snapshotId: snapshot.id, sizeBytes: snapshot.sizeBytes },
     });
@@ -361,7 +412,7 @@ export class OperationProcessor {
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     snapshotId: string,
-    ctx: ProviderContext,
+    ctx: StepContext,
   ): Promise<StepOutcome> {
     const provider = this.provider(request);
     if (!provider.snapshot || !provider.restore) {
@@ -382,7 +433,9 @@ export class OperationProcessor {
     // The safety snapshot (id = this operation's) is taken once; a resumed restore finds it.
     let safety = await this.options.operations.getSnapshot(operation.id);
     if (!safety) {
-      const record = await provider.snapshot(request, operation.id, ctx);
+      const record = await ctx.lease.guard(
+        provider.snapshot(request, operation.id, ctx),
+      );
       safety = await this.options.operations.addSnapshot({
         id: operation.id,
         requestId: request.id,
@@ -399,8 +452,8 @@ export class OperationProcessor {
         message: `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
       });
     }
-    await provider.restore(request, source, ctx);
-    await this.finish(operation, {
+    await ctx.lease.guard(provider.restore(request, source, ctx));
+    await this.finish(operation, ctx.lease, {
       message: `Restored snapshot ${snapshotId}; the content before is in safety snapshot ${safety.id}`,
       result: { restoredSnapshotId: snapshotId, safetySnapshotId: safety.id },
     });
@@ -409,6 +462,7 @@ export class OperationProcessor {
 
   private async finish(
     operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
     change: {
       message: string;
       result?: Record<string, unknown>;
@@ -420,7 +474,7 @@ export class OperationProcessor {
     await this.options.lifecycle.transition(operation, {
       to: 'done',
       from: ['in-progress'],
-      leaseOwner: this.instanceId,
+      leaseOwner: lease.owner,
       actor: SYSTEM_ACTOR,
       action: 'done',
       ...change,
@@ -429,38 +483,48 @@ export class OperationProcessor {
 
   private async retryOrFail(
     operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
     message: string,
     retryable: boolean,
   ) {
-    const { settings, operations } = this.options;
-    const attempts = operation.processing.attempts + 1;
-    if (retryable && attempts < settings.maxAttempts) {
-      const delaySeconds = Math.min(
-        settings.backoffBaseSeconds * 2 ** (attempts - 1),
-        settings.backoffMaxSeconds,
-      );
-      await operations.appendEvent(operation, {
-        actor: SYSTEM_ACTOR,
-        action: `${operation.type}-attempt-failed`,
-        message: `Attempt ${attempts} of ${settings.maxAttempts} failed, retrying in ${delaySeconds}s: ${message}`,
-      });
-      await operations.reschedule(operation.id, this.instanceId, {
-        attempts,
-        nextAttemptAt: new Date(this.now().getTime() + delaySeconds * 1000),
-      });
+    if (!retryable) {
+      await this.fail(operation, lease, message);
       return;
     }
-    await this.fail(
+    const plan = planRetry(
+      operation.processing,
+      this.now(),
+      this.options.settings,
+    );
+    if (plan.kind === 'give-up') {
+      await this.fail(operation, lease, `Failed, ${plan.note}: ${message}`);
+      return;
+    }
+    await this.reschedule(
       operation,
-      retryable ? `Failed after ${attempts} attempt(s): ${message}` : message,
+      lease,
+      {
+        attempts: plan.attempts,
+        failingSince: plan.failingSince,
+        nextAttemptAt: plan.nextAttemptAt,
+      },
+      {
+        actor: SYSTEM_ACTOR,
+        action: `${operation.type}-attempt-failed`,
+        message: `${plan.note}: ${message}`,
+      },
     );
   }
 
-  private async fail(operation: ClaimedDatabaseOperation, reason: string) {
+  private async fail(
+    operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
+    reason: string,
+  ) {
     await this.options.lifecycle.transition(operation, {
       to: 'failed',
       from: ['in-progress'],
-      leaseOwner: this.instanceId,
+      leaseOwner: lease.owner,
       actor: SYSTEM_ACTOR,
       action: 'failed',
       failureReason: reason,

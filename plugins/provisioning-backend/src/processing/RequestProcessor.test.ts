@@ -41,7 +41,7 @@ const ADMIN = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const settings: ProcessingSettings = {
   frequencySeconds: 5,
   leaseSeconds: 60,
-  maxAttempts: 3,
+  retryDeadlineMs: 30_000,
   backoffBaseSeconds: 10,
   backoffMaxSeconds: 300,
   pollIntervalSeconds: 15,
@@ -272,41 +272,61 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     );
   });
 
-  it('retries failures with exponential backoff and ends in failed with the reason', async () => {
+  it('retries failures with jittered exponential backoff until the deadline, then ends in failed with the reason', async () => {
     const request = await create();
     provider.answers = [
       { state: 'failed', retryable: true, message: 'server busy' },
       new Error('connection reset'),
-      { state: 'failed', retryable: true, message: 'still busy' },
+      ...Array.from({ length: 10 }, () => ({
+        state: 'failed' as const,
+        retryable: true,
+        message: 'still busy',
+      })),
     ];
+    const start = clock.getTime();
+    const deadline = start + settings.retryDeadlineMs;
+    const nextAttemptAt = async () =>
+      new Date(
+        (
+          await knex('provisioning_requests').where({ id: request.id }).first()
+        ).next_attempt_at,
+      ).getTime();
     const p = processor('a');
     await p.processDue();
-    expect((await store.getRequest(request.id))!.status).toBe('provisioning');
-    // Not due before the backoff of 10s.
-    clock = new Date('2026-11-23T10:00:09Z');
-    await p.processDue();
-    expect(provider.provisionCalls).toHaveLength(1);
-    clock = new Date('2026-11-23T10:00:10Z');
-    await p.processDue();
-    expect(provider.provisionCalls).toHaveLength(2);
-    // Second backoff is 20s.
-    clock = new Date('2026-11-23T10:00:29Z');
-    await p.processDue();
-    expect(provider.provisionCalls).toHaveLength(2);
-    clock = new Date('2026-11-23T10:00:30Z');
-    await p.processDue();
+    for (let attempt = 1; attempt < 10; attempt++) {
+      if ((await store.getRequest(request.id))!.status === 'failed') break;
+      const next = await nextAttemptAt();
+      // base × 2^(n-1), less up to half at random, and never past the deadline.
+      const backoff = settings.backoffBaseSeconds * 1000 * 2 ** (attempt - 1);
+      expect(next - clock.getTime()).toBeLessThanOrEqual(backoff);
+      expect(next === deadline || next - clock.getTime() >= backoff / 2).toBe(
+        true,
+      );
+      expect(next).toBeLessThanOrEqual(deadline);
+      // Not due a millisecond early.
+      clock = new Date(next - 1);
+      await p.processDue();
+      expect(provider.provisionCalls).toHaveLength(attempt);
+      clock = new Date(next);
+      await p.processDue();
+      expect(provider.provisionCalls).toHaveLength(attempt + 1);
+    }
     const failed = await store.getRequest(request.id);
+    const attempts = provider.provisionCalls.length;
+    expect(clock.getTime()).toBe(deadline);
     expect(failed).toMatchObject({
       status: 'failed',
-      failureReason: 'Provisioning failed after 3 attempt(s): still busy',
+      failureReason: `Provisioning failed, still failing after 30s of retries (${attempts} attempts): still busy`,
     });
     const actions = (await store.listEvents(request.id)).map(e => e.action);
     expect(actions).toEqual([
       'created',
-      'provision-attempt-failed',
-      'provision-attempt-failed',
+      ...Array(attempts - 1).fill('provision-attempt-failed'),
       'failed',
     ]);
+    expect((await store.listEvents(request.id))[2].message).toMatch(
+      /^Attempt 2 failed, retrying in \d+s \(retries until 2026-11-23T10:00:30.000Z\): connection reset$/,
+    );
     expect(notifications.send).toHaveBeenCalledWith(
       expect.objectContaining({
         recipients: expect.objectContaining({

@@ -9,6 +9,12 @@ import {
 import { ProcessingSettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import {
+  HeldLease,
+  LeaseLostError,
+  planRetry,
+  processLeased,
+} from './leasedWork';
 import type { ProvisioningStatus } from '@paved/plugin-provisioning-node';
 
 const BATCH_SIZE = 5;
@@ -19,9 +25,10 @@ const MAX_BATCHES_PER_RUN = 20;
  *
  * Each request is leased in the database before it is touched, so any number of processors (the
  * scheduled task on one replica, the kick after a create on another) work on a request one at a
- * time; a crashed processor's lease runs out and another one resumes from the stored state.
- * Providers are idempotent, so resuming repeats no work. Failures are retried with exponential
- * backoff up to `maxAttempts`, then the request ends in `failed` with the reason.
+ * time. A working processor renews its lease while the provider call runs; a crashed processor's
+ * lease runs out and another one resumes from the stored state. Providers are idempotent, so
+ * resuming repeats no work. Transient failures are retried with exponential backoff and jitter
+ * until `retryDeadline`, then the request ends in `failed` with the reason (see leasedWork.ts).
  */
 export class RequestProcessor {
   readonly instanceId: string;
@@ -49,11 +56,7 @@ export class RequestProcessor {
   async processDue(): Promise<number> {
     let processed = 0;
     for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      const claimed = await this.options.store.claimDue({
-        owner: this.instanceId,
-        leaseMs: this.options.settings.leaseSeconds * 1000,
-        limit: BATCH_SIZE,
-      });
+      const claimed = await this.claim(BATCH_SIZE);
       if (claimed.length === 0) break;
       await Promise.all(claimed.map(request => this.process(request)));
       processed += claimed.length;
@@ -63,54 +66,74 @@ export class RequestProcessor {
 
   /** Processes the given requests now if they are due and free (after a create or an approval). */
   async processNow(ids: string[]): Promise<void> {
-    const claimed = await this.options.store.claimDue({
-      owner: this.instanceId,
-      leaseMs: this.options.settings.leaseSeconds * 1000,
-      limit: ids.length,
-      ids,
-    });
+    const claimed = await this.claim(ids.length, ids);
     await Promise.all(claimed.map(request => this.process(request)));
   }
 
+  private claim(limit: number, ids?: string[]) {
+    // A token per claim, so that even this instance's own earlier claim (whose lease ran out while
+    // a provider call hung) can no longer write.
+    return this.options.store.claimDue({
+      owner: uuid(),
+      leaseMs: this.leaseMs,
+      limit,
+      ids,
+    });
+  }
+
+  private get leaseMs() {
+    return this.options.settings.leaseSeconds * 1000;
+  }
+
   private async process(request: ClaimedDatabaseRequest): Promise<void> {
-    const logger = this.options.logger.child({ requestId: request.id });
-    try {
-      if (request.status === 'provisioning') {
-        await this.provision(request, logger);
-      } else if (request.status === 'deprovisioning') {
-        await this.deprovision(request, logger);
-      }
-    } catch (error) {
-      // A lost lease or a concurrent user action (e.g. a delete while provisioning) ends up here.
-      logger.warn(
-        `Processing of request ${request.id} stopped: ${
-          (error as Error).message
-        }`,
-      );
-    } finally {
-      await this.options.store.releaseLease(request.id, this.instanceId);
-    }
+    const logger = this.options.logger.child({
+      requestId: request.id,
+      processor: this.instanceId,
+    });
+    await processLeased(
+      {
+        id: request.id,
+        lease: request.lease!,
+        leaseMs: this.leaseMs,
+        store: this.options.store,
+        now: () => this.now(),
+        logger,
+        what: `request ${request.id}`,
+      },
+      async lease => {
+        if (request.status === 'provisioning') {
+          await this.provision(request, lease, logger);
+        } else if (request.status === 'deprovisioning') {
+          await this.deprovision(request, lease, logger);
+        }
+      },
+    );
   }
 
   private async provision(
     request: ClaimedDatabaseRequest,
+    lease: HeldLease,
     logger: LoggerService,
   ) {
-    const { store, lifecycle, settings } = {
-      ...this.options,
-      settings: this.options.settings,
-    };
+    const { store, lifecycle, settings } = this.options;
     let status: ProvisioningStatus;
     try {
       const provider = this.options.providers.get(
         request.provider,
         request.type,
       );
-      const ctx = { logger, secrets: this.options.secrets };
-      status = request.processing.submittedAt
-        ? await provider.status(request, ctx)
-        : await provider.provision(request, ctx);
+      const ctx = {
+        logger,
+        secrets: this.options.secrets,
+        signal: lease.signal,
+      };
+      status = await lease.guard(
+        request.processing.submittedAt
+          ? provider.status(request, ctx)
+          : provider.provision(request, ctx),
+      );
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       status = {
         state: 'failed',
         retryable: true,
@@ -122,7 +145,7 @@ export class RequestProcessor {
       await lifecycle.transition(request.id, {
         to: 'ready',
         from: ['provisioning'],
-        leaseOwner: this.instanceId,
+        leaseOwner: lease.owner,
         actor: SYSTEM_ACTOR,
         action: 'provisioned',
         message: status.message,
@@ -142,31 +165,40 @@ export class RequestProcessor {
       ) {
         await this.fail(
           request,
+          lease,
           `Provider reported no result within ${
             settings.timeoutMinutes
           } minutes${status.message ? `: ${status.message}` : ''}`,
         );
         return;
       }
-      if (!request.processing.submittedAt) {
-        await store.appendEvent(request.id, {
-          actor: SYSTEM_ACTOR,
-          action: 'provision-submitted',
-          message: status.message,
-        });
-      }
-      await store.reschedule(request.id, this.instanceId, {
-        attempts: request.processing.attempts,
-        nextAttemptAt: new Date(
-          now.getTime() + settings.pollIntervalSeconds * 1000,
-        ),
-        submittedAt,
-      });
+      // An answer ends a run of failures.
+      const held = await store.reschedule(
+        request.id,
+        lease.owner,
+        {
+          attempts: 0,
+          failingSince: null,
+          nextAttemptAt: new Date(
+            now.getTime() + settings.pollIntervalSeconds * 1000,
+          ),
+          submittedAt,
+        },
+        request.processing.submittedAt
+          ? undefined
+          : {
+              actor: SYSTEM_ACTOR,
+              action: 'provision-submitted',
+              message: status.message,
+            },
+      );
+      if (!held) throw new LeaseLostError(`request ${request.id}: lease lost`);
       return;
     }
 
     await this.retryOrFail(
       request,
+      lease,
       status.message,
       status.retryable,
       'provision',
@@ -175,16 +207,25 @@ export class RequestProcessor {
 
   private async deprovision(
     request: ClaimedDatabaseRequest,
+    lease: HeldLease,
     logger: LoggerService,
   ) {
     try {
-      await this.options.providers
-        .get(request.provider, request.type)
-        .deprovision(request, { logger, secrets: this.options.secrets });
+      await lease.guard(
+        this.options.providers
+          .get(request.provider, request.type)
+          .deprovision(request, {
+            logger,
+            secrets: this.options.secrets,
+            signal: lease.signal,
+          }),
+      );
       await this.options.secrets.delete(request.id);
     } catch (error) {
+      if (error instanceof LeaseLostError) throw error;
       await this.retryOrFail(
         request,
+        lease,
         (error as Error).message,
         true,
         'deprovision',
@@ -195,7 +236,7 @@ export class RequestProcessor {
     await this.options.lifecycle.transition(request.id, {
       to: endStatus,
       from: ['deprovisioning'],
-      leaseOwner: this.instanceId,
+      leaseOwner: lease.owner,
       actor: SYSTEM_ACTOR,
       action: endStatus === 'expired' ? 'expired' : 'deprovisioned',
       message: 'Database and credentials removed',
@@ -204,40 +245,55 @@ export class RequestProcessor {
 
   private async retryOrFail(
     request: ClaimedDatabaseRequest,
+    lease: HeldLease,
     message: string,
     retryable: boolean,
     phase: 'provision' | 'deprovision',
   ) {
-    const { settings, store } = this.options;
-    const attempts = request.processing.attempts + 1;
-    if (retryable && attempts < settings.maxAttempts) {
-      const delaySeconds = Math.min(
-        settings.backoffBaseSeconds * 2 ** (attempts - 1),
-        settings.backoffMaxSeconds,
-      );
-      await store.appendEvent(request.id, {
-        actor: SYSTEM_ACTOR,
-        action: `${phase}-attempt-failed`,
-        message: `Attempt ${attempts} of ${settings.maxAttempts} failed, retrying in ${delaySeconds}s: ${message}`,
-      });
-      await store.reschedule(request.id, this.instanceId, {
-        attempts,
-        nextAttemptAt: new Date(this.now().getTime() + delaySeconds * 1000),
-      });
+    const action = phase === 'deprovision' ? 'Deprovisioning' : 'Provisioning';
+    if (!retryable) {
+      await this.fail(request, lease, `${action} failed: ${message}`);
       return;
     }
-    const action = phase === 'deprovision' ? 'Deprovisioning' : 'Provisioning';
-    const reason = retryable
-      ? `${action} failed after ${attempts} attempt(s): ${message}`
-      : `${action} failed: ${message}`;
-    await this.fail(request, reason);
+    const plan = planRetry(
+      request.processing,
+      this.now(),
+      this.options.settings,
+    );
+    if (plan.kind === 'give-up') {
+      await this.fail(
+        request,
+        lease,
+        `${action} failed, ${plan.note}: ${message}`,
+      );
+      return;
+    }
+    const held = await this.options.store.reschedule(
+      request.id,
+      lease.owner,
+      {
+        attempts: plan.attempts,
+        failingSince: plan.failingSince,
+        nextAttemptAt: plan.nextAttemptAt,
+      },
+      {
+        actor: SYSTEM_ACTOR,
+        action: `${phase}-attempt-failed`,
+        message: `${plan.note}: ${message}`,
+      },
+    );
+    if (!held) throw new LeaseLostError(`request ${request.id}: lease lost`);
   }
 
-  private async fail(request: ClaimedDatabaseRequest, reason: string) {
+  private async fail(
+    request: ClaimedDatabaseRequest,
+    lease: HeldLease,
+    reason: string,
+  ) {
     await this.options.lifecycle.transition(request.id, {
       to: 'failed',
       from: [request.status],
-      leaseOwner: this.instanceId,
+      leaseOwner: lease.owner,
       actor: SYSTEM_ACTOR,
       action: 'failed',
       failureReason: reason,

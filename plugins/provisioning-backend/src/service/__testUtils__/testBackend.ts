@@ -140,7 +140,6 @@ function permissionsMock(owners: Map<string, string>) {
 
 export async function startBackend(options: {
   sandboxConnection: string;
-  maxAttempts?: number;
   config?: Record<string, unknown>;
   ephemeralMaxLifetimeHours?: number;
   /** Merged into `provisioning.environments.<env>`, e.g. an approval rule. */
@@ -213,10 +212,8 @@ export async function startBackend(options: {
                 },
               ],
             },
-            processing: {
-              maxAttempts: options.maxAttempts ?? 100,
-              backoffBaseSeconds: 600,
-            },
+            // A request never ends `failed` during a test: retries far apart, for a day.
+            processing: { backoffBaseSeconds: 600, retryDeadline: '1d' },
             providers: {
               sandbox: { connection: options.sandboxConnection },
               ...options.providers,
