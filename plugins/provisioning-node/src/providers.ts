@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
+  DatabaseOperationType,
   DatabaseProviderId,
   DatabaseRequest,
   DatabaseSize,
@@ -96,6 +97,12 @@ export interface SnapshotRecord {
 /** Optional operations of a {@link DatabaseProvider}. */
 export interface DatabaseOperationsProvider {
   /**
+   * Why an operation this provider leaves out makes no sense for the engine, e.g.
+   * `{ snapshot: 'ElastiCache snapshots are not declared per cache by the module' }`; the
+   * backend adds it to the 409 that refuses the operation.
+   */
+  unsupported?: Partial<Record<DatabaseOperationType, string>>;
+  /**
    * What a resize would change, as a unified diff of the files a GitOps provider commits; shown
    * to approvers before they approve. Providers that change nothing reviewable omit it.
    */
@@ -131,6 +138,14 @@ export interface DatabaseOperationsProvider {
     snapshotId: string,
     ctx: ProviderContext,
   ): Promise<SnapshotRecord>;
+  /**
+   * What a restore would change, as a unified diff of the files a GitOps provider commits; shown
+   * to approvers before they approve (like {@link DatabaseOperationsProvider.planResize}).
+   */
+  planRestore?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+  ): Promise<{ diff: string }>;
   /** Replaces the database's content with the snapshot's. */
   restore?(
     request: DatabaseRequest,
