@@ -281,9 +281,13 @@ export class OperationProcessor {
       leaseOwner: this.instanceId,
       actor: SYSTEM_ACTOR,
       action: 'issued',
-      message: `New credentials issued for login ${username}; the previous login ${
-        request.outputs.username
-      } works until ${graceEndsAt.toISOString()}`,
+      // Redis issues the new password on the same user (ACL keeps several per user).
+      message:
+        username === request.outputs.username
+          ? `New password issued for login ${username}; the previous password works until ${graceEndsAt.toISOString()}`
+          : `New credentials issued for login ${username}; the previous login ${
+              request.outputs.username
+            } works until ${graceEndsAt.toISOString()}`,
       nextAttemptAt: graceEndsAt,
       result: {
         username,
@@ -311,7 +315,10 @@ export class OperationProcessor {
     }
     await provider.revokeCredentials(request, previous, ctx);
     await this.finish(operation, {
-      message: `Grace period over: login ${previous} revoked`,
+      message:
+        previous === request.outputs?.username
+          ? `Grace period over: the previous password of ${previous} revoked`
+          : `Grace period over: login ${previous} revoked`,
       result: { revokedAt: this.now().toISOString() },
     });
     return { kind: 'finished' };
