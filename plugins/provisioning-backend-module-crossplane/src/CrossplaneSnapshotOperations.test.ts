@@ -203,4 +203,43 @@ describe('Crossplane snapshot and restore', () => {
     expect(engines.redis?.operations?.resize).toBeDefined();
     expect(engines.postgresql?.operations?.snapshot).toBeDefined();
   });
+
+  it('renders a Redis resize as the RedisInstance size (the ElastiCache node type) and memory, with its diff', async () => {
+    const engines = await CrossplaneDatabaseProvider.enginesFromConfig(
+      new ConfigReader({}),
+      { gitHostDirectory: root },
+    );
+    const redis = engines.redis!;
+    const cache = databaseRequest({
+      type: 'redis',
+      name: 'sessions',
+      size: 'small',
+      storageGB: 1,
+      version: '7.0',
+    });
+    await redis.provision(cache, ctx);
+    const change = { size: 'medium' as const, storageGB: 4 };
+    const { diff } = await redis.operations!.planResize!(cache, change);
+    expect(diff).toContain('--- a/databases/payments/sessions-production.yaml');
+    expect(diff.split('\n').filter(l => /^[+-](?![+-]{2} )/.test(l))).toEqual([
+      '-  size: small',
+      '-  memoryGB: 1',
+      '+  size: medium',
+      '+  memoryGB: 4',
+    ]);
+    await redis.operations!.resize!(cache, change, ctx);
+    expect(
+      show('databases/payments/sessions-production.yaml').spec,
+    ).toMatchObject({ size: 'medium', memoryGB: 4 });
+    const composition = parseYaml(
+      await fs.readFile(
+        path.join(infrastructure, 'redis', 'composition.yaml'),
+        'utf8',
+      ),
+    );
+    const nodeType = composition.spec.pipeline[0].input.resources
+      .flatMap((r: any) => r.patches ?? [])
+      .find((p: any) => p.toFieldPath === 'spec.forProvider.nodeType');
+    expect(nodeType.fromFieldPath).toBe('spec.size');
+  });
 });

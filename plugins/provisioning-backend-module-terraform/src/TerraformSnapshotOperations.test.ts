@@ -163,4 +163,41 @@ describe('Terraform snapshot and restore', () => {
       'the module ../../../modules/redis declares no "snapshots" and "restore_from_snapshot" variables to render them with',
     );
   });
+
+  it('renders a Redis resize as the module call size (the ElastiCache node type) and memory, with its diff', async () => {
+    const redis = databaseRequest({
+      provider: 'terraform',
+      type: 'redis',
+      name: 'sessions',
+      size: 'small',
+      storageGB: 1,
+      version: '7.0',
+    });
+    await engines.redis.provision(redis, ctx);
+    const change = { size: 'medium' as const, storageGB: 4 };
+    const { diff } = await engines.redis.operations.planResize!(redis, change);
+    expect(diff).toMatch(
+      /^--- a\/databases\/payments\/production\/sessions\.tf$/m,
+    );
+    expect(diff.split('\n').filter(l => /^[+-](?![+-]{2} )/.test(l))).toEqual([
+      '-  size           = "small"',
+      '-  memory_gb      = 1',
+      '+  size           = "medium"',
+      '+  memory_gb      = 4',
+    ]);
+    expect(
+      await engines.redis.operations.resize!(redis, change, ctx),
+    ).toMatchObject({
+      state: 'done',
+    });
+    expect(git(bare, 'log', '-1', '--format=%s')).toBe(
+      `provisioning: resize Redis sessions (production) to medium, 4 GB, request ${redis.id}`,
+    );
+    // The module maps the size to the node type and checks the memory fits it.
+    const main = await fs.readFile(
+      path.join(modules, 'redis', 'main.tf'),
+      'utf8',
+    );
+    expect(main).toMatch(/medium\s+= "cache\.m7g\.large"/);
+  });
 });
