@@ -9,6 +9,7 @@ import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
 import { databaseRequest } from './testRequests';
 import { renderPostgreSQLSnapshot } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
+import { startFakeApiServer } from './testApiServer';
 
 jest.setTimeout(60_000);
 
@@ -241,5 +242,64 @@ describe('Crossplane snapshot and restore', () => {
       .flatMap((r: any) => r.patches ?? [])
       .find((p: any) => p.toFieldPath === 'spec.forProvider.nodeType');
     expect(nodeType.fromFieldPath).toBe('spec.size');
+  });
+
+  it('applies the snapshot and the restore to the cluster with delivery apply, and deletes the snapshot', async () => {
+    const apiServer = await startFakeApiServer();
+    try {
+      const applied = await CrossplaneDatabaseProvider.fromConfig(
+        new ConfigReader({
+          provisioning: {
+            providers: {
+              crossplane: {
+                delivery: 'apply',
+                cluster: { url: apiServer.url, skipTLSVerify: true },
+              },
+            },
+          },
+        }),
+        { gitHostDirectory: root },
+      );
+      await applied.provision(request, ctx);
+      const ops = applied.operations;
+      const snapshot = {
+        ...(await ops.snapshot!(request, SNAP_A, ctx)),
+        id: SNAP_A,
+      };
+      const patch = apiServer.requests.find(
+        r => r.method === 'PATCH' && r.url.includes('/postgresqlsnapshots/'),
+      )!;
+      expect(patch.url).toContain(
+        `/namespaces/payments/postgresqlsnapshots/paved-${SNAP_A}`,
+      );
+      expect(patch.contentType).toBe('application/apply-patch+yaml');
+      expect(
+        apiServer.objects.get(`snapshots:payments/paved-${SNAP_A}`),
+      ).toMatchObject({
+        kind: 'PostgreSQLSnapshot',
+        spec: { instanceName: 'orders-production' },
+      });
+
+      const { diff } = await ops.planRestore!(request, snapshot);
+      expect(diff).toMatch(
+        new RegExp(`^\\+  restoreFromSnapshot: paved-${SNAP_A}$`, 'm'),
+      );
+      await ops.restore!(request, snapshot, ctx);
+      expect(
+        apiServer.objects.get('payments/orders-production').spec,
+      ).toMatchObject({
+        restoreFromSnapshot: `paved-${SNAP_A}`,
+      });
+
+      await ops.deleteSnapshot!(request, snapshot, ctx);
+      expect(apiServer.objects.has(`snapshots:payments/paved-${SNAP_A}`)).toBe(
+        false,
+      );
+      await expect(ops.restore!(request, snapshot, ctx)).rejects.toThrow(
+        /was not delivered/,
+      );
+    } finally {
+      await apiServer.close();
+    }
   });
 });
