@@ -60,6 +60,11 @@ describe('Crossplane snapshot and restore', () => {
     expect(record).toEqual({
       location: `crossplane:payments/paved-${SNAP_A}`,
       sizeBytes: 50 * 1024 ** 3,
+      message: expect.stringMatching(
+        new RegExp(
+          `^PostgreSQLSnapshot paved-${SNAP_A} committed at [0-9a-f]{40}; Crossplane takes the RDS snapshot once it is synced$`,
+        ),
+      ),
     });
     expect(commits()).toBe('2');
     const manifest = show(snapshotFile(SNAP_A));
@@ -121,7 +126,11 @@ describe('Crossplane snapshot and restore', () => {
     ]);
     expect(commits()).toBe('2');
 
-    await ops.restore!(request, snapshot, ctx);
+    expect(await ops.restore!(request, snapshot, ctx)).toEqual({
+      message: expect.stringContaining(
+        'the content changes once the managed Instance is replaced',
+      ),
+    });
     expect(commits()).toBe('3');
     expect(show(INSTANCE).spec.restoreFromSnapshot).toBe(`paved-${SNAP_A}`);
     expect((await ops.planRestore!(request, snapshot)).diff).toBe('');

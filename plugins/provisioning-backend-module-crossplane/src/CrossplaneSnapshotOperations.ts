@@ -83,6 +83,7 @@ export class CrossplaneSnapshotOperations {
       location: this.locationOf(request, snapshotId),
       // RDS reports a snapshot's size as the allocated storage of the instance it copies.
       sizeBytes: request.storageGB * GIB,
+      message: `PostgreSQLSnapshot ${manifest.metadata.name} ${where}; Crossplane takes the RDS snapshot once it is synced`,
     };
   }
 
@@ -115,7 +116,7 @@ export class CrossplaneSnapshotOperations {
     request: DatabaseRequest,
     snapshot: Snapshot,
     ctx: ProviderContext,
-  ): Promise<void> {
+  ): Promise<{ message: string }> {
     const identifier = this.identifierOf(request, snapshot);
     const snapshotManifest = this.render(request, snapshot.id);
     if (!(await this.isDelivered(snapshotManifest))) {
@@ -129,9 +130,9 @@ export class CrossplaneSnapshotOperations {
       toYaml(manifest, request),
       `provisioning: restore ${manifest.kind} ${manifest.metadata.namespace}/${manifest.metadata.name} from ${identifier} for request ${request.id}`,
     );
-    ctx.logger.info(
-      `Restore of ${manifest.metadata.name} from ${identifier} ${where}`,
-    );
+    const message = `restoreFromSnapshot ${identifier} on ${manifest.metadata.name} ${where}; RDS applies it only to an instance it creates, so the content changes once the managed Instance is replaced`;
+    ctx.logger.info(message);
+    return { message };
   }
 
   async deleteSnapshot(

@@ -62,6 +62,11 @@ describe('Terraform snapshot and restore', () => {
     expect(record).toEqual({
       location: `terraform:${FILE}#paved-${SNAP_A}`,
       sizeBytes: 50 * 1024 ** 3,
+      message: expect.stringMatching(
+        new RegExp(
+          `^paved-${SNAP_A} declared in ${FILE} at [0-9a-f]{40}; RDS takes it when the change is applied$`,
+        ),
+      ),
     });
     expect(commits()).toBe('2');
     expect((await moduleCall()).snapshots).toEqual([`paved-${SNAP_A}`]);
@@ -109,7 +114,11 @@ describe('Terraform snapshot and restore', () => {
     ]);
     expect(commits()).toBe('2');
 
-    await ops.restore!(request, snapshot, ctx);
+    expect(await ops.restore!(request, snapshot, ctx)).toEqual({
+      message: expect.stringMatching(
+        /^Restore from paved-\S+ committed at [0-9a-f]{40}; the instance is replaced when the change is applied$/,
+      ),
+    });
     expect(commits()).toBe('3');
     expect(await moduleCall()).toMatchObject({
       restore_from_snapshot: `paved-${SNAP_A}`,

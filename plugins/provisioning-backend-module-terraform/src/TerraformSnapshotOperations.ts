@@ -82,6 +82,11 @@ export class TerraformSnapshotOperations {
       location: locationOf(filePath, snapshotId),
       // RDS reports a snapshot's size as the allocated storage of the instance it copies.
       sizeBytes: request.storageGB * GIB,
+      message: `${identifier} declared in ${filePath} at ${commit}; RDS takes it when ${
+        run
+          ? `Terraform Cloud run ${run.id} is applied`
+          : 'the change is applied'
+      }`,
     };
   }
 
@@ -99,7 +104,7 @@ export class TerraformSnapshotOperations {
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
     ctx: ProviderContext,
-  ): Promise<void> {
+  ): Promise<{ message: string }> {
     const { identifier, after } = await this.restored(request, snapshot);
     const { commit, run } = await this.provider.commitAndRun(
       request,
@@ -107,11 +112,11 @@ export class TerraformSnapshotOperations {
       'restore',
       `provisioning: restore ${request.name} (${request.environment}) from snapshot ${identifier}, request ${request.id}`,
     );
-    ctx.logger.info(
-      `Restore of ${request.name} from ${identifier} committed at ${commit}${
-        run ? `; Terraform Cloud run ${run.id} (${run.status})` : ''
-      }`,
-    );
+    const message = `Restore from ${identifier} committed at ${commit}; the instance is replaced when ${
+      run ? `Terraform Cloud run ${run.id} is applied` : 'the change is applied'
+    }`;
+    ctx.logger.info(`${request.name}: ${message}`);
+    return { message };
   }
 
   async deleteSnapshot(

@@ -92,6 +92,11 @@ export interface SnapshotRecord {
   /** Provider-specific location (a file, a cloud snapshot id); never shown to users. */
   location: string;
   sizeBytes: number;
+  /**
+   * What happened, when the snapshot is not simply taken yet (a GitOps provider committed it and
+   * the cloud takes it on the next apply); shown on the operation, never stored with the snapshot.
+   */
+  message?: string;
 }
 
 /** Optional operations of a {@link DatabaseProvider}. */
@@ -146,12 +151,15 @@ export interface DatabaseOperationsProvider {
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
   ): Promise<{ diff: string }>;
-  /** Replaces the database's content with the snapshot's. */
+  /**
+   * Replaces the database's content with the snapshot's; a GitOps provider that only committed
+   * the change says so in `message`.
+   */
   restore?(
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
     ctx: ProviderContext,
-  ): Promise<void>;
+  ): Promise<void | { message?: string }>;
   /** Removes a snapshot (expired, or its database deleted); removing what is gone succeeds. */
   deleteSnapshot?(
     request: DatabaseRequest,

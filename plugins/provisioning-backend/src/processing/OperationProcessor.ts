@@ -358,7 +358,9 @@ export class OperationProcessor {
       expiresAt: this.snapshotExpiry(),
     });
     await this.finish(operation, {
-      message: `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
+      message: record.message
+        ? `Snapshot ${snapshot.id}: ${record.message}; kept until ${snapshot.expiresAt}`
+        : `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
       result: { snapshotId: snapshot.id, sizeBytes: snapshot.sizeBytes },
     });
     return { kind: 'finished' };
@@ -403,12 +405,16 @@ export class OperationProcessor {
       await this.options.operations.appendEvent(operation, {
         actor: SYSTEM_ACTOR,
         action: 'restore-safety-snapshot',
-        message: `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
+        message: record.message
+          ? `Safety snapshot ${safety.id} before the restore: ${record.message}`
+          : `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
       });
     }
-    await provider.restore(request, source, ctx);
+    const restored = await provider.restore(request, source, ctx);
     await this.finish(operation, {
-      message: `Restored snapshot ${snapshotId}; the content before is in safety snapshot ${safety.id}`,
+      message: `${
+        restored?.message ?? `Restored snapshot ${snapshotId}`
+      }; the content before is in safety snapshot ${safety.id}`,
       result: { restoredSnapshotId: snapshotId, safetySnapshotId: safety.id },
     });
     return { kind: 'finished' };
