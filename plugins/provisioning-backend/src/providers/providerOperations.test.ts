@@ -45,7 +45,11 @@ function vendorRedisModule() {
           'the vendor keeps the AUTH token in its own vault; rotate it there',
       },
       async snapshot(req, id) {
-        return { location: `vendor:${req.id}/${id}`, sizeBytes: 1024 };
+        return {
+          location: `vendor:${req.id}/${id}`,
+          sizeBytes: 1024,
+          message: 'committed; taken on the next apply',
+        };
       },
       async planRestore(req, snapshot) {
         return {
@@ -160,6 +164,29 @@ describe('operations a provider offers, plans and refuses', () => {
     expect(restore.status).toBe(201);
     expect(restore.body.plannedChange).toBe(
       `--- a/sessions.yaml\n+++ b/sessions.yaml\n@@ -1 +1,2 @@\n name: sessions\n+restoreFrom: ${snapshot.body.id}\n`,
+    );
+
+    const done = await poll(
+      `${base}/operations/${restore.body.id}`,
+      o => o.status === 'done',
+    );
+    // Listed from what the provider reported once it committed them, never with their location.
+    const listed = await request(server)
+      .get(`${base}/snapshots`)
+      .set('Authorization', auth);
+    expect(
+      listed.body.items
+        .map((s: any) => [s.id, s.kind, s.sizeBytes, s.location])
+        .sort(),
+    ).toEqual(
+      [
+        [snapshot.body.id, 'manual', 1024, undefined],
+        [done.result.safetySnapshotId, 'safety', 1024, undefined],
+      ].sort(),
+    );
+    const trail = await request(server).get(base).set('Authorization', auth);
+    expect(JSON.stringify(trail.body)).toContain(
+      `Snapshot ${snapshot.body.id}: committed; taken on the next apply`,
     );
   });
 });
