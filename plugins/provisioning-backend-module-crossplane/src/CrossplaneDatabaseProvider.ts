@@ -238,23 +238,25 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   /** The instance's manifest as delivered (the GitOps file, or the cluster's object). */
   async delivered(request: DatabaseRequest): Promise<{
     text?: string;
-    manifest?: PostgreSQLInstanceManifest;
+    /** The snapshot a restore delivered to the instance, if any. */
+    restoredFrom?: string;
   }> {
     const rendered = this.render(request);
+    let text: string | undefined;
+    let manifest: PostgreSQLInstanceManifest | undefined;
     if (this.options.config.delivery === 'gitops') {
-      const text = await this.options.repository!.readFile(
+      text = await this.options.repository!.readFile(
         this.manifestPath(rendered),
       );
-      return { text, manifest: text ? parseYaml(text) : undefined };
+      manifest = text ? parseYaml(text) : undefined;
+    } else {
+      manifest = await this.options.cluster!.read(rendered);
     }
-    return { manifest: await this.options.cluster!.read(rendered) };
-  }
-
-  /** The snapshot a restore committed to the instance, if any. */
-  async restoredFrom(request: DatabaseRequest): Promise<string | undefined> {
-    const { manifest } = await this.delivered(request);
     const value = manifest?.spec?.restoreFromSnapshot;
-    return typeof value === 'string' ? value : undefined;
+    return {
+      text,
+      restoredFrom: typeof value === 'string' ? value : undefined,
+    };
   }
 
   /** The diff of the GitOps file (or, with `apply`, of the manifest) a resize will change. */
@@ -263,8 +265,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     change: ResizeChange,
   ): Promise<{ diff: string }> {
     const resized = { ...request, ...change };
-    const { text } = await this.delivered(request);
-    const restoredFrom = await this.restoredFrom(request);
+    const { text, restoredFrom } = await this.delivered(request);
     const manifest = this.render(resized, restoredFrom);
     const file = this.manifestPath(manifest);
     const before = text ?? toYaml(this.render(request, restoredFrom), request);
@@ -277,7 +278,10 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     ctx: ProviderContext,
   ): Promise<OperationStatus> {
     const resized = { ...request, ...change };
-    const rendered = this.tryRender(resized, await this.restoredFrom(request));
+    const rendered = this.tryRender(
+      resized,
+      (await this.delivered(request)).restoredFrom,
+    );
     if ('state' in rendered) {
       return rendered as OperationStatus;
     }

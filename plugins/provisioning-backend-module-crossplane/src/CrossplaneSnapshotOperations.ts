@@ -92,16 +92,9 @@ export class CrossplaneSnapshotOperations {
     snapshot: Snapshot,
   ): Promise<{ diff: string }> {
     const identifier = this.identifierOf(request, snapshot);
-    const { text } = await this.provider.delivered(request);
+    const { text, restoredFrom } = await this.provider.delivered(request);
     const before =
-      text ??
-      toYaml(
-        this.provider.render(
-          request,
-          await this.provider.restoredFrom(request),
-        ),
-        request,
-      );
+      text ?? toYaml(this.provider.render(request, restoredFrom), request);
     const after = this.provider.render(request, identifier);
     return {
       diff: unifiedFileDiff(
