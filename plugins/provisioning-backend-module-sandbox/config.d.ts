@@ -15,7 +15,7 @@ export interface Config {
         port?: number;
         /** Operations run against each admin server at once, to stay under its connection limit (default 4). */
         maxConcurrency?: number;
-        /** Where snapshots (pg_dump files) are kept (default `<paved.dataDirectory>/provisioning/snapshots`). */
+        /** Where snapshots are kept: pg_dump files and Redis key dumps (default `<paved.dataDirectory>/provisioning/snapshots`). */
         snapshotDirectory?: string;
         /** Sandbox Redis: one ACL user per request, confined to its own key prefix. */
         redis?: {

@@ -5,7 +5,7 @@ import {
   type DatabaseRequest,
   type DatabaseType,
 } from '@paved/plugin-provisioning-common';
-import { stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
@@ -32,10 +32,12 @@ import {
   PostgreSQLInstanceManifest,
   renderPostgreSQLInstance,
   renderRedisInstance,
+  toYaml,
 } from './manifest';
 import { XrdSchemaValidator } from './XrdSchemaValidator';
 import { ManifestPolicies } from './ManifestPolicies';
 import { committedManifestDrift, liveObjectDrift } from './drift';
+import { CrossplaneSnapshotOperations } from './CrossplaneSnapshotOperations';
 
 /** The rendered manifest breaks the XRD's schema; retrying cannot help. */
 class ManifestInvalidError extends Error {}
@@ -44,6 +46,8 @@ class ManifestInvalidError extends Error {}
 export interface CrossplaneEngine {
   /** The XRD's file, relative to `definitionsDirectory`, per render mode (absent: not offered). */
   xrdFile: Partial<Record<'composite' | 'claim', string>>;
+  /** The snapshot XRD's file per render mode (absent: no snapshot and restore). */
+  snapshotXrdFile?: Partial<Record<'composite' | 'claim', string>>;
   render(
     request: DatabaseRequest,
     config: CrossplaneProviderConfig,
@@ -59,6 +63,8 @@ export interface CrossplaneEngine {
 export const CROSSPLANE_ENGINES = {
   postgresql: {
     xrdFile: { composite: 'xrd.yaml', claim: path.join('legacy', 'xrd.yaml') },
+    // The legacy claim API has no restoreFromSnapshot; snapshots are a Crossplane v2 XR.
+    snapshotXrdFile: { composite: path.join('snapshot', 'xrd.yaml') },
     render: renderPostgreSQLInstance,
     defaults: {
       port: ENGINE_DEFINITIONS.postgresql.defaultPort,
@@ -80,6 +86,8 @@ export const CROSSPLANE_ENGINES = {
 export interface CrossplaneDatabaseProviderOptions {
   config: CrossplaneProviderConfig;
   validator: XrdSchemaValidator;
+  /** Validates rendered PostgreSQLSnapshots; absent when the engine or mode has none. */
+  snapshotValidator?: XrdSchemaValidator;
   /** The engine this instance renders (default PostgreSQL). */
   engine?: CrossplaneEngine;
   /** Required for `delivery: gitops`. */
@@ -135,9 +143,16 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         path.join(config.definitionsDirectory, xrdFile),
         config.mode,
       );
+      const snapshotXrdFile = engine.snapshotXrdFile?.[config.mode];
       engines[type] = new CrossplaneDatabaseProvider({
         config,
         validator,
+        snapshotValidator: snapshotXrdFile
+          ? await XrdSchemaValidator.fromFile(
+              path.join(config.definitionsDirectory, snapshotXrdFile),
+              config.mode,
+            )
+          : undefined,
         engine,
         repository,
         cluster,
@@ -159,6 +174,8 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     return engines.postgresql as CrossplaneDatabaseProvider;
   }
 
+  readonly operations: DatabaseOperationsProvider;
+
   constructor(private readonly options: CrossplaneDatabaseProviderOptions) {
     if (options.config.delivery === 'gitops' && !options.repository) {
       throw new Error(
@@ -170,13 +187,53 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
         'The crossplane provider needs a cluster for delivery "apply"',
       );
     }
+    // Resize: the manifest re-rendered with the new size and storage, validated against the
+    // XRD like the instance; approvers see the exact diff of the file that will be committed.
+    const resize: DatabaseOperationsProvider = {
+      planResize: (request, change) => this.planResize(request, change),
+      resize: (request, change, ctx) => this.resize(request, change, ctx),
+    };
+    const noSnapshots = `the crossplane provider has no snapshot XRD for this engine in mode "${options.config.mode}"`;
+    this.operations = options.snapshotValidator
+      ? {
+          ...resize,
+          ...new CrossplaneSnapshotOperations(
+            this,
+            options.snapshotValidator,
+          ).operations(),
+        }
+      : {
+          ...resize,
+          unsupported: { snapshot: noSnapshots, restore: noSnapshots },
+        };
   }
 
-  /** The manifest for a request, validated; throws with every schema violation listed. */
-  render(request: DatabaseRequest): PostgreSQLInstanceManifest {
+  get config(): CrossplaneProviderConfig {
+    return this.options.config;
+  }
+
+  get repository(): GitRepository | undefined {
+    return this.options.repository;
+  }
+
+  get cluster(): CompositeResourceCluster | undefined {
+    return this.options.cluster;
+  }
+
+  /**
+   * The manifest for a request, validated; throws with every schema violation listed.
+   * `restoreFromSnapshot` is what a restore committed, carried over by later renderings.
+   */
+  render(
+    request: DatabaseRequest,
+    restoreFromSnapshot?: string,
+  ): PostgreSQLInstanceManifest {
     const manifest = (
       this.options.engine ?? CROSSPLANE_ENGINES.postgresql
     ).render(request, this.options.config);
+    if (restoreFromSnapshot) {
+      manifest.spec.restoreFromSnapshot = restoreFromSnapshot;
+    }
     const violations = this.options.validator.validate(manifest);
     if (violations.length > 0) {
       throw new ManifestInvalidError(
@@ -195,20 +252,37 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   renderAdmitted(
     request: DatabaseRequest,
     operation: 'CREATE' | 'UPDATE',
+    restoreFromSnapshot?: string,
   ): PostgreSQLInstanceManifest {
-    const manifest = this.render(request);
+    const manifest = this.render(request, restoreFromSnapshot);
     this.options.policies?.admit(manifest, operation);
     return manifest;
   }
 
-  /**
-   * Resize: the manifest re-rendered with the new size and storage, validated against the XRD
-   * like the instance; approvers see the exact diff of the file that will be committed.
-   */
-  readonly operations: DatabaseOperationsProvider = {
-    planResize: (request, change) => this.planResize(request, change),
-    resize: (request, change, ctx) => this.resize(request, change, ctx),
-  };
+
+  /** The instance's manifest as delivered (the GitOps file, or the cluster's object). */
+  async delivered(request: DatabaseRequest): Promise<{
+    text?: string;
+    /** The snapshot a restore delivered to the instance, if any. */
+    restoredFrom?: string;
+  }> {
+    const rendered = this.render(request);
+    let text: string | undefined;
+    let manifest: PostgreSQLInstanceManifest | undefined;
+    if (this.options.config.delivery === 'gitops') {
+      text = await this.options.repository!.readFile(
+        this.manifestPath(rendered),
+      );
+      manifest = text ? parseYaml(text) : undefined;
+    } else {
+      manifest = await this.options.cluster!.read(rendered);
+    }
+    const value = manifest?.spec?.restoreFromSnapshot;
+    return {
+      text,
+      restoredFrom: typeof value === 'string' ? value : undefined,
+    };
+  }
 
   /** The diff of the GitOps file (or, with `apply`, of the manifest) a resize will change. */
   async planResize(
@@ -216,14 +290,11 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     change: ResizeChange,
   ): Promise<{ diff: string }> {
     const resized = { ...request, ...change };
+    const { text, restoredFrom } = await this.delivered(request);
     // Approvers never see a change Paved would refuse to commit: a 400 naming the policy instead.
-    const manifest = this.renderAdmitted(resized, 'UPDATE');
+    const manifest = this.renderAdmitted(resized, 'UPDATE', restoredFrom);
     const file = this.manifestPath(manifest);
-    const committed =
-      this.options.config.delivery === 'gitops'
-        ? await this.options.repository!.readFile(file)
-        : undefined;
-    const before = committed ?? toYaml(this.render(request), request);
+    const before = text ?? toYaml(this.render(request, restoredFrom), request);
     return { diff: unifiedFileDiff(file, before, toYaml(manifest, resized)) };
   }
 
@@ -233,7 +304,11 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     ctx: ProviderContext,
   ): Promise<OperationStatus> {
     const resized = { ...request, ...change };
-    const rendered = this.tryRender(resized, 'UPDATE');
+    const rendered = this.tryRender(
+      resized,
+      'UPDATE',
+      (await this.delivered(request)).restoredFrom,
+    );
     if ('state' in rendered) {
       return rendered as OperationStatus;
     }
@@ -465,11 +540,12 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
   private tryRender(
     request: DatabaseRequest,
     operation?: 'CREATE' | 'UPDATE',
+    restoreFromSnapshot?: string,
   ): PostgreSQLInstanceManifest | ProvisioningStatus {
     try {
       return operation
-        ? this.renderAdmitted(request, operation)
-        : this.render(request);
+        ? this.renderAdmitted(request, operation, restoreFromSnapshot)
+        : this.render(request, restoreFromSnapshot);
     } catch (error) {
       // A request the XRD or a policy rejects will be rejected on every retry too.
       return {
@@ -510,15 +586,6 @@ function waitingForReconcile(commit: string): ProvisioningStatus {
     state: 'pending',
     message: `committed to GitOps repo ${commit}; waiting for the cluster to reconcile`,
   };
-}
-
-function toYaml(
-  manifest: PostgreSQLInstanceManifest,
-  request: DatabaseRequest,
-): string {
-  return `# Managed by Paved for provisioning request ${
-    request.id
-  }; change it through the portal.\n${stringifyYaml(manifest)}`;
 }
 
 /** Maps the XR's (or claim's) Crossplane conditions to a provisioning status. */

@@ -8,6 +8,7 @@ import {
   PROVISIONED_OBJECT_ANNOTATIONS,
   type DatabaseRequest,
 } from '@paved/plugin-provisioning-common';
+import { stringify as stringifyYaml } from 'yaml';
 import type { CrossplaneProviderConfig } from './config';
 
 export const XR_API_VERSION = 'database.paved.dev/v1alpha1';
@@ -189,4 +190,50 @@ export function renderRedisInstance(
       ...traceFields(request),
     },
   };
+}
+
+export const SNAPSHOT_XR_KIND = 'PostgreSQLSnapshot';
+
+/** The RDS DB snapshot identifier of a Paved snapshot (its id is a UUID): a letter first. */
+export function rdsSnapshotIdentifier(snapshotId: string): string {
+  if (!/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/.test(snapshotId)) {
+    throw new Error(`snapshot id "${snapshotId.slice(0, 80)}" is not a UUID`);
+  }
+  return `paved-${snapshotId}`;
+}
+
+/**
+ * Renders the PostgreSQLSnapshot (infrastructure/crossplane/snapshot) of a request's instance:
+ * named after the snapshot, in the instance's namespace, with the request's labels.
+ */
+export function renderPostgreSQLSnapshot(
+  request: DatabaseRequest,
+  snapshotId: string,
+  config: Pick<CrossplaneProviderConfig, 'namespaces'>,
+): PostgreSQLInstanceManifest {
+  const identifier = rdsSnapshotIdentifier(snapshotId);
+  const metadata = renderMetadata(request, config);
+  return {
+    apiVersion: XR_API_VERSION,
+    kind: SNAPSHOT_XR_KIND,
+    // 42 characters: fits a Kubernetes name, unique per snapshot.
+    metadata: { ...metadata, name: identifier },
+    spec: {
+      instanceName: metadata.name,
+      snapshotIdentifier: identifier,
+      environment: request.environment,
+      owner: request.owner.toLocaleLowerCase('en-US'),
+      requestId: request.id,
+    },
+  };
+}
+
+/** The file content of a manifest: a header naming the request, then the YAML. */
+export function toYaml(
+  manifest: PostgreSQLInstanceManifest,
+  request: DatabaseRequest,
+): string {
+  return `# Managed by Paved for provisioning request ${
+    request.id
+  }; change it through the portal.\n${stringifyYaml(manifest)}`;
 }

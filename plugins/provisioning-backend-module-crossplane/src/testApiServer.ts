@@ -12,7 +12,7 @@ interface RecordedRequest {
 /**
  * Just enough of a Kubernetes API server for the generic object client: discovery of the
  * database.paved.dev group, server-side apply, and reads of a PostgreSQLInstance whose status the
- * test sets.
+ * test sets; PostgreSQLSnapshots are kept under `snapshots:<namespace>/<name>`.
  */
 export async function startFakeApiServer() {
   const requests: RecordedRequest[] = [];
@@ -51,6 +51,13 @@ export async function startFakeApiServer() {
               kind: 'PostgreSQLInstance',
               verbs: ['get', 'list', 'patch', 'delete'],
             },
+            {
+              name: 'postgresqlsnapshots',
+              singularName: 'postgresqlsnapshot',
+              namespaced: true,
+              kind: 'PostgreSQLSnapshot',
+              verbs: ['get', 'list', 'patch', 'delete'],
+            },
           ],
         });
         return;
@@ -60,7 +67,7 @@ export async function startFakeApiServer() {
         return;
       }
       const match = url.pathname.match(
-        /^\/apis\/database\.paved\.dev\/v1alpha1\/namespaces\/([^/]+)\/postgresqlinstances\/([^/]+)$/,
+        /^\/apis\/database\.paved\.dev\/v1alpha1\/namespaces\/([^/]+)\/(postgresqlinstances|postgresqlsnapshots)\/([^/]+)$/,
       );
       if (!match) {
         reply(404, {
@@ -70,7 +77,10 @@ export async function startFakeApiServer() {
         });
         return;
       }
-      const key = `${match[1]}/${match[2]}`;
+      const [, namespace, plural, name] = match;
+      const key = `${
+        plural === 'postgresqlsnapshots' ? 'snapshots:' : ''
+      }${namespace}/${name}`;
       if (req.method === 'PATCH') {
         const applied = JSON.parse(body);
         objects.set(key, applied);
@@ -82,7 +92,7 @@ export async function startFakeApiServer() {
             kind: 'Status',
             code: 404,
             reason: 'NotFound',
-            message: `postgresqlinstances "${match[2]}" not found`,
+            message: `${plural} "${name}" not found`,
           });
         } else {
           reply(200, { ...object, status: liveStatus });

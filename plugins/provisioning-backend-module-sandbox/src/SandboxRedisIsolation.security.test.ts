@@ -5,6 +5,7 @@ import { SandboxRedisProvider } from './SandboxRedisProvider';
 import {
   MemorySecrets,
   REDIS_ADMIN,
+  UNUSED_SNAPSHOT_DIRECTORY,
   redisClient,
   redisRequest,
 } from './__testUtils__/redis';
@@ -21,6 +22,7 @@ describe('sandbox Redis users on the local Redis', () => {
   const ctx = { logger: mockServices.logger.mock(), secrets };
   const provider = new SandboxRedisProvider({
     settings: { connection: REDIS_ADMIN },
+    snapshotDirectory: UNUSED_SNAPSHOT_DIRECTORY,
   });
   const admin = redisClient();
   let alice: DatabaseRequest;
@@ -109,22 +111,22 @@ describe('sandbox Redis users on the local Redis', () => {
     ).rejects.toThrow(/NOPERM/);
   });
 
-  it.each([
-    ['FLUSHALL'],
-    ['FLUSHDB'],
-    ['SHUTDOWN', 'NOSAVE'],
-    ['CONFIG', 'SET', 'maxmemory', '1'],
-    ['DEBUG', 'SLEEP', '0'],
-    ['MONITOR'],
-    ['SAVE'],
-    ['SWAPDB', '0', '1'],
-    ['REPLICAOF', 'NO', 'ONE'],
-    ['CLIENT', 'KILL', 'TYPE', 'normal'],
-    ['ACL', 'DELUSER', 'default'],
-    ['MOVE', 'paved_x:k', '1'],
-  ].map(command => [command.join(' '), command]))(
-    'may not run the dangerous command %s',
-    async (_, command) => {
+  it.each(
+    [
+      ['FLUSHALL'],
+      ['FLUSHDB'],
+      ['SHUTDOWN', 'NOSAVE'],
+      ['CONFIG', 'SET', 'maxmemory', '1'],
+      ['DEBUG', 'SLEEP', '0'],
+      ['MONITOR'],
+      ['SAVE'],
+      ['SWAPDB', '0', '1'],
+      ['REPLICAOF', 'NO', 'ONE'],
+      ['CLIENT', 'KILL', 'TYPE', 'normal'],
+      ['ACL', 'DELUSER', 'default'],
+      ['MOVE', 'paved_x:k', '1'],
+    ].map(command => [command.join(' '), command]),
+  )('may not run the dangerous command %s', async (_, command) => {
     const answer = await admin.call(
       'ACL',
       'DRYRUN',
@@ -132,8 +134,7 @@ describe('sandbox Redis users on the local Redis', () => {
       ...command,
     );
     expect(String(answer)).toMatch(/has no permissions to run/);
-    },
-  );
+  });
 
   it('may run the ordinary commands of its keys (checked the same way)', async () => {
     const key = `${aliceUser().keyPrefix}k`;

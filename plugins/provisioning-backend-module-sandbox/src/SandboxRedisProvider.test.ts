@@ -4,6 +4,7 @@ import { SandboxRedisProvider } from './SandboxRedisProvider';
 import {
   MemorySecrets,
   REDIS_ADMIN,
+  UNUSED_SNAPSHOT_DIRECTORY,
   redisClient,
   redisRequest,
 } from './__testUtils__/redis';
@@ -24,6 +25,7 @@ describe('SandboxRedisProvider against the local Redis', () => {
     ctx = { logger, secrets };
     provider = new SandboxRedisProvider({
       settings: { connection: REDIS_ADMIN },
+      snapshotDirectory: UNUSED_SNAPSHOT_DIRECTORY,
     });
   });
   afterAll(async () => {
@@ -152,6 +154,7 @@ describe('SandboxRedisProvider against the local Redis', () => {
   it('reports an unreachable server as a retryable failure', async () => {
     const unreachable = new SandboxRedisProvider({
       settings: { connection: 'redis://127.0.0.1:1' },
+      snapshotDirectory: UNUSED_SNAPSHOT_DIRECTORY,
     });
     const status = await unreachable.provision(redisRequest(), ctx);
     expect(status).toMatchObject({ state: 'failed', retryable: true });
@@ -162,6 +165,7 @@ describe('SandboxRedisProvider against the local Redis', () => {
       () =>
         new SandboxRedisProvider({
           settings: { connection: 'postgresql://127.0.0.1:5432' },
+          snapshotDirectory: UNUSED_SNAPSHOT_DIRECTORY,
         }),
     ).toThrow(/must be a redis:\/\/ or rediss:\/\/ URL/);
   });

@@ -11,6 +11,7 @@ import { randomBytes } from 'crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { ConcurrencyLimit } from './admin';
 import { InvalidIdentifierError, sandboxIdentifier } from './identifiers';
+import { saveAcl, SandboxRedisOperations } from './SandboxRedisOperations';
 import type { SandboxRedisSettings } from './settings';
 
 const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
@@ -80,10 +81,14 @@ export class SandboxRedisProvider implements DatabaseProvider {
   private readonly host: string;
   private readonly port: number;
   private readonly limit: ConcurrencyLimit;
+  /** Resize, credential rotation, snapshot and restore (see SandboxRedisOperations). */
+  readonly operations: SandboxRedisOperations;
 
   constructor(options: {
     settings: SandboxRedisSettings;
     maxConcurrency?: number;
+    /** Where snapshots are written (`provisioning.providers.sandbox.snapshotDirectory`). */
+    snapshotDirectory: string;
   }) {
     const url = new URL(options.settings.connection);
     if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
@@ -101,6 +106,15 @@ export class SandboxRedisProvider implements DatabaseProvider {
     this.host = options.settings.host ?? this.admin.host!;
     this.port = options.settings.port ?? this.admin.port!;
     this.limit = new ConcurrencyLimit(options.maxConcurrency ?? 4);
+    this.operations = new SandboxRedisOperations(
+      {
+        userOf: request => SandboxRedisProvider.userOf(request),
+        withAdmin: fn => this.limit.run(() => this.withAdmin(fn)),
+        verifyLogin: (username, password) =>
+          this.verifyLogin(username, password),
+      },
+      options.snapshotDirectory,
+    );
   }
 
   /** The ACL user and key prefix of a request. */
@@ -141,7 +155,7 @@ export class SandboxRedisProvider implements DatabaseProvider {
             `>${password}`,
             ...redisUserRules(user.keyPrefix),
           );
-          await this.saveAcl(admin);
+          await saveAcl(admin);
         }),
       );
       ctx.logger.info(
@@ -194,7 +208,7 @@ export class SandboxRedisProvider implements DatabaseProvider {
         // The user goes first (ACL DELUSER also closes its connections), so nothing writes
         // under the prefix while its keys are removed.
         await admin.call('ACL', 'DELUSER', user.username);
-        await this.saveAcl(admin);
+        await saveAcl(admin);
         let cursor = '0';
         let count = 0;
         do {
@@ -263,14 +277,26 @@ export class SandboxRedisProvider implements DatabaseProvider {
     };
   }
 
-  /** Persists users when the server keeps them in an ACL file; without one they live in memory. */
-  private async saveAcl(admin: Redis) {
+  /** Authenticates as the user; throws unless the connection is that user's. */
+  private async verifyLogin(username: string, password: string) {
+    const client = this.connect({
+      ...this.admin,
+      host: this.host,
+      port: this.port,
+      username,
+      password,
+    });
     try {
-      await admin.call('ACL', 'SAVE');
-    } catch (error) {
-      if (!/not configured to use an ACL file/i.test(describe(error))) {
-        throw error;
+      await client.connect();
+      // A failed AUTH leaves the connection as `default`; only WHOAMI tells whose it is.
+      const whoami = await client.call('ACL', 'WHOAMI');
+      if (whoami !== username) {
+        throw new Error(
+          `The issued password of ${username} did not authenticate (connection is ${whoami})`,
+        );
       }
+    } finally {
+      client.disconnect();
     }
   }
 

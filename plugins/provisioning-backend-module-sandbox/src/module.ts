@@ -29,6 +29,7 @@ export const provisioningModuleSandbox = createBackendModule({
               redis: new SandboxRedisProvider({
                 settings: settings.redis,
                 maxConcurrency: settings.maxConcurrency,
+                snapshotDirectory: settings.snapshotDirectory,
               }),
             };
           },

@@ -20,7 +20,7 @@ export interface SandboxSettings {
   /** Operations run against the admin server at once (default 4). */
   maxConcurrency?: number;
   redis?: SandboxRedisSettings;
-  /** Where snapshots (pg_dump files) are kept. */
+  /** Where snapshots are kept (pg_dump files, Redis key dumps). */
   snapshotDirectory: string;
 }
 

@@ -18,12 +18,15 @@ import {
 } from '@paved/plugin-provisioning-node';
 import { TerraformProviderConfig, readTerraformProviderConfig } from './config';
 import {
+  CommittedSnapshots,
   ModuleVariable,
   moduleBlockName,
+  readCommittedSnapshots,
   readModuleVariables,
   renderModuleCall,
   validateModuleCall,
 } from './moduleCall';
+import { TerraformSnapshotOperations } from './TerraformSnapshotOperations';
 import {
   TerraformCloudClient,
   TerraformRun,
@@ -102,27 +105,77 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     ).postgresql;
   }
 
-  constructor(private readonly options: TerraformDatabaseProviderOptions) {}
-
   /**
    * Resize: the module call re-rendered with the new size and storage and checked against the
    * module's variables like the first one; approvers see the exact diff of the `.tf` file.
+   * Snapshot and restore where the engine's module declares `snapshots` and
+   * `restore_from_snapshot` (see {@link TerraformSnapshotOperations}).
    */
-  readonly operations: DatabaseOperationsProvider = {
-    planResize: (request, change) => this.planResize(request, change),
-    resize: (request, change, ctx) => this.resize(request, change, ctx),
-  };
+  readonly operations: DatabaseOperationsProvider;
+
+  constructor(private readonly options: TerraformDatabaseProviderOptions) {
+    const resize: DatabaseOperationsProvider = {
+      planResize: (request, change) => this.planResize(request, change),
+      resize: (request, change, ctx) => this.resize(request, change, ctx),
+    };
+    const source = (options.module ?? options.config).moduleSource;
+    const noSnapshots = `the module ${source} declares no "snapshots" and "restore_from_snapshot" variables to render them with`;
+    this.operations =
+      options.variables.has('snapshots') &&
+      options.variables.has('restore_from_snapshot')
+        ? { ...resize, ...new TerraformSnapshotOperations(this).operations() }
+        : {
+            ...resize,
+            unsupported: { snapshot: noSnapshots, restore: noSnapshots },
+          };
+  }
+
+  get repository(): GitRepository {
+    return this.options.repository;
+  }
 
   async planResize(
     request: DatabaseRequest,
     change: ResizeChange,
   ): Promise<{ diff: string }> {
     const filePath = this.filePath(request);
-    const after = await this.render({ ...request, ...change });
-    const before =
-      (await this.options.repository.readFile(filePath)) ??
-      (await this.render(request));
+    const committed = await this.repository.readFile(filePath);
+    const after = await this.render(
+      { ...request, ...change },
+      await readCommittedSnapshots(filePath, committed),
+    );
+    const before = committed ?? (await this.render(request));
     return { diff: unifiedFileDiff(filePath, before, after) };
+  }
+
+  /** The request's committed file and the snapshots its module call carries. */
+  async readCommitted(
+    request: DatabaseRequest,
+  ): Promise<{ hcl?: string; snapshots: CommittedSnapshots }> {
+    const filePath = this.filePath(request);
+    const hcl = await this.repository.readFile(filePath);
+    return { hcl, snapshots: await readCommittedSnapshots(filePath, hcl) };
+  }
+
+  /**
+   * Commits the request's file and, with Terraform Cloud, starts (or finds) the run for it;
+   * returns the commit and the run, if any.
+   */
+  async commitAndRun(
+    request: DatabaseRequest,
+    content: string,
+    action: RunAction,
+    message: string,
+  ): Promise<{ commit: string; run?: TerraformRun }> {
+    const result = await this.repository.commitFiles(
+      [{ path: this.filePath(request), content }],
+      message,
+    );
+    if (!this.options.terraformCloud) return { commit: result.commit };
+    return {
+      commit: result.commit,
+      run: await this.ensureRun(runMessage(action, request, result.commit)),
+    };
   }
 
   async resize(
@@ -133,7 +186,12 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     const resized = { ...request, ...change };
     let hcl: string;
     try {
-      hcl = await this.render(resized);
+      hcl = await this.render(
+        resized,
+        (
+          await this.readCommitted(request)
+        ).snapshots,
+      );
     } catch (error) {
       return {
         state: 'failed',
@@ -145,7 +203,11 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     try {
       const result = await this.options.repository.commitFiles(
         [{ path: filePath, content: hcl }],
-        `provisioning: resize PostgreSQL ${request.name} (${request.environment}) to ${change.size}, ${change.storageGB} GB, request ${request.id}`,
+        `provisioning: resize ${ENGINE_DEFINITIONS[request.type].title} ${
+          request.name
+        } (${request.environment}) to ${change.size}, ${
+          change.storageGB
+        } GB, request ${request.id}`,
       );
       ctx.logger.info(
         `Committed the resize of ${filePath} at ${result.commit}`,
@@ -194,10 +256,14 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
   }
 
   /** The request's file, parsed and checked against the module's variables; throws when invalid. */
-  async render(request: DatabaseRequest): Promise<string> {
+  async render(
+    request: DatabaseRequest,
+    committed?: CommittedSnapshots,
+  ): Promise<string> {
     const hcl = renderModuleCall(
       request,
       this.options.module ?? this.options.config,
+      committed,
     );
     const problems = await validateModuleCall(
       this.filePath(request),
@@ -390,9 +456,17 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
   }
 }
 
+type RunAction =
+  | 'provision'
+  | 'deprovision'
+  | 'resize'
+  | 'snapshot'
+  | 'restore'
+  | 'delete-snapshot';
+
 /** The run message doubles as the key that finds the run again after a restart. */
 function runMessage(
-  action: 'provision' | 'deprovision' | 'resize',
+  action: RunAction,
   request: DatabaseRequest,
   commit: string,
 ): string {

@@ -80,6 +80,16 @@ const ENGINE_ARGUMENTS: {
   }),
 };
 
+/**
+ * What snapshot and restore operations committed into a request's module call: the identifiers
+ * of its manual snapshots (`aws_db_snapshot` in the module) and the snapshot it was restored
+ * from. Every later rendering (a resize, another snapshot) carries it over.
+ */
+export interface CommittedSnapshots {
+  snapshots: string[];
+  restoreFromSnapshot?: string;
+}
+
 /** Inputs of the module call rendered for a request. */
 export function moduleArguments(
   request: DatabaseRequest,
@@ -98,6 +108,21 @@ export function moduleArguments(
   };
   if (request.system) args.system = request.system.toLocaleLowerCase('en-US');
   if (request.expiresAt) args.expires_at = request.expiresAt;
+  return args;
+}
+
+/**
+ * The arguments snapshot operations committed, only when there are some, so a module without
+ * these variables still accepts the call of a request that has none.
+ */
+function snapshotArguments(
+  committed: CommittedSnapshots | undefined,
+): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  if (committed?.snapshots.length) args.snapshots = committed.snapshots;
+  if (committed?.restoreFromSnapshot) {
+    args.restore_from_snapshot = committed.restoreFromSnapshot;
+  }
   return args;
 }
 
@@ -124,6 +149,7 @@ function hclValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean')
     return String(value);
   if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(hclValue).join(', ')}]`;
   throw new Error(`Cannot render ${typeof value} as HCL`);
 }
 
@@ -131,6 +157,7 @@ function hclValue(value: unknown): string {
 export function renderModuleCall(
   request: DatabaseRequest,
   options: { moduleSource: string; defaultVersion: string },
+  committed?: CommittedSnapshots,
 ): string {
   const block = moduleBlockName(request);
   const args = moduleArguments(request, options.defaultVersion);
@@ -140,6 +167,11 @@ export function renderModuleCall(
   );
   const line = (key: string, value: string) =>
     `  ${key.padEnd(width)} = ${value}`;
+  // Each in a group of its own (`terraform fmt` aligns per group), so taking a snapshot or
+  // restoring changes only its own line of the diff approvers see.
+  const extraLines = Object.entries(snapshotArguments(committed)).flatMap(
+    ([key, value]) => ['', `  ${key} = ${hclValue(value)}`],
+  );
   return [
     `# Managed by Paved for provisioning request ${oneLine(
       request.id,
@@ -149,6 +181,7 @@ export function renderModuleCall(
     line('source', hclString(options.moduleSource)),
     '',
     ...Object.entries(args).map(([key, value]) => line(key, hclValue(value))),
+    ...extraLines,
     '}',
     '',
     `output ${hclString(block)} {`,
@@ -224,4 +257,22 @@ export async function validateModuleCall(
     }
   }
   return problems;
+}
+
+/** The snapshots a committed file's module call carries (none when the file has none). */
+export async function readCommittedSnapshots(
+  fileName: string,
+  hcl: string | undefined,
+): Promise<CommittedSnapshots> {
+  if (hcl === undefined) return { snapshots: [] };
+  const parsed = (await parseHcl(fileName, hcl)) as {
+    module?: Record<string, Array<Record<string, unknown>>>;
+  };
+  const call = Object.values(parsed.module ?? {})[0]?.[0] ?? {};
+  const snapshots = Array.isArray(call.snapshots)
+    ? call.snapshots.filter((s): s is string => typeof s === 'string')
+    : [];
+  return typeof call.restore_from_snapshot === 'string'
+    ? { snapshots, restoreFromSnapshot: call.restore_from_snapshot }
+    : { snapshots };
 }

@@ -80,8 +80,8 @@ export interface DatabaseOperation {
   /** Why approval is needed, one line per rule (e.g. `environments.production.requiresApproval`). */
   approvalReasons?: string[];
   /**
-   * What a GitOps provider will commit, as a unified diff, shown before approval (resize on
-   * Crossplane and Terraform).
+   * What a GitOps provider will commit, as a unified diff, shown before approval (resize and
+   * restore on Crossplane and Terraform).
    */
   plannedChange?: string;
   /** What came out, e.g. `{ expiresAt }`, `{ snapshotId }`, `{ graceEndsAt }`. Never a secret. */

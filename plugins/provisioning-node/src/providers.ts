@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
+  DatabaseOperationType,
   DatabaseProviderId,
   DatabaseRequest,
   DatabaseSize,
@@ -129,10 +130,21 @@ export interface SnapshotRecord {
   /** Provider-specific location (a file, a cloud snapshot id); never shown to users. */
   location: string;
   sizeBytes: number;
+  /**
+   * What happened, when the snapshot is not simply taken yet (a GitOps provider committed it and
+   * the cloud takes it on the next apply); shown on the operation, never stored with the snapshot.
+   */
+  message?: string;
 }
 
 /** Optional operations of a {@link DatabaseProvider}. */
 export interface DatabaseOperationsProvider {
+  /**
+   * Why an operation this provider leaves out makes no sense for the engine, e.g.
+   * `{ snapshot: 'ElastiCache snapshots are not declared per cache by the module' }`; the
+   * backend adds it to the 409 that refuses the operation.
+   */
+  unsupported?: Partial<Record<DatabaseOperationType, string>>;
   /**
    * What a resize would change, as a unified diff of the files a GitOps provider commits; shown
    * to approvers before they approve. Providers that change nothing reviewable omit it.
@@ -169,12 +181,23 @@ export interface DatabaseOperationsProvider {
     snapshotId: string,
     ctx: ProviderContext,
   ): Promise<SnapshotRecord>;
-  /** Replaces the database's content with the snapshot's. */
+  /**
+   * What a restore would change, as a unified diff of the files a GitOps provider commits; shown
+   * to approvers before they approve (like {@link DatabaseOperationsProvider.planResize}).
+   */
+  planRestore?(
+    request: DatabaseRequest,
+    snapshot: SnapshotRecord & { id: string },
+  ): Promise<{ diff: string }>;
+  /**
+   * Replaces the database's content with the snapshot's; a GitOps provider that only committed
+   * the change says so in `message`.
+   */
   restore?(
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
     ctx: ProviderContext,
-  ): Promise<void>;
+  ): Promise<void | { message?: string }>;
   /** Removes a snapshot (expired, or its database deleted); removing what is gone succeeds. */
   deleteSnapshot?(
     request: DatabaseRequest,

@@ -86,8 +86,22 @@ resource "aws_db_instance" "this" {
   skip_final_snapshot       = !local.is_production
   final_snapshot_identifier = local.is_production ? "${local.identifier}-final" : null
 
+  # Set by a Paved restore. snapshot_identifier forces a new instance, so the plan shows the
+  # replacement; the new one keeps the identifier (and the endpoint) and has the snapshot's content.
+  snapshot_identifier = var.restore_from_snapshot
+
   auto_minor_version_upgrade = true
   apply_immediately          = !local.is_production
 
   tags = local.tags
+}
+
+# Manual snapshots taken through Paved (snapshot operations, and the safety snapshot of a
+# restore). Manual snapshots outlive the instance: replacing it in a restore keeps them.
+resource "aws_db_snapshot" "paved" {
+  for_each = toset(var.snapshots)
+
+  db_instance_identifier = aws_db_instance.this.identifier
+  db_snapshot_identifier = each.value
+  tags                   = local.tags
 }

@@ -97,3 +97,20 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "snapshots" {
+  description = "Identifiers of the manual RDS snapshots Paved took of this database, one aws_db_snapshot each; dropping one deletes that snapshot."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for s in var.snapshots : can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", s)) && length(s) <= 255])
+    error_message = "Each snapshot identifier starts with a letter and has letters, digits and single hyphens only."
+  }
+}
+
+variable "restore_from_snapshot" {
+  description = "A snapshot identifier to restore: RDS restores only into a new instance, so changing it replaces the instance (same identifier and endpoint) with one holding the snapshot's content."
+  type        = string
+  default     = null
+}

@@ -1,11 +1,19 @@
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 import Redis from 'ioredis';
+import os from 'node:os';
+import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 
 /** The local Redis the tests administer (Paved's development and CI machines run one). */
 export const REDIS_ADMIN =
   process.env.PAVED_SANDBOX_TEST_REDIS ?? 'redis://127.0.0.1:6379';
+
+/** For providers of tests that take no snapshot. */
+export const UNUSED_SNAPSHOT_DIRECTORY = path.join(
+  os.tmpdir(),
+  'paved-redis-snapshots-unused',
+);
 
 export class MemorySecrets implements RequestSecretStore {
   readonly values = new Map<string, string>();

@@ -4,6 +4,7 @@ import {
   DatabaseOperationParameters,
   DatabaseRequest,
   DatabaseSize,
+  engineDefinition,
 } from '@paved/plugin-provisioning-common';
 import type { DatabaseOperationsProvider } from '@paved/plugin-provisioning-node';
 import {
@@ -75,15 +76,18 @@ export class OperationGuardrails {
       violations.push(
         ...this.extensionTarget(request, parameters.hours).violations,
       );
-    } else if (parameters.type === 'restore') {
-      const snapshot = await this.options.operations.getSnapshot(
-        parameters.snapshotId,
+    }
+    const snapshot =
+      parameters.type === 'restore'
+        ? await this.options.operations.getSnapshot(parameters.snapshotId)
+        : undefined;
+    if (
+      parameters.type === 'restore' &&
+      (!snapshot || snapshot.requestId !== request.id)
+    ) {
+      throw new NotFoundError(
+        `No snapshot ${parameters.snapshotId} of request ${request.id}`,
       );
-      if (!snapshot || snapshot.requestId !== request.id) {
-        throw new NotFoundError(
-          `No snapshot ${parameters.snapshotId} of request ${request.id}`,
-        );
-      }
     }
     if (violations.length) throw violationsError(violations);
 
@@ -91,7 +95,13 @@ export class OperationGuardrails {
     const method = PROVIDER_METHOD[parameters.type];
     if (method && !provider?.[method]) {
       throw new ConflictError(
-        `Provider "${request.provider}" of request ${request.id} does not support ${parameters.type}`,
+        `${parameters.type} is not available for ${
+          engineDefinition(request.type).title
+        } on provider "${request.provider}" (request ${request.id})${
+          provider?.unsupported?.[parameters.type]
+            ? `: ${provider.unsupported[parameters.type]}`
+            : ''
+        }`,
       );
     }
     let plannedChange: string | undefined;
@@ -102,6 +112,8 @@ export class OperationGuardrails {
           this.resizeTarget(request, parameters),
         )
       ).diff;
+    } else if (snapshot && provider?.planRestore) {
+      plannedChange = (await provider.planRestore(request, snapshot)).diff;
     }
     const approvalReasons = this.approvalReasons(request, parameters);
     return {

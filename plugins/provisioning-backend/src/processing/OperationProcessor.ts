@@ -330,9 +330,13 @@ export class OperationProcessor {
       leaseOwner: ctx.lease.owner,
       actor: SYSTEM_ACTOR,
       action: 'issued',
-      message: `New credentials issued for login ${username}; the previous login ${
-        request.outputs.username
-      } works until ${graceEndsAt.toISOString()}`,
+      // Redis issues the new password on the same user (ACL keeps several per user).
+      message:
+        username === request.outputs.username
+          ? `New password issued for login ${username}; the previous password works until ${graceEndsAt.toISOString()}`
+          : `New credentials issued for login ${username}; the previous login ${
+              request.outputs.username
+            } works until ${graceEndsAt.toISOString()}`,
       nextAttemptAt: graceEndsAt,
       result: {
         username,
@@ -360,7 +364,10 @@ export class OperationProcessor {
     }
     await ctx.lease.guard(provider.revokeCredentials(request, previous, ctx));
     await this.finish(operation, ctx.lease, {
-      message: `Grace period over: login ${previous} revoked`,
+      message:
+        previous === request.outputs?.username
+          ? `Grace period over: the previous password of ${previous} revoked`
+          : `Grace period over: login ${previous} revoked`,
       result: { revokedAt: this.now().toISOString() },
     });
     return { kind: 'finished' };
@@ -402,7 +409,9 @@ export class OperationProcessor {
       expiresAt: this.snapshotExpiry(),
     });
     await this.finish(operation, ctx.lease, {
-      message: `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
+      message: record.message
+        ? `Snapshot ${snapshot.id}: ${record.message}; kept until ${snapshot.expiresAt}`
+        : `Snapshot ${snapshot.id} taken (${snapshot.sizeBytes} bytes), kept until ${snapshot.expiresAt}`,
       result: { snapshotId: snapshot.id, sizeBytes: snapshot.sizeBytes },
     });
     return { kind: 'finished' };
@@ -449,12 +458,18 @@ export class OperationProcessor {
       await this.options.operations.appendEvent(operation, {
         actor: SYSTEM_ACTOR,
         action: 'restore-safety-snapshot',
-        message: `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
+        message: record.message
+          ? `Safety snapshot ${safety.id} before the restore: ${record.message}`
+          : `Safety snapshot ${safety.id} taken (${safety.sizeBytes} bytes) before the restore`,
       });
     }
-    await ctx.lease.guard(provider.restore(request, source, ctx));
+    const restored = await ctx.lease.guard(
+      provider.restore(request, source, ctx),
+    );
     await this.finish(operation, ctx.lease, {
-      message: `Restored snapshot ${snapshotId}; the content before is in safety snapshot ${safety.id}`,
+      message: `${
+        restored?.message ?? `Restored snapshot ${snapshotId}`
+      }; the content before is in safety snapshot ${safety.id}`,
       result: { restoredSnapshotId: snapshotId, safetySnapshotId: safety.id },
     });
     return { kind: 'finished' };

@@ -119,4 +119,105 @@ describe('a Redis request through the provisioning flow with the sandbox on the 
     const after = await redisReplies(creds.body.connectionString, []);
     expect(after.replies[0]).toMatch(/^-WRONGPASS/);
   });
+
+  it('runs day-2 operations on a Redis request: rotate with a grace period, snapshot, restore with a safety snapshot, resize', async () => {
+    const { server, owners } = await startBackend({
+      sandboxConnection: 'postgresql://postgres@127.0.0.1:5432/postgres',
+    });
+    const auth = mockCredentials.user.header(SAM);
+    const created = await request(server)
+      .post('/api/provisioning/requests')
+      .set('Authorization', auth)
+      .send(
+        body({
+          type: 'redis',
+          name: 'cart-cache',
+          storageGB: 1,
+          version: '7.0',
+        }),
+      );
+    expect(created.status).toBe(201);
+    owners.set(created.body.id, created.body.owner);
+    const id = created.body.id;
+    const base = `/api/provisioning/requests/${id}`;
+    const poll = async (url: string, done: (b: any) => boolean) => {
+      for (let i = 0; i < 100; i++) {
+        const res = await request(server).get(url).set('Authorization', auth);
+        if (done(res.body)) return res.body;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      throw new Error(`${url} never got there`);
+    };
+    const operate = async (payload: object) => {
+      const res = await request(server)
+        .post(`${base}/operations`)
+        .set('Authorization', auth)
+        .send(payload);
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const credentials = async () =>
+      (
+        await request(server)
+          .get(`${base}/credentials`)
+          .set('Authorization', auth)
+      ).body.connectionString as string;
+
+    const ready = await poll(base, b => b.status === 'ready');
+    const username = ready.outputs.username;
+    const before = await credentials();
+    await redisReplies(before, [['SET', `${username}:cart`, 'one item']]);
+
+    const snapshotId = await operate({ type: 'snapshot', label: 'before' });
+    await poll(`${base}/operations/${snapshotId}`, o => o.status === 'done');
+    await redisReplies(before, [['SET', `${username}:cart`, 'three items']]);
+
+    // Rotation: the same user gets a second password; both work during the grace period.
+    const rotation = await operate({ type: 'rotate-credentials' });
+    const inGrace = await poll(
+      `${base}/operations/${rotation}`,
+      o => o.phase === 'grace',
+    );
+    expect(inGrace.result).toMatchObject({
+      username,
+      previousUsername: username,
+    });
+    const after = await credentials();
+    expect(after).not.toBe(before);
+    expect((await redisReplies(before, [])).replies[0]).toBe('+OK');
+    expect((await redisReplies(after, [])).replies[0]).toBe('+OK');
+
+    const restore = await operate({ type: 'restore', snapshotId });
+    const restored = await poll(
+      `${base}/operations/${restore}`,
+      o => o.status === 'done',
+    );
+    const { received } = await redisReplies(after, [
+      ['GET', `${username}:cart`],
+    ]);
+    expect(received).toContain('one item');
+    const snapshots = await request(server)
+      .get(`${base}/snapshots`)
+      .set('Authorization', auth);
+    expect(snapshots.body.items.map((s: any) => [s.id, s.kind]).sort()).toEqual(
+      [
+        [snapshotId, 'manual'],
+        [restored.result.safetySnapshotId, 'safety'],
+      ].sort(),
+    );
+
+    const resize = await operate({
+      type: 'resize',
+      size: 'medium',
+      storageGB: 2,
+    });
+    const resized = await poll(
+      `${base}/operations/${resize}`,
+      o => o.status === 'done',
+    );
+    expect(resized.result).toEqual({ size: 'medium', storageGB: 2 });
+
+    await request(server).delete(base).set('Authorization', auth);
+    await poll(base, b => b.status === 'deleted');
+  });
 });
