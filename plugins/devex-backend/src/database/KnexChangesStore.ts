@@ -7,7 +7,12 @@ import {
   StoredChange,
 } from './ChangesStore';
 import { ServiceScope, TimeWindow } from './DoraStore';
-import { noSamples, quantilesOf, MeasureQuantiles } from './quantiles';
+import {
+  GroupTotals,
+  noSamples,
+  quantilesOf,
+  MeasureQuantiles,
+} from './quantiles';
 import { iso, num, numOrNull } from './rows';
 
 const QUANTILES = [0.5, 0.75];
@@ -45,7 +50,9 @@ export class KnexChangesStore implements ChangesStore {
           .where('merged_at', '<', window.to),
       );
 
-    const [stages, classes, open] = await Promise.all([
+    // One read of the merged changes gives the stage quantiles, their number and size classes.
+    const totals = new Map<string, GroupTotals>();
+    const [stages, open] = await Promise.all([
       quantilesOf(
         this.db,
         merged().select(
@@ -55,26 +62,18 @@ export class KnexChangesStore implements ChangesStore {
           this.db.raw('deployed_at - merged_at AS deploy'),
           this.db.raw('? AS size', [size]),
         ),
-        { measures: [...MEASURES], quantiles: QUANTILES },
+        {
+          measures: [...MEASURES],
+          quantiles: QUANTILES,
+          totals: {
+            classes: {
+              measure: 'size',
+              upperBounds: changeSizeClasses.map(c => c.maxLines),
+            },
+            into: totals,
+          },
+        },
       ),
-      merged()
-        .select(
-          changeSizeClasses.map((c, i) => {
-            const lower = i === 0 ? null : changeSizeClasses[i - 1].maxLines;
-            const bounds = [
-              lower === null ? null : `(?) > ${lower}`,
-              c.maxLines === null ? null : `(?) <= ${c.maxLines}`,
-            ].filter((b): b is string => b !== null);
-            return this.db.raw(
-              `SUM(CASE WHEN (?) IS NOT NULL AND ${bounds.join(
-                ' AND ',
-              )} THEN 1 ELSE 0 END) AS ??`,
-              [size, ...bounds.map(() => size), `c${i}`],
-            );
-          }),
-        )
-        .count({ merged: '*' })
-        .first(),
       inScope(
         this.db('devex_changes')
           .whereNull('merged_at')
@@ -89,14 +88,15 @@ export class KnexChangesStore implements ChangesStore {
     const of = (m: (typeof MEASURES)[number]) =>
       summary(q?.[m] ?? noSamples(QUANTILES));
     return {
-      merged: num(classes?.merged ?? 0),
+      merged: totals.get('')?.rows ?? 0,
       coding: of('coding'),
       pickup: of('pickup'),
       review: of('review'),
       deploy: of('deploy'),
       size: {
         ...of('size'),
-        classes: changeSizeClasses.map((_, i) => num(classes?.[`c${i}`] ?? 0)),
+        classes:
+          totals.get('')?.classes ?? changeSizeClasses.map(() => 0),
       },
       open: num(open?.open ?? 0),
     };

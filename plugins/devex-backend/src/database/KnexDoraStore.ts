@@ -10,6 +10,7 @@ import {
   ServiceScope,
   TimeWindow,
 } from './DoraStore';
+import { BucketRanks } from './bucketRanks';
 import { chunks } from './bulkWrites';
 import { splitByUtcDays } from './utcDays';
 import { bool, iso, num, numOrNull } from './rows';
@@ -222,29 +223,10 @@ export class KnexDoraStore implements DoraStore {
       for (const r of rows) add(num(r.bucket), num(r.samples));
     }
 
-    const buckets = [...counts.entries()]
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => a[0] - b[0]);
-    const samples = buckets.reduce((sum, [, n]) => sum + n, 0);
-    if (samples === 0) return { median: null, p90: null, samples: 0 };
-
-    const ranks = [0.5, 0.9].flatMap(q => {
-      const position = (samples - 1) * q;
-      return [Math.floor(position), Math.ceil(position)];
-    });
-    const locate = (rank: number) => {
-      let before = 0;
-      for (const [bucket, n] of buckets) {
-        if (rank < before + n) return { bucket, offset: rank - before };
-        before += n;
-      }
-      throw new Error(
-        `lead-time histogram out of step: rank ${rank} of ${samples}`,
-      );
-    };
-    const wanted = [...new Set(ranks.map(r => locate(r).bucket))];
+    const ranks = new BucketRanks(counts);
+    if (ranks.samples === 0) return { median: null, p90: null, samples: 0 };
     const fetched = await Promise.all(
-      wanted.map(async bucket => {
+      ranks.wantedBuckets([0.5, 0.9]).map(async bucket => {
         const rows = await this.db('devex_deployment_commits')
           .where('bucket', bucket)
           .where('deployed_at', '>=', window.from)
@@ -257,22 +239,13 @@ export class KnexDoraStore implements DoraStore {
       }),
     );
     const bucketValues = new Map<number, number[]>(fetched);
-    const valueAtRank = (rank: number) => {
-      const { bucket, offset } = locate(rank);
-      const value = bucketValues.get(bucket)![offset];
-      if (value === undefined) {
-        throw new Error(`lead-time histogram out of step in bucket ${bucket}`);
-      }
-      return value;
+    const quantileAt = (q: number) =>
+      ranks.quantile(q, bucket => bucketValues.get(bucket));
+    return {
+      median: quantileAt(0.5),
+      p90: quantileAt(0.9),
+      samples: ranks.samples,
     };
-    const quantileAt = (q: number) => {
-      const position = (samples - 1) * q;
-      const lower = Math.floor(position);
-      const low = valueAtRank(lower);
-      const high = valueAtRank(Math.ceil(position));
-      return low + (high - low) * (position - lower);
-    };
-    return { median: quantileAt(0.5), p90: quantileAt(0.9), samples };
   }
 
   async listDeployments(

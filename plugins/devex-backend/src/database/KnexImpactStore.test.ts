@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { DevexEvent } from '@paved/plugin-devex-common';
+import { DevexEvent, quantileOfSorted } from '@paved/plugin-devex-common';
 import { createTestStores } from '../__testUtils__/testStores';
 
 jest.setTimeout(60_000);
@@ -126,5 +126,54 @@ describe.each(databases.eachSupportedId())('KnexImpactStore on %p', id => {
     expect(
       (await stores.impact.cohortAggregates(new Map(), WINDOW, [0.5])).size,
     ).toBe(0);
+  });
+
+  it('gives the quantiles of sorting every sample when many samples share lead-time buckets', async () => {
+    const stores = await createTestStores(await databases.init(id));
+    // Leads a few minutes apart (many per 2.5 % bucket), ties included, over three services.
+    const leads = new Map<string, number[]>([
+      ['x1', []],
+      ['x2', []],
+      ['y1', []],
+    ]);
+    const batch: DevexEvent[] = [];
+    let n = 100;
+    for (let i = 0; i < 120; i++) {
+      const service = ['x1', 'x2', 'y1'][i % 3];
+      const leadMs = HOUR + ((i * 7919) % 97) * 60_000;
+      const finishedAt = Date.parse(t('10T00:00')) + i * HOUR;
+      leads.get(service)!.push(leadMs);
+      batch.push(
+        deployment(`m${i}`, service, new Date(finishedAt).toISOString(), [
+          [n++, new Date(finishedAt - leadMs).toISOString()],
+        ]),
+      );
+    }
+    await stores.ingest.ingest(batch, CI);
+    const cohorts = new Map([
+      ['x', ['x1', 'x2'].map(ref)],
+      ['all', ['x1', 'x2', 'y1'].map(ref)],
+      ['y', [ref('y1')]],
+    ]);
+    const quantiles = [0.25, 0.5, 0.9];
+    const result = await stores.impact.cohortAggregates(
+      cohorts,
+      WINDOW,
+      quantiles,
+    );
+    const expected = (services: string[]) => {
+      const sorted = services
+        .flatMap(s => leads.get(s)!)
+        .sort((a, b) => a - b);
+      return {
+        samples: sorted.length,
+        values: quantiles.map(q => quantileOfSorted(sorted, q)),
+      };
+    };
+    expect(result.get('x')?.leadTime).toEqual(expected(['x1', 'x2']));
+    expect(result.get('all')?.leadTime).toEqual(expected(['x1', 'x2', 'y1']));
+    expect(result.get('y')?.leadTime).toEqual(expected(['y1']));
+    expect(result.get('all')?.deployments).toBe(120);
+    expect(result.get('x')?.deployments).toBe(80);
   });
 });

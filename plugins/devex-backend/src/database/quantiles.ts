@@ -11,6 +11,20 @@ export interface MeasureQuantiles {
 /** Per group (the group column's value, `''` when ungrouped), per measure. */
 export type GroupedQuantiles = Map<string, Record<string, MeasureQuantiles>>;
 
+/** Classes of one measure's samples by upper bound (inclusive; null: unbounded), in order. */
+export interface MeasureClasses {
+  measure: string;
+  upperBounds: Array<number | null>;
+}
+
+/** What `quantilesOf` gives besides the quantiles when asked, per group. */
+export interface GroupTotals {
+  /** Every row, sample or not. */
+  rows: number;
+  /** Samples of the classified measure per class (a sample in the first class it fits). */
+  classes: number[];
+}
+
 /**
  * Exact quantiles (linear interpolation between closest ranks, as `quantileOfSorted` and
  * PostgreSQL's `percentile_cont`) of several measures of the rows `rows` selects, per group.
@@ -23,10 +37,18 @@ export type GroupedQuantiles = Map<string, Record<string, MeasureQuantiles>>;
 export async function quantilesOf(
   db: Knex,
   rows: Knex.QueryBuilder,
-  options: { measures: string[]; quantiles: number[]; groupBy?: string },
+  options: {
+    measures: string[];
+    quantiles: number[];
+    groupBy?: string;
+    /** Also count rows, and the samples of one measure per class, in the same read. */
+    totals?: { classes: MeasureClasses; into: Map<string, GroupTotals> };
+  },
 ): Promise<GroupedQuantiles> {
-  const { measures, quantiles, groupBy } = options;
+  const { measures, quantiles, groupBy, totals } = options;
   const result: GroupedQuantiles = new Map();
+  const classOf = (value: number) =>
+    totals!.classes.upperBounds.findIndex(b => b === null || value <= b);
   if (db.client.config.client === 'pg') {
     // Constants from the code, never from a request: safe to write into the statement.
     const wanted = `ARRAY[${quantiles
@@ -44,9 +66,33 @@ export async function quantilesOf(
         ),
       );
     });
+    if (totals) {
+      const { measure, upperBounds } = totals.classes;
+      columns.push(db.raw('count(*) AS rows'));
+      upperBounds.forEach((upper, i) => {
+        const lower = i === 0 ? null : upperBounds[i - 1];
+        // Bounds are constants from the code, never from a request.
+        const bounds = [
+          lower === null ? '?? >= 0' : `?? > ${Number(lower)}`,
+          upper === null ? null : `?? <= ${Number(upper)}`,
+        ].filter((b): b is string => b !== null);
+        columns.push(
+          db.raw(`count(*) FILTER (WHERE ${bounds.join(' AND ')}) AS ??`, [
+            ...bounds.map(() => measure),
+            `k${i}`,
+          ]),
+        );
+      });
+    }
     const query = db.select(columns).from(rows.as('samples'));
     if (groupBy) query.groupBy(groupBy);
     for (const row of (await query) as Array<Record<string, any>>) {
+      if (totals) {
+        totals.into.set(groupBy ? String(row.grp) : '', {
+          rows: num(row.rows),
+          classes: totals.classes.upperBounds.map((_, i) => num(row[`k${i}`])),
+        });
+      }
       const entry: Record<string, MeasureQuantiles> = {};
       measures.forEach((m, i) => {
         const q: number[] | null = row[`q${i}`];
@@ -64,6 +110,18 @@ export async function quantilesOf(
   for (const row of (await rows) as Array<Record<string, any>>) {
     const group = groupBy ? String(row[groupBy]) : '';
     const lists = samples.get(group) ?? measures.map(() => []);
+    if (totals) {
+      const known = totals.into.get(group) ?? {
+        rows: 0,
+        classes: totals.classes.upperBounds.map(() => 0),
+      };
+      known.rows += 1;
+      const v = row[totals.classes.measure];
+      if (v !== null && v !== undefined && Number(v) >= 0) {
+        known.classes[classOf(Number(v))] += 1;
+      }
+      totals.into.set(group, known);
+    }
     measures.forEach((m, i) => {
       const v = row[m];
       if (v !== null && v !== undefined && Number(v) >= 0) {
