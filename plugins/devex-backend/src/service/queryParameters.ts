@@ -12,6 +12,8 @@ import { ServiceDirectory } from '../catalog/ServiceDirectory';
 const DAY_MS = 86_400_000;
 const DEFAULT_WINDOW_DAYS = 90;
 const MAX_WINDOW_DAYS = 3 * 366;
+const EARLIEST_MS = 0;
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * Rules on query parameters that the OpenAPI spec cannot state (the spec has already checked
@@ -29,12 +31,38 @@ export class QueryRules {
     if (this.violations.length > 0) throw violationsError(this.violations);
   }
 
-  /** [from, to): default the last 90 days, at most three years. */
+  /** [from, to): default the last 90 days, at most three years, within the calendar Paved answers in. */
   window(query: { from?: string; to?: string }): TimeWindow {
     const to = query.to ? Date.parse(query.to) : Date.now();
     const from = query.from
       ? Date.parse(query.from)
       : to - DEFAULT_WINDOW_DAYS * DAY_MS;
+    // The spec's date-time format lets some impossible dates through (month 13 parses to NaN),
+    // and a real one can lie where no answer can be written back (a default `from` 90 days
+    // before the earliest date there is).
+    const checks: Array<['from' | 'to', number]> = [
+      ['from', from],
+      ['to', to],
+    ];
+    let usable = true;
+    for (const [field, value] of checks) {
+      if (Number.isNaN(value)) {
+        usable = false;
+        this.add(
+          field,
+          'must be a calendar date-time such as 2026-10-01T00:00:00Z',
+          'format',
+        );
+      } else if (value < EARLIEST_MS || value > LATEST_MS) {
+        usable = false;
+        this.add(
+          field,
+          'must be between 1970-01-01 and 9999-12-31 (from defaults to 90 days before to)',
+          'window-range',
+        );
+      }
+    }
+    if (!usable) return { from, to };
     if (from >= to) this.add('from', 'must be before to', 'window-order');
     if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
       this.add(

@@ -350,6 +350,22 @@ describe('devex router', () => {
         400,
         'from: must be before to (rule: window-order)',
       ],
+      // Found by `make fuzz`: month 13 passes the spec's format and parsed to NaN (500 before).
+      [
+        '/api/devex/dora?to=2026-11-01T00:00:00Z&from=2024-13-01T00:00:00%2B01:00',
+        400,
+        'from: must be a calendar date-time such as 2026-10-01T00:00:00Z (rule: format)',
+      ],
+      [
+        '/api/devex/surveys/summary?from=2026-08-19T00:00:00.000Z&to=2024-13-01T00:00:00%2B01:00',
+        400,
+        'to: must be a calendar date-time such as 2026-10-01T00:00:00Z (rule: format)',
+      ],
+      [
+        '/api/devex/dora?to=1970-01-02T00:00:00Z',
+        400,
+        'from: must be between 1970-01-01 and 9999-12-31 (from defaults to 90 days before to) (rule: window-range)',
+      ],
       [
         '/api/devex/dora?from=2020-01-01T00:00:00Z&to=2026-10-01T00:00:00Z',
         400,
