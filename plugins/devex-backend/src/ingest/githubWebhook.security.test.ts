@@ -140,8 +140,10 @@ describe('GitHub webhook', () => {
     const { server, stop } = await start();
     const answer = await stream(server as any, {}, 20 * MB);
     expect(answer.status).toBe(401);
-    // Socket buffers take a little before the answer arrives; nowhere near the 20 MB.
-    expect(answer.written).toBeLessThan(4 * MB);
+    // The kernel's socket buffers on both ends take what is written before the answer arrives
+    // (loopback autotuning: 4.2 MB seen once on a loaded CI-like run); a server that read the body
+    // would have taken all 20 MB.
+    expect(answer.written).toBeLessThan(10 * MB);
     await stop();
   });
 
