@@ -6,11 +6,8 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { parse as parseYaml } from 'yaml';
 import { GitRepository } from '@paved/plugin-provisioning-node';
-import {
-  CROSSPLANE_ENGINES,
-  CrossplaneDatabaseProvider,
-  CrossplaneEngine,
-} from './CrossplaneDatabaseProvider';
+import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
+import { CROSSPLANE_ENGINES, CrossplaneEngine } from './engines';
 import { readCrossplaneProviderConfig } from './config';
 import { ManifestPolicies, ManifestPolicyError } from './ManifestPolicies';
 import { databaseRequest } from './testRequests';

@@ -4,11 +4,8 @@ import {
   DATABASE_TYPES,
   ENVIRONMENTS,
 } from '@paved/plugin-provisioning-common';
-import {
-  CROSSPLANE_ENGINES,
-  CrossplaneDatabaseProvider,
-  statusFromConditions,
-} from './CrossplaneDatabaseProvider';
+import { CrossplaneDatabaseProvider } from './CrossplaneDatabaseProvider';
+import { CROSSPLANE_ENGINES, statusFromConditions } from './engines';
 import { readCrossplaneProviderConfig } from './config';
 import { renderRedisInstance } from './manifest';
 import { databaseRequest } from './testRequests';
