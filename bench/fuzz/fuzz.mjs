@@ -100,8 +100,7 @@ function send({ method, target, headers, bytes }) {
     );
     request.on('error', error =>
       resolve({
-        status:
-          answered ?? (error.message === 'timeout' ? 'timeout' : 'reset'),
+        status: answered ?? (error.message === 'timeout' ? 'timeout' : 'reset'),
         text: String(error.code ?? error),
       }),
     );
@@ -466,6 +465,24 @@ function generateCase(spec, context, caseNumber) {
   };
 }
 
+/** Why an answer breaks the rules (no answer, a 5xx, a 4xx without Backstage's error body), if it does. */
+function problemOf(response) {
+  if (typeof response.status !== 'number') {
+    return response.status === 'not-sent'
+      ? undefined
+      : `no answer (${response.status}: ${response.text})`;
+  }
+  if (response.status >= 500) return errorMessage(response.text);
+  if (
+    response.status >= 400 &&
+    response.status !== HEADERS_TOO_LARGE &&
+    !hasBackstageErrorBody(response.text)
+  ) {
+    return `4xx without Backstage's error body: ${response.text.slice(0, 200)}`;
+  }
+  return undefined;
+}
+
 /** Backstage's error body: `{ error: { name, message }, request, response }`. */
 function hasBackstageErrorBody(text) {
   try {
@@ -522,24 +539,7 @@ async function fuzzEndpoint(spec, context) {
         ['EPIPE', 'ECONNRESET'].includes(response.text);
       const counted = closedEarly ? 'closed-early' : response.status;
       statuses.set(counted, (statuses.get(counted) ?? 0) + 1);
-      let problem;
-      if (closedEarly) {
-        // accepted, see above
-      } else if (typeof response.status !== 'number') {
-        if (response.status !== 'not-sent')
-          problem = `no answer (${response.status}: ${response.text})`;
-      } else if (response.status >= 500) {
-        problem = errorMessage(response.text);
-      } else if (
-        response.status >= 400 &&
-        response.status !== HEADERS_TOO_LARGE &&
-        !hasBackstageErrorBody(response.text)
-      ) {
-        problem = `4xx without Backstage's error body: ${response.text.slice(
-          0,
-          200,
-        )}`;
-      }
+      const problem = closedEarly ? undefined : problemOf(response);
       if (problem)
         failures.push({
           caseNumber,

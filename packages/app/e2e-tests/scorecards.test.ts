@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openEntityTab } from './entityPage';
-import { signInAsGuest } from './signIn';
+import { BACKEND, signInAsGuest } from './signIn';
 
-const BACKEND = process.env.PAVED_BACKEND_URL ?? 'http://localhost:7007';
 /** The CI token (backend.auth.externalAccess), as a pipeline sends it; scripts/env.sh exports it. */
 function ciToken(): string {
   const token = process.env.PAVED_CI_TOKEN;
