@@ -23,14 +23,20 @@ jest.setTimeout(120_000);
  */
 describe('GET /requests/:id/drift', () => {
   let tmp: string;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-drift-'));
   });
-  afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
+  afterAll(async () => {
+    // The backend's processing loop commits to tmp/git: it stops before the folder goes, and a
+    // git process it started may still be finishing (hence the retries).
+    await stop?.();
+    await fs.rm(tmp, { recursive: true, force: true, maxRetries: 10 });
+  });
 
   it('follows a crossplane request from in sync to drifted, for those who may read it', async () => {
     const gitDir = path.join(tmp, 'git');
-    const { server, owners } = await startBackend({
+    const started = await startBackend({
       sandboxConnection: 'postgresql://postgres@127.0.0.1:1/postgres',
       features: [provisioningCrossplaneModule],
       environments: {
@@ -44,6 +50,8 @@ describe('GET /requests/:id/drift', () => {
         },
       },
     });
+    const { server, owners } = started;
+    stop = started.stop;
     const sam = mockCredentials.user.header(SAM);
     const drift = async (id: string, auth = sam) =>
       request(server)

@@ -32,16 +32,22 @@ spec:
  */
 describe('provider admission of a new request', () => {
   let tmp: string;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-admission-'));
   });
-  afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
+  afterAll(async () => {
+    // The backend's processing loop commits to tmp/git: it stops before the folder goes, and a
+    // git process it started may still be finishing (hence the retries).
+    await stop?.();
+    await fs.rm(tmp, { recursive: true, force: true, maxRetries: 10 });
+  });
 
   it('refuses a request whose Crossplane manifest a policy rejects, and accepts a compliant one', async () => {
     const policies = path.join(tmp, 'policies');
     await fs.mkdir(policies);
     await fs.writeFile(path.join(policies, 'storage.yaml'), STORAGE_POLICY);
-    const { server, owners } = await startBackend({
+    const started = await startBackend({
       sandboxConnection: 'postgresql://postgres@127.0.0.1:1/postgres',
       features: [provisioningCrossplaneModule],
       environments: { staging: { provider: 'crossplane' } },
@@ -54,6 +60,8 @@ describe('provider admission of a new request', () => {
       },
       providers: { crossplane: { policiesDirectory: policies } },
     });
+    const { server, owners } = started;
+    stop = started.stop;
     const refused = await createRequest(server, owners, {
       name: 'ledger',
       environment: 'staging',

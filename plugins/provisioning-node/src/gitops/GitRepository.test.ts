@@ -126,6 +126,34 @@ describe('GitRepository', () => {
     expect(git(bare, 'rev-list', '--count', 'main')).toBe('6');
   });
 
+  it('creates a missing repository once when readers and writers arrive together', async () => {
+    // A drift check reads while the first provisioning step writes: neither may see a half-made
+    // repository (this failed with "not a git repository" before the repository was made aside).
+    const results = await Promise.all([
+      ...Array.from({ length: 4 }, () => repository().readFile('a.yaml')),
+      ...Array.from({ length: 3 }, (_, i) =>
+        repository().commitFiles(
+          [{ path: `w${i}.yaml`, content: `${i}\n` }],
+          `w${i}`,
+        ),
+      ),
+    ]);
+    expect(results.slice(4)).toEqual(
+      Array.from({ length: 3 }, () =>
+        expect.objectContaining({ changed: true }),
+      ),
+    );
+    expect(git(bare, 'ls-tree', '--name-only', 'main').split('\n')).toEqual([
+      'w0.yaml',
+      'w1.yaml',
+      'w2.yaml',
+    ]);
+    // No staging folder is left beside it.
+    expect(await fs.readdir(path.dirname(bare))).toEqual([
+      'infrastructure-gitops.git',
+    ]);
+  });
+
   it('does not create a configured repository that is missing', async () => {
     await expect(
       repository({ createIfMissing: false }).commitFiles(

@@ -280,24 +280,37 @@ export class GitRepository {
     return true;
   }
 
+  /**
+   * Creates the local bare repository when it is missing. Another writer (a reader checking drift,
+   * another replica) may be doing the same at the same moment, so the repository is initialised
+   * in a sibling folder and renamed into place: nobody ever sees a half-made repository, and the
+   * loser of the race uses the winner's.
+   */
   private async ensureRepositoryExists(): Promise<void> {
     const localPath = localRepositoryPath(this.options.url);
     if (!this.options.createIfMissing || !localPath) {
       return;
     }
-    const exists = await fs
-      .stat(localPath)
-      .then(() => true)
-      .catch(() => false);
-    if (!exists) {
-      await fs.mkdir(localPath, { recursive: true });
-      await this.git(localPath, [
+    if (await pathExists(localPath)) {
+      return;
+    }
+    await fs.mkdir(path.dirname(localPath), { recursive: true });
+    const staging = await fs.mkdtemp(`${localPath}.init-`);
+    try {
+      await this.git(staging, [
         'init',
         '-q',
         '--bare',
         '-b',
         this.options.branch,
       ]);
+      await fs.rename(staging, localPath);
+    } catch (error) {
+      if (!(await pathExists(localPath))) {
+        throw error;
+      }
+    } finally {
+      await fs.rm(staging, { recursive: true, force: true });
     }
   }
 
@@ -325,4 +338,11 @@ export function assertSafeRepositoryPath(filePath: string): void {
   ) {
     throw new Error(`Unsafe repository path "${filePath}"`);
   }
+}
+
+function pathExists(file: string): Promise<boolean> {
+  return fs
+    .stat(file)
+    .then(() => true)
+    .catch(() => false);
 }

@@ -270,10 +270,15 @@ describe('Fix it, end to end on the local git host', () => {
           'get',
           '/api/scorecards/entities/component/default/legacy-api',
         );
-        return res.body.scorecards?.[0]?.level === 'silver'
+        // The level may rise (catalog processing) before the fix poll marks the fix completed.
+        const docs = res.body.scorecards?.[0]?.checks?.find(
+          (c: any) => c.checkId === 'has-docs',
+        );
+        return res.body.scorecards?.[0]?.level === 'silver' &&
+          docs?.fix?.status !== 'started'
           ? res.body
           : undefined;
-      }, 'the level to rise');
+      }, 'the level to rise and the fix to finish');
       const docs = after.scorecards[0].checks.find(
         (c: any) => c.checkId === 'has-docs',
       );

@@ -156,7 +156,7 @@ export async function startBackend(options: {
     ...options.environments?.[name],
   });
   const owners = new Map<string, string>();
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       provisioningPlugin,
       provisioningSandboxModule,
@@ -242,7 +242,11 @@ export async function startBackend(options: {
       permissionsMock(owners).factory,
     ],
   });
-  return { server, owners };
+  /*
+   * `stop` lets a test end the backend's background work (processing, GitOps commits) before it
+   * removes the folders that work writes to; otherwise the removal can race a commit.
+   */
+  return { server: backend.server, owners, stop: () => backend.stop() };
 }
 
 export const body = (overrides: Record<string, unknown> = {}) => ({
