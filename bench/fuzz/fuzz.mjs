@@ -6,13 +6,15 @@
  *
  * Environment: FUZZ_BASE_URL (default http://localhost:7401), FUZZ_REQUESTS per endpoint (2000),
  * FUZZ_SEED (random; printed), FUZZ_CONCURRENCY (4), FUZZ_ONLY (substring of endpoint names),
- * FUZZ_CASE (one case number, to reproduce a failure), FUZZ_CI_TOKEN, FUZZ_WEBHOOK_SECRET.
+ * FUZZ_CASE (one case number, to reproduce a failure), FUZZ_STRATEGY (only cases of one kind of
+ * damage, e.g. `valid` to check each endpoint's starting request), FUZZ_CI_TOKEN,
+ * FUZZ_WEBHOOK_SECRET.
  */
 import { createHmac, randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createClient } from './client.mjs';
 import { pavedEndpoints } from './endpoints.mjs';
 import {
   Prng,
@@ -29,6 +31,7 @@ import {
   randomValue,
   toJsonText,
 } from './generators.mjs';
+import { setUp, signInAsGuest } from './setup.mjs';
 
 const baseUrl = (process.env.FUZZ_BASE_URL ?? 'http://localhost:7401').replace(
   /\/+$/,
@@ -42,183 +45,16 @@ const singleCase =
   process.env.FUZZ_CASE === undefined
     ? undefined
     : Number(process.env.FUZZ_CASE);
+const onlyStrategy = process.env.FUZZ_STRATEGY;
 const ciToken = process.env.FUZZ_CI_TOKEN ?? 'paved-dev-ci-token-change-me';
 const webhookSecret =
   process.env.FUZZ_WEBHOOK_SECRET ?? 'paved-dev-webhook-secret-change-me';
-const REQUEST_TIMEOUT_MS = 120_000;
 const MAX_EXAMPLES_PER_ENDPOINT = 5;
 // Node's HTTP parser refuses over-long request lines and headers (16 KiB) before any route runs,
 // with a bare 431: the one 4xx that cannot carry Backstage's error body.
 const HEADERS_TOO_LARGE = 431;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const base = new URL(baseUrl);
-
-/** One HTTP exchange with raw control over path, headers and body bytes. */
-function send({ method, target, headers, bytes }) {
-  // Node sends a GET or DELETE body without a length otherwise, which breaks the connection.
-  const sentHeaders = bytes
-    ? { ...headers, 'Content-Length': bytes.length }
-    : headers;
-  return new Promise(resolve => {
-    let request;
-    // The status, once the answer's head has arrived: a server that refuses a body before reading
-    // it answers and closes, and the rest of the body then meets a closed connection.
-    let answered;
-    try {
-      request = http.request(
-        {
-          host: base.hostname,
-          port: base.port,
-          method,
-          path: target,
-          headers: sentHeaders,
-          agent,
-        },
-        response => {
-          answered = response.statusCode;
-          const chunks = [];
-          response.on('data', chunk => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', error =>
-            resolve({ status: 'reset', text: String(error) }),
-          );
-        },
-      );
-    } catch (error) {
-      // Node refused to write it (e.g. a character not allowed in a path): not a server answer.
-      resolve({ status: 'not-sent', text: error.code ?? String(error) });
-      return;
-    }
-    request.setTimeout(REQUEST_TIMEOUT_MS, () =>
-      request.destroy(new Error('timeout')),
-    );
-    request.on('error', error =>
-      resolve({
-        status: answered ?? (error.message === 'timeout' ? 'timeout' : 'reset'),
-        text: String(error.code ?? error),
-      }),
-    );
-    request.end(bytes);
-  });
-}
-
-async function json(method, target, token, body) {
-  const bytes =
-    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const headers = {
-    Accept: 'application/json',
-    'X-Requested-With': 'XMLHttpRequest',
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (bytes) headers['Content-Type'] = 'application/json';
-  const response = await send({ method, target, headers, bytes });
-  let parsed;
-  try {
-    parsed = JSON.parse(response.text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, body: parsed, text: response.text };
-}
-
-async function isAlive() {
-  const response = await send({
-    method: 'GET',
-    target: '/.backstage/health/v1/liveness',
-    headers: {},
-  });
-  return response.status === 200;
-}
-
-/**
- * Guest sign-in. Sign-in refuses users the catalog does not list yet, and a fresh backend is ready
- * before its catalog has read the example organisation: refusals are retried for 5 minutes.
- */
-async function signInAsGuest() {
-  for (let attempt = 0; ; attempt++) {
-    const refresh = await json(
-      'GET',
-      '/api/auth/guest/refresh?env=development',
-    );
-    const token = refresh.body?.backstageIdentity?.token;
-    if (token) return token;
-    if (refresh.status !== 403 || attempt >= 300) {
-      throw new Error(
-        `guest sign-in failed: ${refresh.status} ${refresh.text.slice(0, 300)}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-}
-
-/** A fresh backend is ready before its catalog has read the example organisation. */
-async function waitForCatalog(token) {
-  const needed = ['group/default/payments', 'user/default/sam.rivera'];
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const found = await Promise.all(
-      needed.map(
-        async ref =>
-          (
-            await json('GET', `/api/catalog/entities/by-name/${ref}`, token)
-          ).status === 200,
-      ),
-    );
-    if (found.every(Boolean)) return;
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  throw new Error(
-    `the catalog did not list ${needed.join(' and ')} within 5 minutes`,
-  );
-}
-
-async function setUp() {
-  const guestToken = await signInAsGuest();
-  await waitForCatalog(guestToken);
-  const create = async (name, environment, extra = {}) => {
-    const response = await json(
-      'POST',
-      '/api/provisioning/requests',
-      guestToken,
-      {
-        type: 'postgresql',
-        name,
-        owner: 'group:default/payments',
-        environment,
-        size: 'small',
-        storageGB: environment === 'production' ? 10 : 1,
-        ...extra,
-      },
-    );
-    if (response.status !== 201) {
-      throw new Error(
-        `set-up request ${name} failed: ${
-          response.status
-        } ${response.text.slice(0, 300)}`,
-      );
-    }
-    return response.body.id;
-  };
-  // Unique per run, so a backend fuzzed before (FUZZ_BASE_URL) takes the names too.
-  const prefix = `fuzz-setup-${Date.now().toString(36)}`;
-  return {
-    guestToken,
-    developmentRequestId: await create(`${prefix}-dev`, 'development'),
-    productionRequestId: await create(`${prefix}-prod`, 'production'),
-    ephemeralRequestId: await create(`${prefix}-eph`, 'ephemeral', {
-      ttlHours: 4,
-    }),
-    disposableRequestIds: [
-      await create(`${prefix}-del-1`, 'production'),
-      await create(`${prefix}-del-2`, 'development'),
-    ],
-  };
-}
+const client = createClient({ baseUrl, concurrency });
 
 /** A contents URL of the local git host with fuzzed repository, kind, ref and path. */
 function gitHostTarget(rng) {
@@ -297,7 +133,13 @@ function authorization(spec, context, rng) {
  */
 function generateCase(spec, context, caseNumber) {
   const rng = new Prng(seed).fork(`${spec.name}#${caseNumber}`);
-  let param = spec.param?.(rng);
+  // Path parameters by name; a case damages one of them.
+  const params = Object.fromEntries(
+    Object.entries(spec.params ?? {}).map(([name, generate]) => [
+      name,
+      generate(rng),
+    ]),
+  );
   const query = spec.query?.(rng) ?? {};
   const headers = {
     Accept: 'application/json',
@@ -334,11 +176,14 @@ function generateCase(spec, context, caseNumber) {
   if (!hasBody) strategies.push([1, 'body-on-bodiless']);
   if (Object.keys(query).length || spec.method === 'GET')
     strategies.push([5, 'query']);
-  if (spec.param) strategies.push([5, 'param']);
+  if (spec.params) strategies.push([5, 'param']);
   if (spec.gitHostTarget) strategies.push([10, 'git-host-target']);
   if (spec.auth !== 'webhook') strategies.push([1, 'auth']);
   else strategies.push([1, 'signature'], [1, 'event-name']);
-  const strategy = rng.weighted(strategies);
+  const strategy = onlyStrategy ?? rng.weighted(strategies);
+  if (!strategies.some(([, name]) => name === strategy)) {
+    return { skipped: true };
+  }
 
   let contentType = hasBody ? 'application/json' : undefined;
   let auth =
@@ -403,10 +248,12 @@ function generateCase(spec, context, caseNumber) {
       rawQuery = malformQuery(rng, query);
       change = 'bad query string';
       break;
-    case 'param':
-      param = badPathParam(rng);
-      change = 'bad path parameter';
+    case 'param': {
+      const name = rng.pick(Object.keys(params));
+      params[name] = badPathParam(rng);
+      change = `bad path parameter ${name}`;
       break;
+    }
     case 'git-host-target':
       change = 'git host URL';
       break;
@@ -454,7 +301,7 @@ function generateCase(spec, context, caseNumber) {
       headers['X-Hub-Signature-256'] = signatures[signature];
   }
   const queryString = [spec.fixedQuery, rawQuery].filter(Boolean).join('&');
-  const target = `${spec.path(param)}${queryString ? `?${queryString}` : ''}`;
+  const target = `${spec.path(params)}${queryString ? `?${queryString}` : ''}`;
   return {
     method: spec.method,
     target,
@@ -520,6 +367,7 @@ function errorMessage(text) {
 async function fuzzEndpoint(spec, context) {
   const statuses = new Map();
   const failures = [];
+  let skipped = 0;
   const cases =
     singleCase === undefined
       ? Array.from({ length: requestsPerEndpoint }, (_, i) => i)
@@ -529,7 +377,12 @@ async function fuzzEndpoint(spec, context) {
     while (next < cases.length) {
       const caseNumber = cases[next++];
       const generated = generateCase(spec, context, caseNumber);
-      const response = await send(generated);
+      // FUZZ_STRATEGY names a kind of damage this endpoint cannot take (a body on a GET).
+      if (generated.skipped) {
+        skipped++;
+        continue;
+      }
+      const response = await client.send(generated);
       // Refused before it was read: the server answered and closed the connection while the
       // oversized body was still being sent (its declared length is checked first, so none of it
       // is read). Not a failure; `isAlive` still checks that the backend survived.
@@ -537,6 +390,14 @@ async function fuzzEndpoint(spec, context) {
         generated.oversized &&
         response.status === 'reset' &&
         ['EPIPE', 'ECONNRESET'].includes(response.text);
+      // Checking the starting requests: say why a valid one was refused.
+      if (onlyStrategy === 'valid' && response.status >= 400) {
+        console.log(
+          `    ${spec.name} case ${caseNumber}: ${
+            response.status
+          } ${errorMessage(response.text)}`,
+        );
+      }
       const counted = closedEarly ? 'closed-early' : response.status;
       statuses.set(counted, (statuses.get(counted) ?? 0) + 1);
       const problem = closedEarly ? undefined : problemOf(response);
@@ -553,7 +414,7 @@ async function fuzzEndpoint(spec, context) {
     Array.from({ length: Math.min(concurrency, cases.length) }, worker),
   );
   failures.sort((a, b) => a.caseNumber - b.caseNumber);
-  return { statuses, failures, requests: cases.length };
+  return { statuses, failures, requests: cases.length - skipped };
 }
 
 function histogram(statuses) {
@@ -583,7 +444,7 @@ async function main() {
   console.log(
     `fuzz: seed ${seed}, ${requestsPerEndpoint} requests per endpoint, ${concurrency} in flight, ${baseUrl}`,
   );
-  const context = await setUp();
+  const context = await setUp(client, baseUrl);
   const endpoints = pavedEndpoints(context).filter(
     spec => !only || spec.name.includes(only),
   );
@@ -595,13 +456,13 @@ async function main() {
   let died = false;
   for (const spec of endpoints) {
     // Guest tokens live an hour; a long run signs in again for each endpoint.
-    context.guestToken = await signInAsGuest();
+    context.guestToken = await signInAsGuest(client);
     const started = Date.now();
     const result = await fuzzEndpoint(spec, context);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`  ${spec.name}: ${histogram(result.statuses)} (${seconds} s)`);
     results.push({ spec, ...result, seconds });
-    if (!(await isAlive())) {
+    if (!(await client.isAlive())) {
       died = true;
       console.log(`the backend stopped answering after ${spec.name}`);
       break;
@@ -693,7 +554,7 @@ async function main() {
       0,
     )} requests, no 5xx, backend up`,
   );
-  agent.destroy();
+  client.destroy();
 }
 
 main().catch(error => {

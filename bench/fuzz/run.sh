@@ -24,7 +24,9 @@ fi
 data_dir="$(mktemp -d /tmp/paved-fuzz.XXXXXX)"
 mkdir -p "$data_dir/sqlite" "$data_dir/git" "$data_dir/techdocs"
 
-# A repository on the local git host, so git host URLs reach real files, folders and refs.
+# A repository on the local git host, so git host URLs reach real files, folders and refs. The
+# set-up step registers it in the catalog: a payments service made from an older golden-path
+# version, so the guest may merge its merge requests, propose its upgrade and start its fixes.
 work_tree="$data_dir/fuzz-service"
 git init --quiet --bare --initial-branch=main "$data_dir/git/fuzz-service.git"
 git init --quiet --initial-branch=main "$work_tree"
@@ -34,18 +36,44 @@ apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: fuzz-service
+  annotations:
+    paved.dev/template: template:default/typescript-service
+    paved.dev/template-version: 1.0.0
 spec:
   type: service
   lifecycle: experimental
   owner: group:default/payments
 YAML
 echo '# Fuzz service' > "$work_tree/docs/index.md"
+mkdir -p "$work_tree/.paved"
+cat > "$work_tree/.paved/template.yaml" <<'YAML'
+apiVersion: paved.dev/v1alpha1
+kind: TemplateLineage
+template: template:default/typescript-service
+version: 1.0.0
+inputs:
+  name: fuzz-service
+  owner: group:default/payments
+  system: system:default/payments
+  description: The fuzzer's fixture service
+YAML
 git -C "$work_tree" add .
 git -C "$work_tree" -c user.name=fuzz -c user.email=fuzz@example.com commit --quiet -m 'fuzz fixture'
 git -C "$work_tree" push --quiet "$data_dir/git/fuzz-service.git" main
+# The template's pristine output an upgrade merges from (here simply the first commit).
+git -C "$work_tree" push --quiet "$data_dir/git/fuzz-service.git" main:paved/template
+# Branches for the merge requests the set-up step opens (one to read, one to merge, one to close).
+for n in 1 2 3; do
+  git -C "$work_tree" checkout --quiet -b "fuzz-change-$n" main
+  echo "# Change $n" > "$work_tree/docs/change-$n.md"
+  git -C "$work_tree" add docs
+  git -C "$work_tree" -c user.name=fuzz -c user.email=fuzz@example.com commit --quiet -m "fuzz change $n"
+  git -C "$work_tree" push --quiet "$data_dir/git/fuzz-service.git" "fuzz-change-$n"
+done
 
 # Sandbox databases go to a port where nothing listens: requests the fuzzer files must never
-# create real databases on the shared PostgreSQL (they retry, then end `failed`: fine here). A large
+# create real databases on the shared PostgreSQL or Redis (they retry, then end `failed`: fine
+# here; operations on them answer 409, as no database is ever ready). A large
 # quota keeps the create path open for the whole run instead of refusing everything after ten.
 cat > "$data_dir/app-config.fuzz.yaml" <<YAML
 backend:
@@ -59,6 +87,8 @@ provisioning:
   providers:
     sandbox:
       connection: postgresql://postgres@127.0.0.1:1/postgres
+      redis:
+        connection: redis://127.0.0.1:1
   quotas:
     default: { maxRequests: 100000, maxStorageGB: 10000000 }
 YAML
@@ -102,5 +132,9 @@ if ! kill -0 "$backend_pid" 2>/dev/null; then
   log "the backend process died; last lines of its log:"; tail -n 40 "$log_file"
   status=1
 fi
+# Stopped before its folder is removed: work the fuzzer started (a proposal's checkout, a fix's
+# task) may still be writing there.
+cleanup
+trap - EXIT
 if [ "$status" -eq 0 ]; then rm -rf "$data_dir"; else log "backend log kept: $log_file"; fi
 exit "$status"
