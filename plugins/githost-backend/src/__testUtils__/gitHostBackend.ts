@@ -11,6 +11,7 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import { LocalGitHost } from '@paved/plugin-githost-node';
+import type { Knex } from 'knex';
 import { gitHostPlugin } from '../plugin';
 import { APP_BASE_URL, BACKEND_BASE_URL, entities } from './repositories';
 
@@ -23,6 +24,8 @@ export async function startGitHostBackend(options: {
   gitDirectory: string;
   /** Listen on a real port (for the git CLI); the default lets supertest bind one per request. */
   port?: number;
+  /** The plugin's database (from TestDatabases); the test backend's SQLite by default. */
+  database?: Knex;
 }) {
   const published: EventParams[] = [];
   const events = DefaultEventsService.create({
@@ -39,6 +42,9 @@ export async function startGitHostBackend(options: {
     features: [
       gitHostPlugin,
       catalogServiceMock.factory({ entities }),
+      ...(options.database
+        ? [mockServices.database.factory({ knex: options.database })]
+        : []),
       createServiceFactory({
         service: eventsServiceRef,
         deps: {},

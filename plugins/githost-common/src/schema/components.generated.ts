@@ -165,7 +165,7 @@ export interface components {
   parameters: {
     /** @description Path inside the repository, without a leading slash; the root when absent. */
     FilePath: string;
-    /** @description Number of the merge request within its repository. */
+    /** @description Number of the merge request within its repository; at most nine digits, within the range of its integer column on every database. */
     MergeRequestId: string;
     /** @description Branch, tag or commit sha; the default branch when absent. */
     Ref: string;

@@ -162,7 +162,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Number of the merge request within its repository. */
+        /** @description Number of the merge request within its repository; at most nine digits, within the range of its integer column on every database. */
         id: components['parameters']['MergeRequestId'];
         /** @description Repository name on the local git host. */
         name: components['parameters']['Repository'];
@@ -190,7 +190,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Number of the merge request within its repository. */
+        /** @description Number of the merge request within its repository; at most nine digits, within the range of its integer column on every database. */
         id: components['parameters']['MergeRequestId'];
         /** @description Repository name on the local git host. */
         name: components['parameters']['Repository'];
@@ -220,7 +220,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description Number of the merge request within its repository. */
+        /** @description Number of the merge request within its repository; at most nine digits, within the range of its integer column on every database. */
         id: components['parameters']['MergeRequestId'];
         /** @description Repository name on the local git host. */
         name: components['parameters']['Repository'];

@@ -41,10 +41,11 @@ export const sharedComponents = {
       name: 'id',
       in: 'path',
       required: true,
-      description: 'Number of the merge request within its repository.',
+      description:
+        'Number of the merge request within its repository; at most nine digits, within the range of its integer column on every database.',
       schema: {
         type: 'string',
-        pattern: '^[1-9][0-9]{0,9}$',
+        pattern: '^[1-9][0-9]{0,8}$',
       },
     },
     Ref: {
