@@ -37,6 +37,28 @@ describe('violations', () => {
     expect(error.message.split('; ')).toHaveLength(4);
   });
 
+  it('takes the rule of a custom issue from its params, else calls it custom', () => {
+    const schema = z.string().superRefine((value, ctx) => {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be short',
+        params: value === 'named' ? { rule: 'max-length' } : undefined,
+      });
+    });
+    const violations = (value: string) => {
+      const result = schema.safeParse(value);
+      return violationsFromZod(result.success ? [] : result.error.issues, [
+        'title',
+      ]);
+    };
+    expect(violations('named')).toEqual([
+      { field: 'title', problem: 'must be short', rule: 'max-length' },
+    ]);
+    expect(violations('other')).toEqual([
+      { field: 'title', problem: 'must be short', rule: 'custom' },
+    ]);
+  });
+
   it('formats nested paths as a developer writes them', () => {
     expect(formatFieldPath(['events', 3, 'data', 'commits', 0, 'sha'])).toBe(
       'events[3].data.commits[0].sha',

@@ -44,6 +44,8 @@ interface ZodIssueLike {
   code: string;
   keys?: string[];
   unionErrors?: Array<{ issues: ZodIssueLike[] }>;
+  /** A custom issue names its rule as `params.rule`. */
+  params?: { rule?: unknown };
 }
 
 const ZOD_RULES: Record<string, string> = {
@@ -78,6 +80,9 @@ export function violationsFromZod(
     let rule = ZOD_RULES[issue.code] ?? issue.code;
     if (issue.code === 'invalid_type' && /required/i.test(issue.message)) {
       rule = 'required';
+    }
+    if (issue.code === 'custom' && typeof issue.params?.rule === 'string') {
+      rule = issue.params.rule;
     }
     return [
       {

@@ -73,6 +73,27 @@ export const pushedFactSchema = z
   })
   .strict();
 
+/**
+ * How deeply a pushed manifest's objects and arrays may nest (the manifest itself is the first
+ * level). Real Kubernetes objects stay well below 20; policies walk an object recursively, so a
+ * deeper one is refused before it reaches them.
+ */
+export const MAX_MANIFEST_DEPTH = 64;
+
+/** Whether objects and arrays nest deeper than `limit` in `value`, walked without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const inner of Object.values(current)) {
+      pending.push([inner, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** One Kubernetes object as rendered by `helm template` (only `apiVersion` and `kind` are required). */
 export const kubernetesManifestSchema = z
   .object({
@@ -83,7 +104,16 @@ export const kubernetesManifestSchema = z
       .passthrough()
       .optional(),
   })
-  .passthrough();
+  .passthrough()
+  .superRefine((manifest, ctx) => {
+    if (nestsDeeperThan(manifest, MAX_MANIFEST_DEPTH)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `must not nest deeper than ${MAX_MANIFEST_DEPTH} levels`,
+        params: { rule: 'max-depth' },
+      });
+    }
+  });
 
 /**
  * `POST /api/scorecards/facts`: what a CI run reports for one entity. Facts replace the earlier

@@ -153,6 +153,55 @@ describe('scorecards router', () => {
     expect(facts.body.scorecards[0].level).toBe('bronze');
   });
 
+  // Found by `make fuzz`: a manifest nested thousands of levels deep overflowed the stack while it
+  // was turned into CEL values for the policies (a 500).
+  it('refuses a manifest nested deeper than any Kubernetes object with 400, naming it', async () => {
+    const server = await startBackend();
+    const pod = (podSpec: unknown) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'api' },
+      spec: podSpec,
+    });
+    const response = await request(server)
+      .post('/api/scorecards/facts')
+      .set('Authorization', ci)
+      .send(
+        `{"entityRef":"component:default/payments-api","manifests":[${JSON.stringify(
+          pod({ containers: [{ name: 'api' }] }),
+        )},${JSON.stringify(pod({ containers: 'DEEP' })).replace(
+          '"DEEP"',
+          `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+        )}]}`,
+      )
+      .type('application/json');
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      name: 'InputError',
+      message:
+        'manifests[1]: must not nest deeper than 64 levels (rule: max-depth)',
+    });
+
+    // Objects and arrays nested `depth` levels, the manifest itself the first.
+    const nested = (depth: number) => {
+      let value: unknown = 'api';
+      for (let level = 2; level <= depth; level++) value = { a: value };
+      return pod(value);
+    };
+    const push = (depth: number) =>
+      request(server)
+        .post('/api/scorecards/facts')
+        .set('Authorization', ci)
+        .send({
+          entityRef: 'component:default/payments-api',
+          manifests: [nested(depth)],
+        });
+    expect((await push(64)).status).toBe(200);
+    expect((await push(65)).body.error.message).toBe(
+      'manifests[0]: must not nest deeper than 64 levels (rule: max-depth)',
+    );
+  });
+
   it('refuses bad input with 400, naming every violation', async () => {
     const server = await startBackend();
     const response = await request(server)

@@ -46,6 +46,8 @@ export const factsPaths = {
                 manifests: {
                   type: 'array',
                   maxItems: 500,
+                  description:
+                    'Rendered Kubernetes objects, each nesting objects and arrays at most 64 levels deep (the object itself the first).',
                   items: {
                     type: 'object',
                     required: ['apiVersion', 'kind'],
