@@ -29,6 +29,7 @@ export {
   violationsFromZod,
 } from './inputErrors';
 export type { Violation } from './inputErrors';
+export { nulCharacterGuard, pathsWithNulCharacter } from './nulCharacters';
 export {
   openApiViolationsHandler,
   violationsFromOpenApi,

@@ -414,6 +414,29 @@ describe('devex router', () => {
     }
   });
 
+  // Found by `make fuzz` on PostgreSQL, which fails a statement with a text holding U+0000 (a 500).
+  it('refuses a NUL character in a query parameter or a body with 400, naming the field', async () => {
+    const server = await startBackend();
+    const asUser = mockCredentials.user.header();
+    const deployments = await request(server)
+      .get(
+        '/api/devex/deployments?entityRef=component%3Adefault%2Fpayments-api&environment=%00',
+      )
+      .set('Authorization', asUser);
+    expect(deployments.status).toBe(400);
+    expect(deployments.body.error.message).toBe(
+      'environment: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+    const survey = await request(server)
+      .post('/api/devex/surveys')
+      .set('Authorization', asUser)
+      .send({ score: 9, comment: 'good\u0000' });
+    expect(survey.status).toBe(400);
+    expect(survey.body.error.message).toBe(
+      'comment: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+  });
+
   it('names every violation of a request, not only the first', async () => {
     const server = await startBackend();
     const good = deployment(

@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   databaseUnavailableHandler,
+  nulCharacterGuard,
   violationsError,
   violationsFromZod,
 } from '@paved/backend-platform';
@@ -98,7 +99,7 @@ export async function createRouter(
   );
 
   const api = await createOpenApiRouter({
-    middleware: [express.json({ limit: BODY_LIMIT })],
+    middleware: [express.json({ limit: BODY_LIMIT }), nulCharacterGuard()],
     // Every violation of a request is named, not only the first.
     // The discriminator checks an event against the shape its `type` names, and only that one.
     validatorOptions: {

@@ -1,5 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { openApiViolationsHandler } from '@paved/backend-platform';
+import {
+  nulCharacterGuard,
+  openApiViolationsHandler,
+} from '@paved/backend-platform';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { MergeRequests } from '../mergeRequests/MergeRequests';
@@ -17,6 +20,8 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, mergeRequests, browser } = options;
   const router = await createOpenApiRouter({
+    // Backstage's JSON parser, then no NUL characters (PostgreSQL refuses them).
+    middleware: [express.json(), nulCharacterGuard()],
     validatorOptions: {
       // Backstage's defaults, plus every violation of a request instead of the first.
       validateRequests: {

@@ -142,6 +142,25 @@ describe('golden-paths backend over HTTP', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  // Found by `make fuzz` on PostgreSQL, which fails a statement comparing a text with U+0000 (a 500).
+  it.each([
+    [
+      '/upgrades?entityRef=%00',
+      'entityRef: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    ],
+    [
+      '/service-names/orders%00',
+      'path: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    ],
+  ])(
+    'answers %s 400, naming where the NUL character is',
+    async (path, message) => {
+      const res = await get(path);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({ name: 'InputError', message });
+    },
+  );
+
   it('names every violation of one request', async () => {
     const res = await get(
       `/service-names/orders-api?namespace=${'X'.repeat(64)}`,

@@ -4,7 +4,10 @@ import {
   BackstageUserPrincipal,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { openApiViolationsHandler } from '@paved/backend-platform';
+import {
+  nulCharacterGuard,
+  openApiViolationsHandler,
+} from '@paved/backend-platform';
 import { ServiceNameCheck } from '@paved/plugin-golden-paths-node';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -33,6 +36,8 @@ export async function createRouter(options: {
   const { httpAuth, auditor, serviceNames, drift, proposals, store, runNow } =
     options;
   const router = await createOpenApiRouter({
+    // Backstage's JSON parser, then no NUL characters (PostgreSQL refuses them).
+    middleware: [express.json(), nulCharacterGuard()],
     validatorOptions: {
       // Backstage's defaults, plus every violation of a request instead of the first.
       validateRequests: {

@@ -358,6 +358,29 @@ describe('provisioning router (provider unreachable, so nothing leaves the backe
     expect(malformed.status).toBe(400);
   });
 
+  // Found by `make fuzz` on PostgreSQL, which fails a statement comparing a text with U+0000 (a 500).
+  it('refuses a NUL character in a query parameter or a body with 400, naming the field', async () => {
+    const list = await request(server)
+      .get(
+        '/api/provisioning/requests?owner=%00&requestedBy=user%3Adefault%2Fsam%00',
+      )
+      .set('Authorization', mockCredentials.user.header(SAM));
+    expect(list.status).toBe(400);
+    expect(list.body.error.message.split('; ')).toEqual([
+      'owner: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+      'requestedBy: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    ]);
+    const created = await create();
+    const approve = await request(server)
+      .post(`/api/provisioning/requests/${created.body.id}/approve`)
+      .set('Authorization', mockCredentials.user.header(SAM))
+      .send({ comment: 'fine\u0000' });
+    expect(approve.status).toBe(400);
+    expect(approve.body.error.message).toBe(
+      'comment: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+  });
+
   it('lets only approvers approve or reject, once', async () => {
     const { body: pending } = await create({
       environment: 'production',

@@ -44,6 +44,7 @@ import { OperationGuardrails } from '../policy/OperationGuardrails';
 import type { DatabaseRequestQuery } from '../permissions';
 import {
   databaseUnavailableHandler,
+  nulCharacterGuard,
   violationsError,
 } from '@paved/backend-platform';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
@@ -111,6 +112,7 @@ export async function createRouter(
     middleware: [
       express.json({ limit: '64kb' }),
       ...(openApiRequestValidation(spec) as express.RequestHandler[]),
+      nulCharacterGuard(),
     ],
   });
 

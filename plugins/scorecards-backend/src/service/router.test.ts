@@ -202,6 +202,31 @@ describe('scorecards router', () => {
     );
   });
 
+  // Found by `make fuzz` on PostgreSQL, which fails a statement comparing a text with U+0000 (a 500).
+  it('refuses a NUL character in the path or a body with 400', async () => {
+    const server = await startBackend();
+    const team = await request(server)
+      .get('/api/scorecards/teams/%00?days=30')
+      .set('Authorization', as(SAM));
+    expect(team.status).toBe(400);
+    expect(team.body.error.message).toBe(
+      'path: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+    const exemption = await request(server)
+      .post('/api/scorecards/exemptions')
+      .set('Authorization', as(SAM))
+      .send({
+        entityRef: 'component:default/payments-api',
+        checkId: 'has-runbook',
+        reason: 'The runbook is in the wiki\u0000',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    expect(exemption.status).toBe(400);
+    expect(exemption.body.error.message).toBe(
+      'reason: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+  });
+
   it('refuses bad input with 400, naming every violation', async () => {
     const server = await startBackend();
     const response = await request(server)

@@ -17,6 +17,7 @@ import {
 import {
   databaseUnavailableHandler,
   normaliseGroupRef,
+  nulCharacterGuard,
   violationsError,
   violationsFromZod,
 } from '@paved/backend-platform';
@@ -89,8 +90,8 @@ export async function createRouter(
   const { stores, engine, collection, httpAuth, permissions, catalog } =
     options;
   const now = () => options.now?.() ?? new Date();
-  const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: '5mb' })],
+  const router = (await createOpenApiRouter({
+    middleware: [express.json({ limit: '5mb' }), nulCharacterGuard()],
     validatorOptions: {
       validateRequests: {
         allErrors: true,
@@ -98,7 +99,7 @@ export async function createRouter(
         allowUnknownQueryParameters: false,
       },
     },
-  }) as unknown as express.Router;
+  })) as unknown as express.Router;
 
   async function authorize(
     permission: BasicPermission,

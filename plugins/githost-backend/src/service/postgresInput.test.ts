@@ -10,10 +10,9 @@ jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-// Found by `make fuzz` on PostgreSQL: a ten-digit id passed the spec's pattern and reached the
-// integer column, where PostgreSQL refuses a value beyond 2^31 - 1 (a 500).
+// Input that SQLite takes and PostgreSQL refuses in a statement (a 500 there before).
 describe.each(databases.eachSupportedId())(
-  'merge request ids on %p',
+  'input PostgreSQL refuses, on %p',
   databaseId => {
     const dir = createMockDirectory();
     let backend: Awaited<ReturnType<typeof startGitHostBackend>>;
@@ -32,6 +31,8 @@ describe.each(databases.eachSupportedId())(
 
     afterEach(() => backend?.stop());
 
+    // Found by `make fuzz` on PostgreSQL: a ten-digit id passed the spec's pattern and reached
+    // the integer column, where PostgreSQL refuses a value beyond 2^31 - 1.
     it.each([
       ['GET', ''],
       ['POST', '/merge'],
@@ -49,6 +50,17 @@ describe.each(databases.eachSupportedId())(
         );
       },
     );
+
+    it('refuses a NUL character in a merge request with 400, naming the field', async () => {
+      const res = await request(backend.server)
+        .post(base)
+        .set('authorization', sam)
+        .send({ sourceBranch: 'main', title: 'Fix\u0000' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'title: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+      );
+    });
 
     it('answers the largest id the pattern allows 404 when there is none', async () => {
       const res = await request(backend.server)
