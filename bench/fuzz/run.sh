@@ -3,6 +3,8 @@
 # folder, then sends generated bad input to every Paved HTTP endpoint (bench/fuzz/fuzz.mjs) and
 # fails on any 5xx or if the backend dies. See bench/fuzz/README.md.
 #   FUZZ_REQUESTS=2000 FUZZ_SEED=<n> FUZZ_ONLY=<endpoint substring> FUZZ_CASE=<n> FUZZ_PORT=7401
+#   FUZZ_DATABASE=postgres stores every plugin on PostgreSQL (FUZZ_POSTGRES_HOST/PORT/USER/PASSWORD,
+#   default the local 127.0.0.1:5432 as postgres) in databases of its own, dropped afterwards.
 #   FUZZ_BASE_URL=<url> fuzzes a backend that is already running instead (started with run.sh's
 #   settings: the same CI token and webhook secret).
 source "$(dirname "$0")/../../scripts/env.sh"
@@ -71,6 +73,32 @@ for n in 1 2 3; do
   git -C "$work_tree" push --quiet "$data_dir/git/fuzz-service.git" "fuzz-change-$n"
 done
 
+# SQLite in the scratch folder by default; with FUZZ_DATABASE=postgres, production's store: one
+# database per plugin, named with a prefix of this run's own (dropped by cleanup), since strings
+# PostgreSQL refuses (a NUL character, a number beyond a column's range) pass on SQLite.
+database="${FUZZ_DATABASE:-sqlite}"
+pg_host="${FUZZ_POSTGRES_HOST:-127.0.0.1}"
+pg_port="${FUZZ_POSTGRES_PORT:-5432}"
+pg_user="${FUZZ_POSTGRES_USER:-postgres}"
+# The backend refuses a PostgreSQL connection without a password; the local server trusts
+# 127.0.0.1 and ignores it.
+export PGPASSWORD="${FUZZ_POSTGRES_PASSWORD:-postgres}"
+pg_prefix="paved_fuzz_$$_$(date +%s)_"
+database_config() {
+  if [ "$database" = postgres ]; then
+    printf '  database:\n    client: pg\n    prefix: %s\n    connection: { host: %s, port: %s, user: %s, password: %s }\n' \
+      "$pg_prefix" "$pg_host" "$pg_port" "$pg_user" "$PGPASSWORD"
+  fi
+}
+drop_databases() {
+  if [ "$database" != postgres ]; then return; fi
+  psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atc \
+    "select datname from pg_database where datname like '${pg_prefix}%'" |
+    while read -r name; do
+      dropdb -h "$pg_host" -p "$pg_port" -U "$pg_user" --if-exists "$name"
+    done
+}
+
 # Sandbox databases go to a port where nothing listens: requests the fuzzer files must never
 # create real databases on the shared PostgreSQL or Redis (they retry, then end `failed`: fine
 # here; operations on them answer 409, as no database is ever ready). A large
@@ -83,6 +111,7 @@ backend:
   reading:
     allow:
       - host: localhost:$port
+$(database_config)
 provisioning:
   providers:
     sandbox:
@@ -94,7 +123,7 @@ provisioning:
 YAML
 
 log_file="$data_dir/backend.log"
-log "starting the backend on :$port (data: $data_dir, log: $log_file)"
+log "starting the backend on :$port ($database; data: $data_dir, log: $log_file)"
 (
   cd packages/backend
   PAVED_DATA_DIR="$data_dir" PAVED_CI_TOKEN="$FUZZ_CI_TOKEN" \
@@ -109,6 +138,7 @@ cleanup() {
   kill -TERM -- "-$backend_pid" 2>/dev/null || true
   sleep 2
   kill -KILL -- "-$backend_pid" 2>/dev/null || true
+  drop_databases
 }
 trap cleanup EXIT
 

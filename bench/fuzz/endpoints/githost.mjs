@@ -12,7 +12,11 @@ const GITHOST_BODY_LIMIT = 100 * 1024; // express.json's default
 
 const repository = rng => (rng.chance(0.8) ? 'fuzz-service' : 'missing-repo');
 const BRANCHES = ['fuzz-change-1', 'fuzz-change-2', 'fuzz-change-3'];
-const unknownMergeRequest = rng => String(rng.int(1000, 999_999));
+// Sometimes ten digits: beyond the id column's range on PostgreSQL.
+const unknownMergeRequest = rng =>
+  String(
+    rng.chance(0.3) ? rng.int(1e9, 9_999_999_999) : rng.int(1000, 999_999),
+  );
 
 export function githostEndpoints(context) {
   const githost = { bodyLimit: GITHOST_BODY_LIMIT, auth: 'user' };
