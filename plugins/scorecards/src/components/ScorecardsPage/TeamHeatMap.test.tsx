@@ -124,20 +124,18 @@ describe('TeamHeatMap', () => {
     const payments = within(heatMap)
       .getByRole('link', { name: 'Payments API' })
       .closest('tr')!;
-    expect(
-      within(payments).getByRole('img', { name: 'Check 1: Pass' }),
-    ).toHaveAttribute('data-status', 'pass');
-    expect(
-      within(payments).getByRole('img', { name: 'Check 2: Fail' }),
-    ).toHaveAttribute('data-status', 'fail');
-    expect(
-      within(payments).getByRole('img', {
-        name: 'No databases past their time to live: Unknown',
-      }),
-    ).toHaveAttribute('data-status', 'unknown');
-    expect(
-      within(payments).getByRole('img', { name: 'Check 3: does not apply' }),
-    ).toHaveAttribute('data-status', 'n/a');
+    const statuses = {
+      'Check 1: Pass': 'pass',
+      'Check 2: Fail': 'fail',
+      'No databases past their time to live: Unknown': 'unknown',
+      'Check 3: does not apply': 'n/a',
+    };
+    for (const [name, status] of Object.entries(statuses)) {
+      expect(within(payments).getByRole('img', { name })).toHaveAttribute(
+        'data-status',
+        status,
+      );
+    }
     expect(within(payments).getAllByRole('img')).toHaveLength(21);
 
     // An entity without a title is named by its reference.
