@@ -19,15 +19,16 @@ import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { DueWork } from './DueWork';
 import {
+  assertLeaseHeld,
   HeldLease,
-  LeaseLostError,
-  planRetry,
+  pollAgain,
   processLeased,
+  retryOrFail,
+  StepFailure,
+  transientFailureOf,
 } from './leasedWork';
-
-const BATCH_SIZE = 5;
-const MAX_BATCHES_PER_RUN = 20;
 
 /** What a step works with: the provider's context and the lease that fences its writes. */
 type StepContext = ProviderContext & { lease: HeldLease };
@@ -36,7 +37,7 @@ type StepContext = ProviderContext & { lease: HeldLease };
 type StepOutcome =
   | { kind: 'finished' }
   | { kind: 'wait'; message?: string }
-  | { kind: 'retry'; message: string; retryable: boolean };
+  | ({ kind: 'retry' } & StepFailure);
 
 /** What every generated password looks like: base64url, as the sandbox provider requires. */
 function generatePassword(): string {
@@ -57,6 +58,7 @@ function generatePassword(): string {
  */
 export class OperationProcessor {
   readonly instanceId: string;
+  private readonly dueWork: DueWork<ClaimedDatabaseOperation>;
 
   constructor(
     private readonly options: {
@@ -74,6 +76,11 @@ export class OperationProcessor {
     },
   ) {
     this.instanceId = options.instanceId ?? `operations-${uuid()}`;
+    this.dueWork = new DueWork({
+      store: options.operations,
+      leaseMs: () => this.leaseMs,
+      process: operation => this.process(operation),
+    });
   }
 
   private now(): Date {
@@ -81,31 +88,13 @@ export class OperationProcessor {
   }
 
   /** Processes everything that is due; returns how many operations were worked on. */
-  async processDue(): Promise<number> {
-    let processed = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      const claimed = await this.claim(BATCH_SIZE);
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map(operation => this.process(operation)));
-      processed += claimed.length;
-    }
-    return processed;
+  processDue(): Promise<number> {
+    return this.dueWork.processDue();
   }
 
   /** Processes the given operations now if they are due and free (after a create or an approval). */
-  async processNow(ids: string[]): Promise<void> {
-    const claimed = await this.claim(ids.length, ids);
-    await Promise.all(claimed.map(operation => this.process(operation)));
-  }
-
-  private claim(limit: number, ids?: string[]) {
-    // A token per claim: a lease that ran out fences even this instance's own earlier work.
-    return this.options.operations.claimDue({
-      owner: uuid(),
-      leaseMs: this.leaseMs,
-      limit,
-      ids,
-    });
+  processNow(ids: string[]): Promise<void> {
+    return this.dueWork.processNow(ids);
   }
 
   private get leaseMs() {
@@ -147,32 +136,19 @@ export class OperationProcessor {
           lease,
         };
         const outcome = await this.step(operation, request, ctx).catch(
-          (error): StepOutcome => {
-            if (error instanceof LeaseLostError) throw error;
-            return {
-              kind: 'retry',
-              message: (error as Error).message,
-              retryable: true,
-            };
-          },
+          (error): StepOutcome => ({
+            kind: 'retry',
+            ...transientFailureOf(error),
+          }),
         );
         if (outcome.kind === 'wait') {
-          // An answer ends a run of failures.
-          await this.reschedule(operation, lease, {
-            attempts: 0,
-            failingSince: null,
-            nextAttemptAt: new Date(
-              this.now().getTime() +
-                this.options.settings.pollIntervalSeconds * 1000,
-            ),
-          });
-        } else if (outcome.kind === 'retry') {
-          await this.retryOrFail(
+          await this.reschedule(
             operation,
             lease,
-            outcome.message,
-            outcome.retryable,
+            pollAgain(this.now(), this.options.settings.pollIntervalSeconds),
           );
+        } else if (outcome.kind === 'retry') {
+          await this.retryOrFail(operation, lease, outcome);
         }
       },
     );
@@ -190,9 +166,7 @@ export class OperationProcessor {
       update,
       event,
     );
-    if (!held) {
-      throw new LeaseLostError(`operation ${operation.id}: lease lost`);
-    }
+    assertLeaseHeld(held, `operation ${operation.id}`);
   }
 
   private provider(request: DatabaseRequest): DatabaseOperationsProvider {
@@ -499,36 +473,23 @@ export class OperationProcessor {
   private async retryOrFail(
     operation: ClaimedDatabaseOperation,
     lease: HeldLease,
-    message: string,
-    retryable: boolean,
+    failure: StepFailure,
   ) {
-    if (!retryable) {
-      await this.fail(operation, lease, message);
-      return;
-    }
-    const plan = planRetry(
-      operation.processing,
-      this.now(),
-      this.options.settings,
-    );
-    if (plan.kind === 'give-up') {
-      await this.fail(operation, lease, `Failed, ${plan.note}: ${message}`);
-      return;
-    }
-    await this.reschedule(
-      operation,
-      lease,
-      {
-        attempts: plan.attempts,
-        failingSince: plan.failingSince,
-        nextAttemptAt: plan.nextAttemptAt,
-      },
-      {
-        actor: SYSTEM_ACTOR,
-        action: `${operation.type}-attempt-failed`,
-        message: `${plan.note}: ${message}`,
-      },
-    );
+    await retryOrFail(operation.processing, failure, {
+      now: () => this.now(),
+      policy: this.options.settings,
+      attemptFailedAction: `${operation.type}-attempt-failed`,
+      fail: retriesRanOut =>
+        this.fail(
+          operation,
+          lease,
+          retriesRanOut
+            ? `Failed, ${retriesRanOut}: ${failure.message}`
+            : failure.message,
+        ),
+      reschedule: (update, entry) =>
+        this.reschedule(operation, lease, update, entry),
+    });
   }
 
   private async fail(
