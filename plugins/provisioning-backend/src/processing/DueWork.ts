@@ -1,16 +1,12 @@
 import { v4 as uuid } from 'uuid';
+import type { ClaimOptions } from '../database';
 
 const BATCH_SIZE = 5;
 const MAX_BATCHES_PER_RUN = 20;
 
 /** Where due work is leased: the request store or the operation store. */
 export interface DueWorkStore<T> {
-  claimDue(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<T[]>;
+  claimDue(options: ClaimOptions): Promise<T[]>;
 }
 
 /**
