@@ -42,21 +42,23 @@ export interface Announcement {
   event: ProvisioningRequestEvent;
 }
 
+/** The services a change is announced through, and who approves. */
+export interface ChangeAnnouncerOptions {
+  logger: LoggerService;
+  notifications?: NotificationService;
+  signals?: SignalsService;
+  events?: EventsService;
+  /** The approvers, told of changes that await them or failed. */
+  platformTeam: string;
+}
+
 /**
  * Tells the owning team and the approvers (notifications), the open request page (signals) and
  * other plugins (events) of a change. Each side effect is tried on its own: a failing one is
  * logged, never thrown, so it never undoes a committed change.
  */
 export class ChangeAnnouncer {
-  constructor(
-    private readonly options: {
-      logger: LoggerService;
-      notifications?: NotificationService;
-      signals?: SignalsService;
-      events?: EventsService;
-      platformTeam: string;
-    },
-  ) {}
+  constructor(private readonly options: ChangeAnnouncerOptions) {}
 
   async announce(change: Announcement): Promise<void> {
     const excludeEntityRef = change.actor.startsWith('user:')

@@ -1,7 +1,4 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { EventsService } from '@backstage/plugin-events-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseOperation,
   DatabaseRequest,
@@ -12,7 +9,11 @@ import {
   NewDatabaseOperation,
   OperationTransitionOptions,
 } from '../database';
-import { auditedChange, ChangeAnnouncer } from './ChangeAnnouncer';
+import {
+  auditedChange,
+  ChangeAnnouncer,
+  ChangeAnnouncerOptions,
+} from './ChangeAnnouncer';
 
 const DESCRIPTIONS: Record<DatabaseOperation['type'], string> = {
   resize: 'Resize',
@@ -41,14 +42,9 @@ export class OperationLifecycle {
   private readonly announcer: ChangeAnnouncer;
 
   constructor(
-    private readonly options: {
+    private readonly options: ChangeAnnouncerOptions & {
       store: DatabaseOperationStore;
       auditor: AuditorService;
-      logger: LoggerService;
-      notifications?: NotificationService;
-      signals?: SignalsService;
-      events?: EventsService;
-      platformTeam: string;
     },
   ) {
     this.announcer = new ChangeAnnouncer(options);

@@ -1,14 +1,15 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { EventsService } from '@backstage/plugin-events-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseRequest,
   DatabaseRequestStatus,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import { DatabaseRequestStore, TransitionOptions } from '../database';
-import { auditedChange, ChangeAnnouncer } from './ChangeAnnouncer';
+import {
+  auditedChange,
+  ChangeAnnouncer,
+  ChangeAnnouncerOptions,
+} from './ChangeAnnouncer';
 
 export { requestSignalChannel } from './ChangeAnnouncer';
 
@@ -36,14 +37,9 @@ export class RequestLifecycle {
   private readonly announcer: ChangeAnnouncer;
 
   constructor(
-    private readonly options: {
+    private readonly options: ChangeAnnouncerOptions & {
       store: DatabaseRequestStore;
       auditor: AuditorService;
-      logger: LoggerService;
-      notifications?: NotificationService;
-      signals?: SignalsService;
-      events?: EventsService;
-      platformTeam: string;
       appBaseUrl?: string;
     },
   ) {

@@ -24,7 +24,6 @@ import {
   assertLeaseHeld,
   HeldLease,
   pollAgain,
-  processLeased,
   retryOrFail,
   StepFailure,
   transientFailureOf,
@@ -78,8 +77,17 @@ export class OperationProcessor {
     this.instanceId = options.instanceId ?? `operations-${uuid()}`;
     this.dueWork = new DueWork({
       store: options.operations,
-      leaseMs: () => this.leaseMs,
-      process: operation => this.process(operation),
+      leaseMs: () => options.settings.leaseSeconds * 1000,
+      now: () => this.now(),
+      loggerFor: operation =>
+        options.logger.child({
+          requestId: operation.requestId,
+          operationId: operation.id,
+          processor: this.instanceId,
+        }),
+      describe: operation => `operation ${operation.id}`,
+      work: (operation, lease, logger) =>
+        this.process(operation, lease, logger),
     });
   }
 
@@ -97,61 +105,42 @@ export class OperationProcessor {
     return this.dueWork.processNow(ids);
   }
 
-  private get leaseMs() {
-    return this.options.settings.leaseSeconds * 1000;
-  }
-
-  private async process(operation: ClaimedDatabaseOperation): Promise<void> {
-    const logger = this.options.logger.child({
-      requestId: operation.requestId,
-      operationId: operation.id,
-      processor: this.instanceId,
-    });
-    await processLeased(
-      {
-        id: operation.id,
-        lease: operation.lease!,
-        leaseMs: this.leaseMs,
-        store: this.options.operations,
-        now: () => this.now(),
-        logger,
-        what: `operation ${operation.id}`,
-      },
-      async lease => {
-        const request = await this.options.requests.getRequest(
-          operation.requestId,
-        );
-        if (!request || request.status !== 'ready') {
-          await this.fail(
-            operation,
-            lease,
-            `The database is ${request?.status ?? 'gone'}, no longer ready`,
-          );
-          return;
-        }
-        const ctx: StepContext = {
-          logger,
-          secrets: this.options.secrets,
-          signal: lease.signal,
-          lease,
-        };
-        const outcome = await this.step(operation, request, ctx).catch(
-          (error): StepOutcome => ({
-            kind: 'retry',
-            ...transientFailureOf(error),
-          }),
-        );
-        if (outcome.kind === 'wait') {
-          await this.reschedule(
-            operation,
-            lease,
-            pollAgain(this.now(), this.options.settings.pollIntervalSeconds),
-          );
-        } else if (outcome.kind === 'retry') {
-          await this.retryOrFail(operation, lease, outcome);
-        }
-      },
+  /** Checks that the database is still ready, then runs the operation's next step. */
+  private async process(
+    operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
+    logger: LoggerService,
+  ): Promise<void> {
+    const request = await this.options.requests.getRequest(operation.requestId);
+    if (!request || request.status !== 'ready') {
+      await this.fail(
+        operation,
+        lease,
+        `The database is ${request?.status ?? 'gone'}, no longer ready`,
+      );
+      return;
+    }
+    const ctx: StepContext = {
+      logger,
+      secrets: this.options.secrets,
+      signal: lease.signal,
+      lease,
+    };
+    const outcome = await this.step(operation, request, ctx).catch(
+      (error): StepOutcome => ({
+        kind: 'retry',
+        ...transientFailureOf(error),
+      }),
     );
+    if (outcome.kind === 'wait') {
+      await this.reschedule(
+        operation,
+        lease,
+        pollAgain(this.now(), this.options.settings.pollIntervalSeconds),
+      );
+    } else if (outcome.kind === 'retry') {
+      await this.retryOrFail(operation, lease, outcome);
+    }
   }
 
   private async reschedule(

@@ -14,7 +14,6 @@ import {
   assertLeaseHeld,
   HeldLease,
   pollAgain,
-  processLeased,
   retryOrFail,
   StepFailure,
   transientFailureOf,
@@ -50,8 +49,15 @@ export class RequestProcessor {
     this.instanceId = options.instanceId ?? `processor-${uuid()}`;
     this.dueWork = new DueWork({
       store: options.store,
-      leaseMs: () => this.leaseMs,
-      process: request => this.process(request),
+      leaseMs: () => options.settings.leaseSeconds * 1000,
+      now: () => this.now(),
+      loggerFor: request =>
+        options.logger.child({
+          requestId: request.id,
+          processor: this.instanceId,
+        }),
+      describe: request => `request ${request.id}`,
+      work: (request, lease, logger) => this.step(request, lease, logger),
     });
   }
 
@@ -69,33 +75,16 @@ export class RequestProcessor {
     return this.dueWork.processNow(ids);
   }
 
-  private get leaseMs() {
-    return this.options.settings.leaseSeconds * 1000;
-  }
-
-  private async process(request: ClaimedDatabaseRequest): Promise<void> {
-    const logger = this.options.logger.child({
-      requestId: request.id,
-      processor: this.instanceId,
-    });
-    await processLeased(
-      {
-        id: request.id,
-        lease: request.lease!,
-        leaseMs: this.leaseMs,
-        store: this.options.store,
-        now: () => this.now(),
-        logger,
-        what: `request ${request.id}`,
-      },
-      async lease => {
-        if (request.status === 'provisioning') {
-          await this.provision(request, lease, logger);
-        } else if (request.status === 'deprovisioning') {
-          await this.deprovision(request, lease, logger);
-        }
-      },
-    );
+  private async step(
+    request: ClaimedDatabaseRequest,
+    lease: HeldLease,
+    logger: LoggerService,
+  ): Promise<void> {
+    if (request.status === 'provisioning') {
+      await this.provision(request, lease, logger);
+    } else if (request.status === 'deprovisioning') {
+      await this.deprovision(request, lease, logger);
+    }
   }
 
   private async provision(
