@@ -6,7 +6,6 @@ import type {
   ProviderContext,
 } from '@paved/plugin-provisioning-node';
 import { randomBytes } from 'crypto';
-import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseOperation,
   DatabaseOperationStore,
@@ -19,7 +18,7 @@ import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
-import { DueWork } from './DueWork';
+import { LeasedWorkProcessor } from './LeasedWorkProcessor';
 import {
   assertLeaseHeld,
   HeldLease,
@@ -55,10 +54,7 @@ function generatePassword(): string {
  * the other login, keeps the old one through the grace period, then revokes it; `snapshot` copies
  * the database; `restore` takes a safety snapshot first, then restores.
  */
-export class OperationProcessor {
-  readonly instanceId: string;
-  private readonly dueWork: DueWork<ClaimedDatabaseOperation>;
-
+export class OperationProcessor extends LeasedWorkProcessor<ClaimedDatabaseOperation> {
   constructor(
     private readonly options: {
       operations: DatabaseOperationStore;
@@ -74,39 +70,23 @@ export class OperationProcessor {
       instanceId?: string;
     },
   ) {
-    this.instanceId = options.instanceId ?? `operations-${uuid()}`;
-    this.dueWork = new DueWork({
+    super({
+      ...options,
       store: options.operations,
-      leaseMs: () => options.settings.leaseSeconds * 1000,
-      now: () => this.now(),
-      loggerFor: operation =>
-        options.logger.child({
-          requestId: operation.requestId,
-          operationId: operation.id,
-          processor: this.instanceId,
-        }),
-      describe: operation => `operation ${operation.id}`,
-      work: (operation, lease, logger) =>
-        this.process(operation, lease, logger),
+      instancePrefix: 'operations',
     });
   }
 
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
+  protected logContextOf(operation: ClaimedDatabaseOperation) {
+    return { requestId: operation.requestId, operationId: operation.id };
   }
 
-  /** Processes everything that is due; returns how many operations were worked on. */
-  processDue(): Promise<number> {
-    return this.dueWork.processDue();
-  }
-
-  /** Processes the given operations now if they are due and free (after a create or an approval). */
-  processNow(ids: string[]): Promise<void> {
-    return this.dueWork.processNow(ids);
+  protected describe(operation: ClaimedDatabaseOperation) {
+    return `operation ${operation.id}`;
   }
 
   /** Checks that the database is still ready, then runs the operation's next step. */
-  private async process(
+  protected async step(
     operation: ClaimedDatabaseOperation,
     lease: HeldLease,
     logger: LoggerService,
@@ -126,7 +106,7 @@ export class OperationProcessor {
       signal: lease.signal,
       lease,
     };
-    const outcome = await this.step(operation, request, ctx).catch(
+    const outcome = await this.nextStep(operation, request, ctx).catch(
       (error): StepOutcome => ({
         kind: 'retry',
         ...transientFailureOf(error),
@@ -169,7 +149,7 @@ export class OperationProcessor {
     return operations;
   }
 
-  private async step(
+  private async nextStep(
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     ctx: StepContext,

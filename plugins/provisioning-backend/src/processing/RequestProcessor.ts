@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { databaseResourceEntityRefCandidates } from '@paved/plugin-provisioning-common';
-import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseRequest,
   DatabaseRequestStore,
@@ -9,7 +8,7 @@ import {
 import { ProcessingSettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
-import { DueWork } from './DueWork';
+import { LeasedWorkProcessor } from './LeasedWorkProcessor';
 import {
   assertLeaseHeld,
   HeldLease,
@@ -30,10 +29,7 @@ import type { ProvisioningStatus } from '@paved/plugin-provisioning-node';
  * resuming repeats no work. Transient failures are retried with exponential backoff and jitter
  * until `retryDeadline`, then the request ends in `failed` with the reason (see leasedWork.ts).
  */
-export class RequestProcessor {
-  readonly instanceId: string;
-  private readonly dueWork: DueWork<ClaimedDatabaseRequest>;
-
+export class RequestProcessor extends LeasedWorkProcessor<ClaimedDatabaseRequest> {
   constructor(
     private readonly options: {
       store: DatabaseRequestStore;
@@ -46,36 +42,18 @@ export class RequestProcessor {
       instanceId?: string;
     },
   ) {
-    this.instanceId = options.instanceId ?? `processor-${uuid()}`;
-    this.dueWork = new DueWork({
-      store: options.store,
-      leaseMs: () => options.settings.leaseSeconds * 1000,
-      now: () => this.now(),
-      loggerFor: request =>
-        options.logger.child({
-          requestId: request.id,
-          processor: this.instanceId,
-        }),
-      describe: request => `request ${request.id}`,
-      work: (request, lease, logger) => this.step(request, lease, logger),
-    });
+    super({ ...options, instancePrefix: 'processor' });
   }
 
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
+  protected logContextOf(request: ClaimedDatabaseRequest) {
+    return { requestId: request.id };
   }
 
-  /** Processes everything that is due; returns how many requests were worked on. */
-  processDue(): Promise<number> {
-    return this.dueWork.processDue();
+  protected describe(request: ClaimedDatabaseRequest) {
+    return `request ${request.id}`;
   }
 
-  /** Processes the given requests now if they are due and free (after a create or an approval). */
-  processNow(ids: string[]): Promise<void> {
-    return this.dueWork.processNow(ids);
-  }
-
-  private async step(
+  protected async step(
     request: ClaimedDatabaseRequest,
     lease: HeldLease,
     logger: LoggerService,
