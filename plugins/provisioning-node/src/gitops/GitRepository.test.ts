@@ -103,6 +103,30 @@ describe('GitRepository', () => {
     expect(await repo.readFile('gone.yaml')).toBeUndefined();
   });
 
+  it('tells a removed file from one never written, by the commits that touched it', async () => {
+    const repo = repository();
+    // Before the branch exists, nothing is there to read.
+    expect(await repo.readFile('gone.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('gone.yaml')).toBeUndefined();
+    const added = await repo.commitFiles(
+      [
+        { path: 'keep.yaml', content: 'k: 1\n' },
+        { path: 'gone.yaml', content: 'g: 1\n' },
+      ],
+      'add',
+    );
+    const removed = await repo.commitFiles(
+      [{ path: 'gone.yaml', content: null }],
+      'remove',
+    );
+    expect(await repo.lastCommitFor('keep.yaml')).toBe(added.commit);
+    expect(await repo.lastCommitTouching('keep.yaml')).toBe(added.commit);
+    expect(await repo.lastCommitFor('gone.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('gone.yaml')).toBe(removed.commit);
+    expect(await repo.lastCommitFor('never.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('never.yaml')).toBeUndefined();
+  });
+
   it('keeps every write when several writers push at once', async () => {
     await repository().commitFiles(
       [{ path: 'seed.yaml', content: 's\n' }],
