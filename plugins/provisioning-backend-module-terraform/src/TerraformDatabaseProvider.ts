@@ -8,6 +8,7 @@ import {
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
+  operationStatusFromInstance,
   unifiedFileDiff,
   type DatabaseOperationsProvider,
   type DatabaseProvider,
@@ -221,13 +222,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       const run = await this.ensureRun(
         runMessage('resize', request, result.commit),
       );
-      const status = await this.statusFromRun(run, resized);
-      if (status.state === 'ready') {
-        return { state: 'done', message: status.message };
-      }
-      return status.state === 'pending'
-        ? { state: 'pending', message: status.message }
-        : status;
+      return operationStatusFromInstance(
+        await this.statusFromRun(run, resized),
+      );
     } catch (error) {
       return {
         state: 'failed',

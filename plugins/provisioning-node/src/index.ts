@@ -21,6 +21,7 @@ export type {
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';
+export { operationStatusFromInstance } from './providers';
 export {
   GitRepository,
   assertSafeRepositoryPath,
