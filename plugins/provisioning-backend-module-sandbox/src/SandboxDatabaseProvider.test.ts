@@ -230,6 +230,36 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     });
   });
 
+  it('reads a status back only with issued credentials, naming what stands in the way', async () => {
+    // Before provisioning issued a password there is nothing to connect with.
+    await expect(provider.status(request(), ctx)).resolves.toEqual({
+      state: 'pending',
+      message: 'No credentials issued yet',
+    });
+    // A name that makes no identifier fails for good, without a look at the secrets.
+    await expect(
+      provider.status(request({ name: 'Orders' }), ctx),
+    ).resolves.toMatchObject({
+      state: 'failed',
+      retryable: false,
+      message: expect.stringMatching(/not a lowercase DNS label/),
+    });
+    // An unreachable server may come back: retryable, with PostgreSQL's error code.
+    const unreachable = new SandboxDatabaseProvider({
+      settings: {
+        connection: 'postgresql://postgres@127.0.0.1:1/postgres',
+        snapshotDirectory: os.tmpdir(),
+      },
+    });
+    const r = request();
+    secrets.values.set(r.id, 'A'.repeat(32));
+    await expect(unreachable.status(r, ctx)).resolves.toMatchObject({
+      state: 'failed',
+      retryable: true,
+      message: expect.stringMatching(/^ECONNREFUSED: /),
+    });
+  });
+
   it('derives names from the request so retries address the same objects', () => {
     const r = request({ name: 'a-b' });
     expect(sandboxIdentifier(r)).toBe(sandboxIdentifier({ ...r }));

@@ -21,6 +21,7 @@ import {
   ensureSandboxDatabase,
   withAdminClient,
 } from './admin';
+import { sandboxStatus } from './sandboxStatus';
 
 /** Password alphabet is base64url, so it can be embedded in a SQL literal without escaping issues. */
 const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
@@ -127,28 +128,17 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    let identifier: string;
-    try {
-      identifier = sandboxIdentifier(request);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: false,
-        message: (error as Error).message,
-      };
-    }
-    const password = await ctx.secrets.get(request.id);
-    if (!password)
-      return { state: 'pending', message: 'No credentials issued yet' };
-    try {
-      return await this.verify(request, identifier, password);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: isRetryable(error),
-        message: describe(error),
-      };
-    }
+    return sandboxStatus(
+      {
+        loginOf: sandboxIdentifier,
+        verify: (r, identifier, password) =>
+          this.verify(r, identifier, password),
+        isRetryable,
+        describe,
+      },
+      request,
+      ctx,
+    );
   }
 
   async deprovision(

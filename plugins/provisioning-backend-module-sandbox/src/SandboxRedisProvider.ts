@@ -12,6 +12,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { ConcurrencyLimit } from './admin';
 import { InvalidIdentifierError, sandboxIdentifier } from './identifiers';
 import { saveAcl, SandboxRedisOperations } from './SandboxRedisOperations';
+import { sandboxStatus } from './sandboxStatus';
 import type { SandboxRedisSettings } from './settings';
 
 const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
@@ -177,25 +178,16 @@ export class SandboxRedisProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    let user: { username: string; keyPrefix: string };
-    try {
-      user = SandboxRedisProvider.userOf(request);
-    } catch (error) {
-      return { state: 'failed', retryable: false, message: describe(error) };
-    }
-    const password = await ctx.secrets.get(request.id);
-    if (!password) {
-      return { state: 'pending', message: 'No credentials issued yet' };
-    }
-    try {
-      return await this.verify(request, user, password);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: isRetryable(error),
-        message: describe(error),
-      };
-    }
+    return sandboxStatus(
+      {
+        loginOf: SandboxRedisProvider.userOf,
+        verify: (r, user, password) => this.verify(r, user, password),
+        isRetryable,
+        describe,
+      },
+      request,
+      ctx,
+    );
   }
 
   async deprovision(
