@@ -75,13 +75,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     const config = readCrossplaneProviderConfig(rootConfig, platform);
     const repository =
       config.delivery === 'gitops'
-        ? new GitRepository({
-            url: config.gitops.repository,
-            branch: config.gitops.branch,
-            authorName: config.gitops.authorName,
-            authorEmail: config.gitops.authorEmail,
-            createIfMissing: config.gitops.createIfMissing,
-          })
+        ? new GitRepository(config.gitops)
         : undefined;
     const cluster = config.cluster
       ? new KubernetesCompositeResourceCluster(

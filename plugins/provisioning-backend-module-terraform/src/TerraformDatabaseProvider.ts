@@ -69,13 +69,7 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     platform: Pick<PlatformSettings, 'gitHostDirectory'>,
   ): Promise<Record<DatabaseType, TerraformDatabaseProvider>> {
     const config = readTerraformProviderConfig(rootConfig, platform);
-    const repository = new GitRepository({
-      url: config.repository.url,
-      branch: config.repository.branch,
-      authorName: config.repository.authorName,
-      authorEmail: config.repository.authorEmail,
-      createIfMissing: config.repository.createIfMissing,
-    });
+    const repository = new GitRepository(config.repository);
     const terraformCloud = config.terraformCloud
       ? new TerraformCloudClient(config.terraformCloud)
       : undefined;

@@ -32,4 +32,6 @@ export type {
   RepositoryCommitResult,
   RepositoryFileChange,
 } from './gitops/GitRepository';
+export { readGitRepositoryConfig } from './gitops/repositoryConfig';
+export type { GitRepositoryConfig } from './gitops/repositoryConfig';
 export { unifiedFileDiff } from './gitops/fileDiff';
