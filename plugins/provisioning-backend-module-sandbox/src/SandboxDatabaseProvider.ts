@@ -2,7 +2,6 @@ import {
   DatabaseRequest,
   databaseConnectionSecretName,
 } from '@paved/plugin-provisioning-common';
-import { randomBytes } from 'crypto';
 import { Client, ClientConfig } from 'pg';
 import type {
   DatabaseProvider,
@@ -21,14 +20,8 @@ import {
   ensureSandboxDatabase,
   withAdminClient,
 } from './admin';
+import { generatePassword, ISSUED_PASSWORD_PATTERN } from './passwords';
 import { sandboxStatus } from './sandboxStatus';
-
-/** Password alphabet is base64url, so it can be embedded in a SQL literal without escaping issues. */
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
-
-function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
-}
 
 /** PostgreSQL error classes worth retrying: connection, resources, operator intervention. */
 function isRetryable(error: unknown): boolean {
@@ -226,7 +219,7 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     identifier: string,
     password: string,
   ) {
-    if (!PASSWORD_PATTERN.test(password)) {
+    if (!ISSUED_PASSWORD_PATTERN.test(password)) {
       throw new InvalidIdentifierError(
         'stored password has an unexpected format',
       );

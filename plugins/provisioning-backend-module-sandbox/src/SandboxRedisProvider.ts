@@ -7,15 +7,13 @@ import type {
   ProviderContext,
   ProvisioningStatus,
 } from '@paved/plugin-provisioning-node';
-import { randomBytes } from 'crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { ConcurrencyLimit } from './admin';
 import { InvalidIdentifierError, sandboxIdentifier } from './identifiers';
 import { saveAcl, SandboxRedisOperations } from './SandboxRedisOperations';
+import { generatePassword, ISSUED_PASSWORD_PATTERN } from './passwords';
 import { sandboxStatus } from './sandboxStatus';
 import type { SandboxRedisSettings } from './settings';
-
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
 
 /** Keys scanned and unlinked per round trip when a user's keys are removed. */
 const SCAN_BATCH = 500;
@@ -49,10 +47,6 @@ export function redisUserRules(prefix: string): string[] {
 /** The key prefix of a request's user: `<identifier>:`. */
 export function redisKeyPrefix(identifier: string): string {
   return `${identifier}:`;
-}
-
-function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
 }
 
 /** Reply errors of a Redis that is busy or starting, worth retrying; other replies are final. */
@@ -139,7 +133,7 @@ export class SandboxRedisProvider implements DatabaseProvider {
         request.id,
         generatePassword,
       );
-      if (!PASSWORD_PATTERN.test(password)) {
+      if (!ISSUED_PASSWORD_PATTERN.test(password)) {
         throw new InvalidIdentifierError(
           'stored password has an unexpected format',
         );
