@@ -2,12 +2,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { SandboxRedisProvider } from './SandboxRedisProvider';
 import {
-  MemorySecrets,
   REDIS_ADMIN,
   UNUSED_SNAPSHOT_DIRECTORY,
   redisClient,
   redisRequest,
 } from './__testUtils__/redis';
+import { MemorySecrets } from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
