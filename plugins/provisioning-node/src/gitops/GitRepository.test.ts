@@ -80,9 +80,12 @@ describe('GitRepository', () => {
     expect(await repo.readFile('a/b.yaml')).toBe('x: 2\n');
   });
 
-  it('removes files, and removing an absent file changes nothing', async () => {
+  it('removes files, removing an absent file changes nothing, and a removed file is told from one never written', async () => {
     const repo = repository();
-    await repo.commitFiles(
+    // Before the branch exists, nothing is there to read.
+    expect(await repo.readFile('gone.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('gone.yaml')).toBeUndefined();
+    const added = await repo.commitFiles(
       [
         { path: 'keep.yaml', content: 'k: 1\n' },
         { path: 'gone.yaml', content: 'g: 1\n' },
@@ -101,24 +104,7 @@ describe('GitRepository', () => {
     );
     expect(again).toEqual({ commit: removed.commit, changed: false });
     expect(await repo.readFile('gone.yaml')).toBeUndefined();
-  });
 
-  it('tells a removed file from one never written, by the commits that touched it', async () => {
-    const repo = repository();
-    // Before the branch exists, nothing is there to read.
-    expect(await repo.readFile('gone.yaml')).toBeUndefined();
-    expect(await repo.lastCommitTouching('gone.yaml')).toBeUndefined();
-    const added = await repo.commitFiles(
-      [
-        { path: 'keep.yaml', content: 'k: 1\n' },
-        { path: 'gone.yaml', content: 'g: 1\n' },
-      ],
-      'add',
-    );
-    const removed = await repo.commitFiles(
-      [{ path: 'gone.yaml', content: null }],
-      'remove',
-    );
     expect(await repo.lastCommitFor('keep.yaml')).toBe(added.commit);
     expect(await repo.lastCommitTouching('keep.yaml')).toBe(added.commit);
     expect(await repo.lastCommitFor('gone.yaml')).toBeUndefined();
