@@ -33,5 +33,9 @@ export {
   openApiViolationsHandler,
   violationsFromOpenApi,
 } from './openApiErrors';
-export { actionUserAgent, callPluginAsCaller } from './actionRequests';
-export type { PluginActionRequest } from './actionRequests';
+export {
+  actionCallsTo,
+  actionUserAgent,
+  callPluginAsCaller,
+} from './actionRequests';
+export type { PluginActionCall, PluginActionRequest } from './actionRequests';
