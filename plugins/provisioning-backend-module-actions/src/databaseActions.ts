@@ -9,6 +9,7 @@ import {
   ENVIRONMENTS,
   type DatabaseRequest,
   type DatabaseRequestWithEvents,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import { idempotencyHeaders, idempotencyKeyInput } from './idempotency';
 
@@ -71,7 +72,7 @@ function summarise(request: DatabaseRequest) {
     connection: outputs
       ? `${outputs.username}@${outputs.host}:${outputs.port}/${outputs.database}`
       : undefined,
-    portalPath: `/provisioning/requests/${request.id}`,
+    portalPath: requestPagePath(request.id),
   };
 }
 

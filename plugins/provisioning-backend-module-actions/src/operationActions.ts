@@ -6,6 +6,7 @@ import {
   DATABASE_OPERATION_TYPES,
   DATABASE_SIZES,
   type DatabaseOperation,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import { idempotencyHeaders, idempotencyKeyInput } from './idempotency';
 
@@ -52,7 +53,7 @@ function summarise(operation: DatabaseOperation) {
     failureReason: operation.failureReason,
     requestedBy: operation.requestedBy,
     createdAt: operation.createdAt,
-    portalPath: `/provisioning/requests/${operation.requestId}`,
+    portalPath: requestPagePath(operation.requestId),
   };
 }
 

@@ -2,6 +2,7 @@ import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseOperation,
   DatabaseRequest,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import {
@@ -51,7 +52,9 @@ export class OperationLifecycle {
   }
 
   operationLink(operation: Pick<DatabaseOperation, 'id' | 'requestId'>) {
-    return `/provisioning/requests/${operation.requestId}?operation=${operation.id}`;
+    return requestPagePath(operation.requestId, {
+      operationId: operation.id,
+    });
   }
 
   /** Stores a new operation (audited, announced); repeats of an idempotency key return the first. */

@@ -2,6 +2,7 @@ import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseRequest,
   DatabaseRequestStatus,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import { DatabaseRequestStore, TransitionOptions } from '../database';
@@ -47,7 +48,7 @@ export class RequestLifecycle {
   }
 
   requestLink(id: string): string {
-    return `/provisioning/requests/${id}`;
+    return requestPagePath(id);
   }
 
   async transition(
