@@ -10,6 +10,7 @@ export {
   databaseUnavailableHandler,
   isDatabaseUnavailable,
 } from './databaseUnavailable';
+export { isUniqueViolation } from './uniqueViolation';
 export {
   errorBodiesWithoutInternals,
   withoutAbsolutePaths,

@@ -3,7 +3,7 @@ import type {
   ApprovalSubjectType,
 } from '@paved/plugin-provisioning-common';
 import { Knex } from 'knex';
-import { isUniqueViolation } from './concurrency';
+import { isUniqueViolation } from '@paved/backend-platform';
 
 const APPROVALS = 'provisioning_approvals';
 

@@ -1,20 +1,11 @@
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { isUniqueViolation } from '@paved/backend-platform';
 
 /**
  * How the stores settle concurrent writers: row locks on PostgreSQL (SQLite's single writer
  * connection serialises already), unique keys, and compare-and-set updates.
  */
-
-/** A duplicate primary or unique key, on PostgreSQL or SQLite. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    /^SQLITE_CONSTRAINT/.test(e?.code ?? '') ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 /** The query's rows locked until the transaction ends, on PostgreSQL. */
 export function lockedRows<T extends Knex.QueryBuilder>(db: Knex, query: T): T {
