@@ -1,5 +1,36 @@
 import { HumanDuration } from '@backstage/types';
 
+/** The guardrails of one environment; every environment has the same settings. */
+interface EnvironmentGuardrails {
+  /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
+  provider?: string;
+  /** Providers a request may choose explicitly (the default provider is always allowed). */
+  allowedProviders?: string[];
+  /** Sizes allowed in this environment. */
+  sizes?: Array<'small' | 'medium' | 'large'>;
+  /** Storage bounds in GB. */
+  storageGB?: { min?: number; max?: number };
+  /** Whether every request here needs approval. */
+  requiresApproval?: boolean;
+  /**
+   * Who approves changes here, when they need approval (environment, size or budget):
+   * `required` approvals by distinct people (default 1), members of `approvers` (group
+   * entity refs; default the platform team). The permission policy must let them approve too
+   * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
+   */
+  approval?: { required?: number; approvers?: string[] };
+  /** Longest time to live in hours (ephemeral only; default 72). */
+  maxTtlHours?: number;
+  /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
+  maxLifetimeHours?: number;
+}
+
+/** Monthly prices of one provider: per size, and per GB of storage. */
+interface ProviderPrices {
+  sizes?: { small?: number; medium?: number; large?: number };
+  storageGBMonthly?: number;
+}
+
 export interface Config {
   /** Self-service databases (plugin id `provisioning`); see README.md. */
   provisioning?: {
@@ -8,98 +39,10 @@ export interface Config {
      * 1-100 GB; production all sizes 10-1000 GB with approval; ephemeral small 1-10 GB, 72 h max.
      */
     environments?: {
-      development?: {
-        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
-        provider?: string;
-        /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: string[];
-        /** Sizes allowed in this environment. */
-        sizes?: Array<'small' | 'medium' | 'large'>;
-        /** Storage bounds in GB. */
-        storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs approval. */
-        requiresApproval?: boolean;
-        /**
-         * Who approves changes here, when they need approval (environment, size or budget):
-         * `required` approvals by distinct people (default 1), members of `approvers` (group
-         * entity refs; default the platform team). The permission policy must let them approve too
-         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
-         */
-        approval?: { required?: number; approvers?: string[] };
-        /** Longest time to live in hours (ephemeral only; default 72). */
-        maxTtlHours?: number;
-        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
-        maxLifetimeHours?: number;
-      };
-      staging?: {
-        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
-        provider?: string;
-        /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: string[];
-        /** Sizes allowed in this environment. */
-        sizes?: Array<'small' | 'medium' | 'large'>;
-        /** Storage bounds in GB. */
-        storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs approval. */
-        requiresApproval?: boolean;
-        /**
-         * Who approves changes here, when they need approval (environment, size or budget):
-         * `required` approvals by distinct people (default 1), members of `approvers` (group
-         * entity refs; default the platform team). The permission policy must let them approve too
-         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
-         */
-        approval?: { required?: number; approvers?: string[] };
-        /** Longest time to live in hours (ephemeral only; default 72). */
-        maxTtlHours?: number;
-        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
-        maxLifetimeHours?: number;
-      };
-      production?: {
-        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
-        provider?: string;
-        /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: string[];
-        /** Sizes allowed in this environment. */
-        sizes?: Array<'small' | 'medium' | 'large'>;
-        /** Storage bounds in GB. */
-        storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs approval. */
-        requiresApproval?: boolean;
-        /**
-         * Who approves changes here, when they need approval (environment, size or budget):
-         * `required` approvals by distinct people (default 1), members of `approvers` (group
-         * entity refs; default the platform team). The permission policy must let them approve too
-         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
-         */
-        approval?: { required?: number; approvers?: string[] };
-        /** Longest time to live in hours (ephemeral only; default 72). */
-        maxTtlHours?: number;
-        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
-        maxLifetimeHours?: number;
-      };
-      ephemeral?: {
-        /** Provider used when a request names none: the id a provider module registers (sandbox, crossplane, terraform, ...). */
-        provider?: string;
-        /** Providers a request may choose explicitly (the default provider is always allowed). */
-        allowedProviders?: string[];
-        /** Sizes allowed in this environment. */
-        sizes?: Array<'small' | 'medium' | 'large'>;
-        /** Storage bounds in GB. */
-        storageGB?: { min?: number; max?: number };
-        /** Whether every request here needs approval. */
-        requiresApproval?: boolean;
-        /**
-         * Who approves changes here, when they need approval (environment, size or budget):
-         * `required` approvals by distinct people (default 1), members of `approvers` (group
-         * entity refs; default the platform team). The permission policy must let them approve too
-         * (`permission.paved.approvers`). Four eyes always holds: nobody approves what they filed.
-         */
-        approval?: { required?: number; approvers?: string[] };
-        /** Longest time to live in hours (ephemeral only; default 72). */
-        maxTtlHours?: number;
-        /** Longest total lifetime in hours, from the request's creation; extensions stop there (ephemeral only; default 168). */
-        maxLifetimeHours?: number;
-      };
+      development?: EnvironmentGuardrails;
+      staging?: EnvironmentGuardrails;
+      production?: EnvironmentGuardrails;
+      ephemeral?: EnvironmentGuardrails;
     };
     /** Sizes that need approval in any environment (default [large]). */
     sizesRequiringApproval?: Array<'small' | 'medium' | 'large'>;
@@ -131,16 +74,10 @@ export interface Config {
       /** ISO 4217 code of every price (default EUR). */
       currency?: string;
       /** Prices of providers not listed under `providers`. */
-      default?: {
-        sizes?: { small?: number; medium?: number; large?: number };
-        storageGBMonthly?: number;
-      };
+      default?: ProviderPrices;
       /** Prices per provider id; missing entries fall back to `default`. */
       providers?: {
-        [providerId: string]: {
-          sizes?: { small?: number; medium?: number; large?: number };
-          storageGBMonthly?: number;
-        };
+        [providerId: string]: ProviderPrices;
       };
     };
     postgresql?: {

@@ -100,6 +100,8 @@ test.describe('scorecards', () => {
   test("a team's heat map shows its entities against every check", async ({
     page,
   }, testInfo) => {
+    // A laptop-sized window: all 21 checks fit without scrolling sideways.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await signInAsGuest(
       page,
       '/scorecards/teams?team=group%3Adefault%2Fpayments',
@@ -122,6 +124,18 @@ test.describe('scorecards', () => {
     await expect(
       heatMap.locator('[data-status="unknown"]').first(),
     ).toBeVisible();
+    // Checks are grouped by level, and the last check's column is on screen, not scrolled off.
+    await expect(
+      heatMap.getByRole('columnheader', { name: 'Gold', exact: true }),
+    ).toBeVisible();
+    const lastCheck = heatMap.locator('thead tr').last().locator('th').last();
+    await expect(lastCheck).toBeInViewport({ ratio: 1 });
+    expect(
+      await heatMap.evaluate(
+        table =>
+          table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
     await page.screenshot({
       path: testInfo.outputPath('team-heat-map.png'),
       fullPage: true,

@@ -108,3 +108,33 @@ export async function callPluginAsCaller<T>(
       );
   }
 }
+
+/**
+ * An action's call of its plugin's HTTP API as the action's caller: `action` is the name the
+ * action is registered under, `request` what it asks of the API.
+ */
+export type PluginActionCall = <T>(
+  credentials: BackstageCredentials,
+  action: string,
+  request: Omit<PluginActionRequest, 'actionId' | 'pluginId'>,
+) => Promise<{ status: number; body: T }>;
+
+/**
+ * {@link callPluginAsCaller} for the actions of one plugin, so an action names only itself: its
+ * id in the audit log is `<pluginId>:<action>`.
+ */
+export function actionCallsTo(
+  pluginId: string,
+  deps: { auth: AuthService; discovery: DiscoveryService },
+): PluginActionCall {
+  return <T>(
+    credentials: BackstageCredentials,
+    action: string,
+    request: Omit<PluginActionRequest, 'actionId' | 'pluginId'>,
+  ) =>
+    callPluginAsCaller<T>(deps, credentials, {
+      ...request,
+      actionId: `${pluginId}:${action}`,
+      pluginId,
+    });
+}

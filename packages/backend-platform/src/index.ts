@@ -10,6 +10,7 @@ export {
   databaseUnavailableHandler,
   isDatabaseUnavailable,
 } from './databaseUnavailable';
+export { isUniqueViolation } from './uniqueViolation';
 export {
   errorBodiesWithoutInternals,
   withoutAbsolutePaths,
@@ -34,5 +35,9 @@ export {
   openApiViolationsHandler,
   violationsFromOpenApi,
 } from './openApiErrors';
-export { actionUserAgent, callPluginAsCaller } from './actionRequests';
-export type { PluginActionRequest } from './actionRequests';
+export {
+  actionCallsTo,
+  actionUserAgent,
+  callPluginAsCaller,
+} from './actionRequests';
+export type { PluginActionCall, PluginActionRequest } from './actionRequests';

@@ -21,6 +21,7 @@ import {
   databaseResourceEntityRef,
   engineDefinition,
   provisioningRequestEventSchema,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 
 const PROVIDER_NAME = 'paved-provisioning';
@@ -39,10 +40,9 @@ export function databaseResourceEntity(
   request: DatabaseRequest,
   appBaseUrl: string,
 ): ResourceEntity {
-  const requestPage = `${appBaseUrl.replace(
-    /\/+$/,
-    '',
-  )}/provisioning/requests/${request.id}`;
+  const requestPage = `${appBaseUrl.replace(/\/+$/, '')}${requestPagePath(
+    request.id,
+  )}`;
   const namespace = request.owner.split(':')[1]?.split('/')[0] ?? 'default';
   const dependencyOf = [request.component, request.system].filter(
     (ref): ref is string => Boolean(ref),

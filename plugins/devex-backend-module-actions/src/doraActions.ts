@@ -1,28 +1,25 @@
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { callPluginAsCaller } from '@paved/backend-platform';
+import type { PluginActionCall } from '@paved/backend-platform';
 import type {
   DeploymentListResponse,
   DoraMetricsResponse,
 } from '@paved/plugin-devex-common';
 
-import { PLUGIN_ID, scopeQuery, windowQuery } from './scope';
+import {
+  scopeQuery,
+  serviceInput,
+  windowDaysInput,
+  windowQuery,
+} from './scope';
 
 /*
  * DevEx reads for agents. Both are read-only calls of devex's HTTP API as the caller; writing
  * events stays with CI's tokens.
  */
-export function registerDoraActions(options: {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  discovery: DiscoveryService;
-}): void {
-  const { actionsRegistry } = options;
-  const deps = { auth: options.auth, discovery: options.discovery };
-
+export function registerDoraActions(
+  actionsRegistry: ActionsRegistryService,
+  callDevex: PluginActionCall,
+): void {
   actionsRegistry.register({
     name: 'get-dora-metrics',
     title: 'DORA metrics',
@@ -32,23 +29,12 @@ export function registerDoraActions(options: {
     schema: {
       input: z =>
         z.object({
-          service: z
-            .string()
-            .optional()
-            .describe(
-              'Component entity ref, e.g. component:default/payments-api',
-            ),
+          service: serviceInput(z),
           team: z
             .string()
             .optional()
             .describe('Group entity ref, e.g. group:default/payments'),
-          windowDays: z
-            .number()
-            .int()
-            .min(1)
-            .max(1098)
-            .default(90)
-            .describe('How many days back from now'),
+          windowDays: windowDaysInput(z),
         }),
       output: z =>
         z.object({
@@ -58,12 +44,10 @@ export function registerDoraActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<DoraMetricsResponse>(
-        deps,
+      const { body } = await callDevex<DoraMetricsResponse>(
         credentials,
+        'get-dora-metrics',
         {
-          actionId: `${PLUGIN_ID}:get-dora-metrics`,
-          pluginId: PLUGIN_ID,
           path: '/dora',
           query: {
             ...scopeQuery(input),
@@ -108,12 +92,10 @@ export function registerDoraActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<DeploymentListResponse>(
-        deps,
+      const { body } = await callDevex<DeploymentListResponse>(
         credentials,
+        'list-deployments',
         {
-          actionId: `${PLUGIN_ID}:list-deployments`,
-          pluginId: PLUGIN_ID,
           path: '/deployments',
           query: {
             ...scopeQuery(input),

@@ -3,7 +3,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionCallsTo } from '@paved/backend-platform';
 import { registerDoraActions } from './doraActions';
+import { PLUGIN_ID } from './scope';
 import { registerReviewAndImpactActions } from './reviewAndImpactActions';
 
 /**
@@ -22,9 +24,10 @@ export const devexModuleActions = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
       },
-      async init(deps) {
-        registerDoraActions(deps);
-        registerReviewAndImpactActions(deps);
+      async init({ actionsRegistry, auth, discovery }) {
+        const callDevex = actionCallsTo(PLUGIN_ID, { auth, discovery });
+        registerDoraActions(actionsRegistry, callDevex);
+        registerReviewAndImpactActions(actionsRegistry, callDevex);
       },
     });
   },

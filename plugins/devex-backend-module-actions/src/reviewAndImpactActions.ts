@@ -1,9 +1,5 @@
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { callPluginAsCaller } from '@paved/backend-platform';
+import type { PluginActionCall } from '@paved/backend-platform';
 import {
   changeStageDefinitions,
   onboardingMilestoneDefinitions,
@@ -11,20 +7,14 @@ import {
   type ImpactResponse,
   type OnboardingResponse,
 } from '@paved/plugin-devex-common';
-import { PLUGIN_ID, scopeQuery, windowQuery } from './scope';
+import {
+  scopeQuery,
+  serviceInput,
+  windowDaysInput,
+  windowQuery,
+  type Z,
+} from './scope';
 
-type Z = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
-
-const windowDays = (z: Z) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(1098)
-    .default(90)
-    .describe('How many days back from now');
 const team = (z: Z) =>
   z
     .string()
@@ -50,14 +40,10 @@ const milestoneList = Object.entries(onboardingMilestoneDefinitions)
  * The review flow, golden-path impact and time to onboard for agents: read-only calls of devex's
  * HTTP API as the caller, so the answer is what the portal shows that person.
  */
-export function registerReviewAndImpactActions(options: {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  discovery: DiscoveryService;
-}): void {
-  const { actionsRegistry } = options;
-  const deps = { auth: options.auth, discovery: options.discovery };
-
+export function registerReviewAndImpactActions(
+  actionsRegistry: ActionsRegistryService,
+  callDevex: PluginActionCall,
+): void {
   actionsRegistry.register({
     name: 'get-review-flow',
     title: 'Review flow (pull requests)',
@@ -66,14 +52,9 @@ export function registerReviewAndImpactActions(options: {
     schema: {
       input: z =>
         z.object({
-          service: z
-            .string()
-            .optional()
-            .describe(
-              'Component entity ref, e.g. component:default/payments-api',
-            ),
+          service: serviceInput(z),
           team: team(z),
-          windowDays: windowDays(z),
+          windowDays: windowDaysInput(z),
         }),
       output: z =>
         z.object({
@@ -99,12 +80,10 @@ export function registerReviewAndImpactActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<ChangeFlowResponse>(
-        deps,
+      const { body } = await callDevex<ChangeFlowResponse>(
         credentials,
+        'get-review-flow',
         {
-          actionId: `${PLUGIN_ID}:get-review-flow`,
-          pluginId: PLUGIN_ID,
           path: '/changes',
           query: { ...scopeQuery(input), ...windowQuery(input.windowDays) },
         },
@@ -132,7 +111,7 @@ export function registerReviewAndImpactActions(options: {
       'Whether services made from a golden path deliver better than the rest: for a team (its services) or the organisation over a window, one cohort per template, one per template version, and one of the services made from no template (kind "none"). Each cohort gives deployments per service per week, median lead time (hours), change failure rate (0–1), median recovery time (hours) and median time from creation to first production deployment (hours), each as { value, samples, tooFewSamples }. Below minimumSamples a value is null and tooFewSamples is true: do not compare cohorts on it.',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
-      input: z => z.object({ team: team(z), windowDays: windowDays(z) }),
+      input: z => z.object({ team: team(z), windowDays: windowDaysInput(z) }),
       output: z => {
         const measure = z.object({
           value: z.number().nullable(),
@@ -160,12 +139,10 @@ export function registerReviewAndImpactActions(options: {
       },
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<ImpactResponse>(
-        deps,
+      const { body } = await callDevex<ImpactResponse>(
         credentials,
+        'get-golden-path-impact',
         {
-          actionId: `${PLUGIN_ID}:get-golden-path-impact`,
-          pluginId: PLUGIN_ID,
           path: '/impact',
           query: { group: input.team, ...windowQuery(input.windowDays) },
         },
@@ -197,7 +174,7 @@ export function registerReviewAndImpactActions(options: {
     description: `Time to onboard of the people (of a team, or everyone) who started in a window. ${milestoneList} Each milestone is median and p75 hours with samples (people who reached it) and notYet (people who have not, not in the median); no samples gives null. unknownStart counts people with no known start (in the catalog before tracking began, without paved.dev/start-date).`,
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
-      input: z => z.object({ team: team(z), windowDays: windowDays(z) }),
+      input: z => z.object({ team: team(z), windowDays: windowDaysInput(z) }),
       output: z => {
         const milestone = hours(z).extend({ notYet: z.number() });
         return z.object({
@@ -210,12 +187,10 @@ export function registerReviewAndImpactActions(options: {
       },
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<OnboardingResponse>(
-        deps,
+      const { body } = await callDevex<OnboardingResponse>(
         credentials,
+        'get-onboarding',
         {
-          actionId: `${PLUGIN_ID}:get-onboarding`,
-          pluginId: PLUGIN_ID,
           path: '/onboarding',
           query: { group: input.team, ...windowQuery(input.windowDays) },
         },

@@ -1,3 +1,4 @@
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 
 export const PLUGIN_ID = 'devex';
@@ -18,3 +19,25 @@ export function windowQuery(windowDays: number, now = Date.now()) {
     to: new Date(now).toISOString(),
   };
 }
+
+/** The `z` an action's input schema is built with. */
+export type Z = Parameters<
+  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
+>[0];
+
+/** The `service` input of a scoped action: one component. */
+export const serviceInput = (z: Z) =>
+  z
+    .string()
+    .optional()
+    .describe('Component entity ref, e.g. component:default/payments-api');
+
+/** The `windowDays` input of an action over a window (devex answers at most three years). */
+export const windowDaysInput = (z: Z) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(1098)
+    .default(90)
+    .describe('How many days back from now');

@@ -1,9 +1,5 @@
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { callPluginAsCaller } from '@paved/backend-platform';
+import type { PluginActionCall } from '@paved/backend-platform';
 import type { z as zod } from 'zod/v3';
 import {
   DATABASE_REQUEST_STATUSES,
@@ -13,9 +9,9 @@ import {
   ENVIRONMENTS,
   type DatabaseRequest,
   type DatabaseRequestWithEvents,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
-
-const PLUGIN_ID = 'provisioning';
+import { idempotencyHeaders, idempotencyKeyInput } from './idempotency';
 
 /*
  * What agents may do with databases: file a request and read requests. Deleting, approving,
@@ -76,18 +72,14 @@ function summarise(request: DatabaseRequest) {
     connection: outputs
       ? `${outputs.username}@${outputs.host}:${outputs.port}/${outputs.database}`
       : undefined,
-    portalPath: `/provisioning/requests/${request.id}`,
+    portalPath: requestPagePath(request.id),
   };
 }
 
-export function registerDatabaseActions(options: {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  discovery: DiscoveryService;
-}): void {
-  const { actionsRegistry } = options;
-  const deps = { auth: options.auth, discovery: options.discovery };
-
+export function registerDatabaseActions(
+  actionsRegistry: ActionsRegistryService,
+  callProvisioning: PluginActionCall,
+): void {
   actionsRegistry.register({
     name: 'request-database',
     title: 'Request a database',
@@ -133,29 +125,20 @@ export function registerDatabaseActions(options: {
             .describe(
               'Component entity ref that uses it, e.g. component:default/payments-api',
             ),
-          idempotencyKey: z
-            .string()
-            .min(1)
-            .max(255)
-            .optional()
-            .describe(
-              'Repeat the call with the same key to get the same request instead of a second one',
-            ),
+          idempotencyKey: idempotencyKeyInput(z, 'request'),
         }),
       output: z => z.object({ request: requestSummary(z) }),
     },
     action: async ({ input, credentials }) => {
       const { idempotencyKey, ...body } = input;
-      const { body: request } = await callPluginAsCaller<DatabaseRequest>(
-        deps,
+      const { body: request } = await callProvisioning<DatabaseRequest>(
         credentials,
+        'request-database',
         {
-          actionId: `${PLUGIN_ID}:request-database`,
-          pluginId: PLUGIN_ID,
           path: '/requests',
           method: 'POST',
           body,
-          headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+          headers: idempotencyHeaders(idempotencyKey),
         },
       );
       return { output: { request: summarise(request) } };
@@ -188,12 +171,10 @@ export function registerDatabaseActions(options: {
       output: z => z.object({ requests: z.array(requestSummary(z)) }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<{ items: DatabaseRequest[] }>(
-        deps,
+      const { body } = await callProvisioning<{ items: DatabaseRequest[] }>(
         credentials,
+        'list-database-requests',
         {
-          actionId: `${PLUGIN_ID}:list-database-requests`,
-          pluginId: PLUGIN_ID,
           path: '/requests',
           query: input,
         },
@@ -225,12 +206,10 @@ export function registerDatabaseActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<DatabaseRequestWithEvents>(
-        deps,
+      const { body } = await callProvisioning<DatabaseRequestWithEvents>(
         credentials,
+        'get-database-request',
         {
-          actionId: `${PLUGIN_ID}:get-database-request`,
-          pluginId: PLUGIN_ID,
           path: `/requests/${encodeURIComponent(input.id)}`,
         },
       );

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionCallsTo } from '@paved/backend-platform';
 import { registerDatabaseActions } from './databaseActions';
 import { registerOperationActions } from './operationActions';
 
@@ -22,9 +23,13 @@ export const provisioningModuleActions = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
       },
-      async init(deps) {
-        registerDatabaseActions(deps);
-        registerOperationActions(deps);
+      async init({ actionsRegistry, auth, discovery }) {
+        const callProvisioning = actionCallsTo('provisioning', {
+          auth,
+          discovery,
+        });
+        registerDatabaseActions(actionsRegistry, callProvisioning);
+        registerOperationActions(actionsRegistry, callProvisioning);
       },
     });
   },

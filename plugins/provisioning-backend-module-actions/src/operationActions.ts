@@ -1,18 +1,14 @@
-import type {
-  AuthService,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { callPluginAsCaller } from '@paved/backend-platform';
+import type { PluginActionCall } from '@paved/backend-platform';
 import type { z as zod } from 'zod/v3';
 import {
   DATABASE_OPERATION_STATUSES,
   DATABASE_OPERATION_TYPES,
   DATABASE_SIZES,
   type DatabaseOperation,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
-
-const PLUGIN_ID = 'provisioning';
+import { idempotencyHeaders, idempotencyKeyInput } from './idempotency';
 
 /*
  * Day-2 operations an agent may ask for: resize, extend and snapshot. Each adds capacity, time
@@ -57,18 +53,14 @@ function summarise(operation: DatabaseOperation) {
     failureReason: operation.failureReason,
     requestedBy: operation.requestedBy,
     createdAt: operation.createdAt,
-    portalPath: `/provisioning/requests/${operation.requestId}`,
+    portalPath: requestPagePath(operation.requestId),
   };
 }
 
-export function registerOperationActions(options: {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  discovery: DiscoveryService;
-}): void {
-  const { actionsRegistry } = options;
-  const deps = { auth: options.auth, discovery: options.discovery };
-
+export function registerOperationActions(
+  actionsRegistry: ActionsRegistryService,
+  callProvisioning: PluginActionCall,
+): void {
   actionsRegistry.register({
     name: 'request-database-operation',
     title: 'Resize, extend or snapshot a database',
@@ -96,30 +88,21 @@ export function registerOperationActions(options: {
             .optional()
             .describe('extend: hours from now'),
           label: z.string().max(100).optional().describe('snapshot: a label'),
-          idempotencyKey: z
-            .string()
-            .min(1)
-            .max(255)
-            .optional()
-            .describe(
-              'Repeat the call with the same key to get the same operation instead of a second one',
-            ),
+          idempotencyKey: idempotencyKeyInput(z, 'operation'),
         }),
       output: z => z.object({ operation: operationSummary(z) }),
     },
     action: async ({ input, credentials }) => {
       const { requestId, idempotencyKey, ...body } = input;
-      const { body: operation } = await callPluginAsCaller<DatabaseOperation>(
-        deps,
+      const { body: operation } = await callProvisioning<DatabaseOperation>(
         credentials,
+        'request-database-operation',
         {
-          actionId: `${PLUGIN_ID}:request-database-operation`,
-          pluginId: PLUGIN_ID,
           path: `/requests/${encodeURIComponent(requestId)}/operations`,
           method: 'POST',
           // Provisioning refuses a field that does not belong to the type, naming it.
           body,
-          headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
+          headers: idempotencyHeaders(idempotencyKey),
         },
       );
       return { output: { operation: summarise(operation) } };
@@ -140,12 +123,10 @@ export function registerOperationActions(options: {
       output: z => z.object({ operations: z.array(operationSummary(z)) }),
     },
     action: async ({ input, credentials }) => {
-      const { body } = await callPluginAsCaller<{ items: DatabaseOperation[] }>(
-        deps,
+      const { body } = await callProvisioning<{ items: DatabaseOperation[] }>(
         credentials,
+        'list-database-operations',
         {
-          actionId: `${PLUGIN_ID}:list-database-operations`,
-          pluginId: PLUGIN_ID,
           path: `/requests/${encodeURIComponent(input.requestId)}/operations`,
         },
       );

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
+  operationStatusFromInstance,
   unifiedFileDiff,
   type DatabaseOperationsProvider,
   type DatabaseProvider,
@@ -74,13 +75,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     const config = readCrossplaneProviderConfig(rootConfig, platform);
     const repository =
       config.delivery === 'gitops'
-        ? new GitRepository({
-            url: config.gitops.repository,
-            branch: config.gitops.branch,
-            authorName: config.gitops.authorName,
-            authorEmail: config.gitops.authorEmail,
-            createIfMissing: config.gitops.createIfMissing,
-          })
+        ? new GitRepository(config.gitops)
         : undefined;
     const cluster = config.cluster
       ? new KubernetesCompositeResourceCluster(
@@ -217,7 +212,6 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
     return manifest;
   }
 
-
   /** The instance's manifest as delivered (the GitOps file, or the cluster's object). */
   async delivered(request: DatabaseRequest): Promise<{
     text?: string;
@@ -306,13 +300,7 @@ export class CrossplaneDatabaseProvider implements DatabaseProvider {
           message: `Waiting for ${target} to carry ${change.size}, ${change.storageGB} GB`,
         };
       }
-      const status = statusFromConditions(live, rendered);
-      if (status.state === 'ready') {
-        return { state: 'done', message: status.message };
-      }
-      return status.state === 'pending'
-        ? { state: 'pending', message: status.message }
-        : status;
+      return operationStatusFromInstance(statusFromConditions(live, rendered));
     } catch (error) {
       return {
         state: 'failed',

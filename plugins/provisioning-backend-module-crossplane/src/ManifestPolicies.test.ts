@@ -96,10 +96,7 @@ describe('admission policies on what the crossplane provider renders', () => {
       ),
       policies: await ManifestPolicies.fromDirectory(config.policiesDirectory),
       repository: new GitRepository({
-        url: config.gitops.repository,
-        branch: config.gitops.branch,
-        authorName: config.gitops.authorName,
-        authorEmail: config.gitops.authorEmail,
+        ...config.gitops,
         createIfMissing: true,
       }),
     });

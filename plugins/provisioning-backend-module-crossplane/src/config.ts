@@ -2,6 +2,10 @@ import path from 'node:path';
 import type { Config } from '@backstage/config';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { PlatformSettings } from '@paved/backend-platform';
+import {
+  readGitRepositoryConfig,
+  type GitRepositoryConfig,
+} from '@paved/plugin-provisioning-node';
 
 /**
  * Configuration of the crossplane provider, under `provisioning.providers.crossplane`.
@@ -24,17 +28,11 @@ export interface CrossplaneProviderConfig {
   policiesDirectory: string;
   /** Kubernetes namespace of a team: `overrides[ownerRef]`, else `prefix` + the group's name. */
   namespaces: { prefix: string; overrides: Record<string, string> };
-  gitops: {
-    /** Local path, `file://` URL, or a URL the git CLI can push to. */
-    repository: string;
-    branch: string;
-    /** Folder inside the repository for the manifests: `<directory>/<namespace>/<name>.yaml`. */
-    directory: string;
-    authorName: string;
-    authorEmail: string;
-    /** Whether a missing local repository is created (only for the local git host). */
-    createIfMissing: boolean;
-  };
+  /**
+   * The GitOps repository (`gitops.repository` is its URL); manifests go to
+   * `<directory>/<namespace>/<name>.yaml`.
+   */
+  gitops: GitRepositoryConfig;
   cluster?: {
     /** API server URL, or `in-cluster` to use the pod's service account. */
     url: string;
@@ -111,7 +109,6 @@ export function readCrossplaneProviderConfig(
     );
   }
 
-  const repository = config?.getOptionalString('gitops.repository');
   const overrides: Record<string, string> = {};
   const overridesConfig = config?.getOptionalConfig('namespaces.overrides');
   for (const key of overridesConfig?.keys() ?? []) {
@@ -131,18 +128,10 @@ export function readCrossplaneProviderConfig(
       prefix: config?.getOptionalString('namespaces.prefix') ?? '',
       overrides,
     },
-    gitops: {
-      repository:
-        repository ?? path.resolve(gitHostDirectory, DEFAULT_GITOPS_REPOSITORY),
-      branch: config?.getOptionalString('gitops.branch') ?? 'main',
-      directory: config?.getOptionalString('gitops.directory') ?? 'databases',
-      authorName: config?.getOptionalString('gitops.authorName') ?? 'Paved',
-      authorEmail:
-        config?.getOptionalString('gitops.authorEmail') ?? 'paved@example.com',
-      // Only the default repository on the local git host is created on demand; a configured
-      // remote repository that is missing is a configuration error worth failing on.
-      createIfMissing: repository === undefined,
-    },
+    gitops: readGitRepositoryConfig(config?.getOptionalConfig('gitops'), {
+      urlKey: 'repository',
+      defaultUrl: path.resolve(gitHostDirectory, DEFAULT_GITOPS_REPOSITORY),
+    }),
     cluster,
     fieldManager:
       config?.getOptionalString('fieldManager') ?? 'paved-provisioning',

@@ -2,63 +2,19 @@ import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
-import { v4 as uuid } from 'uuid';
-import type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { sandboxIdentifier } from './identifiers';
+import {
+  MemorySecrets,
+  POSTGRES_ADMIN as ADMIN,
+  sandboxRequest as request,
+  withPostgresAdmin,
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
-const ADMIN =
-  process.env.PAVED_SANDBOX_TEST_CONNECTION ??
-  'postgresql://postgres@127.0.0.1:5432/postgres';
-
-class MemorySecrets implements RequestSecretStore {
-  readonly values = new Map<string, string>();
-  async getOrCreate(id: string, generate: () => string) {
-    if (!this.values.has(id)) this.values.set(id, generate());
-    return this.values.get(id)!;
-  }
-  async get(id: string) {
-    return this.values.get(id);
-  }
-  async put(id: string, secret: string) {
-    this.values.set(id, secret);
-  }
-  async delete(id: string) {
-    this.values.delete(id);
-  }
-}
-
-function request(overrides: Partial<DatabaseRequest> = {}): DatabaseRequest {
-  return {
-    id: uuid(),
-    type: 'postgresql',
-    name: 'orders-test',
-    owner: 'group:default/payments',
-    environment: 'development',
-    size: 'small',
-    storageGB: 1,
-    provider: 'sandbox',
-    status: 'provisioning',
-    requestedBy: 'user:default/sam.rivera',
-    approvalRequired: false,
-    humanStep: false,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
-
-async function adminQuery(sql: string, params: unknown[] = []) {
-  const client = new Client({ connectionString: ADMIN });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string, params: unknown[] = []) =>
+  withPostgresAdmin(client => client.query(sql, params));
 
 describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
   const logger = mockServices.logger.mock();
@@ -227,6 +183,36 @@ describe('SandboxDatabaseProvider against the local PostgreSQL', () => {
     await expect(unreachable.provision(request(), ctx)).resolves.toMatchObject({
       state: 'failed',
       retryable: true,
+    });
+  });
+
+  it('reads a status back only with issued credentials, naming what stands in the way', async () => {
+    // Before provisioning issued a password there is nothing to connect with.
+    await expect(provider.status(request(), ctx)).resolves.toEqual({
+      state: 'pending',
+      message: 'No credentials issued yet',
+    });
+    // A name that makes no identifier fails for good, without a look at the secrets.
+    await expect(
+      provider.status(request({ name: 'Orders' }), ctx),
+    ).resolves.toMatchObject({
+      state: 'failed',
+      retryable: false,
+      message: expect.stringMatching(/not a lowercase DNS label/),
+    });
+    // An unreachable server may come back: retryable, with PostgreSQL's error code.
+    const unreachable = new SandboxDatabaseProvider({
+      settings: {
+        connection: 'postgresql://postgres@127.0.0.1:1/postgres',
+        snapshotDirectory: os.tmpdir(),
+      },
+    });
+    const r = request();
+    secrets.values.set(r.id, 'A'.repeat(32));
+    await expect(unreachable.status(r, ctx)).resolves.toMatchObject({
+      state: 'failed',
+      retryable: true,
+      message: expect.stringMatching(/^ECONNREFUSED: /),
     });
   });
 

@@ -2,7 +2,6 @@ import {
   DatabaseRequest,
   databaseConnectionSecretName,
 } from '@paved/plugin-provisioning-common';
-import { randomBytes } from 'crypto';
 import { Client, ClientConfig } from 'pg';
 import type {
   DatabaseProvider,
@@ -21,13 +20,8 @@ import {
   ensureSandboxDatabase,
   withAdminClient,
 } from './admin';
-
-/** Password alphabet is base64url, so it can be embedded in a SQL literal without escaping issues. */
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
-
-function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
-}
+import { generatePassword, ISSUED_PASSWORD_PATTERN } from './passwords';
+import { sandboxStatus } from './sandboxStatus';
 
 /** PostgreSQL error classes worth retrying: connection, resources, operator intervention. */
 function isRetryable(error: unknown): boolean {
@@ -127,28 +121,17 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    let identifier: string;
-    try {
-      identifier = sandboxIdentifier(request);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: false,
-        message: (error as Error).message,
-      };
-    }
-    const password = await ctx.secrets.get(request.id);
-    if (!password)
-      return { state: 'pending', message: 'No credentials issued yet' };
-    try {
-      return await this.verify(request, identifier, password);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: isRetryable(error),
-        message: describe(error),
-      };
-    }
+    return sandboxStatus(
+      {
+        loginOf: sandboxIdentifier,
+        verify: (r, identifier, password) =>
+          this.verify(r, identifier, password),
+        isRetryable,
+        describe,
+      },
+      request,
+      ctx,
+    );
   }
 
   async deprovision(
@@ -236,7 +219,7 @@ export class SandboxDatabaseProvider implements DatabaseProvider {
     identifier: string,
     password: string,
   ) {
-    if (!PASSWORD_PATTERN.test(password)) {
+    if (!ISSUED_PASSWORD_PATTERN.test(password)) {
       throw new InvalidIdentifierError(
         'stored password has an unexpected format',
       );

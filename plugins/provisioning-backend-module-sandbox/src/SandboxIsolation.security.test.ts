@@ -1,61 +1,24 @@
 import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
-import { v4 as uuid } from 'uuid';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { sandboxIdentifier } from './identifiers';
+import {
+  MemorySecrets,
+  POSTGRES_ADMIN as ADMIN,
+  sandboxRequest,
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
-const ADMIN =
-  process.env.PAVED_SANDBOX_TEST_CONNECTION ??
-  'postgresql://postgres@127.0.0.1:5432/postgres';
-
-function request(name: string): DatabaseRequest {
-  return {
-    id: uuid(),
-    type: 'postgresql',
-    name,
-    owner: 'group:default/payments',
-    environment: 'development',
-    size: 'small',
-    storageGB: 1,
-    provider: 'sandbox',
-    status: 'provisioning',
-    requestedBy: 'user:default/sam.rivera',
-    approvalRequired: false,
-    humanStep: false,
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  };
-}
-
 describe('sandbox databases on the local PostgreSQL', () => {
-  const passwords = new Map<string, string>();
-  const ctx = {
-    logger: mockServices.logger.mock(),
-    secrets: {
-      async getOrCreate(id: string, generate: () => string) {
-        if (!passwords.has(id)) passwords.set(id, generate());
-        return passwords.get(id)!;
-      },
-      async get(id: string) {
-        return passwords.get(id);
-      },
-      async put(id: string, secret: string) {
-        passwords.set(id, secret);
-      },
-      async delete(id: string) {
-        passwords.delete(id);
-      },
-    },
-  };
+  const secrets = new MemorySecrets();
+  const ctx = { logger: mockServices.logger.mock(), secrets };
   const provider = new SandboxDatabaseProvider({
     settings: { connection: ADMIN, snapshotDirectory: os.tmpdir() },
   });
-  const a = request('isolation-a');
-  const b = request('isolation-b');
+  const a = sandboxRequest({ name: 'isolation-a' });
+  const b = sandboxRequest({ name: 'isolation-b' });
 
   afterAll(async () => {
     await provider.deprovision(a, ctx);
@@ -72,7 +35,7 @@ describe('sandbox databases on the local PostgreSQL', () => {
       host: url.hostname,
       port: Number(url.port || 5432),
       user: sandboxIdentifier(a),
-      password: passwords.get(a.id),
+      password: secrets.values.get(a.id),
       database: sandboxIdentifier(b),
     });
     await expect(attempt.connect()).rejects.toMatchObject({
@@ -85,7 +48,7 @@ describe('sandbox databases on the local PostgreSQL', () => {
       host: url.hostname,
       port: Number(url.port || 5432),
       user: sandboxIdentifier(a),
-      password: passwords.get(a.id),
+      password: secrets.values.get(a.id),
       database: sandboxIdentifier(a),
     });
     await own.connect();

@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
-import type { RequestSecretStore } from '@paved/plugin-provisioning-node';
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,44 +9,19 @@ import { v4 as uuid } from 'uuid';
 import { SandboxDatabaseProvider } from './SandboxDatabaseProvider';
 import { sandboxIdentifier } from './identifiers';
 import { rotationLogin } from './SandboxOperations';
+import {
+  MemorySecrets,
+  POSTGRES_ADMIN as ADMIN,
+  sandboxRequest,
+  withPostgresAdmin as admin,
+} from './__testUtils__/fixtures';
 
 jest.setTimeout(120_000);
 
-const ADMIN =
-  process.env.PAVED_SANDBOX_TEST_CONNECTION ??
-  'postgresql://postgres@127.0.0.1:5432/postgres';
-
-const secrets: RequestSecretStore = (() => {
-  const values = new Map<string, string>();
-  return {
-    async getOrCreate(id: string, generate: () => string) {
-      if (!values.has(id)) values.set(id, generate());
-      return values.get(id)!;
-    },
-    async get(id: string) {
-      return values.get(id);
-    },
-    async put(id: string, secret: string) {
-      values.set(id, secret);
-    },
-    async delete(id: string) {
-      values.delete(id);
-    },
-  };
-})();
+const secrets = new MemorySecrets();
 const ctx = { logger: mockServices.logger.mock(), secrets };
 
 const password = () => randomBytes(24).toString('base64url');
-
-async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Connects as `user` and runs `sql`; the local server trusts, so a refused login is NOLOGIN. */
 async function asUser(
@@ -107,22 +81,7 @@ describe('sandbox operations on the local PostgreSQL', () => {
     provider = new SandboxDatabaseProvider({
       settings: { connection: ADMIN, snapshotDirectory },
     });
-    const base: DatabaseRequest = {
-      id: uuid(),
-      type: 'postgresql',
-      name: 'ops-test',
-      owner: 'group:default/payments',
-      environment: 'development',
-      size: 'small',
-      storageGB: 1,
-      provider: 'sandbox',
-      status: 'provisioning',
-      requestedBy: 'user:default/sam.rivera',
-      approvalRequired: false,
-      humanStep: false,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-    };
+    const base = sandboxRequest({ name: 'ops-test' });
     const status = await provider.provision(base, ctx);
     if (status.state !== 'ready') throw new Error(JSON.stringify(status));
     request = { ...base, status: 'ready', outputs: status.outputs };

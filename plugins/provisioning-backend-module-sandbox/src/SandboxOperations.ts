@@ -1,4 +1,3 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type {
   DatabaseRequest,
   DatabaseSize,
@@ -12,7 +11,6 @@ import type {
 } from '@paved/plugin-provisioning-node';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, ClientConfig } from 'pg';
 import {
@@ -26,12 +24,10 @@ import {
   quoteIdentifier,
   sandboxIdentifier,
 } from './identifiers';
+import { ISSUED_PASSWORD_PATTERN } from './passwords';
+import { SandboxSnapshotFiles } from './snapshotFiles';
 
 const run = promisify(execFile);
-
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
-const SNAPSHOT_ID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * What a size means on the sandbox: the most concurrent connections to the database. Storage is
@@ -63,6 +59,8 @@ export function rotationLogin(identifier: string): string {
  * - resize: the database's connection limit follows the size.
  */
 export class SandboxOperations implements DatabaseOperationsProvider {
+  private readonly snapshots: SandboxSnapshotFiles;
+
   constructor(
     private readonly options: {
       admin: ClientConfig & { connectionString: string };
@@ -71,7 +69,12 @@ export class SandboxOperations implements DatabaseOperationsProvider {
       limit: ConcurrencyLimit;
       snapshotDirectory: string;
     },
-  ) {}
+  ) {
+    this.snapshots = new SandboxSnapshotFiles(
+      options.snapshotDirectory,
+      '.dump',
+    );
+  }
 
   async resize(
     request: DatabaseRequest,
@@ -97,7 +100,7 @@ export class SandboxOperations implements DatabaseOperationsProvider {
     password: string,
     ctx: ProviderContext,
   ): Promise<{ username: string }> {
-    if (!PASSWORD_PATTERN.test(password)) {
+    if (!ISSUED_PASSWORD_PATTERN.test(password)) {
       throw new InvalidIdentifierError('password has an unexpected format');
     }
     const identifier = sandboxIdentifier(request);
@@ -170,27 +173,23 @@ export class SandboxOperations implements DatabaseOperationsProvider {
     ctx: ProviderContext,
   ): Promise<SnapshotRecord> {
     const identifier = sandboxIdentifier(request);
-    const location = this.locationOf(request, snapshotId);
-    const file = this.fileOf(location);
-    const existing = await fs.stat(file).catch(() => undefined);
-    if (existing) {
-      // A repeated step: the snapshot was written before, keep that point in time.
-      return { location, sizeBytes: existing.size };
-    }
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const partial = `${file}.partial`;
-    await this.options.limit.run(() =>
-      run(
-        'pg_dump',
-        ['--format=custom', '--no-owner', '--no-acl', `--file=${partial}`],
-        { env: this.childEnvironment(identifier), timeout: 30 * 60_000 },
-      ),
+    const { record, written } = await this.snapshots.write(
+      request,
+      snapshotId,
+      async partial => {
+        await this.options.limit.run(() =>
+          run(
+            'pg_dump',
+            ['--format=custom', '--no-owner', '--no-acl', `--file=${partial}`],
+            { env: this.childEnvironment(identifier), timeout: 30 * 60_000 },
+          ),
+        );
+      },
     );
-    await fs.chmod(partial, 0o600);
-    await fs.rename(partial, file);
-    const { size } = await fs.stat(file);
-    ctx.logger.info(`Sandbox ${identifier}: snapshot ${snapshotId} written`);
-    return { location, sizeBytes: size };
+    if (written) {
+      ctx.logger.info(`Sandbox ${identifier}: snapshot ${snapshotId} written`);
+    }
+    return record;
   }
 
   async restore(
@@ -199,12 +198,7 @@ export class SandboxOperations implements DatabaseOperationsProvider {
     ctx: ProviderContext,
   ): Promise<void> {
     const identifier = sandboxIdentifier(request);
-    if (snapshot.location !== this.locationOf(request, snapshot.id)) {
-      throw new InvalidIdentifierError(
-        `snapshot ${snapshot.id} is not one of request ${request.id}`,
-      );
-    }
-    const file = this.fileOf(snapshot.location);
+    const file = this.snapshots.fileOf(request, snapshot);
     await fs.access(file);
     await this.withAdmin(async client => {
       // FORCE ends open sessions (PostgreSQL 13+); the database then holds exactly the snapshot.
@@ -240,30 +234,7 @@ export class SandboxOperations implements DatabaseOperationsProvider {
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
   ): Promise<void> {
-    if (snapshot.location !== this.locationOf(request, snapshot.id)) {
-      throw new InvalidIdentifierError(
-        `snapshot ${snapshot.id} is not one of request ${request.id}`,
-      );
-    }
-    const file = this.fileOf(snapshot.location);
-    await fs.rm(file, { force: true });
-    // The request's folder goes with its last snapshot.
-    await fs.rmdir(path.dirname(file)).catch(() => undefined);
-  }
-
-  /** `<request id>/<snapshot id>.dump`: both UUIDs, checked, so no path can be smuggled in. */
-  private locationOf(request: DatabaseRequest, snapshotId: string): string {
-    sandboxIdentifier(request); // validates the request id
-    if (!SNAPSHOT_ID_PATTERN.test(snapshotId)) {
-      throw new InvalidIdentifierError(
-        `snapshot id "${snapshotId.slice(0, 80)}" is not a UUID`,
-      );
-    }
-    return `${request.id}/${snapshotId}.dump`;
-  }
-
-  private fileOf(location: string): string {
-    return resolveSafeChildPath(this.options.snapshotDirectory, location);
+    await this.snapshots.delete(request, snapshot);
   }
 
   private childEnvironment(database: string): NodeJS.ProcessEnv {

@@ -3,12 +3,12 @@ import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import type Redis from 'ioredis';
 import { SandboxRedisProvider } from './SandboxRedisProvider';
 import {
-  MemorySecrets,
   REDIS_ADMIN,
   UNUSED_SNAPSHOT_DIRECTORY,
   redisClient,
   redisRequest,
 } from './__testUtils__/redis';
+import { MemorySecrets } from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 

@@ -5,12 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 import { SandboxRedisProvider } from './SandboxRedisProvider';
-import {
-  MemorySecrets,
-  REDIS_ADMIN,
-  redisClient,
-  redisRequest,
-} from './__testUtils__/redis';
+import { REDIS_ADMIN, redisClient, redisRequest } from './__testUtils__/redis';
+import { MemorySecrets } from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,3 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import type {
   DatabaseOperationsProvider,
@@ -13,10 +12,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type Redis from 'ioredis';
 import { InvalidIdentifierError } from './identifiers';
+import { ISSUED_PASSWORD_PATTERN } from './passwords';
+import { SandboxSnapshotFiles } from './snapshotFiles';
 
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
-const SNAPSHOT_ID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Keys scanned, dumped or restored per round trip. */
 const BATCH = 500;
 const GIB = 1024 ** 3;
@@ -58,10 +56,17 @@ export interface SandboxRedisAdmin {
  *   refused only when the prefix already holds more than the new memory.
  */
 export class SandboxRedisOperations implements DatabaseOperationsProvider {
+  private readonly snapshots: SandboxSnapshotFiles;
+
   constructor(
     private readonly redis: SandboxRedisAdmin,
-    private readonly snapshotDirectory: string,
-  ) {}
+    snapshotDirectory: string,
+  ) {
+    this.snapshots = new SandboxSnapshotFiles(
+      snapshotDirectory,
+      '.redis.jsonl',
+    );
+  }
 
   async resize(
     request: DatabaseRequest,
@@ -98,7 +103,7 @@ export class SandboxRedisOperations implements DatabaseOperationsProvider {
     password: string,
     ctx: ProviderContext,
   ): Promise<{ username: string }> {
-    if (!PASSWORD_PATTERN.test(password)) {
+    if (!ISSUED_PASSWORD_PATTERN.test(password)) {
       throw new InvalidIdentifierError('password has an unexpected format');
     }
     const { username } = this.redis.userOf(request);
@@ -126,7 +131,7 @@ export class SandboxRedisOperations implements DatabaseOperationsProvider {
       );
     }
     const current = await ctx.secrets.get(request.id);
-    if (!current || !PASSWORD_PATTERN.test(current)) {
+    if (!current || !ISSUED_PASSWORD_PATTERN.test(current)) {
       throw new Error(`No current password of request ${request.id} to keep`);
     }
     await this.redis.withAdmin(async admin => {
@@ -146,52 +151,49 @@ export class SandboxRedisOperations implements DatabaseOperationsProvider {
     ctx: ProviderContext,
   ): Promise<SnapshotRecord> {
     const { keyPrefix, username } = this.redis.userOf(request);
-    const location = this.locationOf(request, snapshotId);
-    const file = resolveSafeChildPath(this.snapshotDirectory, location);
-    const existing = await fs.stat(file).catch(() => undefined);
-    if (existing) {
-      // A repeated step: keep the point in time written before.
-      return { location, sizeBytes: existing.size };
-    }
-    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const partial = `${file}.partial`;
-    const out = await fs.open(partial, 'w', 0o600);
     let count = 0;
-    try {
-      await this.redis.withAdmin(async admin => {
-        for await (const keys of scanPrefix(admin, keyPrefix)) {
-          const pipeline = admin.pipeline();
-          for (const key of keys) {
-            pipeline.dumpBuffer(key);
-            pipeline.pttl(key);
-          }
-          const replies = (await pipeline.exec()) ?? [];
-          const lines: string[] = [];
-          keys.forEach((key, i) => {
-            const payload = replies[2 * i]?.[1] as Buffer | null;
-            const ttl = Number(replies[2 * i + 1]?.[1]);
-            // Gone between SCAN and DUMP (deleted or expired): not part of the snapshot.
-            if (!payload || ttl === -2) return;
-            const line: SnapshotLine = {
-              k: key.toString('base64'),
-              v: payload.toString('base64'),
-              ttl: ttl > 0 ? ttl : 0,
-            };
-            lines.push(JSON.stringify(line));
+    const { record, written } = await this.snapshots.write(
+      request,
+      snapshotId,
+      async partial => {
+        const out = await fs.open(partial, 'w', 0o600);
+        try {
+          await this.redis.withAdmin(async admin => {
+            for await (const keys of scanPrefix(admin, keyPrefix)) {
+              const pipeline = admin.pipeline();
+              for (const key of keys) {
+                pipeline.dumpBuffer(key);
+                pipeline.pttl(key);
+              }
+              const replies = (await pipeline.exec()) ?? [];
+              const lines: string[] = [];
+              keys.forEach((key, i) => {
+                const payload = replies[2 * i]?.[1] as Buffer | null;
+                const ttl = Number(replies[2 * i + 1]?.[1]);
+                // Gone between SCAN and DUMP (deleted or expired): not part of the snapshot.
+                if (!payload || ttl === -2) return;
+                const line: SnapshotLine = {
+                  k: key.toString('base64'),
+                  v: payload.toString('base64'),
+                  ttl: ttl > 0 ? ttl : 0,
+                };
+                lines.push(JSON.stringify(line));
+              });
+              if (lines.length) await out.write(`${lines.join('\n')}\n`);
+              count += lines.length;
+            }
           });
-          if (lines.length) await out.write(`${lines.join('\n')}\n`);
-          count += lines.length;
+        } finally {
+          await out.close();
         }
-      });
-    } finally {
-      await out.close();
-    }
-    await fs.rename(partial, file);
-    const { size } = await fs.stat(file);
-    ctx.logger.info(
-      `Sandbox Redis ${username}: snapshot ${snapshotId} written with ${count} keys`,
+      },
     );
-    return { location, sizeBytes: size };
+    if (written) {
+      ctx.logger.info(
+        `Sandbox Redis ${username}: snapshot ${snapshotId} written with ${count} keys`,
+      );
+    }
+    return record;
   }
 
   async restore(
@@ -200,15 +202,7 @@ export class SandboxRedisOperations implements DatabaseOperationsProvider {
     ctx: ProviderContext,
   ): Promise<void> {
     const { keyPrefix, username } = this.redis.userOf(request);
-    if (snapshot.location !== this.locationOf(request, snapshot.id)) {
-      throw new InvalidIdentifierError(
-        `snapshot ${snapshot.id} is not one of request ${request.id}`,
-      );
-    }
-    const file = resolveSafeChildPath(
-      this.snapshotDirectory,
-      snapshot.location,
-    );
+    const file = this.snapshots.fileOf(request, snapshot);
     await fs.access(file);
     const prefix = Buffer.from(keyPrefix);
     // Read through once before anything is removed: a damaged file, or one naming keys outside
@@ -251,28 +245,7 @@ export class SandboxRedisOperations implements DatabaseOperationsProvider {
     request: DatabaseRequest,
     snapshot: SnapshotRecord & { id: string },
   ): Promise<void> {
-    if (snapshot.location !== this.locationOf(request, snapshot.id)) {
-      throw new InvalidIdentifierError(
-        `snapshot ${snapshot.id} is not one of request ${request.id}`,
-      );
-    }
-    const file = resolveSafeChildPath(
-      this.snapshotDirectory,
-      snapshot.location,
-    );
-    await fs.rm(file, { force: true });
-    await fs.rmdir(path.dirname(file)).catch(() => undefined);
-  }
-
-  /** `<request id>/<snapshot id>.redis.jsonl`: both UUIDs, checked, so no path is smuggled in. */
-  private locationOf(request: DatabaseRequest, snapshotId: string): string {
-    this.redis.userOf(request); // validates the request id
-    if (!SNAPSHOT_ID_PATTERN.test(snapshotId)) {
-      throw new InvalidIdentifierError(
-        `snapshot id "${snapshotId.slice(0, 80)}" is not a UUID`,
-      );
-    }
-    return `${request.id}/${snapshotId}.redis.jsonl`;
+    await this.snapshots.delete(request, snapshot);
   }
 }
 

@@ -2,12 +2,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
 import { SandboxRedisProvider } from './SandboxRedisProvider';
 import {
-  MemorySecrets,
   REDIS_ADMIN,
   UNUSED_SNAPSHOT_DIRECTORY,
   redisClient,
   redisRequest,
 } from './__testUtils__/redis';
+import { MemorySecrets } from './__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -158,6 +158,33 @@ describe('SandboxRedisProvider against the local Redis', () => {
     });
     const status = await unreachable.provision(redisRequest(), ctx);
     expect(status).toMatchObject({ state: 'failed', retryable: true });
+  });
+
+  it('reads a status back only with issued credentials, naming what stands in the way', async () => {
+    // Before provisioning issued a password there is nothing to authenticate with.
+    expect(await provider.status(redisRequest(), ctx)).toEqual({
+      state: 'pending',
+      message: 'No credentials issued yet',
+    });
+    // A name that makes no user fails for good, without a look at the secrets.
+    expect(
+      await provider.status(redisRequest({ name: 'Orders' }), ctx),
+    ).toMatchObject({
+      state: 'failed',
+      retryable: false,
+      message: expect.stringMatching(/not a lowercase DNS label/),
+    });
+    // An unreachable server may come back.
+    const unreachable = new SandboxRedisProvider({
+      settings: { connection: 'redis://127.0.0.1:1' },
+      snapshotDirectory: UNUSED_SNAPSHOT_DIRECTORY,
+    });
+    const request = redisRequest();
+    secrets.values.set(request.id, 'A'.repeat(32));
+    expect(await unreachable.status(request, ctx)).toMatchObject({
+      state: 'failed',
+      retryable: true,
+    });
   });
 
   it('refuses an admin connection that is not a Redis URL', () => {

@@ -7,14 +7,13 @@ import type {
   ProviderContext,
   ProvisioningStatus,
 } from '@paved/plugin-provisioning-node';
-import { randomBytes } from 'crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { ConcurrencyLimit } from './admin';
 import { InvalidIdentifierError, sandboxIdentifier } from './identifiers';
 import { saveAcl, SandboxRedisOperations } from './SandboxRedisOperations';
+import { generatePassword, ISSUED_PASSWORD_PATTERN } from './passwords';
+import { sandboxStatus } from './sandboxStatus';
 import type { SandboxRedisSettings } from './settings';
-
-const PASSWORD_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
 
 /** Keys scanned and unlinked per round trip when a user's keys are removed. */
 const SCAN_BATCH = 500;
@@ -48,10 +47,6 @@ export function redisUserRules(prefix: string): string[] {
 /** The key prefix of a request's user: `<identifier>:`. */
 export function redisKeyPrefix(identifier: string): string {
   return `${identifier}:`;
-}
-
-function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
 }
 
 /** Reply errors of a Redis that is busy or starting, worth retrying; other replies are final. */
@@ -138,7 +133,7 @@ export class SandboxRedisProvider implements DatabaseProvider {
         request.id,
         generatePassword,
       );
-      if (!PASSWORD_PATTERN.test(password)) {
+      if (!ISSUED_PASSWORD_PATTERN.test(password)) {
         throw new InvalidIdentifierError(
           'stored password has an unexpected format',
         );
@@ -177,25 +172,16 @@ export class SandboxRedisProvider implements DatabaseProvider {
     request: DatabaseRequest,
     ctx: ProviderContext,
   ): Promise<ProvisioningStatus> {
-    let user: { username: string; keyPrefix: string };
-    try {
-      user = SandboxRedisProvider.userOf(request);
-    } catch (error) {
-      return { state: 'failed', retryable: false, message: describe(error) };
-    }
-    const password = await ctx.secrets.get(request.id);
-    if (!password) {
-      return { state: 'pending', message: 'No credentials issued yet' };
-    }
-    try {
-      return await this.verify(request, user, password);
-    } catch (error) {
-      return {
-        state: 'failed',
-        retryable: isRetryable(error),
-        message: describe(error),
-      };
-    }
+    return sandboxStatus(
+      {
+        loginOf: SandboxRedisProvider.userOf,
+        verify: (r, user, password) => this.verify(r, user, password),
+        isRetryable,
+        describe,
+      },
+      request,
+      ctx,
+    );
   }
 
   async deprovision(

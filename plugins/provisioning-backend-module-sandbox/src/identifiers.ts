@@ -3,7 +3,8 @@ import {
   DNS_LABEL_PATTERN,
 } from '@paved/plugin-provisioning-common';
 
-const REQUEST_ID_PATTERN =
+/** Paved's ids (requests, snapshots): lowercase UUIDs. */
+export const UUID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const IDENTIFIER_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -39,7 +40,7 @@ export function sandboxIdentifier(request: {
       )}" is not a lowercase DNS label`,
     );
   }
-  if (!REQUEST_ID_PATTERN.test(request.id)) {
+  if (!UUID_PATTERN.test(request.id)) {
     throw new InvalidIdentifierError(
       `id: "${String(request.id).slice(0, 80)}" is not a UUID`,
     );

@@ -8,6 +8,7 @@ import {
 import type { PlatformSettings } from '@paved/backend-platform';
 import {
   GitRepository,
+  operationStatusFromInstance,
   unifiedFileDiff,
   type DatabaseOperationsProvider,
   type DatabaseProvider,
@@ -68,13 +69,7 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
     platform: Pick<PlatformSettings, 'gitHostDirectory'>,
   ): Promise<Record<DatabaseType, TerraformDatabaseProvider>> {
     const config = readTerraformProviderConfig(rootConfig, platform);
-    const repository = new GitRepository({
-      url: config.repository.url,
-      branch: config.repository.branch,
-      authorName: config.repository.authorName,
-      authorEmail: config.repository.authorEmail,
-      createIfMissing: config.repository.createIfMissing,
-    });
+    const repository = new GitRepository(config.repository);
     const terraformCloud = config.terraformCloud
       ? new TerraformCloudClient(config.terraformCloud)
       : undefined;
@@ -221,13 +216,9 @@ export class TerraformDatabaseProvider implements DatabaseProvider {
       const run = await this.ensureRun(
         runMessage('resize', request, result.commit),
       );
-      const status = await this.statusFromRun(run, resized);
-      if (status.state === 'ready') {
-        return { state: 'done', message: status.message };
-      }
-      return status.state === 'pending'
-        ? { state: 'pending', message: status.message }
-        : status;
+      return operationStatusFromInstance(
+        await this.statusFromRun(run, resized),
+      );
     } catch (error) {
       return {
         state: 'failed',

@@ -3,6 +3,10 @@ import type { Config } from '@backstage/config';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { PlatformSettings } from '@paved/backend-platform';
 import { ENGINE_DEFINITIONS } from '@paved/plugin-provisioning-common';
+import {
+  readGitRepositoryConfig,
+  type GitRepositoryConfig,
+} from '@paved/plugin-provisioning-node';
 
 /** Configuration of the terraform provider, under `provisioning.providers.terraform`. */
 export interface TerraformProviderConfig {
@@ -10,16 +14,8 @@ export interface TerraformProviderConfig {
   moduleDirectory: string;
   /** `source` of the rendered module call, as seen from the file in the infrastructure repository. */
   moduleSource: string;
-  repository: {
-    /** Local path, `file://` URL, or a URL the git CLI can push to. */
-    url: string;
-    branch: string;
-    /** Folder of the team roots: `<directory>/<team>/<environment>/<name>.tf`. */
-    directory: string;
-    authorName: string;
-    authorEmail: string;
-    createIfMissing: boolean;
-  };
+  /** The infrastructure repository; the team roots are `<directory>/<team>/<environment>/<name>.tf`. */
+  repository: GitRepositoryConfig;
   /** Starts runs in a Terraform Cloud / Enterprise workspace after each commit. */
   terraformCloud?: {
     baseUrl: string;
@@ -59,7 +55,6 @@ export function readTerraformProviderConfig(
     'provisioning.providers.terraform',
   );
   const { gitHostDirectory } = platform;
-  const url = config?.getOptionalString('repository.url');
   const tfc = config?.getOptionalConfig('terraformCloud');
   return {
     moduleDirectory:
@@ -74,17 +69,13 @@ export function readTerraformProviderConfig(
     moduleSource:
       config?.getOptionalString('moduleSource') ??
       '../../../modules/postgresql',
-    repository: {
-      url: url ?? path.resolve(gitHostDirectory, DEFAULT_REPOSITORY),
-      branch: config?.getOptionalString('repository.branch') ?? 'main',
-      directory:
-        config?.getOptionalString('repository.directory') ?? 'databases',
-      authorName: config?.getOptionalString('repository.authorName') ?? 'Paved',
-      authorEmail:
-        config?.getOptionalString('repository.authorEmail') ??
-        'paved@example.com',
-      createIfMissing: url === undefined,
-    },
+    repository: readGitRepositoryConfig(
+      config?.getOptionalConfig('repository'),
+      {
+        urlKey: 'url',
+        defaultUrl: path.resolve(gitHostDirectory, DEFAULT_REPOSITORY),
+      },
+    ),
     terraformCloud: tfc
       ? {
           baseUrl: (

@@ -142,7 +142,9 @@ function readQuota(
   };
 }
 
-const GROUP_REF_PATTERN = /^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/;
+/** A group entity ref as approvers, owners and quotas name teams: `group:<namespace>/<name>`. */
+export const GROUP_REF_PATTERN =
+  /^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/;
 
 /** `environments.<env>.approval`: default one approval by the platform team. */
 function readApprovalRule(

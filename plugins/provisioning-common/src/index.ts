@@ -14,3 +14,4 @@ export * from './approvals';
 export * from './cost';
 export * from './operations';
 export * from './drift';
+export * from './portalPaths';

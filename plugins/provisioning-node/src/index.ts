@@ -21,6 +21,7 @@ export type {
   ProvisioningStatus,
   RequestSecretStore,
 } from './providers';
+export { operationStatusFromInstance } from './providers';
 export {
   GitRepository,
   assertSafeRepositoryPath,
@@ -31,4 +32,6 @@ export type {
   RepositoryCommitResult,
   RepositoryFileChange,
 } from './gitops/GitRepository';
+export { readGitRepositoryConfig } from './gitops/repositoryConfig';
+export type { GitRepositoryConfig } from './gitops/repositoryConfig';
 export { unifiedFileDiff } from './gitops/fileDiff';

@@ -119,6 +119,22 @@ export type OperationStatus =
   | { state: 'pending'; message?: string }
   | { state: 'failed'; message: string; retryable: boolean };
 
+/**
+ * The status of an operation that changes the instance in place (a resize), read from the
+ * instance once it carries the change: ready again means done, pending stays pending (the
+ * outputs are not the operation's), and the instance's failure is the operation's.
+ */
+export function operationStatusFromInstance(
+  instance: ProvisioningStatus,
+): OperationStatus {
+  if (instance.state === 'ready') {
+    return { state: 'done', message: instance.message };
+  }
+  return instance.state === 'pending'
+    ? { state: 'pending', message: instance.message }
+    : instance;
+}
+
 /** A resize: the request as it is, and the size and storage it is to have. */
 export interface ResizeChange {
   size: DatabaseSize;

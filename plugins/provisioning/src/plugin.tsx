@@ -1,3 +1,4 @@
+import { PROVISIONING_PAGE_PATH } from '@paved/plugin-provisioning-common';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -28,7 +29,7 @@ const provisioningApi = ApiBlueprint.make({
 
 const provisioningPage = PageBlueprint.make({
   params: {
-    path: '/provisioning',
+    path: PROVISIONING_PAGE_PATH,
     title: 'Databases',
     icon: <StorageIcon />,
     routeRef: rootRouteRef,

@@ -1,3 +1,4 @@
+import { REQUEST_PAGE_SUBPATH } from '@paved/plugin-provisioning-common';
 import {
   createRouteRef,
   createSubRouteRef,
@@ -9,7 +10,7 @@ export const rootRouteRef = createRouteRef();
 /** One request with its live timeline and audit log: `/provisioning/requests/:id`. */
 export const requestRouteRef = createSubRouteRef({
   parent: rootRouteRef,
-  path: '/requests/:id',
+  path: REQUEST_PAGE_SUBPATH,
 });
 
 /** The approvals inbox: `/provisioning/approvals`. */

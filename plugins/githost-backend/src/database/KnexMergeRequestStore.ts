@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@paved/backend-platform';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -55,17 +56,6 @@ function fromRow(row: Row): MergeRequestRecord {
     createdAt: new Date(Number(row.created_at)),
     updatedAt: new Date(Number(row.updated_at)),
   };
-}
-
-/** A unique index or primary key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
 }
 
 /** Attempts at taking the next number when another writer takes it at the same moment. */

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@paved/backend-platform';
 import crypto from 'node:crypto';
 import {
   DatabaseService,
@@ -66,16 +67,6 @@ function fromRow(row: Row): UpgradeRecord {
 
 const activeKey = (entityRef: string, toVersion: string) =>
   `${entityRef}@${toVersion}`;
-
-/** A unique index refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 /** {@link UpgradeStore} on the plugin's database (SQLite or PostgreSQL). */
 export class KnexUpgradeStore implements UpgradeStore {

@@ -14,6 +14,10 @@ const parameters = [
       replicas: { type: 'number', default: 2 },
       region: { type: 'string' },
       api: { type: 'string' },
+      notes: { type: 'string', default: '' },
+      tags: { type: 'array', default: [] },
+      sidecar: { type: 'boolean', default: false },
+      owner: { type: 'string' },
     },
   },
 ];
@@ -31,6 +35,10 @@ describe('completeInputs', () => {
         costCentre: '${{ parameters.costCentre }}',
         label: "${{ parameters.name + '-' + parameters.tier }}",
         databaseRef: '${{ steps.database.output.entityRef }}',
+        notes: '${{ parameters.notes }}',
+        tags: '${{ parameters.tags }}',
+        sidecar: '${{ parameters.sidecar }}',
+        ownerRef: "${{ parameters.owner or '' }}",
         httpPort: 8080,
         language: 'typescript',
       },
@@ -43,14 +51,21 @@ describe('completeInputs', () => {
         tier: 'critical',
         replicas: 2,
         api: 'http',
+        // Empty defaults are rendered as they are, and not reported as defaulted.
+        notes: '',
+        tags: [],
+        sidecar: false,
+        ownerRef: '',
         httpPort: 8080,
         language: 'typescript',
       },
-      defaulted: ['replicas', 'api'],
+      // `false` is a choice a reviewer should see; an empty string or list is not.
+      defaulted: ['replicas', 'api', 'sidecar'],
       // Required without a default, and a computed form value that only a task can evaluate.
       missing: ['costCentre', 'label'],
-      // A step's output, and an optional parameter without a default: empty, as in a task.
-      empty: ['region', 'databaseRef'],
+      // A step's output, an optional parameter without a default or with an empty one: empty, as
+      // in a task.
+      empty: ['region', 'databaseRef', 'notes', 'tags', 'ownerRef'],
     });
   });
 

@@ -8,7 +8,10 @@ type ParameterPage = {
 export type InputCompletion = {
   /** The recorded inputs plus every new one that could be given a value. */
   inputs: Record<string, unknown>;
-  /** New inputs given the `default` of their parameter's schema (or the expression's fallback). */
+  /**
+   * New inputs given a non-empty `default` of their parameter's schema (or the expression's
+   * fallback): values a reviewer of the upgrade should see.
+   */
   defaulted: string[];
   /**
    * New inputs that are required and have no default, or whose expression cannot be worked out
@@ -16,8 +19,9 @@ export type InputCompletion = {
    */
   missing: string[];
   /**
-   * New inputs computed by the template's steps (or optional parameters without a default): not
-   * recorded and not recomputable, so they render empty, as for a task where they are empty.
+   * New inputs that render empty, as for a task where they are empty: computed by the template's
+   * steps (not recorded and not recomputable), optional parameters without a default, and those
+   * whose default is empty (`''`, `[]`, `{}`, `null`), which {@link InputCompletion.inputs} holds.
    */
   empty: string[];
 };
@@ -36,6 +40,14 @@ function literal(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A default that renders nothing: not worth a reviewer's attention. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 function parameterSchema(parameters: unknown, name: string) {
@@ -84,12 +96,16 @@ export function completeInputs(options: {
     const fallback = simple?.[2] === undefined ? undefined : literal(simple[2]);
     if (simple && (simple[2] === undefined || fallback)) {
       const parameter = parameterSchema(parameters, simple[1]);
-      if (parameter?.schema.default !== undefined) {
-        completion.inputs[key] = parameter.schema.default;
-        completion.defaulted.push(key);
-      } else if (fallback) {
-        completion.inputs[key] = fallback.value;
-        completion.defaulted.push(key);
+      const given =
+        parameter?.schema.default !== undefined
+          ? { value: parameter.schema.default }
+          : fallback;
+      if (given) {
+        completion.inputs[key] = given.value;
+        (isEmptyValue(given.value)
+          ? completion.empty
+          : completion.defaulted
+        ).push(key);
       } else if (parameter?.required || !parameter) {
         completion.missing.push(key);
       } else {

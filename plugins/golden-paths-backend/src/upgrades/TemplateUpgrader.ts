@@ -53,9 +53,12 @@ export type PreparedUpgrade = {
   templateCommit: string;
   /** Files committed with conflict markers; empty when the merge was clean. */
   conflicts: string[];
-  /** New inputs the repository had not recorded, rendered with their parameter's default. */
+  /** New inputs the repository had not recorded, rendered with their parameter's non-empty default. */
   defaulted: string[];
-  /** New inputs computed by template steps, not recorded and not recomputable: rendered empty. */
+  /**
+   * New inputs rendered empty: computed by template steps (not recorded and not recomputable),
+   * or optional with no default or an empty one.
+   */
   empty: string[];
 };
 

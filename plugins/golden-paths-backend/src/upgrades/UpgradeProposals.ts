@@ -28,6 +28,7 @@ import {
   TemplateUpgrader,
 } from './TemplateUpgrader';
 import { UpgradeNotifier } from './UpgradeNotifier';
+import { describeUpgrade } from './upgradeDescription';
 import { RepositoryCheckouts, repositoryTargetOf } from './repositories';
 
 /** Who the scheduled run proposes as. */
@@ -64,48 +65,6 @@ export function isAwaitingInputs(record: UpgradeRecord): boolean {
 
 function entityRefViolation(problem: string, rule: string) {
   return formatViolation({ field: 'entityRef', problem, rule });
-}
-
-function describeUpgrade(options: {
-  templateRef: string;
-  fromVersion: string;
-  toVersion: string;
-  conflicts: string[];
-  defaulted: string[];
-  empty: string[];
-}): string {
-  const { templateRef, fromVersion, toVersion, conflicts } = options;
-  const inputs = (names: string[]) => names.map(n => `\`${n}\``).join(', ');
-  return [
-    `Paved rendered **${toVersion}** of \`${templateRef}\` with the inputs recorded in`,
-    `\`.paved/template.yaml\` onto \`${TEMPLATE_BRANCH}\` and merged it into this branch. The merge`,
-    `is three-way (its base is the ${fromVersion} output), so your changes since are kept.`,
-    '',
-    conflicts.length > 0
-      ? [
-          '**Needs attention**: these files conflict and were committed with their markers.',
-          'Resolve them on this branch (clone it, fix, push), then merge:',
-          '',
-          ...conflicts.map(file => `- \`${file}\``),
-        ].join('\n')
-      : 'It merged cleanly: review the diff and merge.',
-    ...(options.defaulted.length > 0
-      ? [
-          '',
-          `New inputs of ${toVersion}, rendered with their default (change them in \`.paved/template.yaml\` if that is not what you want): ${inputs(
-            options.defaulted,
-          )}.`,
-        ]
-      : []),
-    ...(options.empty.length > 0
-      ? [
-          '',
-          `New inputs of ${toVersion} that template steps compute and this repository did not record, rendered empty: ${inputs(
-            options.empty,
-          )}.`,
-        ]
-      : []),
-  ].join('\n');
 }
 
 /**

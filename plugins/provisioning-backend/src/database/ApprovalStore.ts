@@ -3,6 +3,7 @@ import type {
   ApprovalSubjectType,
 } from '@paved/plugin-provisioning-common';
 import { Knex } from 'knex';
+import { isUniqueViolation } from '@paved/backend-platform';
 
 const APPROVALS = 'provisioning_approvals';
 
@@ -48,15 +49,6 @@ function rowToApproval(row: ApprovalRow): Approval {
     ...(row.comment ? { comment: row.comment } : {}),
     approvedAt: at.toISOString(),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    /^SQLITE_CONSTRAINT/.test(e?.code ?? '') ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
 }
 
 /**

@@ -9,7 +9,8 @@ import type {
   DatabaseSize,
   DatabaseSnapshot,
 } from '@paved/plugin-provisioning-common';
-import type { RescheduleUpdate } from './leases';
+import type { ClaimOptions, RescheduleUpdate } from './leases';
+import type { HistoryEntry } from './history';
 
 /** An operation that passed its guardrails, ready to be stored. */
 export interface NewDatabaseOperation {
@@ -103,19 +104,14 @@ export interface DatabaseOperationStore {
   /** Appends an entry to the request's trail that belongs to the operation and changes nothing. */
   appendEvent(
     operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
-    event: { actor: string; action: string; message?: string },
+    event: HistoryEntry,
   ): Promise<void>;
 
   /**
    * Takes the lease of in-progress operations that are due and not leased by a live processor,
    * for `owner`, a token unique to this claim.
    */
-  claimDue(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<ClaimedDatabaseOperation[]>;
+  claimDue(options: ClaimOptions): Promise<ClaimedDatabaseOperation[]>;
 
   /** Extends the lease while `leaseOwner` holds it; false when it was taken over or freed. */
   renewLease(id: string, leaseOwner: string, leaseMs: number): Promise<boolean>;
@@ -129,7 +125,7 @@ export interface DatabaseOperationStore {
     operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
     leaseOwner: string,
     update: RescheduleUpdate,
-    event?: { actor: string; action: string; message?: string },
+    event?: HistoryEntry,
   ): Promise<boolean>;
 
   releaseLease(id: string, leaseOwner: string): Promise<void>;

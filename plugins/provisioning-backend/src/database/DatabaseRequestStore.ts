@@ -10,7 +10,8 @@ import type {
   Environment,
   TeamQuota,
 } from '@paved/plugin-provisioning-common';
-import type { RescheduleUpdate } from './leases';
+import type { ClaimOptions, RescheduleUpdate } from './leases';
+import type { HistoryEntry } from './history';
 
 /** A validated request, ready to be stored. */
 export interface NewDatabaseRequest {
@@ -135,22 +136,14 @@ export interface DatabaseRequestStore {
   transition(id: string, options: TransitionOptions): Promise<DatabaseRequest>;
 
   /** Appends an event that changes no status (a failed attempt, an extension, a notification). */
-  appendEvent(
-    requestId: string,
-    event: { actor: string; action: string; message?: string },
-  ): Promise<void>;
+  appendEvent(requestId: string, event: HistoryEntry): Promise<void>;
 
   /**
    * Takes the lease of requests that need processing (`provisioning`/`deprovisioning`, due, not
    * leased by a live processor) for `owner`, a token unique to this claim. A request is leased by
    * one processor at a time.
    */
-  claimDue(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<ClaimedDatabaseRequest[]>;
+  claimDue(options: ClaimOptions): Promise<ClaimedDatabaseRequest[]>;
 
   /**
    * Extends the lease while `leaseOwner` (the token of one claim) still holds it; false when it
@@ -166,7 +159,7 @@ export interface DatabaseRequestStore {
     id: string,
     leaseOwner: string,
     update: RescheduleUpdate,
-    event?: { actor: string; action: string; message?: string },
+    event?: HistoryEntry,
   ): Promise<boolean>;
 
   /** Frees a lease if this processor still holds it. */

@@ -2,11 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   canTransitionOperation,
   DatabaseOperation,
-  DatabaseOperationParameters,
-  DatabaseOperationPhase,
   DatabaseOperationStatus,
-  DatabaseOperationType,
-  DatabaseSnapshot,
   FINAL_DATABASE_OPERATION_STATUSES,
 } from '@paved/plugin-provisioning-common';
 import { Knex } from 'knex';
@@ -19,108 +15,30 @@ import {
   OperationTransitionOptions,
   StoredDatabaseSnapshot,
 } from './DatabaseOperationStore';
-import { RescheduleUpdate, RowLeases } from './leases';
-import { optionalDate, RequestRow, rowToRequest, toDate } from './rows';
+import { ClaimOptions, RescheduleUpdate, RowLeases } from './leases';
+import {
+  OperationRow,
+  RequestRow,
+  rowToClaimedOperation,
+  rowToOperation,
+  rowToRequest,
+  rowToSnapshot,
+  SnapshotRow,
+  storedCost,
+} from './rows';
+import { HISTORY, HistoryEntry, historyRow } from './history';
+import {
+  assertTransition,
+  assertUpdated,
+  createOnce,
+  idempotencyEntry,
+  lockedRows,
+} from './concurrency';
 
 const OPERATIONS = 'provisioning_operations';
 const IDEMPOTENCY = 'provisioning_operation_idempotency_keys';
 const SNAPSHOTS = 'provisioning_snapshots';
 const REQUESTS = 'provisioning_requests';
-const EVENTS = 'provisioning_request_events';
-
-type OperationRow = {
-  monthly_cost?: number | string | null;
-  cost_change?: number | string | null;
-  cost_currency?: string | null;
-  id: string;
-  request_id: string;
-  type: string;
-  status: string;
-  phase: string | null;
-  parameters: string;
-  requested_by: string;
-  approval_required: boolean | number;
-  approval_reasons: string | null;
-  planned_change: string | null;
-  result: string | null;
-  failure_reason: string | null;
-  attempts: number;
-  next_attempt_at: Date | string | number | null;
-  failing_since?: Date | string | number | null;
-  lease_owner: string | null;
-  lease_expires_at: Date | string | number | null;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
-};
-
-type SnapshotRow = {
-  id: string;
-  request_id: string;
-  operation_id: string;
-  kind: string;
-  label: string | null;
-  location: string;
-  size_bytes: number | string;
-  created_at: Date | string | number;
-  expires_at: Date | string | number;
-  deleted_at: Date | string | number | null;
-};
-
-function rowToOperation(row: OperationRow): DatabaseOperation {
-  const reasons: string[] = row.approval_reasons
-    ? JSON.parse(row.approval_reasons)
-    : [];
-  return {
-    id: row.id,
-    requestId: row.request_id,
-    type: row.type as DatabaseOperationType,
-    status: row.status as DatabaseOperationStatus,
-    ...(row.phase ? { phase: row.phase as DatabaseOperationPhase } : {}),
-    parameters: JSON.parse(row.parameters) as DatabaseOperationParameters,
-    requestedBy: row.requested_by,
-    approvalRequired: Boolean(row.approval_required),
-    ...(reasons.length ? { approvalReasons: reasons } : {}),
-    ...(row.planned_change ? { plannedChange: row.planned_change } : {}),
-    ...(row.result ? { result: JSON.parse(row.result) } : {}),
-    ...(row.failure_reason ? { failureReason: row.failure_reason } : {}),
-    ...(row.monthly_cost !== null &&
-    row.monthly_cost !== undefined &&
-    row.cost_currency
-      ? {
-          cost: {
-            monthly: Number(row.monthly_cost),
-            currency: row.cost_currency,
-            change: Number(row.cost_change ?? 0),
-          },
-        }
-      : {}),
-    createdAt: toDate(row.created_at).toISOString(),
-    updatedAt: toDate(row.updated_at).toISOString(),
-  };
-}
-
-function rowToSnapshot(row: SnapshotRow): StoredDatabaseSnapshot {
-  return {
-    id: row.id,
-    requestId: row.request_id,
-    operationId: row.operation_id,
-    kind: row.kind as DatabaseSnapshot['kind'],
-    ...(row.label ? { label: row.label } : {}),
-    sizeBytes: Number(row.size_bytes),
-    createdAt: toDate(row.created_at).toISOString(),
-    expiresAt: toDate(row.expires_at).toISOString(),
-    location: row.location,
-  };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    /^SQLITE_CONSTRAINT/.test(e?.code ?? '') ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 /** {@link DatabaseOperationStore} on knex, in the tables of the provisioning plugin's migrations. */
 export class KnexDatabaseOperationStore implements DatabaseOperationStore {
@@ -135,29 +53,24 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
     );
   }
 
-  private get isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
-  }
-
   async createOperation(
     input: NewDatabaseOperation,
     options: { idempotency?: { key: string; bodyHash: string } },
   ): Promise<{ operation: DatabaseOperation; created: boolean }> {
-    try {
-      return await this.db.transaction(tx =>
-        this.createInTransaction(tx, input, options),
-      );
-    } catch (error) {
-      if (options.idempotency && isUniqueViolation(error)) {
+    const { idempotency } = options;
+    return createOnce(
+      this.db,
+      idempotency !== undefined,
+      tx => this.createInTransaction(tx, input, options),
+      async () => {
         const existing = await this.findByIdempotencyKey(
           this.db,
           input,
-          options.idempotency,
+          idempotency!,
         );
-        if (existing) return { operation: existing, created: false };
-      }
-      throw error;
-    }
+        return existing && { operation: existing, created: false };
+      },
+    );
   }
 
   private async createInTransaction(
@@ -167,12 +80,10 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
   ): Promise<{ operation: DatabaseOperation; created: boolean }> {
     // The request row is the lock: operations on one request are admitted one at a time (on
     // SQLite the single writer connection serialises them already).
-    const requestQuery = tx<RequestRow>(REQUESTS).where({
-      id: input.requestId,
-    });
-    const request = this.isPostgres
-      ? await requestQuery.forUpdate().first()
-      : await requestQuery.first();
+    const request: RequestRow | undefined = await lockedRows(
+      tx,
+      tx<RequestRow>(REQUESTS).where({ id: input.requestId }),
+    ).first();
     if (!request) {
       throw new NotFoundError(`No database request with id ${input.requestId}`);
     }
@@ -231,16 +142,16 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
       created_at: now,
       updated_at: now,
     });
-    await tx(EVENTS).insert({
-      request_id: input.requestId,
-      operation_id: id,
-      actor: input.requestedBy,
-      action: `${input.parameters.type}-requested`,
-      from_status: null,
-      to_status: null,
-      message: input.approvalRequired
-        ? `Needs an approval: ${input.approvalReasons.join(', ')}`
-        : null,
+    await tx(HISTORY).insert({
+      ...historyRow({
+        requestId: input.requestId,
+        operationId: id,
+        actor: input.requestedBy,
+        action: `${input.parameters.type}-requested`,
+        message: input.approvalRequired
+          ? `Needs an approval: ${input.approvalReasons.join(', ')}`
+          : null,
+      }),
       created_at: now,
     });
     if (options.idempotency) {
@@ -262,19 +173,14 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
     input: NewDatabaseOperation,
     idempotency: { key: string; bodyHash: string },
   ): Promise<DatabaseOperation | undefined> {
-    const entry = await db(IDEMPOTENCY)
-      .where({
-        requested_by: input.requestedBy,
-        request_id: input.requestId,
-        key: idempotency.key,
-      })
-      .first();
+    const entry = await idempotencyEntry(
+      db,
+      IDEMPOTENCY,
+      { requested_by: input.requestedBy, request_id: input.requestId },
+      idempotency,
+      'operation',
+    );
     if (!entry) return undefined;
-    if (entry.body_hash !== idempotency.bodyHash) {
-      throw new ConflictError(
-        `Idempotency-Key "${idempotency.key}" was already used with a different operation body`,
-      );
-    }
     const row = await db<OperationRow>(OPERATIONS)
       .where({ id: entry.operation_id })
       .first();
@@ -314,26 +220,18 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
       const row = await tx<OperationRow>(OPERATIONS).where({ id }).first();
       if (!row) throw new NotFoundError(`No operation with id ${id}`);
       const from = row.status as DatabaseOperationStatus;
-      if (options.from && !options.from.includes(from)) {
-        throw new ConflictError(
-          `Cannot ${
-            options.action
-          } operation ${id}: it is ${from}, expected ${options.from.join(
-            ' or ',
-          )}`,
-        );
-      }
-      // Staying in a status is a change of phase (in-progress: apply → grace), not a transition.
-      if (from !== options.to && !canTransitionOperation(from, options.to)) {
-        throw new ConflictError(
-          `Cannot ${options.action} operation ${id}: no transition from ${from} to ${options.to}`,
-        );
-      }
-      if (options.leaseOwner && row.lease_owner !== options.leaseOwner) {
-        throw new ConflictError(
-          `Cannot ${options.action} operation ${id}: the processing lease was lost`,
-        );
-      }
+      const transition = { subject: `operation ${id}`, action: options.action };
+      assertTransition({
+        ...transition,
+        from,
+        to: options.to,
+        expected: options.from,
+        // Staying in a status is a change of phase (in-progress: apply → grace), not a transition.
+        allowed:
+          from === options.to || canTransitionOperation(from, options.to),
+        leaseOwner: options.leaseOwner,
+        heldBy: row.lease_owner,
+      });
       const now = this.now();
       const final = FINAL_DATABASE_OPERATION_STATUSES.includes(options.to);
       const update: Record<string, unknown> = {
@@ -360,11 +258,7 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
       const changed = await tx(OPERATIONS)
         .where({ id, status: from, phase: row.phase })
         .update(update);
-      if (changed !== 1) {
-        throw new ConflictError(
-          `Cannot ${options.action} operation ${id}: it changed concurrently`,
-        );
-      }
+      assertUpdated(changed, transition);
 
       const requestChanges: Record<string, unknown> = {};
       const change = options.requestUpdate;
@@ -374,9 +268,7 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
       // A resize moves the database's cost to what the operation was priced at.
       if (
         (change?.size !== undefined || change?.storageGB !== undefined) &&
-        row.monthly_cost !== null &&
-        row.monthly_cost !== undefined &&
-        row.cost_currency
+        storedCost(row)
       ) {
         requestChanges.monthly_cost = row.monthly_cost;
         requestChanges.cost_currency = row.cost_currency;
@@ -392,14 +284,14 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
         requestChanges.updated_at = now;
         await tx(REQUESTS).where({ id: row.request_id }).update(requestChanges);
       }
-      await tx(EVENTS).insert({
-        request_id: row.request_id,
-        operation_id: id,
-        actor: options.actor,
-        action: `${row.type}-${options.action}`,
-        from_status: null,
-        to_status: null,
-        message: options.message ?? options.failureReason ?? null,
+      await tx(HISTORY).insert({
+        ...historyRow({
+          requestId: row.request_id,
+          operationId: id,
+          actor: options.actor,
+          action: `${row.type}-${options.action}`,
+          message: options.message ?? options.failureReason,
+        }),
         created_at: now,
       });
       const updated = await tx<OperationRow>(OPERATIONS).where({ id }).first();
@@ -415,44 +307,28 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
 
   async appendEvent(
     operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
-    event: { actor: string; action: string; message?: string },
+    event: HistoryEntry,
   ): Promise<void> {
-    await this.db(EVENTS).insert({
-      request_id: operation.requestId,
-      operation_id: operation.id,
-      actor: event.actor,
-      action: event.action,
-      from_status: null,
-      to_status: null,
-      message: event.message ?? null,
+    await this.db(HISTORY).insert({
+      ...this.historyRowOf(operation, event),
       created_at: this.now(),
     });
   }
 
-  async claimDue(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<ClaimedDatabaseOperation[]> {
-    const ids = await this.leases.claim(options);
-    if (ids.length === 0) return [];
-    const rows = await this.db<OperationRow>(OPERATIONS)
-      .whereIn('id', ids)
-      .where({ lease_owner: options.owner })
-      .orderBy('updated_at', 'asc');
-    return rows.map(row => ({
-      ...rowToOperation(row),
-      processing: {
-        attempts: Number(row.attempts),
-        nextAttemptAt: optionalDate(row.next_attempt_at),
-        failingSince: optionalDate(row.failing_since ?? null),
-      },
-      lease: {
-        owner: options.owner,
-        expiresAt: toDate(row.lease_expires_at!),
-      },
-    }));
+  private historyRowOf(
+    operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
+    event: HistoryEntry,
+  ) {
+    return historyRow({
+      requestId: operation.requestId,
+      operationId: operation.id,
+      ...event,
+    });
+  }
+
+  async claimDue(options: ClaimOptions): Promise<ClaimedDatabaseOperation[]> {
+    const rows = await this.leases.claimRows<OperationRow>(options);
+    return rows.map(rowToClaimedOperation);
   }
 
   renewLease(id: string, leaseOwner: string, leaseMs: number) {
@@ -463,24 +339,13 @@ export class KnexDatabaseOperationStore implements DatabaseOperationStore {
     operation: Pick<DatabaseOperation, 'id' | 'requestId'>,
     leaseOwner: string,
     update: RescheduleUpdate,
-    event?: { actor: string; action: string; message?: string },
+    event?: HistoryEntry,
   ): Promise<boolean> {
     return this.leases.reschedule(
       operation.id,
       leaseOwner,
       update,
-      event && {
-        table: EVENTS,
-        row: {
-          request_id: operation.requestId,
-          operation_id: operation.id,
-          actor: event.actor,
-          action: event.action,
-          from_status: null,
-          to_status: null,
-          message: event.message ?? null,
-        },
-      },
+      event && this.historyRowOf(operation, event),
     );
   }
 

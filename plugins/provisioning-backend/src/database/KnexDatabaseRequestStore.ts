@@ -30,7 +30,15 @@ import {
   rowToEvent,
   rowToRequest,
 } from './rows';
-import { RescheduleUpdate, RowLeases } from './leases';
+import { ClaimOptions, RescheduleUpdate, RowLeases } from './leases';
+import { HISTORY, HistoryEntry, historyRow } from './history';
+import {
+  assertTransition,
+  assertUpdated,
+  createOnce,
+  idempotencyEntry,
+  lockedRows,
+} from './concurrency';
 
 const migrationsDir = resolvePackagePath(
   '@paved/plugin-provisioning-backend',
@@ -38,7 +46,6 @@ const migrationsDir = resolvePackagePath(
 );
 
 const REQUESTS = 'provisioning_requests';
-const EVENTS = 'provisioning_request_events';
 const IDEMPOTENCY = 'provisioning_idempotency_keys';
 const TEAM_LOCKS = 'provisioning_team_locks';
 
@@ -50,16 +57,6 @@ const PROCESSED_STATUSES: DatabaseRequestStatus[] = [
 
 /** Requests in these states keep their name reserved within owner and environment. */
 const NAME_RESERVING_STATUSES = QUOTA_COUNTED_STATUSES;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 /** {@link DatabaseRequestStore} on knex: PostgreSQL in production, SQLite in development and tests. */
 export class KnexDatabaseRequestStore implements DatabaseRequestStore {
@@ -85,32 +82,26 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     );
   }
 
-  private get isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
-  }
-
   async createRequest(
     input: NewDatabaseRequest & { initialStatus: DatabaseRequestStatus },
     options: CreateDatabaseRequestOptions,
   ): Promise<CreateDatabaseRequestResult> {
-    try {
-      return await this.db.transaction(tx =>
-        this.createInTransaction(tx, input, options),
-      );
-    } catch (error) {
-      // Two first calls with one idempotency key for different teams do not share a team lock;
-      // the primary key catches the second, which then answers like a retry.
-      if (options.idempotency && isUniqueViolation(error)) {
+    const { idempotency } = options;
+    // Two first calls with one idempotency key for different teams do not share a team lock;
+    // the primary key catches the second, which then answers like a retry.
+    return createOnce(
+      this.db,
+      idempotency !== undefined,
+      tx => this.createInTransaction(tx, input, options),
+      async () => {
         const existing = await this.findByIdempotencyKey(
           this.db,
           input.requestedBy,
-          options.idempotency.key,
-          options.idempotency.bodyHash,
+          idempotency!,
         );
-        if (existing) return { request: existing, created: false };
-      }
-      throw error;
-    }
+        return existing && { request: existing, created: false };
+      },
+    );
   }
 
   private async createInTransaction(
@@ -125,16 +116,13 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       .insert({ owner: input.owner })
       .onConflict('owner')
       .ignore();
-    const lock = tx(TEAM_LOCKS).where({ owner: input.owner });
-    if (this.isPostgres) await lock.forUpdate();
-    else await lock;
+    await lockedRows(tx, tx(TEAM_LOCKS).where({ owner: input.owner }));
 
     if (options.idempotency) {
       const existing = await this.findByIdempotencyKey(
         tx,
         input.requestedBy,
-        options.idempotency.key,
-        options.idempotency.bodyHash,
+        options.idempotency,
       );
       if (existing) return { request: existing, created: false };
     }
@@ -212,15 +200,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       expires_at: input.expiresAt ?? null,
       attempts: 0,
     });
-    await tx(EVENTS).insert({
-      request_id: id,
-      actor: input.requestedBy,
-      action: 'created',
-      from_status: null,
-      to_status: status,
-      message: approvalRequired
-        ? `Needs approval${reasons.length ? `: ${reasons.join('; ')}` : ''}`
-        : null,
+    await tx(HISTORY).insert({
+      ...historyRow({
+        requestId: id,
+        actor: input.requestedBy,
+        action: 'created',
+        toStatus: status,
+        message: approvalRequired
+          ? `Needs approval${reasons.length ? `: ${reasons.join('; ')}` : ''}`
+          : null,
+      }),
       created_at: now,
     });
     if (options.idempotency) {
@@ -239,18 +228,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
   private async findByIdempotencyKey(
     db: Knex,
     requestedBy: string,
-    key: string,
-    bodyHash: string,
+    idempotency: { key: string; bodyHash: string },
   ): Promise<DatabaseRequest | undefined> {
-    const entry = await db(IDEMPOTENCY)
-      .where({ requested_by: requestedBy, key })
-      .first();
+    const entry = await idempotencyEntry(
+      db,
+      IDEMPOTENCY,
+      { requested_by: requestedBy },
+      idempotency,
+      'request',
+    );
     if (!entry) return undefined;
-    if (entry.body_hash !== bodyHash) {
-      throw new ConflictError(
-        `Idempotency-Key "${key}" was already used with a different request body`,
-      );
-    }
     const row = await db<RequestRow>(REQUESTS)
       .where({ id: entry.request_id })
       .first();
@@ -313,7 +300,7 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
   }
 
   async listEvents(requestId: string): Promise<DatabaseRequestEvent[]> {
-    const rows = await this.db<EventRow>(EVENTS)
+    const rows = await this.db<EventRow>(HISTORY)
       .where({ request_id: requestId })
       .orderBy('id', 'asc');
     return rows.map(rowToEvent);
@@ -327,25 +314,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       const row = await tx<RequestRow>(REQUESTS).where({ id }).first();
       if (!row) throw new NotFoundError(`No database request with id ${id}`);
       const from = row.status as DatabaseRequestStatus;
-      if (options.from && !options.from.includes(from)) {
-        throw new ConflictError(
-          `Cannot ${
-            options.action
-          } request ${id}: it is ${from}, expected ${options.from.join(
-            ' or ',
-          )}`,
-        );
-      }
-      if (!canTransition(from, options.to)) {
-        throw new ConflictError(
-          `Cannot ${options.action} request ${id}: no transition from ${from} to ${options.to}`,
-        );
-      }
-      if (options.leaseOwner && row.lease_owner !== options.leaseOwner) {
-        throw new ConflictError(
-          `Cannot ${options.action} request ${id}: the processing lease was lost`,
-        );
-      }
+      const change = { subject: `request ${id}`, action: options.action };
+      assertTransition({
+        ...change,
+        from,
+        to: options.to,
+        expected: options.from,
+        allowed: canTransition(from, options.to),
+        leaseOwner: options.leaseOwner,
+        heldBy: row.lease_owner,
+      });
       const now = this.now();
       const update: Record<string, unknown> = {
         status: options.to,
@@ -383,18 +361,16 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
       const changed = await tx(REQUESTS)
         .where({ id, status: from })
         .update(update);
-      if (changed !== 1) {
-        throw new ConflictError(
-          `Cannot ${options.action} request ${id}: it changed concurrently`,
-        );
-      }
-      await tx(EVENTS).insert({
-        request_id: id,
-        actor: options.actor,
-        action: options.action,
-        from_status: from,
-        to_status: options.to,
-        message: options.message ?? options.failureReason ?? null,
+      assertUpdated(changed, change);
+      await tx(HISTORY).insert({
+        ...historyRow({
+          requestId: id,
+          actor: options.actor,
+          action: options.action,
+          fromStatus: from,
+          toStatus: options.to,
+          message: options.message ?? options.failureReason,
+        }),
         created_at: now,
       });
       const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();
@@ -430,33 +406,15 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     return free;
   }
 
-  async appendEvent(
-    requestId: string,
-    event: { actor: string; action: string; message?: string },
-  ): Promise<void> {
-    await this.db(EVENTS).insert({
-      request_id: requestId,
-      actor: event.actor,
-      action: event.action,
-      from_status: null,
-      to_status: null,
-      message: event.message ?? null,
+  async appendEvent(requestId: string, event: HistoryEntry): Promise<void> {
+    await this.db(HISTORY).insert({
+      ...historyRow({ requestId, ...event }),
       created_at: this.now(),
     });
   }
 
-  async claimDue(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<ClaimedDatabaseRequest[]> {
-    const ids = await this.leases.claim(options);
-    if (ids.length === 0) return [];
-    const rows = await this.db<RequestRow>(REQUESTS)
-      .whereIn('id', ids)
-      .where({ lease_owner: options.owner })
-      .orderBy('updated_at', 'asc');
+  async claimDue(options: ClaimOptions): Promise<ClaimedDatabaseRequest[]> {
+    const rows = await this.leases.claimRows<RequestRow>(options);
     return rows.map(rowToClaimed);
   }
 
@@ -468,23 +426,13 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
     id: string,
     leaseOwner: string,
     update: RescheduleUpdate,
-    event?: { actor: string; action: string; message?: string },
+    event?: HistoryEntry,
   ): Promise<boolean> {
     return this.leases.reschedule(
       id,
       leaseOwner,
       update,
-      event && {
-        table: EVENTS,
-        row: {
-          request_id: id,
-          actor: event.actor,
-          action: event.action,
-          from_status: null,
-          to_status: null,
-          message: event.message ?? null,
-        },
-      },
+      event && historyRow({ requestId: id, ...event }),
     );
   }
 
@@ -533,13 +481,13 @@ export class KnexDatabaseRequestStore implements DatabaseRequestStore {
         expiry_notified_at: null,
         updated_at: now,
       });
-      await tx(EVENTS).insert({
-        request_id: id,
-        actor: event.actor,
-        action: 'extended',
-        from_status: null,
-        to_status: null,
-        message: event.message ?? `Expires at ${expiresAt.toISOString()}`,
+      await tx(HISTORY).insert({
+        ...historyRow({
+          requestId: id,
+          actor: event.actor,
+          action: 'extended',
+          message: event.message ?? `Expires at ${expiresAt.toISOString()}`,
+        }),
         created_at: now,
       });
       const updated = await tx<RequestRow>(REQUESTS).where({ id }).first();

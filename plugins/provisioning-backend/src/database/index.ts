@@ -5,4 +5,5 @@ export { KnexRequestSecretStore } from './RequestSecretStore';
 export * from './ApprovalStore';
 export * from './DatabaseOperationStore';
 export { KnexDatabaseOperationStore } from './KnexDatabaseOperationStore';
-export type { RescheduleUpdate } from './leases';
+export type { ClaimOptions, RescheduleUpdate } from './leases';
+export type { HistoryEntry } from './history';

@@ -1,4 +1,15 @@
 import { Knex } from 'knex';
+import { HISTORY } from './history';
+
+/** A claim of due rows: its token, how long its lease lasts, at most how many rows, which ones. */
+export interface ClaimOptions {
+  /** A token unique to this claim; every later write of the work is a compare-and-set on it. */
+  owner: string;
+  leaseMs: number;
+  limit: number;
+  /** Only these rows (a kick after a create or an approval); all due rows without. */
+  ids?: string[];
+}
 
 /** What a processing step records when it ends without changing the status. */
 export interface RescheduleUpdate {
@@ -39,12 +50,7 @@ export class RowLeases {
   }
 
   /** Leases due rows that no live processor holds to `owner`; returns the ids it got. */
-  async claim(options: {
-    owner: string;
-    leaseMs: number;
-    limit: number;
-    ids?: string[];
-  }): Promise<string[]> {
+  async claim(options: ClaimOptions): Promise<string[]> {
     const now = this.now();
     const candidates = this.dueAndFree(this.db(this.table).select('id'), now)
       .orderBy('updated_at', 'asc')
@@ -68,6 +74,16 @@ export class RowLeases {
     return claimed;
   }
 
+  /** Claims like {@link RowLeases.claim} and reads the rows it got, least recently changed first. */
+  async claimRows<Row>(options: ClaimOptions): Promise<Row[]> {
+    const ids = await this.claim(options);
+    if (ids.length === 0) return [];
+    return this.db(this.table)
+      .whereIn('id', ids)
+      .where({ lease_owner: options.owner })
+      .orderBy('updated_at', 'asc');
+  }
+
   /**
    * Extends the lease while `owner` still holds it. False when another processor took it over
    * (the lease had run out) or it was released: the caller must stop and write nothing.
@@ -82,14 +98,15 @@ export class RowLeases {
   }
 
   /**
-   * Records a step that did not change the status and frees the lease, with `event` (a row of
-   * `eventsTable`) in the same transaction; nothing is written unless `owner` holds the lease.
+   * Records a step that did not change the status and frees the lease, with `historyRow` (see
+   * history.ts) on the trail in the same transaction; nothing is written unless `owner` holds the
+   * lease.
    */
   async reschedule(
     id: string,
     owner: string,
     update: RescheduleUpdate,
-    event?: { table: string; row: Record<string, unknown> },
+    historyRow?: Record<string, unknown>,
   ): Promise<boolean> {
     const now = this.now();
     const write = async (db: Knex) => {
@@ -107,12 +124,12 @@ export class RowLeases {
           updated_at: now,
         });
       if (changed !== 1) return false;
-      if (event) {
-        await db(event.table).insert({ ...event.row, created_at: now });
+      if (historyRow) {
+        await db(HISTORY).insert({ ...historyRow, created_at: now });
       }
       return true;
     };
-    return event ? this.db.transaction(tx => write(tx)) : write(this.db);
+    return historyRow ? this.db.transaction(tx => write(tx)) : write(this.db);
   }
 
   /** Frees the lease if `owner` still holds it. */

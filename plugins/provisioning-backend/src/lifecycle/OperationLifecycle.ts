@@ -1,12 +1,8 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { EventsService } from '@backstage/plugin-events-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseOperation,
   DatabaseRequest,
-  PROVISIONING_REQUEST_TOPIC,
-  provisioningRequestEventSchema,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import {
@@ -14,7 +10,11 @@ import {
   NewDatabaseOperation,
   OperationTransitionOptions,
 } from '../database';
-import { requestSignalChannel } from './RequestLifecycle';
+import {
+  auditedChange,
+  ChangeAnnouncer,
+  ChangeAnnouncerOptions,
+} from './ChangeAnnouncer';
 
 const DESCRIPTIONS: Record<DatabaseOperation['type'], string> = {
   resize: 'Resize',
@@ -40,20 +40,21 @@ const TITLES: Record<DatabaseOperation['status'], string> = {
  * Side effects never undo a committed change; a failing notification is logged.
  */
 export class OperationLifecycle {
+  private readonly announcer: ChangeAnnouncer;
+
   constructor(
-    private readonly options: {
+    private readonly options: ChangeAnnouncerOptions & {
       store: DatabaseOperationStore;
       auditor: AuditorService;
-      logger: LoggerService;
-      notifications?: NotificationService;
-      signals?: SignalsService;
-      events?: EventsService;
-      platformTeam: string;
     },
-  ) {}
+  ) {
+    this.announcer = new ChangeAnnouncer(options);
+  }
 
   operationLink(operation: Pick<DatabaseOperation, 'id' | 'requestId'>) {
-    return `/provisioning/requests/${operation.requestId}?operation=${operation.id}`;
+    return requestPagePath(operation.requestId, {
+      operationId: operation.id,
+    });
   }
 
   /** Stores a new operation (audited, announced); repeats of an idempotency key return the first. */
@@ -63,28 +64,23 @@ export class OperationLifecycle {
     options: { idempotency?: { key: string; bodyHash: string } },
     httpRequest?: Request,
   ): Promise<{ operation: DatabaseOperation; created: boolean }> {
-    const auditEvent = await this.options.auditor.createEvent({
-      eventId: 'operation-create',
-      severityLevel: input.parameters.type === 'restore' ? 'high' : 'medium',
-      request: httpRequest,
-      meta: {
-        requestId: request.id,
-        owner: request.owner,
-        environment: request.environment,
-        parameters: input.parameters,
-        approvalRequired: input.approvalRequired,
+    const result = await auditedChange(
+      this.options.auditor,
+      {
+        eventId: 'operation-create',
+        severityLevel: input.parameters.type === 'restore' ? 'high' : 'medium',
+        request: httpRequest,
+        meta: {
+          requestId: request.id,
+          owner: request.owner,
+          environment: request.environment,
+          parameters: input.parameters,
+          approvalRequired: input.approvalRequired,
+        },
       },
-    });
-    let result: { operation: DatabaseOperation; created: boolean };
-    try {
-      result = await this.options.store.createOperation(input, options);
-    } catch (error) {
-      await auditEvent.fail({ error: error as Error });
-      throw error;
-    }
-    await auditEvent.success({
-      meta: { operationId: result.operation.id, created: result.created },
-    });
+      () => this.options.store.createOperation(input, options),
+      ({ operation, created }) => ({ operationId: operation.id, created }),
+    );
     if (result.created) {
       await this.announce(request, result.operation, {
         action: 'requested',
@@ -102,33 +98,31 @@ export class OperationLifecycle {
     options: OperationTransitionOptions & { nextAttemptAt?: Date },
     httpRequest?: Request,
   ): Promise<{ operation: DatabaseOperation; request: DatabaseRequest }> {
-    const auditEvent = await this.options.auditor.createEvent({
-      eventId: 'operation-transition',
-      severityLevel:
-        options.action === 'approved' || operation.type === 'restore'
-          ? 'high'
-          : 'medium',
-      request: httpRequest,
-      meta: {
-        requestId: operation.requestId,
-        operationId: operation.id,
-        type: operation.type,
-        action: options.action,
-        actor: options.actor,
-        to: options.to,
-        ...(options.phase ? { phase: options.phase } : {}),
+    const result = await auditedChange(
+      this.options.auditor,
+      {
+        eventId: 'operation-transition',
+        severityLevel:
+          options.action === 'approved' || operation.type === 'restore'
+            ? 'high'
+            : 'medium',
+        request: httpRequest,
+        meta: {
+          requestId: operation.requestId,
+          operationId: operation.id,
+          type: operation.type,
+          action: options.action,
+          actor: options.actor,
+          to: options.to,
+          ...(options.phase ? { phase: options.phase } : {}),
+        },
       },
-    });
-    let result: { operation: DatabaseOperation; request: DatabaseRequest };
-    try {
-      result = await this.options.store.transition(operation.id, options);
-    } catch (error) {
-      await auditEvent.fail({ error: error as Error });
-      throw error;
-    }
-    await auditEvent.success({
-      meta: { owner: result.request.owner, status: result.operation.status },
-    });
+      () => this.options.store.transition(operation.id, options),
+      changed => ({
+        owner: changed.request.owner,
+        status: changed.operation.status,
+      }),
+    );
     await this.announce(result.request, result.operation, {
       action: options.action,
       actor: options.actor,
@@ -148,48 +142,25 @@ export class OperationLifecycle {
         ? 'is in its grace period (old and new credentials work)'
         : TITLES[operation.status];
     const title = `${what} of database ${request.name} (${request.environment}) ${state}`;
-    const description = [
-      `Owner ${request.owner}, asked by ${operation.requestedBy}.`,
-      change.message,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const link = this.operationLink(operation);
-    const excludeEntityRef = change.actor.startsWith('user:')
-      ? change.actor
-      : undefined;
-    const severity = operation.status === 'failed' ? 'high' : 'normal';
-
-    await this.safely('notify owner', () =>
-      this.options.notifications?.send({
-        recipients: {
-          type: 'entity',
-          entityRef: request.owner,
-          excludeEntityRef,
-        },
-        payload: {
-          title,
-          description,
-          link,
-          severity,
-          topic: 'provisioning',
-          scope: `provisioning-operation:${operation.id}`,
-        },
-      }),
-    );
-    if (
-      operation.status === 'awaiting-approval' ||
+    const action = `${operation.type}-${change.action}`;
+    await this.announcer.announce({
+      requestId: request.id,
+      owner: request.owner,
+      actor: change.actor,
+      title,
+      description: [
+        `Owner ${request.owner}, asked by ${operation.requestedBy}.`,
+        change.message,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      link: this.operationLink(operation),
+      severity: operation.status === 'failed' ? 'high' : 'normal',
+      scope: `provisioning-operation:${operation.id}`,
+      ...(operation.status === 'awaiting-approval' ||
       operation.status === 'failed'
-    ) {
-      await this.safely('notify approvers', () =>
-        this.options.notifications?.send({
-          recipients: {
-            type: 'entity',
-            entityRef: this.options.platformTeam,
-            excludeEntityRef,
-          },
-          payload: {
-            title:
+        ? {
+            approversTitle:
               operation.status === 'awaiting-approval'
                 ? `Approval needed: ${what.toLocaleLowerCase(
                     'en-US',
@@ -197,45 +168,22 @@ export class OperationLifecycle {
                     request.environment
                   })`
                 : title,
-            description,
-            link,
-            severity,
-            topic: 'provisioning',
-            scope: `provisioning-operation:${operation.id}:approvers`,
-          },
-        }),
-      );
-    }
-    await this.safely('signal', () =>
-      this.options.signals?.publish({
-        // The same audience as the request's own changes: requester, owners and approvers.
-        recipients: {
-          type: 'user',
-          entityRef: [
-            ...new Set([
-              request.requestedBy,
-              operation.requestedBy,
-              request.owner,
-              this.options.platformTeam,
-            ]),
-          ],
-        },
-        channel: requestSignalChannel(request.id),
-        message: {
-          id: request.id,
-          status: request.status,
-          action: `${operation.type}-${change.action}`,
-          updatedAt: operation.updatedAt,
-          operationId: operation.id,
-          operationStatus: operation.status,
-        },
-      }),
-    );
-    await this.safely('publish event', async () => {
-      const eventPayload = provisioningRequestEventSchema.parse({
+          }
+        : {}),
+      // The same audience as the request's own changes: requester, owners and approvers.
+      listeners: [request.requestedBy, operation.requestedBy, request.owner],
+      signal: {
+        id: request.id,
+        status: request.status,
+        action,
+        updatedAt: operation.updatedAt,
+        operationId: operation.id,
+        operationStatus: operation.status,
+      },
+      event: {
         requestId: request.id,
         status: request.status,
-        action: `${operation.type}-${change.action}`,
+        action,
         actor: change.actor,
         owner: request.owner,
         environment: request.environment,
@@ -248,21 +196,7 @@ export class OperationLifecycle {
           status: operation.status,
         },
         occurredAt: operation.updatedAt,
-      });
-      await this.options.events?.publish({
-        topic: PROVISIONING_REQUEST_TOPIC,
-        eventPayload,
-      });
+      },
     });
-  }
-
-  private async safely(what: string, fn: () => Promise<unknown> | undefined) {
-    try {
-      await fn();
-    } catch (error) {
-      this.options.logger.warn(
-        `Provisioning could not ${what}: ${(error as Error).message}`,
-      );
-    }
   }
 }

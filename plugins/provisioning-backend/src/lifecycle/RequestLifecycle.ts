@@ -1,20 +1,18 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { EventsService } from '@backstage/plugin-events-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   DatabaseRequest,
   DatabaseRequestStatus,
-  PROVISIONING_REQUEST_TOPIC,
-  provisioningRequestEventSchema,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import type { Request } from 'express';
 import { DatabaseRequestStore, TransitionOptions } from '../database';
+import {
+  auditedChange,
+  ChangeAnnouncer,
+  ChangeAnnouncerOptions,
+} from './ChangeAnnouncer';
 
-/** Signal channel of one request, for the live timeline of its page. */
-export function requestSignalChannel(id: string): string {
-  return `provisioning:request:${id}`;
-}
+export { requestSignalChannel } from './ChangeAnnouncer';
 
 /** Actor of changes made by the backend itself (processing, expiry). */
 export const SYSTEM_ACTOR = 'plugin:provisioning';
@@ -37,21 +35,20 @@ const TITLES: Partial<Record<DatabaseRequestStatus, string>> = {
  * transition; a failing notification is logged.
  */
 export class RequestLifecycle {
+  private readonly announcer: ChangeAnnouncer;
+
   constructor(
-    private readonly options: {
+    private readonly options: ChangeAnnouncerOptions & {
       store: DatabaseRequestStore;
       auditor: AuditorService;
-      logger: LoggerService;
-      notifications?: NotificationService;
-      signals?: SignalsService;
-      events?: EventsService;
-      platformTeam: string;
       appBaseUrl?: string;
     },
-  ) {}
+  ) {
+    this.announcer = new ChangeAnnouncer(options);
+  }
 
   requestLink(id: string): string {
-    return `/provisioning/requests/${id}`;
+    return requestPagePath(id);
   }
 
   async transition(
@@ -59,31 +56,26 @@ export class RequestLifecycle {
     options: TransitionOptions,
     httpRequest?: Request,
   ): Promise<DatabaseRequest> {
-    const auditEvent = await this.options.auditor.createEvent({
-      eventId: 'request-transition',
-      severityLevel:
-        options.to === 'provisioning' && options.action === 'approved'
-          ? 'high'
-          : 'medium',
-      request: httpRequest,
-      meta: {
-        requestId: id,
-        action: options.action,
-        actor: options.actor,
-        to: options.to,
-        ...(options.message ? { message: options.message } : {}),
+    const request = await auditedChange(
+      this.options.auditor,
+      {
+        eventId: 'request-transition',
+        severityLevel:
+          options.to === 'provisioning' && options.action === 'approved'
+            ? 'high'
+            : 'medium',
+        request: httpRequest,
+        meta: {
+          requestId: id,
+          action: options.action,
+          actor: options.actor,
+          to: options.to,
+          ...(options.message ? { message: options.message } : {}),
+        },
       },
-    });
-    let request: DatabaseRequest;
-    try {
-      request = await this.options.store.transition(id, options);
-    } catch (error) {
-      await auditEvent.fail({ error: error as Error });
-      throw error;
-    }
-    await auditEvent.success({
-      meta: { owner: request.owner, status: request.status },
-    });
+      () => this.options.store.transition(id, options),
+      changed => ({ owner: changed.owner, status: changed.status }),
+    );
     await this.announce(request, {
       action: options.action,
       actor: options.actor,
@@ -128,18 +120,17 @@ export class RequestLifecycle {
       scope: string;
     },
   ): Promise<void> {
-    await this.safely('notify owner', () =>
-      this.options.notifications?.send({
-        recipients: { type: 'entity', entityRef: request.owner },
-        payload: {
-          title: payload.title,
-          description: payload.description,
-          link: payload.link ?? this.requestLink(request.id),
-          severity: 'high',
-          topic: 'provisioning',
-          scope: payload.scope,
-        },
-      }),
+    await this.announcer.notify(
+      'notify owner',
+      { type: 'entity', entityRef: request.owner },
+      {
+        title: payload.title,
+        description: payload.description,
+        link: payload.link ?? this.requestLink(request.id),
+        severity: 'high',
+        topic: 'provisioning',
+        scope: payload.scope,
+      },
     );
   }
 
@@ -154,82 +145,36 @@ export class RequestLifecycle {
     const title = `Database ${request.name} (${request.environment}) ${
       TITLES[request.status] ?? request.status
     }`;
-    const description = [
-      `Owner ${request.owner}, requested by ${request.requestedBy}.`,
-      change.message ? `${change.message}` : undefined,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const excludeEntityRef = change.actor.startsWith('user:')
-      ? change.actor
-      : undefined;
-
-    await this.safely('notify owner', () =>
-      this.options.notifications?.send({
-        recipients: {
-          type: 'entity',
-          entityRef: request.owner,
-          excludeEntityRef,
-        },
-        payload: {
-          title,
-          description,
-          link: this.requestLink(request.id),
-          severity: request.status === 'failed' ? 'high' : 'normal',
-          topic: 'provisioning',
-          scope: `provisioning-request:${request.id}`,
-        },
-      }),
-    );
-    if (request.status === 'awaiting-approval' || request.status === 'failed') {
-      await this.safely('notify approvers', () =>
-        this.options.notifications?.send({
-          recipients: {
-            type: 'entity',
-            entityRef: this.options.platformTeam,
-            excludeEntityRef,
-          },
-          payload: {
-            title:
+    await this.announcer.announce({
+      requestId: request.id,
+      owner: request.owner,
+      actor: change.actor,
+      title,
+      description: [
+        `Owner ${request.owner}, requested by ${request.requestedBy}.`,
+        change.message ? `${change.message}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      link: this.requestLink(request.id),
+      severity: request.status === 'failed' ? 'high' : 'normal',
+      scope: `provisioning-request:${request.id}`,
+      ...(request.status === 'awaiting-approval' || request.status === 'failed'
+        ? {
+            approversTitle:
               request.status === 'awaiting-approval'
                 ? `Approval needed: database ${request.name} for ${request.owner} (${request.environment}, ${request.size})`
                 : title,
-            description,
-            link: this.requestLink(request.id),
-            severity: request.status === 'failed' ? 'high' : 'normal',
-            topic: 'provisioning',
-            scope: `provisioning-request:${request.id}:approvers`,
-          },
-        }),
-      );
-    }
-    await this.safely('signal', () =>
-      this.options.signals?.publish({
-        // Only those who can act on the request hear of it live: the requester, the owning team
-        // and the approvers (signals match these refs against a user's ownership refs). Others
-        // with the page open see changes on the page's next poll.
-        recipients: {
-          type: 'user',
-          entityRef: [
-            ...new Set([
-              request.requestedBy,
-              request.owner,
-              this.options.platformTeam,
-            ]),
-          ],
-        },
-        channel: requestSignalChannel(request.id),
-        message: {
-          id: request.id,
-          status: request.status,
-          action: change.action,
-          updatedAt: request.updatedAt,
-        },
-      }),
-    );
-    await this.safely('publish event', async () => {
-      // Built through the shared schema, so what is published is what subscribers parse.
-      const eventPayload = provisioningRequestEventSchema.parse({
+          }
+        : {}),
+      listeners: [request.requestedBy, request.owner],
+      signal: {
+        id: request.id,
+        status: request.status,
+        action: change.action,
+        updatedAt: request.updatedAt,
+      },
+      event: {
         requestId: request.id,
         status: request.status,
         action: change.action,
@@ -240,21 +185,7 @@ export class RequestLifecycle {
         requestedBy: request.requestedBy,
         humanStep: request.humanStep,
         occurredAt: request.updatedAt,
-      });
-      await this.options.events?.publish({
-        topic: PROVISIONING_REQUEST_TOPIC,
-        eventPayload,
-      });
+      },
     });
-  }
-
-  private async safely(what: string, fn: () => Promise<unknown> | undefined) {
-    try {
-      await fn();
-    } catch (error) {
-      this.options.logger.warn(
-        `Provisioning could not ${what}: ${(error as Error).message}`,
-      );
-    }
   }
 }

@@ -6,7 +6,6 @@ import type {
   ProviderContext,
 } from '@paved/plugin-provisioning-node';
 import { randomBytes } from 'crypto';
-import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseOperation,
   DatabaseOperationStore,
@@ -19,15 +18,15 @@ import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { LeasedWorkProcessor } from './LeasedWorkProcessor';
 import {
+  assertLeaseHeld,
   HeldLease,
-  LeaseLostError,
-  planRetry,
-  processLeased,
+  pollAgain,
+  retryOrFail,
+  StepFailure,
+  transientFailureOf,
 } from './leasedWork';
-
-const BATCH_SIZE = 5;
-const MAX_BATCHES_PER_RUN = 20;
 
 /** What a step works with: the provider's context and the lease that fences its writes. */
 type StepContext = ProviderContext & { lease: HeldLease };
@@ -36,7 +35,7 @@ type StepContext = ProviderContext & { lease: HeldLease };
 type StepOutcome =
   | { kind: 'finished' }
   | { kind: 'wait'; message?: string }
-  | { kind: 'retry'; message: string; retryable: boolean };
+  | ({ kind: 'retry' } & StepFailure);
 
 /** What every generated password looks like: base64url, as the sandbox provider requires. */
 function generatePassword(): string {
@@ -55,9 +54,7 @@ function generatePassword(): string {
  * the other login, keeps the old one through the grace period, then revokes it; `snapshot` copies
  * the database; `restore` takes a safety snapshot first, then restores.
  */
-export class OperationProcessor {
-  readonly instanceId: string;
-
+export class OperationProcessor extends LeasedWorkProcessor<ClaimedDatabaseOperation> {
   constructor(
     private readonly options: {
       operations: DatabaseOperationStore;
@@ -73,109 +70,57 @@ export class OperationProcessor {
       instanceId?: string;
     },
   ) {
-    this.instanceId = options.instanceId ?? `operations-${uuid()}`;
+    super({
+      ...options,
+      store: options.operations,
+      instancePrefix: 'operations',
+    });
   }
 
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
+  protected logContextOf(operation: ClaimedDatabaseOperation) {
+    return { requestId: operation.requestId, operationId: operation.id };
   }
 
-  /** Processes everything that is due; returns how many operations were worked on. */
-  async processDue(): Promise<number> {
-    let processed = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      const claimed = await this.claim(BATCH_SIZE);
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map(operation => this.process(operation)));
-      processed += claimed.length;
+  protected describe(operation: ClaimedDatabaseOperation) {
+    return `operation ${operation.id}`;
+  }
+
+  /** Checks that the database is still ready, then runs the operation's next step. */
+  protected async step(
+    operation: ClaimedDatabaseOperation,
+    lease: HeldLease,
+    logger: LoggerService,
+  ): Promise<void> {
+    const request = await this.options.requests.getRequest(operation.requestId);
+    if (!request || request.status !== 'ready') {
+      await this.fail(
+        operation,
+        lease,
+        `The database is ${request?.status ?? 'gone'}, no longer ready`,
+      );
+      return;
     }
-    return processed;
-  }
-
-  /** Processes the given operations now if they are due and free (after a create or an approval). */
-  async processNow(ids: string[]): Promise<void> {
-    const claimed = await this.claim(ids.length, ids);
-    await Promise.all(claimed.map(operation => this.process(operation)));
-  }
-
-  private claim(limit: number, ids?: string[]) {
-    // A token per claim: a lease that ran out fences even this instance's own earlier work.
-    return this.options.operations.claimDue({
-      owner: uuid(),
-      leaseMs: this.leaseMs,
-      limit,
-      ids,
-    });
-  }
-
-  private get leaseMs() {
-    return this.options.settings.leaseSeconds * 1000;
-  }
-
-  private async process(operation: ClaimedDatabaseOperation): Promise<void> {
-    const logger = this.options.logger.child({
-      requestId: operation.requestId,
-      operationId: operation.id,
-      processor: this.instanceId,
-    });
-    await processLeased(
-      {
-        id: operation.id,
-        lease: operation.lease!,
-        leaseMs: this.leaseMs,
-        store: this.options.operations,
-        now: () => this.now(),
-        logger,
-        what: `operation ${operation.id}`,
-      },
-      async lease => {
-        const request = await this.options.requests.getRequest(
-          operation.requestId,
-        );
-        if (!request || request.status !== 'ready') {
-          await this.fail(
-            operation,
-            lease,
-            `The database is ${request?.status ?? 'gone'}, no longer ready`,
-          );
-          return;
-        }
-        const ctx: StepContext = {
-          logger,
-          secrets: this.options.secrets,
-          signal: lease.signal,
-          lease,
-        };
-        const outcome = await this.step(operation, request, ctx).catch(
-          (error): StepOutcome => {
-            if (error instanceof LeaseLostError) throw error;
-            return {
-              kind: 'retry',
-              message: (error as Error).message,
-              retryable: true,
-            };
-          },
-        );
-        if (outcome.kind === 'wait') {
-          // An answer ends a run of failures.
-          await this.reschedule(operation, lease, {
-            attempts: 0,
-            failingSince: null,
-            nextAttemptAt: new Date(
-              this.now().getTime() +
-                this.options.settings.pollIntervalSeconds * 1000,
-            ),
-          });
-        } else if (outcome.kind === 'retry') {
-          await this.retryOrFail(
-            operation,
-            lease,
-            outcome.message,
-            outcome.retryable,
-          );
-        }
-      },
+    const ctx: StepContext = {
+      logger,
+      secrets: this.options.secrets,
+      signal: lease.signal,
+      lease,
+    };
+    const outcome = await this.nextStep(operation, request, ctx).catch(
+      (error): StepOutcome => ({
+        kind: 'retry',
+        ...transientFailureOf(error),
+      }),
     );
+    if (outcome.kind === 'wait') {
+      await this.reschedule(
+        operation,
+        lease,
+        pollAgain(this.now(), this.options.settings.pollIntervalSeconds),
+      );
+    } else if (outcome.kind === 'retry') {
+      await this.retryOrFail(operation, lease, outcome);
+    }
   }
 
   private async reschedule(
@@ -190,9 +135,7 @@ export class OperationProcessor {
       update,
       event,
     );
-    if (!held) {
-      throw new LeaseLostError(`operation ${operation.id}: lease lost`);
-    }
+    assertLeaseHeld(held, `operation ${operation.id}`);
   }
 
   private provider(request: DatabaseRequest): DatabaseOperationsProvider {
@@ -206,7 +149,7 @@ export class OperationProcessor {
     return operations;
   }
 
-  private async step(
+  private async nextStep(
     operation: ClaimedDatabaseOperation,
     request: DatabaseRequest,
     ctx: StepContext,
@@ -499,36 +442,23 @@ export class OperationProcessor {
   private async retryOrFail(
     operation: ClaimedDatabaseOperation,
     lease: HeldLease,
-    message: string,
-    retryable: boolean,
+    failure: StepFailure,
   ) {
-    if (!retryable) {
-      await this.fail(operation, lease, message);
-      return;
-    }
-    const plan = planRetry(
-      operation.processing,
-      this.now(),
-      this.options.settings,
-    );
-    if (plan.kind === 'give-up') {
-      await this.fail(operation, lease, `Failed, ${plan.note}: ${message}`);
-      return;
-    }
-    await this.reschedule(
-      operation,
-      lease,
-      {
-        attempts: plan.attempts,
-        failingSince: plan.failingSince,
-        nextAttemptAt: plan.nextAttemptAt,
-      },
-      {
-        actor: SYSTEM_ACTOR,
-        action: `${operation.type}-attempt-failed`,
-        message: `${plan.note}: ${message}`,
-      },
-    );
+    await retryOrFail(operation.processing, failure, {
+      now: () => this.now(),
+      policy: this.options.settings,
+      attemptFailedAction: `${operation.type}-attempt-failed`,
+      fail: retriesRanOut =>
+        this.fail(
+          operation,
+          lease,
+          retriesRanOut
+            ? `Failed, ${retriesRanOut}: ${failure.message}`
+            : failure.message,
+        ),
+      reschedule: (update, entry) =>
+        this.reschedule(operation, lease, update, entry),
+    });
   }
 
   private async fail(

@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { databaseResourceEntityRefCandidates } from '@paved/plugin-provisioning-common';
-import { v4 as uuid } from 'uuid';
 import {
   ClaimedDatabaseRequest,
   DatabaseRequestStore,
@@ -9,16 +8,16 @@ import {
 import { ProcessingSettings } from '../config';
 import { RequestLifecycle, SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 import { ProviderRegistry } from '../providers/ProviderRegistry';
+import { LeasedWorkProcessor } from './LeasedWorkProcessor';
 import {
+  assertLeaseHeld,
   HeldLease,
-  LeaseLostError,
-  planRetry,
-  processLeased,
+  pollAgain,
+  retryOrFail,
+  StepFailure,
+  transientFailureOf,
 } from './leasedWork';
 import type { ProvisioningStatus } from '@paved/plugin-provisioning-node';
-
-const BATCH_SIZE = 5;
-const MAX_BATCHES_PER_RUN = 20;
 
 /**
  * Moves requests in `provisioning` and `deprovisioning` forward by calling their provider.
@@ -30,9 +29,7 @@ const MAX_BATCHES_PER_RUN = 20;
  * resuming repeats no work. Transient failures are retried with exponential backoff and jitter
  * until `retryDeadline`, then the request ends in `failed` with the reason (see leasedWork.ts).
  */
-export class RequestProcessor {
-  readonly instanceId: string;
-
+export class RequestProcessor extends LeasedWorkProcessor<ClaimedDatabaseRequest> {
   constructor(
     private readonly options: {
       store: DatabaseRequestStore;
@@ -45,69 +42,27 @@ export class RequestProcessor {
       instanceId?: string;
     },
   ) {
-    this.instanceId = options.instanceId ?? `processor-${uuid()}`;
+    super({ ...options, instancePrefix: 'processor' });
   }
 
-  private now(): Date {
-    return this.options.now?.() ?? new Date();
+  protected logContextOf(request: ClaimedDatabaseRequest) {
+    return { requestId: request.id };
   }
 
-  /** Processes everything that is due; returns how many requests were worked on. */
-  async processDue(): Promise<number> {
-    let processed = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      const claimed = await this.claim(BATCH_SIZE);
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map(request => this.process(request)));
-      processed += claimed.length;
+  protected describe(request: ClaimedDatabaseRequest) {
+    return `request ${request.id}`;
+  }
+
+  protected async step(
+    request: ClaimedDatabaseRequest,
+    lease: HeldLease,
+    logger: LoggerService,
+  ): Promise<void> {
+    if (request.status === 'provisioning') {
+      await this.provision(request, lease, logger);
+    } else if (request.status === 'deprovisioning') {
+      await this.deprovision(request, lease, logger);
     }
-    return processed;
-  }
-
-  /** Processes the given requests now if they are due and free (after a create or an approval). */
-  async processNow(ids: string[]): Promise<void> {
-    const claimed = await this.claim(ids.length, ids);
-    await Promise.all(claimed.map(request => this.process(request)));
-  }
-
-  private claim(limit: number, ids?: string[]) {
-    // A token per claim, so that even this instance's own earlier claim (whose lease ran out while
-    // a provider call hung) can no longer write.
-    return this.options.store.claimDue({
-      owner: uuid(),
-      leaseMs: this.leaseMs,
-      limit,
-      ids,
-    });
-  }
-
-  private get leaseMs() {
-    return this.options.settings.leaseSeconds * 1000;
-  }
-
-  private async process(request: ClaimedDatabaseRequest): Promise<void> {
-    const logger = this.options.logger.child({
-      requestId: request.id,
-      processor: this.instanceId,
-    });
-    await processLeased(
-      {
-        id: request.id,
-        lease: request.lease!,
-        leaseMs: this.leaseMs,
-        store: this.options.store,
-        now: () => this.now(),
-        logger,
-        what: `request ${request.id}`,
-      },
-      async lease => {
-        if (request.status === 'provisioning') {
-          await this.provision(request, lease, logger);
-        } else if (request.status === 'deprovisioning') {
-          await this.deprovision(request, lease, logger);
-        }
-      },
-    );
   }
 
   private async provision(
@@ -133,12 +88,7 @@ export class RequestProcessor {
           : provider.provision(request, ctx),
       );
     } catch (error) {
-      if (error instanceof LeaseLostError) throw error;
-      status = {
-        state: 'failed',
-        retryable: true,
-        message: (error as Error).message,
-      };
+      status = { state: 'failed', ...transientFailureOf(error) };
     }
 
     if (status.state === 'ready') {
@@ -172,18 +122,10 @@ export class RequestProcessor {
         );
         return;
       }
-      // An answer ends a run of failures.
       const held = await store.reschedule(
         request.id,
         lease.owner,
-        {
-          attempts: 0,
-          failingSince: null,
-          nextAttemptAt: new Date(
-            now.getTime() + settings.pollIntervalSeconds * 1000,
-          ),
-          submittedAt,
-        },
+        { ...pollAgain(now, settings.pollIntervalSeconds), submittedAt },
         request.processing.submittedAt
           ? undefined
           : {
@@ -192,17 +134,11 @@ export class RequestProcessor {
               message: status.message,
             },
       );
-      if (!held) throw new LeaseLostError(`request ${request.id}: lease lost`);
+      assertLeaseHeld(held, `request ${request.id}`);
       return;
     }
 
-    await this.retryOrFail(
-      request,
-      lease,
-      status.message,
-      status.retryable,
-      'provision',
-    );
+    await this.retryOrFail(request, lease, status, 'provision');
   }
 
   private async deprovision(
@@ -222,12 +158,10 @@ export class RequestProcessor {
       );
       await this.options.secrets.delete(request.id);
     } catch (error) {
-      if (error instanceof LeaseLostError) throw error;
       await this.retryOrFail(
         request,
         lease,
-        (error as Error).message,
-        true,
+        transientFailureOf(error),
         'deprovision',
       );
       return;
@@ -246,43 +180,32 @@ export class RequestProcessor {
   private async retryOrFail(
     request: ClaimedDatabaseRequest,
     lease: HeldLease,
-    message: string,
-    retryable: boolean,
+    failure: StepFailure,
     phase: 'provision' | 'deprovision',
   ) {
     const action = phase === 'deprovision' ? 'Deprovisioning' : 'Provisioning';
-    if (!retryable) {
-      await this.fail(request, lease, `${action} failed: ${message}`);
-      return;
-    }
-    const plan = planRetry(
-      request.processing,
-      this.now(),
-      this.options.settings,
-    );
-    if (plan.kind === 'give-up') {
-      await this.fail(
-        request,
-        lease,
-        `${action} failed, ${plan.note}: ${message}`,
-      );
-      return;
-    }
-    const held = await this.options.store.reschedule(
-      request.id,
-      lease.owner,
-      {
-        attempts: plan.attempts,
-        failingSince: plan.failingSince,
-        nextAttemptAt: plan.nextAttemptAt,
+    await retryOrFail(request.processing, failure, {
+      now: () => this.now(),
+      policy: this.options.settings,
+      attemptFailedAction: `${phase}-attempt-failed`,
+      fail: retriesRanOut =>
+        this.fail(
+          request,
+          lease,
+          retriesRanOut
+            ? `${action} failed, ${retriesRanOut}: ${failure.message}`
+            : `${action} failed: ${failure.message}`,
+        ),
+      reschedule: async (update, entry) => {
+        const held = await this.options.store.reschedule(
+          request.id,
+          lease.owner,
+          update,
+          entry,
+        );
+        assertLeaseHeld(held, `request ${request.id}`);
       },
-      {
-        actor: SYSTEM_ACTOR,
-        action: `${phase}-attempt-failed`,
-        message: `${plan.note}: ${message}`,
-      },
-    );
-    if (!held) throw new LeaseLostError(`request ${request.id}: lease lost`);
+    });
   }
 
   private async fail(

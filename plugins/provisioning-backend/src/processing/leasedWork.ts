@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isDatabaseUnavailable } from '@paved/backend-platform';
+import type { RescheduleUpdate } from '../database';
+import { SYSTEM_ACTOR } from '../lifecycle/RequestLifecycle';
 
 /**
  * What request and operation processing share: a lease kept alive while the work runs (and the
@@ -25,6 +27,35 @@ export interface HeldLease {
 export interface LeaseStore {
   renewLease(id: string, leaseOwner: string, leaseMs: number): Promise<boolean>;
   releaseLease(id: string, leaseOwner: string): Promise<void>;
+}
+
+/** Refuses to go on once a write found the lease taken over or freed. */
+export function assertLeaseHeld(held: boolean, what: string): void {
+  if (!held) throw new LeaseLostError(`${what}: lease lost`);
+}
+
+/** A step's failure: what went wrong, and whether another attempt may succeed. */
+export interface StepFailure {
+  message: string;
+  retryable: boolean;
+}
+
+/**
+ * An error a step threw, as a transient failure: connection errors and the like are retried. A
+ * lost lease is not a failure of the step and is thrown on.
+ */
+export function transientFailureOf(error: unknown): StepFailure {
+  if (error instanceof LeaseLostError) throw error;
+  return { message: (error as Error).message, retryable: true };
+}
+
+/** The bookkeeping after an answer that says "not yet": poll again; an answer ends a run of failures. */
+export function pollAgain(now: Date, pollIntervalSeconds: number) {
+  return {
+    attempts: 0,
+    failingSince: null,
+    nextAttemptAt: new Date(now.getTime() + pollIntervalSeconds * 1000),
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -212,4 +243,47 @@ export function planRetry(
       nextAttemptAt.getTime() - now.getTime(),
     )} (retries until ${new Date(deadline).toISOString()})`,
   };
+}
+
+/**
+ * After a failed step: a permanent failure, or a transient one at the retry deadline, ends the
+ * work through `fail` (given the retry schedule's note when retries ran out); any other is
+ * recorded on the trail as `attemptFailedAction` and the work rescheduled after a backoff.
+ */
+export async function retryOrFail(
+  processing: { attempts: number; failingSince?: Date },
+  failure: StepFailure,
+  options: {
+    now: () => Date;
+    policy: RetryPolicy;
+    /** The trail's action of a failed attempt, e.g. `provision-attempt-failed`. */
+    attemptFailedAction: string;
+    fail: (retriesRanOut?: string) => Promise<void>;
+    reschedule: (
+      update: RescheduleUpdate,
+      entry: { actor: string; action: string; message: string },
+    ) => Promise<void>;
+  },
+): Promise<void> {
+  if (!failure.retryable) {
+    await options.fail();
+    return;
+  }
+  const plan = planRetry(processing, options.now(), options.policy);
+  if (plan.kind === 'give-up') {
+    await options.fail(plan.note);
+    return;
+  }
+  await options.reschedule(
+    {
+      attempts: plan.attempts,
+      failingSince: plan.failingSince,
+      nextAttemptAt: plan.nextAttemptAt,
+    },
+    {
+      actor: SYSTEM_ACTOR,
+      action: options.attemptFailedAction,
+      message: `${plan.note}: ${failure.message}`,
+    },
+  );
 }

@@ -7,6 +7,7 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  Approval,
   ApprovalDiffLine,
   ApprovalInboxItem,
   DatabaseRequest,
@@ -61,6 +62,31 @@ export function pendingRequest(request: DatabaseRequest): PendingChange {
   };
 }
 
+/** Refuses to decide a change that was decided already. */
+export function assertUndecided(
+  change: PendingChange,
+  status: string,
+  decision: 'approve' | 'reject',
+): void {
+  if (status !== 'awaiting-approval') {
+    throw new ConflictError(
+      `Cannot ${decision} ${change.label}: it is ${status}, already decided (rule: only pending requests are reviewed)`,
+    );
+  }
+}
+
+/** Refuses a second approval of one change by the same person. */
+export function assertApprovalAdded(
+  added: boolean,
+  change: PendingChange,
+): void {
+  if (!added) {
+    throw new ConflictError(
+      `You already approved ${change.label}; one person's approvals count once (rule: approvals by distinct people)`,
+    );
+  }
+}
+
 /** Why the caller may not approve an inbox item, if they may not. */
 export function reasonOf(
   refusal: { problem: string; rule: string } | undefined,
@@ -108,12 +134,48 @@ export function addApprovalRoutes(
     return { credentials, userInfo: await userInfo.getUserInfo(credentials) };
   }
 
-  function assertPending(request: DatabaseRequest, what: string) {
-    if (request.status !== 'awaiting-approval') {
-      throw new ConflictError(
-        `Cannot ${what} request ${request.id}: it is ${request.status}, already decided (rule: only pending requests are reviewed)`,
-      );
-    }
+  /** Whether someone with these claims is among the approvers of the environment's rule. */
+  function approvesIn(claims: string[], environment: string): boolean {
+    return approvals
+      .ruleFor(environment)
+      .approvers.some(group => claims.includes(group));
+  }
+
+  /** The items whose request the permission policy lets the approver approve. */
+  async function permittedToApprove<T>(
+    approver: Approver,
+    items: T[],
+    requestOf: (item: T) => DatabaseRequest,
+  ): Promise<T[]> {
+    if (items.length === 0) return [];
+    const decisions = await options.permissions.authorize(
+      items.map(item => ({
+        permission: provisioningRequestApprovePermission,
+        resourceRef: requestOf(item).id,
+      })),
+      { credentials: approver.credentials },
+    );
+    return items.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+  }
+
+  /** An inbox item's approvals so far, and whether (or why not) the approver may add theirs. */
+  async function standingOf(
+    change: PendingChange,
+    given: Approval[],
+    approver: Approver,
+    claims: string[],
+  ): Promise<Pick<ApprovalInboxItem, 'approval' | 'canApprove' | 'reason'>> {
+    const approval = {
+      ...approvals.ruleFor(change.environment),
+      approvals: given,
+    };
+    const refusal = await approvals.refusal(change, approver, claims);
+    const actor = approver.userInfo.userEntityRef.toLocaleLowerCase('en-US');
+    const already = approval.approvals.some(a => a.approver === actor);
+    const reason = reasonOf(refusal, already);
+    return { approval, canApprove: !reason, ...(reason ? { reason } : {}) };
   }
 
   router.post('/requests/:id/approve', async (req, res) => {
@@ -128,7 +190,7 @@ export function addApprovalRoutes(
     );
     const change = pendingRequest(request);
     await approvals.assertMayDecide(change, approver, 'approve');
-    assertPending(request, 'approve');
+    assertUndecided(change, request.status, 'approve');
 
     const actor = approver.userInfo.userEntityRef;
     const { added, complete, state } = await approvals.approve(
@@ -136,11 +198,7 @@ export function addApprovalRoutes(
       approver,
       comment,
     );
-    if (!added) {
-      throw new ConflictError(
-        `You already approved request ${request.id}; one person's approvals count once (rule: approvals by distinct people)`,
-      );
-    }
+    assertApprovalAdded(added, change);
     const tally = `Approval ${Math.min(
       state.approvals.length,
       state.required,
@@ -212,7 +270,7 @@ export function addApprovalRoutes(
     );
     const change = pendingRequest(request);
     await approvals.assertMayDecide(change, approver, 'reject');
-    assertPending(request, 'reject');
+    assertUndecided(change, request.status, 'reject');
     const updated = await lifecycle.transition(
       request.id,
       {
@@ -237,41 +295,23 @@ export function addApprovalRoutes(
     const pairs: Array<[DatabaseRequest, (typeof pendingOps)[number]]> = [];
     for (const operation of pendingOps) {
       const request = await store.getRequest(operation.requestId);
-      if (
-        request &&
-        approvals
-          .ruleFor(request.environment)
-          .approvers.some(group => claims.includes(group))
-      ) {
+      if (request && approvesIn(claims, request.environment)) {
         pairs.push([request, operation]);
       }
     }
     if (pairs.length === 0) return [];
-    const decisions = await options.permissions.authorize(
-      pairs.map(([request]) => ({
-        permission: provisioningRequestApprovePermission,
-        resourceRef: request.id,
-      })),
-      { credentials: approver.credentials },
-    );
-    const allowed = pairs.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    const allowed = await permittedToApprove(
+      approver,
+      pairs,
+      ([request]) => request,
     );
     const given = await options.approvalStore.listMany(
       'operation',
       allowed.map(([, operation]) => operation.id),
     );
-    const actor = approver.userInfo.userEntityRef.toLocaleLowerCase('en-US');
     const items: ApprovalInboxItem[] = [];
     for (const [request, operation] of allowed) {
       const change = pendingOperation(request, operation);
-      const state = {
-        ...approvals.ruleFor(request.environment),
-        approvals: given.get(operation.id) ?? [],
-      };
-      const refusal = await approvals.refusal(change, approver, claims);
-      const already = state.approvals.some(a => a.approver === actor);
-      const reason = reasonOf(refusal, already);
       items.push({
         subjectType: 'operation',
         id: operation.id,
@@ -284,9 +324,12 @@ export function addApprovalRoutes(
         createdAt: operation.createdAt,
         cost: operationCost(options.prices, request, operation),
         diff: operationDiff(request, operation),
-        approval: state,
-        canApprove: !reason,
-        ...(reason ? { reason } : {}),
+        ...(await standingOf(
+          change,
+          given.get(operation.id) ?? [],
+          approver,
+          claims,
+        )),
       });
     }
     return items;
@@ -300,36 +343,20 @@ export function addApprovalRoutes(
     });
     // Only what this person is an approver of, by the environment's rule and the permission policy.
     const mine = pending.filter(request =>
-      approvals
-        .ruleFor(request.environment)
-        .approvers.some(group => claims.includes(group)),
+      approvesIn(claims, request.environment),
     );
-    const decisions = mine.length
-      ? await options.permissions.authorize(
-          mine.map(request => ({
-            permission: provisioningRequestApprovePermission,
-            resourceRef: request.id,
-          })),
-          { credentials: approver.credentials },
-        )
-      : [];
-    const allowed = mine.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    const allowed = await permittedToApprove(
+      approver,
+      mine,
+      request => request,
     );
     const given = await options.approvalStore.listMany(
       'request',
       allowed.map(r => r.id),
     );
-    const actor = approver.userInfo.userEntityRef.toLocaleLowerCase('en-US');
     const items: ApprovalInboxItem[] = [];
     for (const request of allowed) {
       const change = pendingRequest(request);
-      const state = {
-        ...approvals.ruleFor(request.environment),
-        approvals: given.get(request.id) ?? [],
-      };
-      const refusal = await approvals.refusal(change, approver, claims);
-      const already = state.approvals.some(a => a.approver === actor);
       items.push({
         subjectType: 'request',
         id: request.id,
@@ -342,20 +369,19 @@ export function addApprovalRoutes(
         createdAt: request.createdAt,
         ...(request.cost ? { cost: request.cost } : {}),
         diff: requestDiff(request),
-        approval: state,
-        canApprove: !refusal && !already,
-        ...(reasonOf(refusal, already)
-          ? { reason: reasonOf(refusal, already) }
-          : {}),
+        ...(await standingOf(
+          change,
+          given.get(request.id) ?? [],
+          approver,
+          claims,
+        )),
       });
     }
     items.push(...(await operationItems(approver, claims)));
     items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     // Where the caller is an approver by the rules, so a portal shows the inbox only to them.
     const environments = options.environments.filter(environment =>
-      approvals
-        .ruleFor(environment)
-        .approvers.some(group => claims.includes(group)),
+      approvesIn(claims, environment),
     );
     res.json({ items, environments });
   });

@@ -1,9 +1,8 @@
 import {
   HttpAuthService,
-  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DatabaseOperation,
   DatabaseRequest,
@@ -17,27 +16,27 @@ import {
 import type { Router } from 'express';
 import type {
   DatabaseOperationStore,
-  DatabaseRequestStore,
   StoredDatabaseSnapshot,
 } from '../database';
 import { OperationLifecycle } from '../lifecycle/OperationLifecycle';
 import { OperationGuardrails } from '../policy/OperationGuardrails';
 import { ApprovalPolicy } from '../policy/ApprovalPolicy';
 import { operationCost, pendingOperation } from './operationApprovals';
+import { assertApprovalAdded, assertUndecided } from './approvalRoutes';
 import {
-  createRequestAccess,
   idempotencyOf,
   parseBody,
+  RequestAccess,
   UUID_PATTERN,
 } from './requestAccess';
 
 export interface OperationRoutesOptions {
-  requests: DatabaseRequestStore;
+  /** Loading the request an operation is on, and the permission checks on it. */
+  access: RequestAccess;
   operations: DatabaseOperationStore;
   lifecycle: OperationLifecycle;
   guardrails: OperationGuardrails;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   userInfo: UserInfoService;
   /** The price table, for the cost of an operation. */
   prices: PriceTable;
@@ -63,10 +62,7 @@ export function addOperationRoutes(
   options: OperationRoutesOptions,
 ): void {
   const { operations, lifecycle, guardrails, httpAuth } = options;
-  const { loadRequest, authorizeOn } = createRequestAccess({
-    store: options.requests,
-    permissions: options.permissions,
-  });
+  const { loadRequest, authorizeOn, authorizedRequest } = options.access;
 
   async function loadOperation(
     request: DatabaseRequest,
@@ -88,13 +84,11 @@ export function addOperationRoutes(
   }
 
   router.post('/requests/:id/operations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { credentials, request } = await authorizedRequest(
+      req,
       provisioningRequestOperatePermission,
-      request,
-      credentials,
       'change',
+      ['user'],
     );
     const idempotency = idempotencyOf(req);
     const admitted = await guardrails.evaluate(request, req.body);
@@ -116,24 +110,18 @@ export function addOperationRoutes(
   });
 
   router.get('/requests/:id/operations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { request } = await authorizedRequest(
+      req,
       provisioningRequestReadPermission,
-      request,
-      credentials,
       'read',
     );
     res.json({ items: await operations.listOperations(request.id) });
   });
 
   router.get('/requests/:id/operations/:operationId', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { request } = await authorizedRequest(
+      req,
       provisioningRequestReadPermission,
-      request,
-      credentials,
       'read',
     );
     res.json(await loadOperation(request, req.params.operationId));
@@ -166,11 +154,7 @@ export function addOperationRoutes(
         };
         const change = pendingOperation(request, operation);
         await options.approvals.assertMayDecide(change, approver, decision);
-        if (operation.status !== 'awaiting-approval') {
-          throw new ConflictError(
-            `Cannot ${decision} operation ${operation.id}: it is ${operation.status}, already decided (rule: only pending requests are reviewed)`,
-          );
-        }
+        assertUndecided(change, operation.status, decision);
         let approval;
         if (decision === 'approve') {
           const result = await options.approvals.approve(
@@ -178,11 +162,7 @@ export function addOperationRoutes(
             approver,
             comment,
           );
-          if (!result.added) {
-            throw new ConflictError(
-              `You already approved operation ${operation.id}; one person's approvals count once (rule: approvals by distinct people)`,
-            );
-          }
+          assertApprovalAdded(result.added, change);
           approval = result.state;
           if (!result.complete) {
             await operations.appendEvent(operation, {
@@ -227,12 +207,9 @@ export function addOperationRoutes(
   }
 
   router.get('/requests/:id/snapshots', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { request } = await authorizedRequest(
+      req,
       provisioningRequestReadPermission,
-      request,
-      credentials,
       'read',
     );
     const snapshots = await operations.listSnapshots(request.id);

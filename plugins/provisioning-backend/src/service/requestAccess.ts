@@ -1,6 +1,7 @@
 import {
   BackstageCredentials,
-  BackstageUserPrincipal,
+  BackstagePrincipalTypes,
+  HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -8,12 +9,20 @@ import {
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import type { DatabaseRequest } from '@paved/plugin-provisioning-common';
+import {
+  createConditionAuthorizer,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  DatabaseRequest,
+  provisioningRequestReadPermission,
+} from '@paved/plugin-provisioning-common';
 import { violationsError, violationsFromZod } from '@paved/backend-platform';
 import { createHash } from 'crypto';
 import type { Request } from 'express';
 import { z } from 'zod/v3';
-import type { DatabaseRequestStore } from '../database';
+import type { DatabaseRequestFilter, DatabaseRequestStore } from '../database';
+import type { DatabaseRequestQuery } from '../permissions';
 
 /** Request and operation ids are UUIDs; anything else is refused before it reaches the store. */
 export const UUID_PATTERN =
@@ -60,11 +69,15 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return result.data;
 }
 
-/** Loading a request by id and the permission checks on it, shared by the routers. */
+/** Loading requests and the permission checks on them, shared by the routers. */
 export function createRequestAccess(options: {
   store: DatabaseRequestStore;
   permissions: PermissionsService;
+  httpAuth: HttpAuthService;
+  ruleset: PermissionRuleset<DatabaseRequest, DatabaseRequestQuery>;
 }) {
+  const authorizeConditions = createConditionAuthorizer(options.ruleset);
+
   async function loadRequest(id: string): Promise<DatabaseRequest> {
     if (!UUID_PATTERN.test(id)) {
       throw new InputError(
@@ -93,22 +106,48 @@ export function createRequestAccess(options: {
     }
   }
 
-  /** Nobody approves or rejects what they asked for, the platform team included. */
-  function assertFourEyes(
-    requestedBy: string,
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  /**
+   * The caller and the request of a route under `/requests/:id`, checked in this order: the
+   * caller's credentials (only `allow`ed principals), the id, that the request exists, and that
+   * the caller may `what` it.
+   */
+  async function authorizedRequest<
+    TAllowed extends keyof BackstagePrincipalTypes = 'unknown',
+  >(
+    req: Request,
+    permission: ResourcePermission<'provisioning-request'>,
     what: string,
-  ) {
-    const actor =
-      credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-    if (actor === requestedBy.toLocaleLowerCase('en-US')) {
-      throw new NotAllowedError(
-        `You may not ${what}: you filed it (rule: four eyes, nobody reviews their own request)`,
-      );
-    }
+    allow?: TAllowed[],
+  ): Promise<{
+    credentials: BackstageCredentials<BackstagePrincipalTypes[TAllowed]>;
+    request: DatabaseRequest;
+  }> {
+    const credentials = allow
+      ? await options.httpAuth.credentials(req, { allow })
+      : await options.httpAuth.credentials<TAllowed>(req);
+    const request = await loadRequest(req.params.id);
+    await authorizeOn(permission, request, credentials, what);
+    return { credentials, request };
   }
 
-  return { loadRequest, authorizeOn, assertFourEyes };
+  /** The requests matching `filter` that the caller may read: none when the policy denies all. */
+  async function listReadable(
+    credentials: BackstageCredentials,
+    filter: DatabaseRequestFilter,
+  ): Promise<DatabaseRequest[]> {
+    const [decision] = await options.permissions.authorizeConditional(
+      [{ permission: provisioningRequestReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) return [];
+    const requests = await options.store.listRequests(filter);
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return requests.filter(request => authorizeConditions(decision, request));
+    }
+    return requests;
+  }
+
+  return { loadRequest, authorizeOn, authorizedRequest, listReadable };
 }
 
 export type RequestAccess = ReturnType<typeof createRequestAccess>;

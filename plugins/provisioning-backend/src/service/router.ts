@@ -7,16 +7,12 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  InputError,
   NotAllowedError,
   NotFoundError,
   ConflictError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  createConditionAuthorizer,
-  PermissionRuleset,
-} from '@backstage/plugin-permission-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   DATABASE_REQUEST_STATUSES,
   DatabaseCredentials,
@@ -51,6 +47,7 @@ import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { openApiRequestValidation } from './requestValidation';
 import { addOperationRoutes, OperationRoutesOptions } from './operationsRouter';
 import { createRequestAccess, idempotencyOf, parseBody } from './requestAccess';
+import { assertGroupRefs, queryList } from './queryParameters';
 
 export interface RouterOptions {
   store: DatabaseRequestStore;
@@ -75,22 +72,6 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
-function queryList(value: unknown, field: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  const values = (Array.isArray(value) ? value : [value]).flatMap(v => {
-    if (typeof v !== 'string') {
-      throw new InputError(
-        `${field}: must be a string (rule: query parameter)`,
-      );
-    }
-    return v
-      .split(',')
-      .map(s => s.trim())
-      .filter(Boolean);
-  });
-  return values;
-}
-
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -104,7 +85,6 @@ export async function createRouter(
     permissions,
     auditor,
   } = options;
-  const authorizeConditions = createConditionAuthorizer(options.ruleset);
 
   // Every route is described in src/schema/openapi.yaml; requests are validated against it first.
   const router = await createOpenApiRouter({
@@ -116,8 +96,13 @@ export async function createRouter(
     ],
   });
 
-  const access = createRequestAccess({ store, permissions });
-  const { loadRequest, authorizeOn } = access;
+  const access = createRequestAccess({
+    store,
+    permissions,
+    httpAuth,
+    ruleset: options.ruleset,
+  });
+  const { loadRequest, authorizeOn, authorizedRequest } = access;
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -180,32 +165,18 @@ export async function createRouter(
       );
     }
     const requestedBy = queryList(req.query.requestedBy, 'requestedBy')?.[0];
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: provisioningRequestReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) {
-      res.json({ items: [] });
-      return;
-    }
-    let items = await store.listRequests({
+    const items = await access.listReadable(credentials, {
       owners,
       statuses: statuses as DatabaseRequestStatus[] | undefined,
       requestedBy,
     });
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      items = items.filter(item => authorizeConditions(decision, item));
-    }
     res.json({ items });
   });
 
   router.get('/requests/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { request } = await authorizedRequest(
+      req,
       provisioningRequestReadPermission,
-      request,
-      credentials,
       'read',
     );
     const events = await store.listEvents(request.id);
@@ -216,12 +187,9 @@ export async function createRouter(
   });
 
   router.get('/requests/:id/drift', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { request } = await authorizedRequest(
+      req,
       provisioningRequestReadPermission,
-      request,
-      credentials,
       'read',
     );
     res.json(await options.drift.of(request));
@@ -235,16 +203,14 @@ export async function createRouter(
     claimsOf: approver => guardrails.claimsOf(approver),
     environments: guardrails.policy.environments.map(e => e.environment),
   });
-  addCostRoutes(router, options);
+  addCostRoutes(router, { ...options, access });
 
   router.delete('/requests/:id', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { credentials, request } = await authorizedRequest(
+      req,
       provisioningRequestDeletePermission,
-      request,
-      credentials,
       'delete',
+      ['user'],
     );
     const actor = credentials.principal.userEntityRef;
     let updated: DatabaseRequest;
@@ -313,13 +279,11 @@ export async function createRouter(
   });
 
   router.get('/requests/:id/credentials', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const request = await loadRequest(req.params.id);
-    await authorizeOn(
+    const { credentials, request } = await authorizedRequest(
+      req,
       provisioningRequestReadSecretPermission,
-      request,
-      credentials,
       'read the credentials of',
+      ['user'],
     );
     const auditEvent = await auditor.createEvent({
       eventId: 'credentials-read',
@@ -383,14 +347,7 @@ export async function createRouter(
       res.json(guardrails.policy);
       return;
     }
-    if (!/^group:[a-z0-9][-a-z0-9_.]*\/[a-z0-9][-a-z0-9_.]*$/.test(owner)) {
-      throw new InputError(
-        `owner: "${owner.slice(
-          0,
-          64,
-        )}" is not a group entity ref (rule: entity ref)`,
-      );
-    }
+    assertGroupRefs([owner]);
     const quota = guardrails.quotaFor(owner);
     const usage = await store.getUsage(owner);
     res.json({
@@ -412,10 +369,9 @@ export async function createRouter(
 
   addOperationRoutes(router, {
     ...options.operations,
-    requests: store,
+    access,
     guardrails: options.operationGuardrails,
     httpAuth,
-    permissions,
     userInfo,
     approvals: options.approvals,
     prices: guardrails.prices,

@@ -80,9 +80,12 @@ describe('GitRepository', () => {
     expect(await repo.readFile('a/b.yaml')).toBe('x: 2\n');
   });
 
-  it('removes files, and removing an absent file changes nothing', async () => {
+  it('removes files, removing an absent file changes nothing, and a removed file is told from one never written', async () => {
     const repo = repository();
-    await repo.commitFiles(
+    // Before the branch exists, nothing is there to read.
+    expect(await repo.readFile('gone.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('gone.yaml')).toBeUndefined();
+    const added = await repo.commitFiles(
       [
         { path: 'keep.yaml', content: 'k: 1\n' },
         { path: 'gone.yaml', content: 'g: 1\n' },
@@ -101,6 +104,13 @@ describe('GitRepository', () => {
     );
     expect(again).toEqual({ commit: removed.commit, changed: false });
     expect(await repo.readFile('gone.yaml')).toBeUndefined();
+
+    expect(await repo.lastCommitFor('keep.yaml')).toBe(added.commit);
+    expect(await repo.lastCommitTouching('keep.yaml')).toBe(added.commit);
+    expect(await repo.lastCommitFor('gone.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('gone.yaml')).toBe(removed.commit);
+    expect(await repo.lastCommitFor('never.yaml')).toBeUndefined();
+    expect(await repo.lastCommitTouching('never.yaml')).toBeUndefined();
   });
 
   it('keeps every write when several writers push at once', async () => {

@@ -81,16 +81,15 @@ export class GitRepository {
 
     let lastError: unknown;
     for (let attempt = 1; attempt <= PUSH_ATTEMPTS; attempt++) {
-      const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
       try {
-        return await this.commitOnce(workDir, changes, message);
+        return await inTemporaryDirectory(workDir =>
+          this.commitOnce(workDir, changes, message),
+        );
       } catch (error) {
         lastError = error;
         if (!(error instanceof PushRejectedError)) {
           throw error;
         }
-      } finally {
-        await fs.rm(workDir, { recursive: true, force: true });
       }
       // Jittered backoff, so writers that collided do not collide again in lockstep.
       await new Promise(resolve =>
@@ -105,12 +104,7 @@ export class GitRepository {
   /** Reads a file from the branch tip, or undefined when the branch or the file does not exist. */
   async readFile(filePath: string): Promise<string | undefined> {
     assertSafeRepositoryPath(filePath);
-    await this.ensureRepositoryExists();
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
-    try {
-      if (!(await this.fetchBranch(workDir))) {
-        return undefined;
-      }
+    return this.withFetchedBranch({}, async workDir => {
       try {
         // Not trimmed: a file's content is returned as it is.
         const { stdout } = await runGit(['show', `FETCH_HEAD:${filePath}`], {
@@ -120,20 +114,13 @@ export class GitRepository {
       } catch {
         return undefined;
       }
-    } finally {
-      await fs.rm(workDir, { recursive: true, force: true });
-    }
+    });
   }
 
   /** The newest commit that wrote `filePath`, or undefined when the branch tip does not hold it. */
   async lastCommitFor(filePath: string): Promise<string | undefined> {
     assertSafeRepositoryPath(filePath);
-    await this.ensureRepositoryExists();
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
-    try {
-      if (!(await this.fetchBranch(workDir, { fullHistory: true }))) {
-        return undefined;
-      }
+    return this.withFetchedBranch({ fullHistory: true }, async workDir => {
       const present = await this.git(workDir, [
         'cat-file',
         '-e',
@@ -141,21 +128,8 @@ export class GitRepository {
       ])
         .then(() => true)
         .catch(() => false);
-      if (!present) {
-        return undefined;
-      }
-      const commit = await this.git(workDir, [
-        'log',
-        '-1',
-        '--format=%H',
-        'FETCH_HEAD',
-        '--',
-        filePath,
-      ]);
-      return commit || undefined;
-    } finally {
-      await fs.rm(workDir, { recursive: true, force: true });
-    }
+      return present ? this.newestCommitTouching(workDir, filePath) : undefined;
+    });
   }
 
   /**
@@ -164,24 +138,9 @@ export class GitRepository {
    */
   async lastCommitTouching(filePath: string): Promise<string | undefined> {
     assertSafeRepositoryPath(filePath);
-    await this.ensureRepositoryExists();
-    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
-    try {
-      if (!(await this.fetchBranch(workDir, { fullHistory: true }))) {
-        return undefined;
-      }
-      const commit = await this.git(workDir, [
-        'log',
-        '-1',
-        '--format=%H',
-        'FETCH_HEAD',
-        '--',
-        filePath,
-      ]);
-      return commit || undefined;
-    } finally {
-      await fs.rm(workDir, { recursive: true, force: true });
-    }
+    return this.withFetchedBranch({ fullHistory: true }, workDir =>
+      this.newestCommitTouching(workDir, filePath),
+    );
   }
 
   private async commitOnce(
@@ -253,6 +212,36 @@ export class GitRepository {
       throw error;
     }
     return { commit, changed: true };
+  }
+
+  /**
+   * Runs `read` in a fresh temporary clone whose FETCH_HEAD is the branch tip (with its whole
+   * history when `fullHistory`); undefined, without calling `read`, when the branch does not exist.
+   */
+  private async withFetchedBranch<T>(
+    options: { fullHistory?: boolean },
+    read: (workDir: string) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    await this.ensureRepositoryExists();
+    return inTemporaryDirectory(async workDir =>
+      (await this.fetchBranch(workDir, options)) ? read(workDir) : undefined,
+    );
+  }
+
+  /** The newest commit of FETCH_HEAD that touched `filePath`, or undefined when none did. */
+  private async newestCommitTouching(
+    workDir: string,
+    filePath: string,
+  ): Promise<string | undefined> {
+    const commit = await this.git(workDir, [
+      'log',
+      '-1',
+      '--format=%H',
+      'FETCH_HEAD',
+      '--',
+      filePath,
+    ]);
+    return commit || undefined;
   }
 
   /** Initialises `workDir` and fetches the branch into FETCH_HEAD; false when the branch does not exist yet. */
@@ -337,6 +326,18 @@ export function assertSafeRepositoryPath(filePath: string): void {
     filePath.split('/').some(segment => segment === '.' || segment === '..')
   ) {
     throw new Error(`Unsafe repository path "${filePath}"`);
+  }
+}
+
+/** Runs `fn` in a new temporary directory, removed afterwards whatever `fn` did. */
+async function inTemporaryDirectory<T>(
+  fn: (directory: string) => Promise<T>,
+): Promise<T> {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'paved-git-'));
+  try {
+    return await fn(directory);
+  } finally {
+    await fs.rm(directory, { recursive: true, force: true });
   }
 }
 

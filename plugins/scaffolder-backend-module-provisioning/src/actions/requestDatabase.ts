@@ -8,6 +8,7 @@ import {
   engineDefinition,
   type DatabaseRequest,
   type DatabaseRequestStatus,
+  requestPagePath,
 } from '@paved/plugin-provisioning-common';
 import { ProvisioningApiClient } from './ProvisioningApiClient';
 
@@ -304,9 +305,7 @@ export function createRequestDatabaseAction(
               request.status
             } after ${Math.round(
               timeoutMs / 60_000,
-            )} minutes; follow it at ${appBaseUrl}/provisioning/requests/${
-              filed.id
-            }`,
+            )} minutes; follow it at ${appBaseUrl}${requestPagePath(filed.id)}`,
           );
         }
         await sleep(pollIntervalMs, ctx.signal);
@@ -336,7 +335,7 @@ export function createRequestDatabaseAction(
         );
       }
 
-      const requestPath = `/provisioning/requests/${filed.id}`;
+      const requestPath = requestPagePath(filed.id);
       const requestUrl = `${appBaseUrl}${requestPath}`;
       const entityRef = resourceEntityRef(request);
       ctx.output('requestId', filed.id);

@@ -1,6 +1,7 @@
 import { Grid, makeStyles, Typography } from '@material-ui/core';
 import {
   BandedMetric,
+  DoraLevel,
   DoraMetricName,
   DoraMetricsResponse,
   LevelBands,
@@ -97,6 +98,107 @@ function recoveryEmptyDetail(open: number): string {
     : 'No failed deployment in this window';
 }
 
+/** What one card shows: `value` is `null` without samples; `level` is absent for rework rate. */
+interface MetricFigure {
+  metric: DoraMetricName;
+  testId: string;
+  value: string | null;
+  detail: string;
+  level?: DoraLevel | null;
+}
+
+function metricFigures(metrics: DoraMetricsResponse): MetricFigure[] {
+  const {
+    deploymentFrequency,
+    leadTime,
+    changeFailureRate,
+    recoveryTime,
+    reworkRate,
+  } = metrics;
+  return [
+    {
+      metric: 'deploymentFrequency',
+      testId: 'metric-deployment-frequency',
+      value:
+        deploymentFrequency.deployments > 0
+          ? formatPerWeek(deploymentFrequency.perWeek)
+          : null,
+      detail:
+        deploymentFrequency.deployments > 0
+          ? `${plural(
+              deploymentFrequency.deployments,
+              'production deployment',
+            )} in the window`
+          : 'No successful production deployment in this window',
+      level: deploymentFrequency.level,
+    },
+    {
+      metric: 'leadTime',
+      testId: 'metric-lead-time',
+      value:
+        leadTime.medianHours === null
+          ? null
+          : formatHours(leadTime.medianHours),
+      detail:
+        leadTime.medianHours === null
+          ? 'No commit reached production in this window'
+          : `median of ${plural(leadTime.samples, 'commit')}${
+              leadTime.p90Hours === null
+                ? ''
+                : ` · p90 ${formatHours(leadTime.p90Hours)}`
+            }`,
+      level: leadTime.level,
+    },
+    {
+      metric: 'changeFailureRate',
+      testId: 'metric-change-failure-rate',
+      value:
+        changeFailureRate.ratio === null
+          ? null
+          : formatPercent(changeFailureRate.ratio),
+      detail:
+        changeFailureRate.ratio === null
+          ? 'No production deployment to judge'
+          : `${changeFailureRate.failedDeployments} of ${plural(
+              changeFailureRate.deployments,
+              'deployment',
+            )} caused a failure`,
+      level: changeFailureRate.level,
+    },
+    {
+      metric: 'recoveryTime',
+      testId: 'metric-recovery-time',
+      value:
+        recoveryTime.medianHours === null
+          ? null
+          : formatHours(recoveryTime.medianHours),
+      detail:
+        recoveryTime.medianHours === null
+          ? recoveryEmptyDetail(recoveryTime.open)
+          : `median of ${plural(
+              recoveryTime.samples,
+              'recovery',
+              'recoveries',
+            )}${
+              recoveryTime.open > 0 ? ` · ${recoveryTime.open} still open` : ''
+            }`,
+      level: recoveryTime.level,
+    },
+    {
+      metric: 'reworkRate',
+      testId: 'metric-rework-rate',
+      value: reworkRate.ratio === null ? null : formatPercent(reworkRate.ratio),
+      detail:
+        reworkRate.ratio === null
+          ? 'No production deployment to judge'
+          : `${reworkRate.reworkDeployments} of ${plural(
+              reworkRate.deployments,
+              'deployment',
+            )} were rollbacks, hotfixes or fixes`,
+    },
+  ];
+}
+
 /**
  * DORA's five metrics as cards. Every figure without samples reads "No data" and has no level:
  * a window with no deployments is not an elite change failure rate.
@@ -104,16 +206,7 @@ function recoveryEmptyDetail(open: number): string {
 export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
   const classes = useStyles();
   const { metrics } = props;
-  const {
-    deploymentFrequency,
-    leadTime,
-    changeFailureRate,
-    recoveryTime,
-    reworkRate,
-    timeToRestore,
-    bands,
-    levelBands,
-  } = metrics;
+  const { timeToRestore, bands, levelBands } = metrics;
   const definitionOf = (metric: DoraMetricName) => (
     <Definition
       metric={metric}
@@ -131,118 +224,19 @@ export function DoraMetricCards(props: { metrics: DoraMetricsResponse }) {
   return (
     <>
       <Grid container spacing={2} alignItems="stretch">
-        <Grid item xs={12} sm={6} lg>
-          <MetricCard
-            testId="metric-deployment-frequency"
-            title={metricDefinitions.deploymentFrequency.title}
-            definition={definitionOf('deploymentFrequency')}
-            value={
-              deploymentFrequency.deployments > 0
-                ? formatPerWeek(deploymentFrequency.perWeek)
-                : null
-            }
-            detail={
-              deploymentFrequency.deployments > 0
-                ? `${plural(
-                    deploymentFrequency.deployments,
-                    'production deployment',
-                  )} in the window`
-                : 'No successful production deployment in this window'
-            }
-            level={deploymentFrequency.level}
-            levelSource={levelSource}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} lg>
-          <MetricCard
-            testId="metric-lead-time"
-            title={metricDefinitions.leadTime.title}
-            definition={definitionOf('leadTime')}
-            value={
-              leadTime.medianHours === null
-                ? null
-                : formatHours(leadTime.medianHours)
-            }
-            detail={
-              leadTime.medianHours === null
-                ? 'No commit reached production in this window'
-                : `median of ${plural(leadTime.samples, 'commit')}${
-                    leadTime.p90Hours === null
-                      ? ''
-                      : ` · p90 ${formatHours(leadTime.p90Hours)}`
-                  }`
-            }
-            level={leadTime.level}
-            levelSource={levelSource}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} lg>
-          <MetricCard
-            testId="metric-change-failure-rate"
-            title={metricDefinitions.changeFailureRate.title}
-            definition={definitionOf('changeFailureRate')}
-            value={
-              changeFailureRate.ratio === null
-                ? null
-                : formatPercent(changeFailureRate.ratio)
-            }
-            detail={
-              changeFailureRate.ratio === null
-                ? 'No production deployment to judge'
-                : `${changeFailureRate.failedDeployments} of ${plural(
-                    changeFailureRate.deployments,
-                    'deployment',
-                  )} caused a failure`
-            }
-            level={changeFailureRate.level}
-            levelSource={levelSource}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} lg>
-          <MetricCard
-            testId="metric-recovery-time"
-            title={metricDefinitions.recoveryTime.title}
-            definition={definitionOf('recoveryTime')}
-            value={
-              recoveryTime.medianHours === null
-                ? null
-                : formatHours(recoveryTime.medianHours)
-            }
-            detail={
-              recoveryTime.medianHours === null
-                ? recoveryEmptyDetail(recoveryTime.open)
-                : `median of ${plural(
-                    recoveryTime.samples,
-                    'recovery',
-                    'recoveries',
-                  )}${
-                    recoveryTime.open > 0
-                      ? ` · ${recoveryTime.open} still open`
-                      : ''
-                  }`
-            }
-            level={recoveryTime.level}
-            levelSource={levelSource}
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} lg>
-          <MetricCard
-            testId="metric-rework-rate"
-            title={metricDefinitions.reworkRate.title}
-            definition={definitionOf('reworkRate')}
-            value={
-              reworkRate.ratio === null ? null : formatPercent(reworkRate.ratio)
-            }
-            detail={
-              reworkRate.ratio === null
-                ? 'No production deployment to judge'
-                : `${reworkRate.reworkDeployments} of ${plural(
-                    reworkRate.deployments,
-                    'deployment',
-                  )} were rollbacks, hotfixes or fixes`
-            }
-          />
-        </Grid>
+        {metricFigures(metrics).map(figure => (
+          <Grid item xs={12} sm={6} lg key={figure.metric}>
+            <MetricCard
+              testId={figure.testId}
+              title={metricDefinitions[figure.metric].title}
+              definition={definitionOf(figure.metric)}
+              value={figure.value}
+              detail={figure.detail}
+              level={figure.level}
+              levelSource={levelSource}
+            />
+          </Grid>
+        ))}
       </Grid>
       <Typography variant="body2" className={classes.footnote}>
         {levelBands.bands

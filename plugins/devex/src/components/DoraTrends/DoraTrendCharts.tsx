@@ -53,13 +53,15 @@ function toRows(points: DoraSeriesPoint[]): ChartRow[] {
   }));
 }
 
-function ChartCard(props: {
+interface ChartCardProps {
   title: string;
   subheader: string;
   hasData: boolean;
   testId: string;
   children: ReactElement;
-}) {
+}
+
+function ChartCard(props: ChartCardProps) {
   const classes = useStyles();
   return (
     <InfoCard title={props.title} subheader={props.subheader} noPadding={false}>
@@ -105,122 +107,101 @@ export function DoraTrendCharts(props: { series: DoraSeriesResponse }) {
       : '';
   const subheader = `Per ISO week, weeks starting Monday in ${props.series.timeZone}`;
 
+  // The three weekly medians and rates share one shape: a line with gaps where a week has none.
+  const weeklyLine = (line: {
+    dataKey: keyof ChartRow;
+    stroke: string;
+    unit?: string;
+    tooltip: (value: number) => [string, string];
+  }) => (
+    <LineChart data={rows}>
+      {grid}
+      {xAxis}
+      <YAxis unit={line.unit} stroke={axisColor} tick={{ fontSize: 11 }} />
+      <Tooltip
+        contentStyle={tooltipStyle}
+        labelFormatter={weekLabel}
+        formatter={line.tooltip}
+      />
+      <Line
+        type="monotone"
+        dataKey={line.dataKey}
+        stroke={line.stroke}
+        strokeWidth={2}
+        dot={{ r: 2 }}
+        connectNulls={false}
+      />
+    </LineChart>
+  );
+  const charts: Array<
+    Omit<ChartCardProps, 'children'> & { chart: ReactElement }
+  > = [
+    {
+      title: 'Deployments per week',
+      subheader,
+      hasData: hasAny('deployments'),
+      testId: 'chart-deployments',
+      chart: (
+        <BarChart data={rows}>
+          {grid}
+          {xAxis}
+          <YAxis
+            allowDecimals={false}
+            stroke={axisColor}
+            tick={{ fontSize: 11 }}
+          />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={weekLabel}
+            formatter={(value: number) => [value, 'Production deployments']}
+          />
+          <Bar dataKey="deployments" fill={theme.palette.primary.main} />
+        </BarChart>
+      ),
+    },
+    {
+      title: 'Lead time for changes',
+      subheader: 'Weekly median, hours',
+      hasData: hasAny('leadTimeHours'),
+      testId: 'chart-lead-time',
+      chart: weeklyLine({
+        dataKey: 'leadTimeHours',
+        stroke: '#7b1fa2',
+        tooltip: value => [formatHours(value), 'Median lead time'],
+      }),
+    },
+    {
+      title: 'Change failure rate',
+      subheader: 'Weekly, % of production deployments',
+      hasData: rows.some(row => row.changeFailurePercent !== null),
+      testId: 'chart-change-failure-rate',
+      chart: weeklyLine({
+        dataKey: 'changeFailurePercent',
+        stroke: '#c62828',
+        unit: '%',
+        tooltip: value => [formatPercent(value / 100), 'Change failure rate'],
+      }),
+    },
+    {
+      title: 'Failed deployment recovery time',
+      subheader: 'Weekly median, hours',
+      hasData: rows.some(row => row.recoveryHours !== null),
+      testId: 'chart-recovery-time',
+      chart: weeklyLine({
+        dataKey: 'recoveryHours',
+        stroke: '#ef6c00',
+        tooltip: value => [formatHours(value), 'Median recovery'],
+      }),
+    },
+  ];
+
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={6}>
-        <ChartCard
-          title="Deployments per week"
-          subheader={subheader}
-          hasData={hasAny('deployments')}
-          testId="chart-deployments"
-        >
-          <BarChart data={rows}>
-            {grid}
-            {xAxis}
-            <YAxis
-              allowDecimals={false}
-              stroke={axisColor}
-              tick={{ fontSize: 11 }}
-            />
-            <Tooltip
-              contentStyle={tooltipStyle}
-              labelFormatter={weekLabel}
-              formatter={(value: number) => [value, 'Production deployments']}
-            />
-            <Bar dataKey="deployments" fill={theme.palette.primary.main} />
-          </BarChart>
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard
-          title="Lead time for changes"
-          subheader="Weekly median, hours"
-          hasData={hasAny('leadTimeHours')}
-          testId="chart-lead-time"
-        >
-          <LineChart data={rows}>
-            {grid}
-            {xAxis}
-            <YAxis stroke={axisColor} tick={{ fontSize: 11 }} />
-            <Tooltip
-              contentStyle={tooltipStyle}
-              labelFormatter={weekLabel}
-              formatter={(value: number) => [
-                formatHours(value),
-                'Median lead time',
-              ]}
-            />
-            <Line
-              type="monotone"
-              dataKey="leadTimeHours"
-              stroke="#7b1fa2"
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-            />
-          </LineChart>
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard
-          title="Change failure rate"
-          subheader="Weekly, % of production deployments"
-          hasData={rows.some(row => row.changeFailurePercent !== null)}
-          testId="chart-change-failure-rate"
-        >
-          <LineChart data={rows}>
-            {grid}
-            {xAxis}
-            <YAxis unit="%" stroke={axisColor} tick={{ fontSize: 11 }} />
-            <Tooltip
-              contentStyle={tooltipStyle}
-              labelFormatter={weekLabel}
-              formatter={(value: number) => [
-                formatPercent(value / 100),
-                'Change failure rate',
-              ]}
-            />
-            <Line
-              type="monotone"
-              dataKey="changeFailurePercent"
-              stroke="#c62828"
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-            />
-          </LineChart>
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard
-          title="Failed deployment recovery time"
-          subheader="Weekly median, hours"
-          hasData={rows.some(row => row.recoveryHours !== null)}
-          testId="chart-recovery-time"
-        >
-          <LineChart data={rows}>
-            {grid}
-            {xAxis}
-            <YAxis stroke={axisColor} tick={{ fontSize: 11 }} />
-            <Tooltip
-              contentStyle={tooltipStyle}
-              labelFormatter={weekLabel}
-              formatter={(value: number) => [
-                formatHours(value),
-                'Median recovery',
-              ]}
-            />
-            <Line
-              type="monotone"
-              dataKey="recoveryHours"
-              stroke="#ef6c00"
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-            />
-          </LineChart>
-        </ChartCard>
-      </Grid>
+      {charts.map(({ chart, ...card }) => (
+        <Grid item xs={12} md={6} key={card.testId}>
+          <ChartCard {...card}>{chart}</ChartCard>
+        </Grid>
+      ))}
     </Grid>
   );
 }

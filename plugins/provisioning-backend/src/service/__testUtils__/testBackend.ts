@@ -156,6 +156,7 @@ export async function startBackend(options: {
     ...options.environments?.[name],
   });
   const owners = new Map<string, string>();
+  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-data-'));
   const backend = await startTestBackend({
     features: [
       provisioningPlugin,
@@ -167,9 +168,7 @@ export async function startBackend(options: {
           // Snapshots and other development state go to a fresh folder, never the repository's .data/.
           paved: {
             platformTeam: 'group:default/platform',
-            dataDirectory: fs.mkdtempSync(
-              path.join(os.tmpdir(), 'paved-data-'),
-            ),
+            dataDirectory,
           },
           provisioning: {
             environments: {
@@ -246,7 +245,18 @@ export async function startBackend(options: {
    * `stop` lets a test end the backend's background work (processing, GitOps commits) before it
    * removes the folders that work writes to; otherwise the removal can race a commit.
    */
-  return { server: backend.server, owners, stop: () => backend.stop() };
+  return {
+    server: backend.server,
+    owners,
+    stop: async () => {
+      await backend.stop();
+      fs.rmSync(dataDirectory, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+      });
+    },
+  };
 }
 
 export const body = (overrides: Record<string, unknown> = {}) => ({

@@ -14,10 +14,12 @@ import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
   CheckStatus,
+  ScorecardLevel,
   TeamScorecardsResponse,
 } from '@paved/plugin-scorecards-common';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
@@ -35,17 +37,59 @@ const CELL: Record<CheckStatus | 'n/a', string> = {
 
 const useStyles = makeStyles(theme => ({
   table: { borderCollapse: 'separate', borderSpacing: 2 },
+  levelGroup: {
+    fontSize: 12,
+    fontWeight: 600,
+    textAlign: 'left',
+    borderBottom: `2px solid ${theme.palette.divider}`,
+    padding: theme.spacing(0, 0.5),
+  },
+  // One line of rotated text per check, cut with an ellipsis: 21 checks stay ~26 px apart.
   header: {
     writingMode: 'vertical-rl',
     transform: 'rotate(180deg)',
     fontSize: 12,
     fontWeight: 500,
-    padding: theme.spacing(0.5),
-    maxHeight: 180,
-    textAlign: 'left',
+    lineHeight: '16px',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxHeight: 130,
+    margin: '0 auto',
   },
-  cell: { width: 28, height: 24, borderRadius: 3 },
-  name: { paddingRight: theme.spacing(2), whiteSpace: 'nowrap' },
+  columnHeader: { verticalAlign: 'bottom', padding: 0 },
+  cornerHeader: {
+    verticalAlign: 'bottom',
+    textAlign: 'left',
+    fontSize: 12,
+    fontWeight: 500,
+    color: theme.palette.text.secondary,
+  },
+  // Where a level's checks begin: a rule, so a column is read as bronze, silver or gold.
+  groupStart: {
+    borderLeft: `2px solid ${theme.palette.divider}`,
+    paddingLeft: 2,
+  },
+  cell: { width: 24, height: 24, borderRadius: 3 },
+  // The entity names stay in view when a narrow window scrolls the checks.
+  sticky: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: theme.palette.background.paper,
+  },
+  name: {
+    textAlign: 'left',
+    fontWeight: 'normal',
+    paddingRight: theme.spacing(1),
+  },
+  nameLink: {
+    display: 'block',
+    maxWidth: 220,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   legend: {
     display: 'flex',
     gap: theme.spacing(2),
@@ -53,6 +97,24 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
   },
 }));
+
+type HeatMapCheck = TeamScorecardsResponse['checks'][number];
+type LevelGroup = { level?: ScorecardLevel; checks: HeatMapCheck[] };
+
+/** Consecutive checks of one level (the backend lists them lowest level first). */
+function levelGroups(checks: HeatMapCheck[]): LevelGroup[] {
+  const groups: LevelGroup[] = [];
+  for (const check of checks) {
+    const last = groups[groups.length - 1];
+    if (last && last.level === check.level) last.checks.push(check);
+    else groups.push({ level: check.level, checks: [check] });
+  }
+  return groups;
+}
+
+function levelTitle(level: ScorecardLevel): string {
+  return `${level.charAt(0).toLocaleUpperCase('en-US')}${level.slice(1)}`;
+}
 
 function entityPage(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
@@ -72,6 +134,10 @@ function HeatMap(props: { data: TeamScorecardsResponse }) {
     );
   }
   const scorecardId = data.rollups[0]?.scorecardId;
+  const groups = levelGroups(data.checks);
+  const groupStarts = new Set(groups.map(group => group.checks[0].id));
+  const startClass = (check: HeatMapCheck) =>
+    groupStarts.has(check.id) ? classes.groupStart : undefined;
   return (
     <Box overflow="auto">
       <table
@@ -79,17 +145,50 @@ function HeatMap(props: { data: TeamScorecardsResponse }) {
         aria-label="heat map"
         data-testid="heat-map"
       >
+        <colgroup span={2} />
+        {groups.map(group => (
+          <colgroup key={group.checks[0].id} span={group.checks.length} />
+        ))}
         <thead>
           <tr>
-            <th />
-            <th />
+            <td colSpan={2} />
+            {groups.map(group => (
+              <th
+                key={group.checks[0].id}
+                scope="colgroup"
+                colSpan={group.checks.length}
+                className={classes.levelGroup}
+              >
+                {group.level ? levelTitle(group.level) : 'Other'}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            <th
+              scope="col"
+              className={`${classes.cornerHeader} ${classes.sticky}`}
+            >
+              Entity
+            </th>
+            <th scope="col" className={classes.cornerHeader}>
+              Level
+            </th>
             {data.checks.map(check => (
               <th
                 key={check.id}
                 scope="col"
-                title={`${check.title} (${check.level})`}
+                className={`${classes.columnHeader} ${startClass(check) ?? ''}`}
               >
-                <div className={classes.header}>{check.title}</div>
+                <Tooltip
+                  title={
+                    check.level
+                      ? `${check.title} (${check.level})`
+                      : check.title
+                  }
+                  placement="top"
+                >
+                  <div className={classes.header}>{check.title}</div>
+                </Tooltip>
               </th>
             ))}
           </tr>
@@ -97,8 +196,12 @@ function HeatMap(props: { data: TeamScorecardsResponse }) {
         <tbody>
           {data.entities.map(entity => (
             <tr key={entity.entityRef}>
-              <th scope="row" className={classes.name}>
-                <Link to={entityPage(entity.entityRef)}>
+              <th scope="row" className={`${classes.name} ${classes.sticky}`}>
+                <Link
+                  to={entityPage(entity.entityRef)}
+                  className={classes.nameLink}
+                  title={entity.title ?? entity.entityRef}
+                >
                   {entity.title ?? entity.entityRef}
                 </Link>
               </th>
@@ -114,11 +217,14 @@ function HeatMap(props: { data: TeamScorecardsResponse }) {
                 const label =
                   status === 'n/a' ? 'does not apply' : statusLabel(status);
                 return (
-                  <td key={check.id}>
+                  <td key={check.id} className={startClass(check)}>
                     <div
+                      role="img"
                       className={classes.cell}
                       style={{ background: CELL[status] }}
-                      title={`${entity.title}: ${check.title}: ${label}`}
+                      title={`${entity.title ?? entity.entityRef}: ${
+                        check.title
+                      }: ${label}`}
                       aria-label={`${check.title}: ${label}`}
                       data-status={status}
                     />
