@@ -55,6 +55,15 @@ describe('nulCharacterGuard', () => {
     ).toBeUndefined();
   });
 
+  it('spells out the whole path of a NUL character found deep down', () => {
+    let deep: unknown = { note: 'a\u0000b' };
+    for (let level = 0; level < 20_000; level++) deep = { a: [deep] };
+    const [path] = pathsWithNulCharacter(deep);
+    expect(path).toHaveLength(40_001);
+    expect(path.slice(0, 4)).toEqual(['a', 0, 'a', 0]);
+    expect(path[path.length - 1]).toBe('note');
+  });
+
   it('names at most ten fields', () => {
     expect(pathsWithNulCharacter(Array(5000).fill('\0'))).toHaveLength(10);
   });

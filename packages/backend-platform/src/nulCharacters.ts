@@ -4,28 +4,44 @@ import { Violation, violationsError, formatFieldPath } from './inputErrors';
 /** At most this many fields are named; a body of thousands of them needs no longer message. */
 const MAX_NAMED_FIELDS = 10;
 
+/** Where a value sits: its key under its parent's place (the root has none). */
+interface Place {
+  parent?: Place;
+  key?: string | number;
+}
+
+function pathOf(place: Place): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: Place | undefined = place; at?.parent; at = at.parent) {
+    path.push(at.key!);
+  }
+  return path.reverse();
+}
+
 /**
  * Paths of the strings (and object keys) holding a NUL character in a parsed JSON value or query,
- * walked without recursion (bodies may nest thousands of levels deep).
+ * walked without recursion (bodies may nest thousands of levels deep) and in time linear in the
+ * value's size: a place points at its parent, and a path is spelt out only for what is found.
  */
 export function pathsWithNulCharacter(
   value: unknown,
   limit = MAX_NAMED_FIELDS,
 ): Array<Array<string | number>> {
   const found: Array<Array<string | number>> = [];
-  const pending: Array<[unknown, Array<string | number>]> = [[value, []]];
+  const pending: Array<[unknown, Place]> = [[value, {}]];
   while (pending.length > 0 && found.length < limit) {
-    const [current, path] = pending.pop()!;
+    const [current, place] = pending.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) found.push(path);
+      if (current.includes('\u0000')) found.push(pathOf(place));
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
-        pending.push([current[i], [...path, i]]);
+        pending.push([current[i], { parent: place, key: i }]);
       }
     } else if (current !== null && typeof current === 'object') {
       for (const [key, inner] of Object.entries(current).reverse()) {
-        if (key.includes('\u0000')) found.push([...path, key]);
-        else pending.push([inner, [...path, key]]);
+        const child = { parent: place, key };
+        if (key.includes('\u0000')) found.push(pathOf(child));
+        else pending.push([inner, child]);
       }
     }
   }
