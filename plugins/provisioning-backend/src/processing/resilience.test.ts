@@ -379,9 +379,11 @@ describe.each(ids)('Processing resilience on %s', databaseId => {
     it("reclaims a crashed replica's lease once it runs out, and refuses the crashed claim's writes", async () => {
       const request = await create();
       // The crashed replica claimed the request and died: no heartbeat, no release.
+      // Its lease is longer than the others' so a loaded machine cannot let it run out before B's
+      // first look.
       const [crashed] = await realStore.claimDue({
         owner: 'crashed-claim',
-        leaseMs: 600,
+        leaseMs: 2000,
         limit: 1,
       });
       expect(crashed.id).toBe(request.id);
@@ -391,7 +393,7 @@ describe.each(ids)('Processing resilience on %s', databaseId => {
         realTime: true,
       });
       expect(await b.processDue()).toBe(0);
-      await sleep(700);
+      await sleep(2100);
       expect(await b.processDue()).toBe(1);
       expect((await store.getRequest(request.id))!.status).toBe('ready');
       // The crashed claim, were it to come back, can record nothing.
