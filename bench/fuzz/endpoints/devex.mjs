@@ -5,6 +5,26 @@
 import { randomString } from '../generators.mjs';
 import { DAY, iso, windowQuery } from './common.mjs';
 
+/** A window for one service, one team or the whole organisation. */
+const serviceTeamOrOrganisation = rng =>
+  rng.pick([
+    () => ({
+      ...windowQuery(rng),
+      entityRef: 'component:default/payments-api',
+    }),
+    () => teamWindow(rng),
+    () => windowQuery(rng),
+  ])();
+
+/** A window for one team or the whole organisation. */
+const teamOrOrganisation = rng =>
+  rng.chance(0.5) ? teamWindow(rng) : windowQuery(rng);
+
+const teamWindow = rng => ({
+  ...windowQuery(rng),
+  group: 'group:default/payments',
+});
+
 const DEVEX_BODY_LIMIT = 25 * 1024 * 1024;
 
 function deploymentEvent(rng, index) {
@@ -191,15 +211,7 @@ export function devexEndpoints() {
       name: 'GET /api/devex/dora',
       method: 'GET',
       path: () => '/api/devex/dora',
-      query: rng =>
-        rng.pick([
-          () => ({
-            ...windowQuery(rng),
-            entityRef: 'component:default/payments-api',
-          }),
-          () => ({ ...windowQuery(rng), group: 'group:default/payments' }),
-          () => windowQuery(rng),
-        ])(),
+      query: serviceTeamOrOrganisation,
     },
     {
       ...devex,
@@ -263,35 +275,21 @@ export function devexEndpoints() {
       name: 'GET /api/devex/changes',
       method: 'GET',
       path: () => '/api/devex/changes',
-      query: rng =>
-        rng.pick([
-          () => ({
-            ...windowQuery(rng),
-            entityRef: 'component:default/payments-api',
-          }),
-          () => ({ ...windowQuery(rng), group: 'group:default/payments' }),
-          () => windowQuery(rng),
-        ])(),
+      query: serviceTeamOrOrganisation,
     },
     {
       ...devex,
       name: 'GET /api/devex/impact',
       method: 'GET',
       path: () => '/api/devex/impact',
-      query: rng =>
-        rng.chance(0.5)
-          ? { ...windowQuery(rng), group: 'group:default/payments' }
-          : windowQuery(rng),
+      query: teamOrOrganisation,
     },
     {
       ...devex,
       name: 'GET /api/devex/onboarding',
       method: 'GET',
       path: () => '/api/devex/onboarding',
-      query: rng =>
-        rng.chance(0.5)
-          ? { ...windowQuery(rng), group: 'group:default/payments' }
-          : windowQuery(rng),
+      query: teamOrOrganisation,
     },
     {
       ...devex,
