@@ -355,7 +355,11 @@ describe.each(ids)('Processing resilience on %s', databaseId => {
         store: realStore,
         realTime: true,
       });
-      await pollUntil(a.processNow([request.id]), b);
+      // A claims first: B starts polling only once A's provider call is under way (were B to win
+      // the first claim, B would be the slow call and nothing would be partitioned).
+      const aRun = a.processNow([request.id]);
+      while (provider.provisionCalls.length === 0) await sleep(5);
+      await pollUntil(aRun, b);
       // A gives up when its lease runs out by its own clock; B may see the lease expired a moment
       // later, so it keeps polling until it has taken over and finished.
       await pollUntil(
