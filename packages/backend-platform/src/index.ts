@@ -30,7 +30,11 @@ export {
   violationsFromZod,
 } from './inputErrors';
 export type { Violation } from './inputErrors';
-export { nulCharacterGuard, pathsWithNulCharacter } from './nulCharacters';
+export {
+  nulCharacterGuard,
+  nulCharacterViolations,
+  pathsWithNulCharacter,
+} from './nulCharacters';
 export {
   openApiViolationsHandler,
   violationsFromOpenApi,

@@ -54,6 +54,16 @@ const nulViolation = (field: string): Violation => ({
   rule: 'no-nul-character',
 });
 
+/** One violation per field of a parsed JSON value that holds a NUL character; `whole` names the value itself. */
+export function nulCharacterViolations(
+  value: unknown,
+  whole = 'body',
+): Violation[] {
+  return pathsWithNulCharacter(value).map(path =>
+    nulViolation(formatFieldPath(path) || whole),
+  );
+}
+
 /**
  * Refuses a request whose path, query or JSON body holds a NUL character, with a 400 naming each
  * field. PostgreSQL cannot store or even compare a text with U+0000 (it fails the statement), and
@@ -64,12 +74,8 @@ export function nulCharacterGuard(): RequestHandler {
     const violations: Violation[] = [];
     // Path parameters are decoded per route, later: a NUL in one is `%00` in the raw path.
     if (/%00/i.test(req.path)) violations.push(nulViolation('path'));
-    for (const path of pathsWithNulCharacter(req.query)) {
-      violations.push(nulViolation(formatFieldPath(path) || 'query'));
-    }
-    for (const path of pathsWithNulCharacter(req.body)) {
-      violations.push(nulViolation(formatFieldPath(path) || 'body'));
-    }
+    violations.push(...nulCharacterViolations(req.query, 'query'));
+    violations.push(...nulCharacterViolations(req.body, 'body'));
     next(violations.length ? violationsError(violations) : undefined);
   };
 }

@@ -136,6 +136,41 @@ describe('GitHub webhook', () => {
     await stop();
   });
 
+  it('refuses a signed delivery holding a NUL character with a 400 naming the field (PostgreSQL could not store it)', async () => {
+    const { server, stop } = await start();
+    const body = JSON.stringify({
+      repository: { full_name: 'paved-org/payments-api' },
+      deployment: {
+        id: 43,
+        sha: 'aaaaaaa2',
+        environment: 'produc\u0000tion',
+        created_at: '2026-10-01T00:00:00Z',
+      },
+      deployment_status: {
+        state: 'success',
+        updated_at: '2026-10-01T02:00:00Z',
+      },
+    });
+    const res = await deliver(server, 'deployment_status', body, 'd-nul');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      'deployment.environment: must not contain the NUL character (U+0000) (rule: no-nul-character)',
+    );
+    // Refused, not recorded: the same delivery id is not taken for a duplicate later.
+    const fixed = await deliver(
+      server,
+      'deployment_status',
+      deploymentStatus('success', '2026-10-01T02:00:00Z'),
+      'd-nul',
+    );
+    expect(fixed.status).toBe(202);
+    expect(fixed.body).toEqual({ accepted: 1 });
+    expect(await stored(server)).toEqual([
+      ['deployment-42', 'success', '2026-10-01T02:00:00.000Z'],
+    ]);
+    await stop();
+  });
+
   it('refuses a 20 MB unsigned body before reading it', async () => {
     const { server, stop } = await start();
     const answer = await stream(server as any, {}, 20 * MB);

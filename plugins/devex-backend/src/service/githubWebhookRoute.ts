@@ -1,6 +1,10 @@
 import express from 'express';
 import { InputError } from '@backstage/errors';
-import { violationsError, violationsFromZod } from '@paved/backend-platform';
+import {
+  nulCharacterViolations,
+  violationsError,
+  violationsFromZod,
+} from '@paved/backend-platform';
 import { eventBatchSchema } from '@paved/plugin-devex-common';
 import { IngestStore } from '../database/IngestStore';
 import { ChangesStore } from '../database/ChangesStore';
@@ -51,6 +55,10 @@ export function githubWebhookHandler(options: {
       } catch {
         throw new InputError('body: must be JSON (rule: json)');
       }
+      // Signed, so from GitHub (or whoever holds the secret); still, PostgreSQL cannot compare a
+      // text holding U+0000, and a repository name with one would fail the lookups below.
+      const nul = nulCharacterViolations(payload);
+      if (nul.length > 0) throw violationsError(nul);
       const eventName = String(req.headers['x-github-event'] ?? '');
       const result = await mapGithubDelivery(eventName, payload, {
         async serviceFor(repository) {
