@@ -11,13 +11,17 @@ const SECRET = 'webhook-secret';
 const LIMIT = 1024 * 1024;
 const MB = 1024 * 1024;
 
-const deploymentStatus = (state: 'success' | 'failure', updatedAt: string) =>
+const deploymentStatus = (
+  state: 'success' | 'failure',
+  updatedAt: string,
+  environment = 'production',
+) =>
   JSON.stringify({
     repository: { full_name: 'paved-org/payments-api' },
     deployment: {
       id: 42,
       sha: 'aaaaaaa1',
-      environment: 'production',
+      environment,
       created_at: '2026-10-01T00:00:00Z',
     },
     deployment_status: { state, updated_at: updatedAt },
@@ -138,19 +142,11 @@ describe('GitHub webhook', () => {
 
   it('refuses a signed delivery holding a NUL character with a 400 naming the field (PostgreSQL could not store it)', async () => {
     const { server, stop } = await start();
-    const body = JSON.stringify({
-      repository: { full_name: 'paved-org/payments-api' },
-      deployment: {
-        id: 43,
-        sha: 'aaaaaaa2',
-        environment: 'produc\u0000tion',
-        created_at: '2026-10-01T00:00:00Z',
-      },
-      deployment_status: {
-        state: 'success',
-        updated_at: '2026-10-01T02:00:00Z',
-      },
-    });
+    const body = deploymentStatus(
+      'success',
+      '2026-10-01T02:00:00Z',
+      'produc\u0000tion',
+    );
     const res = await deliver(server, 'deployment_status', body, 'd-nul');
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
