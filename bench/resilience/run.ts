@@ -18,8 +18,9 @@ import {
   LiveMemory,
   REPO_ROOT,
   Replica,
-  sleep,
+  sharedDataDir,
 } from './replicas';
+import { sleep, waitFor } from './wait';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const CHECKS = (
@@ -73,26 +74,7 @@ function log(message: string) {
   );
 }
 
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 500,
-): Promise<T> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(intervalMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
 const cluster = new PrivateCluster(WORK_DIR, PG_PORT);
-const gates = [
-  new Gate(7311, { host: '127.0.0.1', port: PG_PORT }),
-  new Gate(7312, { host: '127.0.0.1', port: PG_PORT }),
-];
 const replicas = [
   new Replica(
     { name: 'replica-1', port: 7301, sandboxGatePort: 7311 },
@@ -103,6 +85,10 @@ const replicas = [
     settings,
   ),
 ];
+/** gates[i] stands between replicas[i]'s sandbox provider and PostgreSQL. */
+const gates = replicas.map(
+  r => new Gate(r.spec.sandboxGatePort, { host: '127.0.0.1', port: PG_PORT }),
+);
 
 /**
  * One after the other: on an empty database, replicas started together race for each plugin's
@@ -282,7 +268,7 @@ async function taskEventTypes(taskId: string): Promise<string[]> {
 
 /** Repositories named `name` on the shared local git host, and the commits on main of each. */
 function publishedRepository(name: string) {
-  const gitDir = path.join(WORK_DIR, 'shared', 'git');
+  const gitDir = path.join(sharedDataDir(settings), 'git');
   const repos = fs.existsSync(gitDir)
     ? fs
         .readdirSync(gitDir)
