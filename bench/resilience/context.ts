@@ -101,7 +101,7 @@ export async function setUp({
   }
   await waitForProbeTemplate(
     replicas[0],
-    await guestToken(replicas[0].baseUrl),
+    await guestToken(replicas[0].baseUrl, 180_000),
   );
 }
 
