@@ -7,9 +7,11 @@
 import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { parse as parseYaml } from 'yaml';
 import { sleep, waitFor } from './wait';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
+const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 
 export interface BenchSettings {
   /** Root of everything the bench writes: configs, logs, the shared data dir. */
@@ -87,14 +89,9 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
       reading: { allow: [{ host: `localhost:${spec.port}` }] },
     },
     catalog: {
-      // Arrays replace rather than merge, so the default locations are repeated here.
+      // Arrays replace rather than merge, so app-config.yaml's locations are repeated here.
       locations: [
-        { type: 'file', target: path.join(REPO_ROOT, 'catalog/all.yaml') },
-        {
-          type: 'file',
-          target: path.join(REPO_ROOT, 'templates/all.yaml'),
-          rules: [{ allow: ['Template', 'Location'] }],
-        },
+        ...appConfigCatalogLocations(),
         {
           type: 'file',
           target: path.join(
@@ -121,6 +118,22 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
     },
     devex: { demoData: { seed: false } },
   };
+}
+
+/**
+ * app-config.yaml's catalog locations (the example organisation, the catalog, the templates), with
+ * file targets made absolute: they are relative to packages/backend.
+ */
+function appConfigCatalogLocations(): Array<{ type: string; target: string }> {
+  const appConfig = parseYaml(
+    fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  return appConfig.catalog.locations.map(
+    (location: { type: string; target: string }) =>
+      location.type === 'file'
+        ? { ...location, target: path.resolve(BACKEND_DIR, location.target) }
+        : location,
+  );
 }
 
 /** process.memoryUsage() right after a full GC, in MB (bench/gc-probe.cjs). */
@@ -170,7 +183,6 @@ export class Replica {
       JSON.stringify(overrideConfig(this.settings, this.spec), null, 2),
     );
     const log = fs.openSync(this.logFile, 'a');
-    const backendDir = path.join(REPO_ROOT, 'packages/backend');
     this.process = spawn(
       process.execPath,
       [
@@ -191,7 +203,7 @@ export class Replica {
         configFile,
       ],
       {
-        cwd: backendDir,
+        cwd: BACKEND_DIR,
         env: {
           ...process.env,
           NODE_ENV: 'development',
