@@ -1,4 +1,5 @@
 /* HTTP calls to a replica, with the status, body and latency the checks report on. */
+import { sleep } from './wait';
 
 export interface ApiResponse {
   status: number;
@@ -54,17 +55,25 @@ export async function call(
   }
 }
 
-/** A development guest token (user:default/sam.rivera), as the frontend gets it. */
-export async function guestToken(baseUrl: string): Promise<string> {
-  const res = await call(
-    baseUrl,
-    'GET',
-    '/api/auth/guest/refresh?env=development',
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  const token = res.body?.backstageIdentity?.token;
-  if (!token) {
-    throw new Error(`guest sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+/**
+ * A development guest token (user:default/sam.rivera), as the frontend gets it. Sign-in resolves
+ * the guest to that catalog user, so it is refused (403) until the catalog has loaded the example
+ * organisation, seconds after start-up; a replica just started is given up to `waitMs` for that.
+ */
+export async function guestToken(baseUrl: string, waitMs = 0): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const res = await call(
+      baseUrl,
+      'GET',
+      '/api/auth/guest/refresh?env=development',
+      { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+    );
+    const token = res.body?.backstageIdentity?.token;
+    if (token) return token;
+    if (res.status !== 403 || Date.now() - started >= waitMs) {
+      throw new Error(`guest sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    await sleep(2000);
   }
-  return token;
 }

@@ -7,8 +7,11 @@
 import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { parse as parseYaml } from 'yaml';
+import { sleep, waitFor } from './wait';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
+const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 
 export interface BenchSettings {
   /** Root of everything the bench writes: configs, logs, the shared data dir. */
@@ -32,13 +35,23 @@ export interface ReplicaSpec {
   sandboxGatePort: number;
 }
 
+/** The data directory all replicas share (PAVED_DATA_DIR): the local git host, TechDocs output. */
+export function sharedDataDir(settings: BenchSettings): string {
+  return path.join(settings.workDir, 'shared');
+}
+
+const baseUrlOf = (spec: ReplicaSpec) => `http://localhost:${spec.port}`;
+
+/** Per replica, so the bench can tell which replica runs a scaffolder task (its workspace). */
+const workingDirectoryOf = (settings: BenchSettings, spec: ReplicaSpec) =>
+  path.join(settings.workDir, spec.name, 'work');
+
 function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
-  const baseUrl = `http://localhost:${spec.port}`;
+  const baseUrl = baseUrlOf(spec);
   return {
     backend: {
       baseUrl,
-      // Per replica, so the bench can tell which replica runs a scaffolder task (its workspace).
-      workingDirectory: path.join(settings.workDir, spec.name, 'work'),
+      workingDirectory: workingDirectoryOf(settings, spec),
       listen: { port: spec.port },
       cors: { origin: baseUrl },
       database: {
@@ -76,14 +89,9 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
       reading: { allow: [{ host: `localhost:${spec.port}` }] },
     },
     catalog: {
-      // Arrays replace rather than merge, so the default locations are repeated here.
+      // Arrays replace rather than merge, so app-config.yaml's locations are repeated here.
       locations: [
-        { type: 'file', target: path.join(REPO_ROOT, 'catalog/all.yaml') },
-        {
-          type: 'file',
-          target: path.join(REPO_ROOT, 'templates/all.yaml'),
-          rules: [{ allow: ['Template', 'Location'] }],
-        },
+        ...appConfigCatalogLocations(),
         {
           type: 'file',
           target: path.join(
@@ -112,6 +120,22 @@ function overrideConfig(settings: BenchSettings, spec: ReplicaSpec) {
   };
 }
 
+/**
+ * app-config.yaml's catalog locations (the example organisation, the catalog, the templates), with
+ * file targets made absolute: they are relative to packages/backend.
+ */
+function appConfigCatalogLocations(): Array<{ type: string; target: string }> {
+  const appConfig = parseYaml(
+    fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  return appConfig.catalog.locations.map(
+    (location: { type: string; target: string }) =>
+      location.type === 'file'
+        ? { ...location, target: path.resolve(BACKEND_DIR, location.target) }
+        : location,
+  );
+}
+
 /** process.memoryUsage() right after a full GC, in MB (bench/gc-probe.cjs). */
 export interface LiveMemory {
   rssMb: number;
@@ -130,7 +154,7 @@ export class Replica {
     readonly spec: ReplicaSpec,
     private readonly settings: BenchSettings,
   ) {
-    this.baseUrl = `http://localhost:${spec.port}`;
+    this.baseUrl = baseUrlOf(spec);
     this.logFile = path.join(settings.workDir, `${spec.name}.log`);
   }
 
@@ -144,7 +168,7 @@ export class Replica {
 
   /** The directory in which this replica's scaffolder keeps task workspaces. */
   get scaffolderDirectory(): string {
-    return path.join(this.settings.workDir, this.spec.name, 'work');
+    return workingDirectoryOf(this.settings, this.spec);
   }
 
   start() {
@@ -159,7 +183,6 @@ export class Replica {
       JSON.stringify(overrideConfig(this.settings, this.spec), null, 2),
     );
     const log = fs.openSync(this.logFile, 'a');
-    const backendDir = path.join(REPO_ROOT, 'packages/backend');
     this.process = spawn(
       process.execPath,
       [
@@ -180,11 +203,11 @@ export class Replica {
         configFile,
       ],
       {
-        cwd: backendDir,
+        cwd: BACKEND_DIR,
         env: {
           ...process.env,
           NODE_ENV: 'development',
-          PAVED_DATA_DIR: path.join(this.settings.workDir, 'shared'),
+          PAVED_DATA_DIR: sharedDataDir(this.settings),
           PAVED_CI_TOKEN: this.settings.ciToken,
           GC_PROBE_OUT: this.gcProbeFile,
         },
@@ -196,27 +219,30 @@ export class Replica {
     fs.closeSync(log);
   }
 
+  /** Waits for the readiness endpoint to answer; how long that took, in ms. */
   async waitUntilReady(timeoutMs = 300_000): Promise<number> {
     const started = Date.now();
-    while (Date.now() - started < timeoutMs) {
-      if (!this.running) {
-        throw new Error(
-          `${this.spec.name} exited during start-up; see ${this.logFile}`,
-        );
-      }
-      try {
-        const res = await fetch(
-          `${this.baseUrl}/.backstage/health/v1/readiness`,
-        );
-        if (res.ok) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(2000);
-    }
-    throw new Error(
-      `${this.spec.name} not ready after ${timeoutMs} ms; see ${this.logFile}`,
+    await waitFor(
+      `${this.spec.name} to be ready; see ${this.logFile}`,
+      async () => {
+        if (!this.running) {
+          throw new Error(
+            `${this.spec.name} exited during start-up; see ${this.logFile}`,
+          );
+        }
+        try {
+          const res = await fetch(
+            `${this.baseUrl}/.backstage/health/v1/readiness`,
+          );
+          return res.ok ? true : undefined;
+        } catch {
+          return undefined; // not listening yet
+        }
+      },
+      timeoutMs,
+      2000,
     );
+    return Date.now() - started;
   }
 
   /** SIGKILL: no shutdown hooks, no lease release, as when a node or container dies. */
@@ -275,8 +301,4 @@ export class Replica {
     const log = fs.readFileSync(this.logFile, 'utf8');
     return log.split(text).length - 1;
   }
-}
-
-export function sleep(ms: number) {
-  return new Promise<void>(resolve => setTimeout(resolve, ms));
 }
