@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
   GoldenPathsApi,
@@ -146,6 +146,28 @@ describe('CreatedFromCard', () => {
     );
   });
 
+  it('says in a toast that stays why a proposal could not be made', async () => {
+    const entity = component('payments-api', '1.0.0');
+    const goldenPaths = fakeGoldenPaths();
+    goldenPaths.proposeUpgrade = async () => {
+      throw new Error('the repository could not be cloned');
+    };
+    await render(entity, <CreatedFromCard />, [template, entity], goldenPaths);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Propose upgrade to 1.2.0' }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Could not propose the upgrade',
+    });
+    expect(toast).toHaveAttribute('data-status', 'danger');
+    expect(toast).toHaveTextContent(
+      'component:default/payments-api: the repository could not be cloned',
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Propose upgrade to 1.2.0' }),
+    ).toBeEnabled();
+  });
+
   it('offers nothing to a component at the latest version', async () => {
     const entity = component('ledger-service', '1.2.0');
     await render(entity, <CreatedFromCard />, [template, entity]);
@@ -217,8 +239,23 @@ describe('TemplateDriftPage', () => {
     );
     expect(goldenPaths.proposed).toEqual(['component:default/payments-api']);
     expect(
-      screen.getByRole('link', { name: 'Review change' }),
+      within(screen.getByTestId('drift-typescript-service')).getByRole('link', {
+        name: 'Review change',
+      }),
     ).toBeInTheDocument();
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Upgrade proposed',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'component:default/payments-api to 1.2.0: the change request is open.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Review change' }),
+    ).toHaveAttribute(
+      'href',
+      'http://localhost:3000/git/payments-api/merge-requests/1',
+    );
   });
 
   it('says which inputs a waiting upgrade needs, and proposes it again', async () => {
