@@ -139,6 +139,19 @@ describe('RequestsOverview', () => {
         'capacity checked',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Request approved',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'ledger (production): provisioning starts now.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute(
+      'href',
+      '/provisioning/requests/11111111-1111-4111-8111-111111111111',
+    );
   });
 
   it('needs a reason to reject', async () => {
@@ -169,6 +182,16 @@ describe('RequestsOverview', () => {
         'use staging first',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Request rejected',
+    });
+    expect(toast).toHaveAttribute('data-status', 'info');
+    expect(toast).toHaveTextContent(
+      'orders (development): the requester sees your reason.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute('href', `/provisioning/requests/${databaseRequest().id}`);
   });
 
   it('hides approval buttons from people the policy does not allow to approve', async () => {

@@ -155,6 +155,59 @@ describe('RequestPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('deletes the database after confirmation, and says so in a toast that fades', async () => {
+    const api = mockProvisioningApi({
+      getRequest: jest
+        .fn()
+        .mockResolvedValueOnce(readyRequestWithEvents())
+        .mockResolvedValue({
+          ...readyRequestWithEvents(),
+          status: 'deprovisioning',
+        }),
+    });
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete database' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Deletion started',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent('orders (development)');
+    expect(api.deleteRequest).toHaveBeenCalledWith(id);
+    // The page reloads the request and shows it going away.
+    expect(
+      (await screen.findAllByText('Deprovisioning')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says in a toast that stays why the database could not be deleted', async () => {
+    const api = mockProvisioningApi({
+      deleteRequest: jest
+        .fn()
+        .mockRejectedValue(new Error('the provider is unreachable')),
+    });
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete database' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Could not delete orders (development)',
+    });
+    expect(toast).toHaveAttribute('data-status', 'danger');
+    expect(toast).toHaveTextContent('the provider is unreachable');
+  });
+
   it('explains a failure with the provider reason', async () => {
     const failed = {
       ...readyRequestWithEvents(),
