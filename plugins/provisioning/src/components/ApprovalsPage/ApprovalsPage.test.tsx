@@ -72,7 +72,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -132,7 +132,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -157,7 +157,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -196,7 +196,7 @@ describe('ApprovalsPage', () => {
   });
 
   it('tells non-approvers they approve nothing', async () => {
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [
         [provisioningApiRef, mockProvisioningApi()],

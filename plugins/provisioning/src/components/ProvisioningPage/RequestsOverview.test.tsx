@@ -60,7 +60,7 @@ describe('RequestsOverview', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -103,7 +103,7 @@ describe('RequestsOverview', () => {
         return [];
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -160,7 +160,7 @@ describe('RequestsOverview', () => {
         query?.status ? [databaseRequest({ status: 'awaiting-approval' })] : [],
       ),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -206,7 +206,7 @@ describe('RequestsOverview', () => {
         query?.status ? [unreviewable] : [],
       ),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, denyAll],
     });
@@ -219,7 +219,7 @@ describe('RequestsOverview', () => {
   });
 
   it('invites to request a first database when there is none', async () => {
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [
         [provisioningApiRef, mockProvisioningApi()],
@@ -237,7 +237,7 @@ describe('RequestsOverview', () => {
     const api = mockProvisioningApi({
       listRequests: jest.fn().mockRejectedValue(new Error('backend down')),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });

@@ -58,7 +58,7 @@ describe('OperationsPanel on the request page', () => {
         .mockResolvedValueOnce(operation({}))
         .mockRejectedValueOnce(new Error('the snapshot has expired')),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <Suspense fallback={<div>loading</div>}>
         <RequestPage />
       </Suspense>,

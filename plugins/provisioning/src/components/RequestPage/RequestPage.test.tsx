@@ -44,7 +44,7 @@ function render(
 describe('RequestPage', () => {
   it('shows the timeline, the connection and the audit log, and reveals credentials on demand', async () => {
     const api = mockProvisioningApi();
-    await render(api);
+    render(api);
 
     expect(
       (await screen.findAllByText('orders (development)')).length,
@@ -106,7 +106,7 @@ describe('RequestPage', () => {
         connectionString: `redis://${user}:redis-s3cr3t%2F%2B@127.0.0.1:6379/0`,
       }),
     });
-    await render(api, mockApis.permission(), redisId);
+    render(api, mockApis.permission(), redisId);
 
     expect(
       (await screen.findAllByText('sessions (development)')).length,
@@ -133,7 +133,7 @@ describe('RequestPage', () => {
     // usePermission keeps decisions per permission and resource in SWR's module-level cache for
     // the whole test file, so a request no other test has asked about gets a fresh decision.
     const deniedId = '5d0f2a4b-3c6e-4d8a-9b1f-7e2c4a6b8d01';
-    await render(
+    render(
       mockProvisioningApi({
         getRequest: jest
           .fn()
@@ -165,7 +165,7 @@ describe('RequestPage', () => {
           status: 'deprovisioning',
         }),
     });
-    await render(api);
+    render(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Delete database' }),
     );
@@ -192,7 +192,7 @@ describe('RequestPage', () => {
         .fn()
         .mockRejectedValue(new Error('the provider is unreachable')),
     });
-    await render(api);
+    render(api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Delete database' }),
     );
@@ -215,7 +215,7 @@ describe('RequestPage', () => {
       outputs: undefined,
       failureReason: 'sandbox: role already exists with a different owner',
     };
-    await render(
+    render(
       mockProvisioningApi({ getRequest: jest.fn().mockResolvedValue(failed) }),
     );
     expect(
@@ -242,7 +242,7 @@ describe('RequestPage', () => {
         { status: 404, headers: { 'content-type': 'application/json' } },
       ),
     );
-    await render(
+    render(
       mockProvisioningApi({
         getRequest: jest.fn().mockRejectedValue(notFound),
       }),
