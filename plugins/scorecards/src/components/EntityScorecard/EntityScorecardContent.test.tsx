@@ -86,7 +86,7 @@ function mockApi(overrides: Partial<ScorecardsApi> = {}): ScorecardsApi {
 describe('EntityScorecardContent', () => {
   it('shows the level, each check with why, and starts the fix', async () => {
     const api = mockApi();
-    await renderInTestApp(
+    renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityScorecardContent />
       </EntityProvider>,
@@ -148,7 +148,7 @@ describe('EntityScorecardContent', () => {
     const notFound = Object.assign(new Error('not measured'), {
       response: { status: 404 },
     });
-    await renderInTestApp(
+    renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityScorecardContent />
       </EntityProvider>,
