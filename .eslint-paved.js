@@ -14,19 +14,33 @@ const TOPICS = [
 const message =
   'Annotation keys and event topics live in their -common package: import the constant';
 
+// Backstage 1.55 deprecates the AlertApi (it logs so at runtime); the ToastApi replaces it.
+const deprecatedAlertApi = [
+  '@backstage/core-plugin-api',
+  '@backstage/frontend-plugin-api',
+].map(name => ({
+  name,
+  importNames: ['alertApiRef'],
+  message:
+    'AlertApi is deprecated: post a toast with toastApiRef from @backstage/frontend-plugin-api',
+}));
+
 module.exports = dir =>
-  factory(
-    dir,
-    dir.endsWith('-common')
+  factory(dir, {
+    restrictedImports: deprecatedAlertApi,
+    ...(dir.endsWith('-common')
       ? {}
       : {
           restrictedSrcSyntax: [
             { selector: 'Literal[value=/^paved\\.dev\\//]', message },
-            { selector: 'TemplateElement[value.raw=/^paved\\.dev\\//]', message },
+            {
+              selector: 'TemplateElement[value.raw=/^paved\\.dev\\//]',
+              message,
+            },
             ...TOPICS.map(topic => ({
               selector: `Literal[value="${topic}"]`,
               message,
             })),
           ],
-        },
-  );
+        }),
+  });

@@ -90,7 +90,7 @@ function api(overrides: Partial<GitHostApi> = {}) {
 describe('the git host pages', () => {
   it('shows a repository: files, README, branch, clone command, merge requests', async () => {
     const gitHost = api();
-    await renderInTestApp(
+    renderInTestApp(
       <Routes>
         <Route path="/git/:name" element={<RepositoryPage />} />
       </Routes>,
@@ -111,7 +111,17 @@ describe('the git host pages', () => {
 
   it('merges a merge request with the source commit the reviewer saw', async () => {
     const gitHost = api();
-    await renderInTestApp(
+    const merged: MergeRequest = {
+      ...open,
+      state: 'merged',
+      mergedBy: 'user:default/guest',
+      mergeCommit: 'd'.repeat(40),
+    };
+    const reviewed = await gitHost.getMergeRequest('inventory-api', 3);
+    gitHost.getMergeRequest
+      .mockResolvedValueOnce(reviewed)
+      .mockResolvedValue({ ...reviewed, mergeRequest: merged });
+    renderInTestApp(
       <Routes>
         <Route
           path="/git/:name/merge-requests/:id"
@@ -134,6 +144,13 @@ describe('the git host pages', () => {
         'c'.repeat(40),
       ),
     );
+    // The page reloads the merge request and shows it merged, without the Merge button.
+    expect(
+      await screen.findByText('Merged by user:default/guest as dddddddd'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Merge' }),
+    ).not.toBeInTheDocument();
   });
 
   it('offers no merge when the user may not merge, and says why', async () => {
@@ -147,7 +164,7 @@ describe('the git host pages', () => {
         },
       }),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <Routes>
         <Route
           path="/git/:name/merge-requests/:id"

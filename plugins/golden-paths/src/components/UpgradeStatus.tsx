@@ -1,6 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
+import type { ToastApiMessage } from '@backstage/frontend-plugin-api';
 import type {
   ComponentUpgradeState,
   Upgrade,
@@ -22,6 +23,65 @@ const CHANGE_LINK_LABELS: Partial<Record<Upgrade['status'], string>> = {
   'needs-attention': 'Resolve conflicts',
   merged: 'Merged change',
 };
+
+/** How long a success toast stays: failures and warnings stay until dismissed. */
+export const SUCCESS_TOAST_TIMEOUT_MS = 5000;
+
+/**
+ * The toast after a proposal: opened (a success that fades, with the change request), opened
+ * with conflicts, or waiting for inputs (warnings that stay, since the owners must act).
+ */
+export function proposalToast(upgrade: Upgrade): ToastApiMessage {
+  const what = `${upgrade.entityRef} to ${upgrade.toVersion}`;
+  const links = upgrade.changeUrl
+    ? [
+        {
+          label: CHANGE_LINK_LABELS[upgrade.status] ?? 'Review change',
+          href: upgrade.changeUrl,
+        },
+      ]
+    : undefined;
+  if (upgrade.missingInputs?.length) {
+    return {
+      title: 'Upgrade waits for inputs',
+      description: `${what} needs inputs the repository does not record: ${upgrade.missingInputs.join(
+        ', ',
+      )}.`,
+      status: 'warning',
+    };
+  }
+  if (upgrade.status === 'needs-attention') {
+    return {
+      title: 'Upgrade proposed with conflicts',
+      description: `${what}: resolve the conflicts in ${upgrade.conflicts.join(
+        ', ',
+      )}.`,
+      status: 'warning',
+      links,
+    };
+  }
+  return {
+    title: 'Upgrade proposed',
+    description: `${what}: the change request is open.`,
+    status: 'success',
+    links,
+    timeout: SUCCESS_TOAST_TIMEOUT_MS,
+  };
+}
+
+/** The toast when a proposal could not be made; it stays until dismissed. */
+export function proposalFailedToast(
+  entityRef: string,
+  error: unknown,
+): ToastApiMessage {
+  return {
+    title: 'Could not propose the upgrade',
+    description: `${entityRef}: ${
+      error instanceof Error ? error.message : String(error)
+    }`,
+    status: 'danger',
+  };
+}
 
 /** A component's upgrade state as a chip. */
 export function UpgradeStateChip(props: { state: ComponentUpgradeState }) {

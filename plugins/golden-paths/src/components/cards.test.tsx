@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
   GoldenPathsApi,
@@ -118,7 +118,7 @@ const render = (
 describe('CreatedFromCard', () => {
   it('names the template and version, and says when the template moved on', async () => {
     const entity = component('payments-api', '1.0.0');
-    await render(entity, <CreatedFromCard />, [template, entity]);
+    render(entity, <CreatedFromCard />, [template, entity]);
     expect(await screen.findByTestId('created-from')).toHaveTextContent(
       'Created from TypeScript service 1.0.0',
     );
@@ -131,7 +131,7 @@ describe('CreatedFromCard', () => {
   it('offers the upgrade, proposes it, then shows the proposal', async () => {
     const entity = component('payments-api', '1.0.0');
     const goldenPaths = fakeGoldenPaths();
-    await render(entity, <CreatedFromCard />, [template, entity], goldenPaths);
+    render(entity, <CreatedFromCard />, [template, entity], goldenPaths);
     expect(
       await screen.findByText('Upgrade available: the template is at 1.2.0.'),
     ).toBeInTheDocument();
@@ -146,9 +146,31 @@ describe('CreatedFromCard', () => {
     );
   });
 
+  it('says in a toast that stays why a proposal could not be made', async () => {
+    const entity = component('payments-api', '1.0.0');
+    const goldenPaths = fakeGoldenPaths();
+    goldenPaths.proposeUpgrade = async () => {
+      throw new Error('the repository could not be cloned');
+    };
+    render(entity, <CreatedFromCard />, [template, entity], goldenPaths);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Propose upgrade to 1.2.0' }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Could not propose the upgrade',
+    });
+    expect(toast).toHaveAttribute('data-status', 'danger');
+    expect(toast).toHaveTextContent(
+      'component:default/payments-api: the repository could not be cloned',
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Propose upgrade to 1.2.0' }),
+    ).toBeEnabled();
+  });
+
   it('offers nothing to a component at the latest version', async () => {
     const entity = component('ledger-service', '1.2.0');
-    await render(entity, <CreatedFromCard />, [template, entity]);
+    render(entity, <CreatedFromCard />, [template, entity]);
     expect(await screen.findByTestId('created-from')).toBeInTheDocument();
     expect(screen.queryByTestId('upgrade-action')).not.toBeInTheDocument();
   });
@@ -159,7 +181,7 @@ describe('CreatedFromCard', () => {
       '0.9.0',
       'template:default/retired',
     );
-    await render(entity, <CreatedFromCard />, [entity]);
+    render(entity, <CreatedFromCard />, [entity]);
     expect(await screen.findByTestId('created-from')).toHaveTextContent(
       'Created from retired 0.9.0',
     );
@@ -177,7 +199,7 @@ describe('TemplateAdoptionCard', () => {
       component('ledger-service', '1.2.0'),
       component('checkout-web', '1.0.0', 'template:default/go-service'),
     ];
-    await render(template, <TemplateAdoptionCard />, entities);
+    render(template, <TemplateAdoptionCard />, entities);
     expect(
       await screen.findByText('Created from this template (2)'),
     ).toBeInTheDocument();
@@ -188,7 +210,7 @@ describe('TemplateAdoptionCard', () => {
   });
 
   it('has an empty state', async () => {
-    await render(template, <TemplateAdoptionCard />, [template]);
+    render(template, <TemplateAdoptionCard />, [template]);
     expect(
       await screen.findByText('Nothing created from this template yet'),
     ).toBeInTheDocument();
@@ -198,7 +220,7 @@ describe('TemplateAdoptionCard', () => {
 describe('TemplateDriftPage', () => {
   it('shows components per version and proposes an upgrade from the table', async () => {
     const goldenPaths = fakeGoldenPaths();
-    await renderInTestApp(<TemplateDriftPage />, {
+    renderInTestApp(<TemplateDriftPage />, {
       apis: [
         catalogApiMock({ entities: [] }),
         [goldenPathsApiRef, goldenPaths],
@@ -217,8 +239,23 @@ describe('TemplateDriftPage', () => {
     );
     expect(goldenPaths.proposed).toEqual(['component:default/payments-api']);
     expect(
-      screen.getByRole('link', { name: 'Review change' }),
+      within(screen.getByTestId('drift-typescript-service')).getByRole('link', {
+        name: 'Review change',
+      }),
     ).toBeInTheDocument();
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Upgrade proposed',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'component:default/payments-api to 1.2.0: the change request is open.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Review change' }),
+    ).toHaveAttribute(
+      'href',
+      'http://localhost:3000/git/payments-api/merge-requests/1',
+    );
   });
 
   it('says which inputs a waiting upgrade needs, and proposes it again', async () => {
@@ -242,8 +279,11 @@ describe('TemplateDriftPage', () => {
       state: 'needs-attention',
       upgrade: waiting,
     };
-    goldenPaths.getDrift = async () => drift;
-    await renderInTestApp(<TemplateDriftPage />, {
+    // Once proposed again (the inputs were added), the drift shows the new proposal.
+    const proposedDrift = goldenPaths.getDrift;
+    goldenPaths.getDrift = async () =>
+      goldenPaths.proposed.length ? proposedDrift() : drift;
+    renderInTestApp(<TemplateDriftPage />, {
       apis: [
         catalogApiMock({ entities: [] }),
         [goldenPathsApiRef, goldenPaths],
@@ -262,5 +302,12 @@ describe('TemplateDriftPage', () => {
     await waitFor(() =>
       expect(goldenPaths.proposed).toEqual(['component:default/payments-api']),
     );
+    expect(
+      await screen.findByRole('alertdialog', { name: 'Upgrade proposed' }),
+    ).toHaveAttribute('data-status', 'success');
+    expect(
+      await screen.findByTestId('upgrade-state-proposed'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('missing-inputs')).not.toBeInTheDocument();
   });
 });

@@ -51,7 +51,7 @@ describe('DevexPage', () => {
         .mockResolvedValueOnce(fullMetrics())
         .mockResolvedValue(emptyMetrics()),
     });
-    await renderInTestApp(<DevexPage />, {
+    renderInTestApp(<DevexPage />, {
       apis: [[devexApiRef, devexApi], catalogApiMock({ entities })],
       config: {
         app: { baseUrl: 'http://localhost:3000' },

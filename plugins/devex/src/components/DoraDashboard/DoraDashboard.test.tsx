@@ -49,7 +49,7 @@ describe('DoraDashboard', () => {
         ),
       getDeployments: jest.fn().mockResolvedValue({ items: [deployment] }),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <DoraDashboard scope={{ kind: 'organization' }} window={window} />,
       {
         apis: [[devexApiRef, api]],
@@ -67,7 +67,7 @@ describe('DoraDashboard', () => {
 
   it('shows no demo label for real data and queries the chosen scope and window', async () => {
     const api = mockDevexApi();
-    await renderInTestApp(
+    renderInTestApp(
       <DoraDashboard
         scope={{ kind: 'group', group: 'group:default/payments' }}
         window={window}
@@ -96,7 +96,7 @@ describe('DoraDashboard', () => {
         .fn()
         .mockRejectedValue(new Error('series store unavailable')),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <DoraDashboard scope={{ kind: 'organization' }} window={window} />,
       { apis: [[devexApiRef, api]] },
     );

@@ -17,7 +17,7 @@ jest.setTimeout(30_000);
 
 describe('DoraMetricCards', () => {
   it('shows "No data" and no level for every metric without samples, never 0 or Elite', async () => {
-    await renderInTestApp(<DoraMetricCards metrics={emptyMetrics()} />);
+    renderInTestApp(<DoraMetricCards metrics={emptyMetrics()} />);
     for (const id of cardIds) {
       const card = screen.getByTestId(id);
       expect(within(card).getByText('No data')).toBeInTheDocument();
@@ -30,7 +30,7 @@ describe('DoraMetricCards', () => {
   });
 
   it('shows figures and the level of each banded metric', async () => {
-    await renderInTestApp(<DoraMetricCards metrics={fullMetrics()} />);
+    renderInTestApp(<DoraMetricCards metrics={fullMetrics()} />);
     const frequency = screen.getByTestId('metric-deployment-frequency');
     expect(within(frequency).getByText('10 / week')).toBeInTheDocument();
     expect(
@@ -68,7 +68,7 @@ describe('DoraMetricCards', () => {
   });
 
   it('treats a single null metric as missing while the others have data', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DoraMetricCards
         metrics={fullMetrics({
           recoveryTime: { medianHours: null, samples: 0, open: 3, level: null },
@@ -86,7 +86,7 @@ describe('DoraMetricCards', () => {
     expect(screen.getAllByText('No data')).toHaveLength(1);
   });
   it('names the report behind every badge, and shows no tier when the report has none', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DoraMetricCards
         metrics={fullMetrics({
           bands: null,

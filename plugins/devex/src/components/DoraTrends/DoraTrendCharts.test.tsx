@@ -15,7 +15,7 @@ const charts = {
 
 describe('DoraTrendCharts', () => {
   it('draws the four weekly charts in their cards', async () => {
-    await renderInTestApp(<DoraTrendCharts series={series()} />);
+    renderInTestApp(<DoraTrendCharts series={series()} />);
     for (const [testId, title] of Object.entries(charts)) {
       expect(screen.getByText(title)).toBeInTheDocument();
       expect(
@@ -42,7 +42,7 @@ describe('DoraTrendCharts', () => {
       changeFailureRate: null,
       recoveryMedianHours: null,
     }));
-    await renderInTestApp(<DoraTrendCharts series={deploymentsOnly} />);
+    renderInTestApp(<DoraTrendCharts series={deploymentsOnly} />);
     expect(
       within(screen.getByTestId('chart-deployments')).queryByText(
         'No data in this window',

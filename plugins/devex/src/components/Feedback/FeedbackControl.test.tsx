@@ -11,7 +11,7 @@ jest.setTimeout(30_000);
 describe('FeedbackControl', () => {
   it('sends the rating, category, comment, the page and the last action', async () => {
     const api = mockDevexApi();
-    await renderInTestApp(
+    renderInTestApp(
       <>
         <button type="button">Register existing component</button>
         <FeedbackControl />
@@ -58,7 +58,7 @@ describe('FeedbackControl', () => {
         .fn()
         .mockRejectedValue(new Error('too much feedback from you this hour')),
     });
-    await renderInTestApp(<FeedbackControl />, { apis: [[devexApiRef, api]] });
+    renderInTestApp(<FeedbackControl />, { apis: [[devexApiRef, api]] });
     await userEvent.click(
       await screen.findByRole('button', { name: 'Give feedback on this page' }),
     );

@@ -16,7 +16,7 @@ const window = {
 describe('GoldenPathImpact', () => {
   it('shows each cohort, and says "too few samples" instead of a value below the minimum', async () => {
     const devexApi = mockDevexApi();
-    await renderInTestApp(
+    renderInTestApp(
       <GoldenPathImpact
         scope={{ kind: 'group', group: 'group:default/payments' }}
         window={window}

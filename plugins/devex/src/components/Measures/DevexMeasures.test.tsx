@@ -8,7 +8,7 @@ jest.setTimeout(30_000);
 
 describe('DevexMeasures', () => {
   it('shows the organisation NPS with its comments', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DevexMeasures
         measures={measures()}
         survey={surveySummary()}
@@ -31,7 +31,7 @@ describe('DevexMeasures', () => {
   });
 
   it('shows a team NPS from five respondents on', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DevexMeasures
         measures={measures()}
         survey={surveySummary()}
@@ -45,7 +45,7 @@ describe('DevexMeasures', () => {
   });
 
   it('hides a team NPS below five respondents, and its comments', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DevexMeasures
         measures={measures()}
         survey={surveySummary()}
@@ -62,7 +62,7 @@ describe('DevexMeasures', () => {
   });
 
   it('shows "No data" for measures without samples', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <DevexMeasures
         measures={{
           timeToFirstDeployment: {

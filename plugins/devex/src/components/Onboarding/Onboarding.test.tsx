@@ -16,7 +16,7 @@ const window = {
 describe('Onboarding', () => {
   it("shows each milestone's median, p75 and who is not there yet, for the selected team", async () => {
     const devexApi = mockDevexApi();
-    await renderInTestApp(
+    renderInTestApp(
       <Onboarding group="group:default/payments" window={window} />,
       { apis: [[devexApiRef, devexApi]] },
     );
@@ -55,7 +55,7 @@ describe('Onboarding', () => {
         },
       }),
     });
-    await renderInTestApp(<Onboarding window={window} />, {
+    renderInTestApp(<Onboarding window={window} />, {
       apis: [[devexApiRef, devexApi]],
     });
     expect(

@@ -10,7 +10,7 @@ jest.setTimeout(30_000);
 describe('PlatformMeasures', () => {
   it('shows uptime, provisioning success and feedback by page and category', async () => {
     const api = mockDevexApi();
-    await renderInTestApp(
+    renderInTestApp(
       <PlatformMeasures window={lastDays(90, new Date(2026, 10, 23))} />,
       { apis: [[devexApiRef, api]] },
     );
@@ -45,7 +45,7 @@ describe('PlatformMeasures', () => {
         weeks: [],
       }),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <PlatformMeasures window={lastDays(90, new Date(2026, 10, 23))} />,
       { apis: [[devexApiRef, api]] },
     );

@@ -11,7 +11,7 @@ jest.setTimeout(30_000);
 describe('PulseSurveyCard', () => {
   it('sends the chosen score and the trimmed comment', async () => {
     const api = mockDevexApi();
-    await renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
+    renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
     const send = screen.getByRole('button', { name: 'Send' });
     expect(send).toBeDisabled();
 
@@ -31,10 +31,13 @@ describe('PulseSurveyCard', () => {
 
   it('sends a score of 0 without a comment', async () => {
     const api = mockDevexApi();
-    await renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
+    renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
     await userEvent.click(screen.getByRole('button', { name: 'Score 0' }));
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(api.submitSurvey).toHaveBeenCalledWith({ score: 0 });
+    expect(
+      await screen.findByText(/Your answer \(0\/10\) was recorded/),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error and keeps the answer', async () => {
@@ -43,7 +46,7 @@ describe('PulseSurveyCard', () => {
         .fn()
         .mockRejectedValue(new Error('score must be between 0 and 10')),
     });
-    await renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
+    renderInTestApp(<PulseSurveyCard />, { apis: [[devexApiRef, api]] });
     await userEvent.click(screen.getByRole('button', { name: 'Score 9' }));
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(

@@ -8,7 +8,7 @@ jest.setTimeout(30_000);
 
 describe('ReviewFlowPanel', () => {
   it('shows each stage with its p75 and samples, "No data" for a stage without samples, sizes and open changes', async () => {
-    await renderInTestApp(<ReviewFlowPanel flow={changeFlow()} />);
+    renderInTestApp(<ReviewFlowPanel flow={changeFlow()} />);
     expect(screen.getByTestId('review-stage-coding')).toHaveTextContent(
       'Coding5.5 hp75 20 h · 40 changes',
     );

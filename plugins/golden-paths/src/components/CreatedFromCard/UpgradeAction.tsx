@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -8,7 +8,12 @@ import Typography from '@material-ui/core/Typography';
 import { ACTIVE_UPGRADE_STATUSES } from '@paved/plugin-golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
-import { ChangeLink, MissingInputs, UpgradeStateChip } from '../UpgradeStatus';
+import {
+  ChangeLink,
+  MissingInputs,
+  proposalFailedToast,
+  UpgradeStateChip,
+} from '../UpgradeStatus';
 
 /**
  * "Upgrade available" on the golden-path card of a component behind its template: proposes the
@@ -19,7 +24,7 @@ export function UpgradeAction(props: { latestVersion: string }) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(goldenPathsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const [busy, setBusy] = useState(false);
   const { value: upgrades, retry } = useAsyncRetry(
     () => api.listUpgrades({ entityRef, limit: 5 }),
@@ -37,10 +42,7 @@ export function UpgradeAction(props: { latestVersion: string }) {
       await api.proposeUpgrade(entityRef);
       retry();
     } catch (error) {
-      alertApi.post({
-        message: String((error as Error).message),
-        severity: 'error',
-      });
+      toastApi.post(proposalFailedToast(entityRef, error));
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -24,7 +24,13 @@ import type {
 } from '@paved/plugin-golden-paths-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
-import { ChangeLink, MissingInputs, UpgradeStateChip } from '../UpgradeStatus';
+import {
+  ChangeLink,
+  MissingInputs,
+  proposalFailedToast,
+  proposalToast,
+  UpgradeStateChip,
+} from '../UpgradeStatus';
 
 function ProposeButton(props: {
   component: ComponentDrift;
@@ -32,32 +38,16 @@ function ProposeButton(props: {
   label?: string;
 }) {
   const api = useApi(goldenPathsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const [busy, setBusy] = useState(false);
   const propose = async () => {
     setBusy(true);
     try {
       const upgrade = await api.proposeUpgrade(props.component.entityRef);
-      const what = `Upgrade of ${props.component.entityRef} to ${upgrade.toVersion}`;
-      let message = `${what} proposed.`;
-      if (upgrade.missingInputs?.length) {
-        message = `${what} waits for inputs the repository does not record: ${upgrade.missingInputs.join(
-          ', ',
-        )}.`;
-      } else if (upgrade.status === 'needs-attention') {
-        message = `${what} proposed; it needs attention (conflicts).`;
-      }
-      alertApi.post({
-        message,
-        severity: upgrade.status === 'needs-attention' ? 'warning' : 'success',
-        display: 'transient',
-      });
+      toastApi.post(proposalToast(upgrade));
       props.onProposed();
     } catch (error) {
-      alertApi.post({
-        message: String((error as Error).message),
-        severity: 'error',
-      });
+      toastApi.post(proposalFailedToast(props.component.entityRef, error));
     } finally {
       setBusy(false);
     }

@@ -72,7 +72,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -103,6 +103,19 @@ describe('ApprovalsPage', () => {
         'capacity checked',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Request approved',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'ledger (production): provisioning starts now.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute(
+      'href',
+      '/provisioning/requests/22222222-2222-4222-8222-222222222222',
+    );
     await waitFor(() => expect(api.listApprovals).toHaveBeenCalledTimes(2));
   });
 
@@ -119,7 +132,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -144,7 +157,7 @@ describe('ApprovalsPage', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], mockApis.permission()],
     });
@@ -170,10 +183,20 @@ describe('ApprovalsPage', () => {
       ),
     );
     expect(api.approveRequest).not.toHaveBeenCalled();
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Approved resize of ledger (production)',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute(
+      'href',
+      '/provisioning/requests/22222222-2222-4222-8222-222222222222',
+    );
   });
 
   it('tells non-approvers they approve nothing', async () => {
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [
         [provisioningApiRef, mockProvisioningApi()],

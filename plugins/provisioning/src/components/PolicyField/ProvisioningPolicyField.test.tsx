@@ -66,7 +66,7 @@ const field = (formData: Record<string, unknown>) => (
 
 describe('ProvisioningPolicyField', () => {
   it('estimates the monthly cost of what the form says, with the provider of the environment', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       field({
         owner: 'group:default/payments',
         environment: 'production',
@@ -84,7 +84,7 @@ describe('ProvisioningPolicyField', () => {
   });
 
   it('warns when the request takes the team above its budget', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       field({
         owner: 'group:default/payments',
         environment: 'production',

@@ -60,7 +60,7 @@ describe('RequestsOverview', () => {
         environments: ['production'],
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -103,7 +103,7 @@ describe('RequestsOverview', () => {
         return [];
       }),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -139,6 +139,19 @@ describe('RequestsOverview', () => {
         'capacity checked',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Request approved',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'ledger (production): provisioning starts now.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute(
+      'href',
+      '/provisioning/requests/11111111-1111-4111-8111-111111111111',
+    );
   });
 
   it('needs a reason to reject', async () => {
@@ -147,7 +160,7 @@ describe('RequestsOverview', () => {
         query?.status ? [databaseRequest({ status: 'awaiting-approval' })] : [],
       ),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });
@@ -169,6 +182,16 @@ describe('RequestsOverview', () => {
         'use staging first',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Request rejected',
+    });
+    expect(toast).toHaveAttribute('data-status', 'info');
+    expect(toast).toHaveTextContent(
+      'orders (development): the requester sees your reason.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute('href', `/provisioning/requests/${databaseRequest().id}`);
   });
 
   it('hides approval buttons from people the policy does not allow to approve', async () => {
@@ -183,7 +206,7 @@ describe('RequestsOverview', () => {
         query?.status ? [unreviewable] : [],
       ),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, denyAll],
     });
@@ -196,7 +219,7 @@ describe('RequestsOverview', () => {
   });
 
   it('invites to request a first database when there is none', async () => {
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [
         [provisioningApiRef, mockProvisioningApi()],
@@ -214,7 +237,7 @@ describe('RequestsOverview', () => {
     const api = mockProvisioningApi({
       listRequests: jest.fn().mockRejectedValue(new Error('backend down')),
     });
-    await renderInTestApp(page, {
+    renderInTestApp(page, {
       mountedRoutes,
       apis: [[provisioningApiRef, api], identity, mockApis.permission()],
     });

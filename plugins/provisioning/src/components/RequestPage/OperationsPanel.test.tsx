@@ -53,9 +53,12 @@ describe('OperationsPanel on the request page', () => {
           expiresAt: new Date(Date.now() + 13 * 86_400_000).toISOString(),
         },
       ]),
-      createOperation: jest.fn().mockResolvedValue(operation({})),
+      createOperation: jest
+        .fn()
+        .mockResolvedValueOnce(operation({}))
+        .mockRejectedValueOnce(new Error('the snapshot has expired')),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <Suspense fallback={<div>loading</div>}>
         <RequestPage />
       </Suspense>,
@@ -87,6 +90,9 @@ describe('OperationsPanel on the request page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Snapshot now' }));
     expect(api.createOperation).toHaveBeenCalledWith(id, { type: 'snapshot' });
+    expect(
+      await screen.findByRole('alertdialog', { name: 'Snapshot requested' }),
+    ).toHaveAttribute('data-status', 'success');
     await userEvent.click(
       within(snapshots).getByRole('button', { name: 'Restore' }),
     );
@@ -99,5 +105,10 @@ describe('OperationsPanel on the request page', () => {
       type: 'restore',
       snapshotId,
     });
+    const failure = await screen.findByRole('alertdialog', {
+      name: 'Could not request the restore',
+    });
+    expect(failure).toHaveAttribute('data-status', 'danger');
+    expect(failure).toHaveTextContent('the snapshot has expired');
   });
 });

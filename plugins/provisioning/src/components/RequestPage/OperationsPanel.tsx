@@ -15,7 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CreateDatabaseOperation,
@@ -29,6 +29,7 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { formatRelative, formatTimestamp } from '../common/format';
+import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from '../common/toasts';
 
 const TYPE_LABELS: Record<DatabaseOperation['type'], string> = {
   resize: 'Resize',
@@ -86,7 +87,7 @@ export const OperationsPanel = ({
   request: DatabaseRequestWithEvents;
 }) => {
   const api = useApi(provisioningApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const { allowed: mayOperate } = usePermission({
     permission: provisioningRequestOperatePermission,
     resourceRef: request.id,
@@ -111,27 +112,34 @@ export const OperationsPanel = ({
   const [rejecting, setRejecting] = useState<DatabaseOperation | undefined>();
   const [rejectReason, setRejectReason] = useState('');
 
-  const run = async (what: string, action: () => Promise<unknown>) => {
+  /** Runs an action, then says in a toast what was done or why it could not be. */
+  const run = async (
+    toast: { done: string; failed: string },
+    action: () => Promise<DatabaseOperation>,
+  ) => {
     setBusy(true);
     try {
-      await action();
-      alertApi.post({
-        message: what,
-        severity: 'success',
-        display: 'transient',
+      const operation = await action();
+      toastApi.post({
+        title: toast.done,
+        description:
+          operation.status === 'awaiting-approval'
+            ? 'It waits for approval.'
+            : undefined,
+        status: 'success',
+        timeout: SUCCESS_TOAST_TIMEOUT_MS,
       });
       state.retry();
     } catch (error) {
-      alertApi.post({
-        message: `${what} failed: ${(error as Error).message}`,
-        severity: 'error',
-      });
+      toastApi.post(failureToast(toast.failed, error));
     } finally {
       setBusy(false);
     }
   };
-  const ask = (what: string, operation: CreateDatabaseOperation) =>
-    run(what, () => api.createOperation(request.id, operation));
+  const ask = (
+    toast: { done: string; failed: string },
+    operation: CreateDatabaseOperation,
+  ) => run(toast, () => api.createOperation(request.id, operation));
 
   const ready = request.status === 'ready';
   const operations = state.value?.operations ?? [];
@@ -152,9 +160,15 @@ export const OperationsPanel = ({
             variant="outlined"
             disabled={busy}
             onClick={() =>
-              ask('Credential rotation requested', {
-                type: 'rotate-credentials',
-              })
+              ask(
+                {
+                  done: 'Credential rotation requested',
+                  failed: 'Could not request a credential rotation',
+                },
+                {
+                  type: 'rotate-credentials',
+                },
+              )
             }
           >
             Rotate credentials
@@ -162,7 +176,15 @@ export const OperationsPanel = ({
           <Button
             variant="outlined"
             disabled={busy}
-            onClick={() => ask('Snapshot requested', { type: 'snapshot' })}
+            onClick={() =>
+              ask(
+                {
+                  done: 'Snapshot requested',
+                  failed: 'Could not request a snapshot',
+                },
+                { type: 'snapshot' },
+              )
+            }
           >
             Snapshot now
           </Button>
@@ -237,12 +259,17 @@ export const OperationsPanel = ({
                         variant="contained"
                         disabled={busy}
                         onClick={() =>
-                          run('Operation approved', () =>
-                            api.reviewOperation(
-                              request.id,
-                              operation.id,
-                              'approve',
-                            ),
+                          run(
+                            {
+                              done: 'Operation approved',
+                              failed: 'Could not approve the operation',
+                            },
+                            () =>
+                              api.reviewOperation(
+                                request.id,
+                                operation.id,
+                                'approve',
+                              ),
                           )
                         }
                       >
@@ -347,13 +374,19 @@ export const OperationsPanel = ({
             disabled={busy}
             onClick={() => {
               setResizing(false);
-              ask('Resize requested', {
-                type: 'resize',
-                ...(size !== request.size ? { size } : {}),
-                ...(Number(storageGB) !== request.storageGB
-                  ? { storageGB: Number(storageGB) }
-                  : {}),
-              });
+              ask(
+                {
+                  done: 'Resize requested',
+                  failed: 'Could not request the resize',
+                },
+                {
+                  type: 'resize',
+                  ...(size !== request.size ? { size } : {}),
+                  ...(Number(storageGB) !== request.storageGB
+                    ? { storageGB: Number(storageGB) }
+                    : {}),
+                },
+              );
             }}
           >
             Request resize
@@ -374,7 +407,13 @@ export const OperationsPanel = ({
             onClick={() => {
               const snapshotId = restoring!;
               setRestoring(undefined);
-              ask('Restore requested', { type: 'restore', snapshotId });
+              ask(
+                {
+                  done: 'Restore requested',
+                  failed: 'Could not request the restore',
+                },
+                { type: 'restore', snapshotId },
+              );
             }}
           >
             Restore
@@ -404,13 +443,18 @@ export const OperationsPanel = ({
             onClick={() => {
               const operation = rejecting!;
               setRejecting(undefined);
-              run('Operation rejected', () =>
-                api.reviewOperation(
-                  request.id,
-                  operation.id,
-                  'reject',
-                  rejectReason.trim(),
-                ),
+              run(
+                {
+                  done: 'Operation rejected',
+                  failed: 'Could not reject the operation',
+                },
+                () =>
+                  api.reviewOperation(
+                    request.id,
+                    operation.id,
+                    'reject',
+                    rejectReason.trim(),
+                  ),
               );
             }}
           >

@@ -44,7 +44,7 @@ function render(
 describe('RequestPage', () => {
   it('shows the timeline, the connection and the audit log, and reveals credentials on demand', async () => {
     const api = mockProvisioningApi();
-    await render(api);
+    render(api);
 
     expect(
       (await screen.findAllByText('orders (development)')).length,
@@ -106,7 +106,7 @@ describe('RequestPage', () => {
         connectionString: `redis://${user}:redis-s3cr3t%2F%2B@127.0.0.1:6379/0`,
       }),
     });
-    await render(api, mockApis.permission(), redisId);
+    render(api, mockApis.permission(), redisId);
 
     expect(
       (await screen.findAllByText('sessions (development)')).length,
@@ -133,7 +133,7 @@ describe('RequestPage', () => {
     // usePermission keeps decisions per permission and resource in SWR's module-level cache for
     // the whole test file, so a request no other test has asked about gets a fresh decision.
     const deniedId = '5d0f2a4b-3c6e-4d8a-9b1f-7e2c4a6b8d01';
-    await render(
+    render(
       mockProvisioningApi({
         getRequest: jest
           .fn()
@@ -155,6 +155,59 @@ describe('RequestPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('deletes the database after confirmation, and says so in a toast that fades', async () => {
+    const api = mockProvisioningApi({
+      getRequest: jest
+        .fn()
+        .mockResolvedValueOnce(readyRequestWithEvents())
+        .mockResolvedValue({
+          ...readyRequestWithEvents(),
+          status: 'deprovisioning',
+        }),
+    });
+    render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete database' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Deletion started',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent('orders (development)');
+    expect(api.deleteRequest).toHaveBeenCalledWith(id);
+    // The page reloads the request and shows it going away.
+    expect(
+      (await screen.findAllByText('Deprovisioning')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says in a toast that stays why the database could not be deleted', async () => {
+    const api = mockProvisioningApi({
+      deleteRequest: jest
+        .fn()
+        .mockRejectedValue(new Error('the provider is unreachable')),
+    });
+    render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete database' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Could not delete orders (development)',
+    });
+    expect(toast).toHaveAttribute('data-status', 'danger');
+    expect(toast).toHaveTextContent('the provider is unreachable');
+  });
+
   it('explains a failure with the provider reason', async () => {
     const failed = {
       ...readyRequestWithEvents(),
@@ -162,7 +215,7 @@ describe('RequestPage', () => {
       outputs: undefined,
       failureReason: 'sandbox: role already exists with a different owner',
     };
-    await render(
+    render(
       mockProvisioningApi({ getRequest: jest.fn().mockResolvedValue(failed) }),
     );
     expect(
@@ -189,7 +242,7 @@ describe('RequestPage', () => {
         { status: 404, headers: { 'content-type': 'application/json' } },
       ),
     );
-    await render(
+    render(
       mockProvisioningApi({
         getRequest: jest.fn().mockRejectedValue(notFound),
       }),

@@ -27,7 +27,7 @@ import {
   InfoCard,
 } from '@backstage/core-components';
 import {
-  alertApiRef,
+  toastApiRef,
   useApi,
   useRouteRef,
 } from '@backstage/frontend-plugin-api';
@@ -38,6 +38,7 @@ import {
   databaseResourceEntityRef,
   engineDefinition,
   formatMonthlyCost,
+  DatabaseRequest,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -49,6 +50,7 @@ import { ApprovalSummary } from '../common/ApprovalSummary';
 import { ReviewActions } from '../common/ReviewActions';
 import { StatusChip } from '../common/StatusChip';
 import { formatRelative, formatTimestamp } from '../common/format';
+import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from '../common/toasts';
 import { useLiveRequest } from '../common/useLiveRequest';
 import { RevealCredentialsButton } from './CredentialsDialog';
 import { StatusTimeline } from './StatusTimeline';
@@ -69,28 +71,31 @@ const RequestActions = ({
   reload: () => void;
 }) => {
   const api = useApi(provisioningApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const { allowed: mayDelete } = usePermission({
     permission: provisioningRequestDeletePermission,
     resourceRef: request.id,
   });
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const run = async (what: string, action: () => Promise<unknown>) => {
+  const subject = `${request.name} (${request.environment})`;
+  /** Runs an action, then says in a toast what was done or why it could not be. */
+  const run = async (
+    toast: { failed: string; done: (updated: DatabaseRequest) => string },
+    action: () => Promise<DatabaseRequest>,
+  ) => {
     setBusy(true);
     try {
-      await action();
-      alertApi.post({
-        message: what,
-        severity: 'success',
-        display: 'transient',
+      const updated = await action();
+      toastApi.post({
+        title: toast.done(updated),
+        description: subject,
+        status: 'success',
+        timeout: SUCCESS_TOAST_TIMEOUT_MS,
       });
       reload();
     } catch (error) {
-      alertApi.post({
-        message: `${what} failed: ${(error as Error).message}`,
-        severity: 'error',
-      });
+      toastApi.post(failureToast(toast.failed, error));
     } finally {
       setBusy(false);
     }
@@ -103,14 +108,29 @@ const RequestActions = ({
   ].includes(request.status);
   return (
     <Box display="flex" style={{ gap: 8 }} flexWrap="wrap">
-      <ReviewActions request={request} onReviewed={reload} />
+      <ReviewActions
+        request={request}
+        onReviewed={reload}
+        linkRequestPage={false}
+      />
       {mayDelete &&
         request.environment === 'ephemeral' &&
         request.status === 'ready' && (
           <Button
             variant="outlined"
             disabled={busy}
-            onClick={() => run('Extended', () => api.extendRequest(request.id))}
+            onClick={() =>
+              run(
+                {
+                  done: updated =>
+                    updated.expiresAt
+                      ? `Extended until ${formatTimestamp(updated.expiresAt)}`
+                      : 'Extended',
+                  failed: `Could not extend ${subject}`,
+                },
+                () => api.extendRequest(request.id),
+              )
+            }
           >
             Extend
           </Button>
@@ -145,7 +165,20 @@ const RequestActions = ({
             variant="contained"
             onClick={() => {
               setConfirming(false);
-              run('Deletion started', () => api.deleteRequest(request.id));
+              run(
+                {
+                  done: () =>
+                    request.status === 'awaiting-approval'
+                      ? 'Request withdrawn'
+                      : 'Deletion started',
+                  failed: `Could not ${
+                    request.status === 'awaiting-approval'
+                      ? 'withdraw'
+                      : 'delete'
+                  } ${subject}`,
+                },
+                () => api.deleteRequest(request.id),
+              );
             }}
           >
             Delete

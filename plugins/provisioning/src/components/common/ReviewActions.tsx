@@ -7,32 +7,42 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Box from '@material-ui/core/Box';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import {
+  toastApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   DatabaseRequest,
   provisioningRequestApprovePermission,
 } from '@paved/plugin-provisioning-common';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
+import { requestRouteRef } from '../../routes';
+import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from './toasts';
 
 type Decision = 'approve' | 'reject';
 
 /**
  * Approve and reject buttons for a request that awaits approval, shown only to people the
  * permission policy lets approve it (the platform team by default). A rejection needs a reason.
+ * The toast after a review links the request's page, unless it is the page already shown.
  */
 export const ReviewActions = ({
   request,
   operation,
   onReviewed,
+  linkRequestPage = true,
 }: {
   request: DatabaseRequest;
   /** When set, the operation on the request's database is reviewed instead of the request. */
   operation?: { id: string; title: string };
   onReviewed: () => void;
+  linkRequestPage?: boolean;
 }) => {
   const api = useApi(provisioningApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
+  const requestLink = useRouteRef(requestRouteRef);
   const { allowed } = usePermission({
     permission: provisioningRequestApprovePermission,
     resourceRef: request.id,
@@ -51,6 +61,9 @@ export const ReviewActions = ({
   };
 
   const submit = async () => {
+    const subject = `${request.name} (${request.environment})`;
+    const href = linkRequestPage && requestLink?.({ id: request.id });
+    const links = href ? [{ label: 'Open request', href }] : undefined;
     setSubmitting(true);
     try {
       if (operation) {
@@ -60,36 +73,50 @@ export const ReviewActions = ({
           decision!,
           comment.trim() || undefined,
         );
-        alertApi.post({
-          message: `${decision === 'approve' ? 'Approved' : 'Rejected'} ${
+        toastApi.post({
+          title: `${decision === 'approve' ? 'Approved' : 'Rejected'} ${
             operation.title
           }`,
-          severity: 'success',
-          display: 'transient',
+          description: subject,
+          status: 'success',
+          links,
+          timeout: SUCCESS_TOAST_TIMEOUT_MS,
         });
       } else if (decision === 'approve') {
-        await api.approveRequest(request.id, comment.trim() || undefined);
-        alertApi.post({
-          message: `Approved ${request.name} (${request.environment})`,
-          severity: 'success',
-          display: 'transient',
+        const approved = await api.approveRequest(
+          request.id,
+          comment.trim() || undefined,
+        );
+        toastApi.post({
+          title: 'Request approved',
+          description: `${subject}: ${
+            approved.status === 'awaiting-approval'
+              ? 'it waits for the other approvals.'
+              : 'provisioning starts now.'
+          }`,
+          status: 'success',
+          links,
+          timeout: SUCCESS_TOAST_TIMEOUT_MS,
         });
       } else {
         await api.rejectRequest(request.id, comment.trim());
-        alertApi.post({
-          message: `Rejected ${request.name} (${request.environment})`,
-          severity: 'info',
-          display: 'transient',
+        toastApi.post({
+          title: 'Request rejected',
+          description: `${subject}: the requester sees your reason.`,
+          status: 'info',
+          links,
+          timeout: SUCCESS_TOAST_TIMEOUT_MS,
         });
       }
       close();
       onReviewed();
     } catch (error) {
-      alertApi.post({
-        message: `Could not ${decision} the request: ${
-          (error as Error).message
-        }`,
-        severity: 'error',
+      toastApi.post({
+        ...failureToast(
+          `Could not ${decision} ${operation ? operation.title : subject}`,
+          error,
+        ),
+        links,
       });
     } finally {
       setSubmitting(false);

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
@@ -73,7 +73,11 @@ function mockApi(overrides: Partial<ScorecardsApi> = {}): ScorecardsApi {
   return {
     getEntity: jest.fn().mockResolvedValue(response),
     refreshEntity: jest.fn().mockResolvedValue(response),
-    startFix: jest.fn().mockResolvedValue({ id: 'f', status: 'started' }),
+    startFix: jest.fn().mockResolvedValue({
+      id: 'f',
+      status: 'started',
+      url: 'http://localhost:3000/create/tasks/3f1c2b7a',
+    }),
     requestExemption: jest.fn().mockResolvedValue({}),
     ...overrides,
   } as unknown as ScorecardsApi;
@@ -82,7 +86,7 @@ function mockApi(overrides: Partial<ScorecardsApi> = {}): ScorecardsApi {
 describe('EntityScorecardContent', () => {
   it('shows the level, each check with why, and starts the fix', async () => {
     const api = mockApi();
-    await renderInTestApp(
+    renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityScorecardContent />
       </EntityProvider>,
@@ -107,13 +111,44 @@ describe('EntityScorecardContent', () => {
         'has-docs',
       ),
     );
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Add TechDocs started',
+    });
+    expect(toast).toHaveAttribute('data-status', 'success');
+    expect(toast).toHaveTextContent(
+      'TechDocs is evaluated again when the fix lands.',
+    );
+    expect(
+      within(toast).getByRole('link', { name: 'Follow the fix' }),
+    ).toHaveAttribute('href', 'http://localhost:3000/create/tasks/3f1c2b7a');
+  });
+
+  it('says in a toast that stays why a fix could not start', async () => {
+    const api = mockApi({
+      startFix: jest
+        .fn()
+        .mockRejectedValue(new Error('the repository is archived')),
+    });
+    renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityScorecardContent />
+      </EntityProvider>,
+      { apis: [[scorecardsApiRef, api]] },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix it' }));
+    const toast = await screen.findByRole('alertdialog', {
+      name: 'Could not start Add TechDocs',
+    });
+    expect(toast).toHaveAttribute('data-status', 'danger');
+    expect(toast).toHaveTextContent('the repository is archived');
+    expect(await screen.findByRole('button', { name: 'Fix it' })).toBeEnabled();
   });
 
   it('says when the entity is not measured instead of spinning', async () => {
     const notFound = Object.assign(new Error('not measured'), {
       response: { status: 404 },
     });
-    await renderInTestApp(
+    renderInTestApp(
       <EntityProvider entity={entity}>
         <EntityScorecardContent />
       </EntityProvider>,

@@ -8,7 +8,11 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import {
+  toastApiRef,
+  useApi,
+  type ToastApiMessage,
+} from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -24,11 +28,13 @@ import type {
   EntityCheckResult,
   EntityScorecard,
   EntityScorecardsResponse,
+  FixAttempt,
 } from '@paved/plugin-scorecards-common';
 import { SCORECARD_LEVELS } from '@paved/plugin-scorecards-common';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
 import { CheckStatus } from '../common/CheckStatus';
 import { LevelChip } from '../common/LevelChip';
+import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from '../common/toasts';
 import { ExemptionDialog } from './ExemptionDialog';
 
 function CheckRow(props: {
@@ -158,12 +164,38 @@ function ScorecardCard(props: {
   );
 }
 
+/**
+ * The toast after "Fix it": started (fades, linking where to follow it), or failed at once
+ * (stays, with the fixer's message).
+ */
+function fixToast(check: EntityCheckResult, fix: FixAttempt): ToastApiMessage {
+  const fixer = check.fixer?.title ?? 'Fix';
+  const links = fix.url
+    ? [{ label: 'Follow the fix', href: fix.url }]
+    : undefined;
+  if (fix.status === 'failed') {
+    return {
+      title: `${fixer} failed`,
+      description: fix.message ?? `${check.title}: the fix did not start.`,
+      status: 'danger',
+      links,
+    };
+  }
+  return {
+    title: `${fixer} started`,
+    description: `${check.title} is evaluated again when the fix lands.`,
+    status: 'success',
+    links,
+    timeout: SUCCESS_TOAST_TIMEOUT_MS,
+  };
+}
+
 /** The "Scorecard" tab of a component: its level, every check with why, and the fixes. */
 export function EntityScorecardContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(scorecardsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const [busy, setBusy] = useState(false);
   const [exempting, setExempting] = useState<EntityCheckResult>();
   const [refreshed, setRefreshed] = useState<EntityScorecardsResponse>();
@@ -193,22 +225,18 @@ export function EntityScorecardContent() {
     );
   }
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  /** Runs an action, then says in a toast what it started or why it could not. */
+  const act = async <T,>(
+    work: () => Promise<T>,
+    toasts: { done: (result: T) => ToastApiMessage; failed: string },
+  ) => {
     setBusy(true);
     try {
-      await work();
-      alertApi.post({
-        message: done,
-        severity: 'success',
-        display: 'transient',
-      });
+      toastApi.post(toasts.done(await work()));
       setRefreshed(undefined);
       state.retry();
     } catch (error) {
-      alertApi.post({
-        message: String((error as Error).message),
-        severity: 'error',
-      });
+      toastApi.post(failureToast(toasts.failed, error));
     } finally {
       setBusy(false);
     }
@@ -233,10 +261,7 @@ export function EntityScorecardContent() {
               try {
                 setRefreshed(await api.refreshEntity(entityRef));
               } catch (error) {
-                alertApi.post({
-                  message: String((error as Error).message),
-                  severity: 'error',
-                });
+                toastApi.post(failureToast('Could not re-check', error));
               } finally {
                 setBusy(false);
               }
@@ -252,12 +277,10 @@ export function EntityScorecardContent() {
             scorecard={scorecard}
             busy={busy}
             onFix={check =>
-              act(
-                () => api.startFix(entityRef, check.checkId),
-                `${
-                  check.fixer?.title ?? 'Fix'
-                } started: the check is evaluated again when it lands`,
-              )
+              act(() => api.startFix(entityRef, check.checkId), {
+                done: fix => fixToast(check, fix),
+                failed: `Could not start ${check.fixer?.title ?? 'the fix'}`,
+              })
             }
             onExempt={setExempting}
           />
@@ -294,7 +317,15 @@ export function EntityScorecardContent() {
                   reason,
                   expiresAt,
                 }),
-              'Exemption requested: the platform team reviews it',
+              {
+                done: () => ({
+                  title: 'Exemption requested',
+                  description: `${exempting.title}: the platform team reviews it.`,
+                  status: 'success',
+                  timeout: SUCCESS_TOAST_TIMEOUT_MS,
+                }),
+                failed: 'Could not request the exemption',
+              },
             );
             setExempting(undefined);
           }}

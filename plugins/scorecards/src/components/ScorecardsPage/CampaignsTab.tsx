@@ -9,7 +9,7 @@ import {
   ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -17,6 +17,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { CampaignWithProgress } from '@paved/plugin-scorecards-common';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
+import { failureToast } from '../common/toasts';
 import { CheckStatus } from '../common/CheckStatus';
 import { NewCampaignDialog } from './NewCampaignDialog';
 
@@ -94,7 +95,7 @@ function CampaignDetail(props: { id: string }) {
 /** Campaigns: a check, a target set and a deadline, with progress; `?campaign=` opens one. */
 export function CampaignsTab() {
   const api = useApi(scorecardsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const state = useAsyncRetry(() => api.listCampaigns(), []);
@@ -150,10 +151,9 @@ export function CampaignsTab() {
               setCreating(false);
               state.retry();
             } catch (error) {
-              alertApi.post({
-                message: String((error as Error).message),
-                severity: 'error',
-              });
+              toastApi.post(
+                failureToast('Could not create the campaign', error),
+              );
             }
           }}
         />

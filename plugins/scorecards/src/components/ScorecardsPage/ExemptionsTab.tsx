@@ -4,15 +4,16 @@ import {
   ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import type { Exemption } from '@paved/plugin-scorecards-common';
 import { scorecardsApiRef } from '../../api/ScorecardsApi';
+import { failureToast } from '../common/toasts';
 
 /** Exemptions: pending ones for the platform team to review, and the decided ones. */
 export function ExemptionsTab() {
   const api = useApi(scorecardsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const toastApi = useApi(toastApiRef);
   const state = useAsyncRetry(() => api.listExemptions(), []);
   if (state.loading) return <Progress />;
   if (state.error) return <ResponseErrorPanel error={state.error} />;
@@ -21,10 +22,7 @@ export function ExemptionsTab() {
       await api.reviewExemption(id, { decision });
       state.retry();
     } catch (error) {
-      alertApi.post({
-        message: String((error as Error).message),
-        severity: 'error',
-      });
+      toastApi.post(failureToast(`Could not ${decision} the exemption`, error));
     }
   };
   return (

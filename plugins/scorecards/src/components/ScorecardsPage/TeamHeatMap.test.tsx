@@ -61,7 +61,7 @@ function mockApi(response: TeamScorecardsResponse): ScorecardsApi {
 }
 
 async function renderHeatMap(response: TeamScorecardsResponse) {
-  await renderInTestApp(<TeamHeatMap />, {
+  renderInTestApp(<TeamHeatMap />, {
     apis: [
       [scorecardsApiRef, mockApi(response)],
       mockApis.identity({
@@ -153,7 +153,7 @@ describe('TeamHeatMap', () => {
   });
 
   it('says so when the team owns nothing scorecards measure', async () => {
-    await renderInTestApp(<TeamHeatMap />, {
+    renderInTestApp(<TeamHeatMap />, {
       apis: [
         [scorecardsApiRef, mockApi({ ...team, entities: [] })],
         mockApis.identity({ ownershipEntityRefs: ['group:default/payments'] }),
