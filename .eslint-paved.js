@@ -28,6 +28,13 @@ const deprecatedAlertApi = [
 module.exports = dir =>
   factory(dir, {
     restrictedImports: deprecatedAlertApi,
+    // Test helpers named expect… (e.g. expectToast) assert.
+    testRules: {
+      'jest/expect-expect': [
+        'warn',
+        { assertFunctionNames: ['expect', 'expect*'] },
+      ],
+    },
     ...(dir.endsWith('-common')
       ? {}
       : {

@@ -8,6 +8,7 @@ import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { databaseRequest, mockProvisioningApi } from '../../testing/fixtures';
 import { rootRouteRef } from '../../routes';
 import { ApprovalsPage } from './ApprovalsPage';
+import { expectToast } from '../../__testUtils__/toasts';
 
 jest.setTimeout(60_000);
 
@@ -103,19 +104,14 @@ describe('ApprovalsPage', () => {
         'capacity checked',
       ),
     );
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Request approved',
+    await expectToast('Request approved', {
+      status: 'success',
+      text: 'ledger (production): provisioning starts now.',
+      link: {
+        name: 'Open request',
+        href: '/provisioning/requests/22222222-2222-4222-8222-222222222222',
+      },
     });
-    expect(toast).toHaveAttribute('data-status', 'success');
-    expect(toast).toHaveTextContent(
-      'ledger (production): provisioning starts now.',
-    );
-    expect(
-      within(toast).getByRole('link', { name: 'Open request' }),
-    ).toHaveAttribute(
-      'href',
-      '/provisioning/requests/22222222-2222-4222-8222-222222222222',
-    );
     await waitFor(() => expect(api.listApprovals).toHaveBeenCalledTimes(2));
   });
 
@@ -183,16 +179,13 @@ describe('ApprovalsPage', () => {
       ),
     );
     expect(api.approveRequest).not.toHaveBeenCalled();
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Approved resize of ledger (production)',
+    await expectToast('Approved resize of ledger (production)', {
+      status: 'success',
+      link: {
+        name: 'Open request',
+        href: '/provisioning/requests/22222222-2222-4222-8222-222222222222',
+      },
     });
-    expect(toast).toHaveAttribute('data-status', 'success');
-    expect(
-      within(toast).getByRole('link', { name: 'Open request' }),
-    ).toHaveAttribute(
-      'href',
-      '/provisioning/requests/22222222-2222-4222-8222-222222222222',
-    );
   });
 
   it('tells non-approvers they approve nothing', async () => {

@@ -7,6 +7,7 @@ import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { databaseRequest, mockProvisioningApi } from '../../testing/fixtures';
 import { rootRouteRef } from '../../routes';
 import { RequestsOverview } from './RequestsOverview';
+import { expectToast } from '../../__testUtils__/toasts';
 
 jest.setTimeout(60_000);
 
@@ -139,19 +140,14 @@ describe('RequestsOverview', () => {
         'capacity checked',
       ),
     );
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Request approved',
+    await expectToast('Request approved', {
+      status: 'success',
+      text: 'ledger (production): provisioning starts now.',
+      link: {
+        name: 'Open request',
+        href: '/provisioning/requests/11111111-1111-4111-8111-111111111111',
+      },
     });
-    expect(toast).toHaveAttribute('data-status', 'success');
-    expect(toast).toHaveTextContent(
-      'ledger (production): provisioning starts now.',
-    );
-    expect(
-      within(toast).getByRole('link', { name: 'Open request' }),
-    ).toHaveAttribute(
-      'href',
-      '/provisioning/requests/11111111-1111-4111-8111-111111111111',
-    );
   });
 
   it('needs a reason to reject', async () => {
@@ -182,16 +178,14 @@ describe('RequestsOverview', () => {
         'use staging first',
       ),
     );
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Request rejected',
+    await expectToast('Request rejected', {
+      status: 'info',
+      text: 'orders (development): the requester sees your reason.',
+      link: {
+        name: 'Open request',
+        href: `/provisioning/requests/${databaseRequest().id}`,
+      },
     });
-    expect(toast).toHaveAttribute('data-status', 'info');
-    expect(toast).toHaveTextContent(
-      'orders (development): the requester sees your reason.',
-    );
-    expect(
-      within(toast).getByRole('link', { name: 'Open request' }),
-    ).toHaveAttribute('href', `/provisioning/requests/${databaseRequest().id}`);
   });
 
   it('hides approval buttons from people the policy does not allow to approve', async () => {

@@ -8,6 +8,7 @@ import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { rootRouteRef } from '../../routes';
 import { mockProvisioningApi } from '../../testing/fixtures';
 import { RequestPage } from './RequestPage';
+import { expectToast } from '../../__testUtils__/toasts';
 
 jest.setTimeout(90_000);
 
@@ -90,9 +91,7 @@ describe('OperationsPanel on the request page', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Snapshot now' }));
     expect(api.createOperation).toHaveBeenCalledWith(id, { type: 'snapshot' });
-    expect(
-      await screen.findByRole('alertdialog', { name: 'Snapshot requested' }),
-    ).toHaveAttribute('data-status', 'success');
+    await expectToast('Snapshot requested', { status: 'success' });
     await userEvent.click(
       within(snapshots).getByRole('button', { name: 'Restore' }),
     );
@@ -105,10 +104,9 @@ describe('OperationsPanel on the request page', () => {
       type: 'restore',
       snapshotId,
     });
-    const failure = await screen.findByRole('alertdialog', {
-      name: 'Could not request the restore',
+    await expectToast('Could not request the restore', {
+      status: 'danger',
+      text: 'the snapshot has expired',
     });
-    expect(failure).toHaveAttribute('data-status', 'danger');
-    expect(failure).toHaveTextContent('the snapshot has expired');
   });
 });

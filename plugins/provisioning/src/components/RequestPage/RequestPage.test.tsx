@@ -11,6 +11,7 @@ import {
   readyRequestWithEvents,
 } from '../../testing/fixtures';
 import { RequestPage } from './RequestPage';
+import { expectToast } from '../../__testUtils__/toasts';
 
 jest.setTimeout(90_000);
 
@@ -174,11 +175,10 @@ describe('RequestPage', () => {
         name: 'Delete',
       }),
     );
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Deletion started',
+    await expectToast('Deletion started', {
+      status: 'success',
+      text: 'orders (development)',
     });
-    expect(toast).toHaveAttribute('data-status', 'success');
-    expect(toast).toHaveTextContent('orders (development)');
     expect(api.deleteRequest).toHaveBeenCalledWith(id);
     // The page reloads the request and shows it going away.
     expect(
@@ -201,11 +201,10 @@ describe('RequestPage', () => {
         name: 'Delete',
       }),
     );
-    const toast = await screen.findByRole('alertdialog', {
-      name: 'Could not delete orders (development)',
+    await expectToast('Could not delete orders (development)', {
+      status: 'danger',
+      text: 'the provider is unreachable',
     });
-    expect(toast).toHaveAttribute('data-status', 'danger');
-    expect(toast).toHaveTextContent('the provider is unreachable');
   });
 
   it('explains a failure with the provider reason', async () => {
