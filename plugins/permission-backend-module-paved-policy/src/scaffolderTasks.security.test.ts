@@ -90,7 +90,9 @@ describe('scaffolder tasks belong to the person who started them', () => {
       await backend.stop();
       fs.rmSync(workDir, { recursive: true, force: true });
     };
-    baseUrl = `http://localhost:${(backend.server.address() as AddressInfo).port}`;
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
 
     // Sam starts a task once the catalog has the template.
     const deadline = Date.now() + 30_000;
@@ -143,5 +145,21 @@ describe('scaffolder tasks belong to the person who started them', () => {
     expect(
       (await call('sam', 'POST', `/v2/tasks/${taskId}/cancel`)).status,
     ).toBe(200);
+    // The cancel takes effect: the task stops well before its 20 s wait is over (had the file
+    // ended first, that wait's timer would have held the jest worker open for up to 20 s).
+    const deadline = Date.now() + 15_000;
+    let status = 'processing';
+    while (status === 'open' || status === 'processing') {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the task is still ${status} after its creator cancelled it`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+      status = (await (await call('sam', 'GET', `/v2/tasks/${taskId}`)).json())
+        .status;
+    }
+    // Backstage records a run stopped by its cancel signal as failed.
+    expect(status).toBe('failed');
   });
 });
