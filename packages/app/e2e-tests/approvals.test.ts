@@ -109,7 +109,16 @@ test.describe('approvals and cost', () => {
       .getByRole('dialog')
       .getByRole('button', { name: 'Approve' })
       .click();
-    // Approved, it leaves the inbox.
+    // A toast says so and links the request; approved, it leaves the inbox.
+    const toast = priya.getByRole('alertdialog', { name: 'Request approved' });
+    await expect(toast).toBeVisible({ timeout: 30_000 });
+    await expect(
+      toast.getByRole('link', { name: 'Open request' }),
+    ).toHaveAttribute('href', requestUrl);
+    await priya.screenshot({
+      path: testInfo.outputPath('3b-approved-toast.png'),
+      fullPage: true,
+    });
     await expect(approvalCard).toHaveCount(0, { timeout: 30_000 });
 
     // Sam's request moved on, with Priya's approval on record.

@@ -73,9 +73,16 @@ test.describe('template upgrades', () => {
       fullPage: true,
     });
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
-    await expect(page.getByText(/merged/i).first()).toBeVisible({
+    // Wait for the merge itself (the description already says "It merged cleanly"): leaving the
+    // page earlier would cancel the request in flight.
+    await expect(
+      page.getByText(/^Merged by user:default\/sam\.rivera as /),
+    ).toBeVisible({
       timeout: 60_000,
     });
+    await expect(
+      page.getByRole('button', { name: 'Merge', exact: true }),
+    ).toHaveCount(0);
 
     // The merge updated catalog-info.yaml in the repository and Paved refreshed the component.
     await page.goto('/template-drift');

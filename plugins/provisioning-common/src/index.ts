@@ -15,3 +15,4 @@ export * from './cost';
 export * from './operations';
 export * from './drift';
 export * from './portalPaths';
+export * from './signals';

@@ -8,15 +8,12 @@ import {
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { JsonObject } from '@backstage/types';
 import {
+  APPROVALS_SIGNAL_CHANNEL,
   PROVISIONING_REQUEST_TOPIC,
   ProvisioningRequestEvent,
   provisioningRequestEventSchema,
+  requestSignalChannel,
 } from '@paved/plugin-provisioning-common';
-
-/** Signal channel of one request, for the live timeline of its page. */
-export function requestSignalChannel(id: string): string {
-  return `provisioning:request:${id}`;
-}
 
 /** A change of a request or of an operation on its database, as everyone who should know hears of it. */
 export interface Announcement {
@@ -90,19 +87,26 @@ export class ChangeAnnouncer {
         },
       );
     }
+    // Only those who can act on the request hear of it live: the requester, the owning team and
+    // the approvers (signals match these refs against a user's ownership refs). Others with the
+    // page open see changes on the page's next poll.
+    const recipients = {
+      type: 'user' as const,
+      entityRef: [...new Set([...change.listeners, this.options.platformTeam])],
+    };
     await this.safely('signal', () =>
       this.options.signals?.publish({
-        // Only those who can act on the request hear of it live: the requester, the owning team
-        // and the approvers (signals match these refs against a user's ownership refs). Others
-        // with the page open see changes on the page's next poll.
-        recipients: {
-          type: 'user',
-          entityRef: [
-            ...new Set([...change.listeners, this.options.platformTeam]),
-          ],
-        },
+        recipients,
         channel: requestSignalChannel(change.requestId),
         message: change.signal,
+      }),
+    );
+    // Any change may add to or take from an approvals inbox; the sidebar's count re-reads.
+    await this.safely('signal approvals', () =>
+      this.options.signals?.publish({
+        recipients,
+        channel: APPROVALS_SIGNAL_CHANNEL,
+        message: { requestId: change.requestId },
       }),
     );
     await this.safely('publish event', async () => {

@@ -12,8 +12,6 @@ import {
   ChangeAnnouncerOptions,
 } from './ChangeAnnouncer';
 
-export { requestSignalChannel } from './ChangeAnnouncer';
-
 /** Actor of changes made by the backend itself (processing, expiry). */
 export const SYSTEM_ACTOR = 'plugin:provisioning';
 

@@ -5,8 +5,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import {
+  APPROVALS_SIGNAL_CHANNEL,
   DatabaseRequest,
   DatabaseRequestStatus,
+  requestSignalChannel,
 } from '@paved/plugin-provisioning-common';
 import { Client } from 'pg';
 import { Knex } from 'knex';
@@ -190,7 +192,7 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
     });
     expect(signals.publish).toHaveBeenCalledWith(
       expect.objectContaining({
-        channel: `provisioning:request:${request.id}`,
+        channel: requestSignalChannel(request.id),
         recipients: {
           type: 'user',
           entityRef: [
@@ -199,6 +201,13 @@ describe.each(ids)('RequestProcessor on %s', databaseId => {
             'group:default/platform',
           ],
         },
+      }),
+    );
+    // The approvals inboxes' counts re-read on the same change.
+    expect(signals.publish).toHaveBeenCalledWith(
+      expect.objectContaining({
+        channel: APPROVALS_SIGNAL_CHANNEL,
+        message: { requestId: request.id },
       }),
     );
     expect(notifications.send).toHaveBeenCalledWith(

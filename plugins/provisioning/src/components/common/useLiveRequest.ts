@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useSignal } from '@backstage/plugin-signals-react';
-import type { DatabaseRequestStatus } from '@paved/plugin-provisioning-common';
+import {
+  type DatabaseRequestStatus,
+  requestSignalChannel,
+} from '@paved/plugin-provisioning-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
@@ -16,7 +19,7 @@ const POLL_INTERVAL_MS: Partial<Record<DatabaseRequestStatus, number>> = {
 };
 
 /**
- * A request with its events, kept current: the backend signals `provisioning:request:<id>` on
+ * A request with its events, kept current: the backend signals its `requestSignalChannel` on
  * every change, and polling covers installations without signals (or a dropped connection).
  */
 export function useLiveRequest(id: string | undefined) {
@@ -25,7 +28,7 @@ export function useLiveRequest(id: string | undefined) {
     async () => (id ? api.getRequest(id) : undefined),
     [api, id],
   );
-  const { lastSignal } = useSignal(`provisioning:request:${id ?? 'none'}`);
+  const { lastSignal } = useSignal(requestSignalChannel(id ?? 'none'));
   const { retry } = state;
 
   useEffect(() => {
