@@ -85,13 +85,18 @@ test.describe('approvals and cost', () => {
     const priyaContext = await browser.newContext();
     const priya = await priyaContext.newPage();
     await signInAsGuest(priya, '/provisioning', 'platform');
-    await priya
+    const inboxLink = priya
       .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: /^Approvals/ })
-      .click();
+      .getByRole('link', { name: /^Approvals/ });
+    await inboxLink.click();
     await expect(priya).toHaveURL(/\/provisioning\/approvals/);
     const approvalCard = priya.getByTestId(`approval-card-${requestId}`);
     await expect(approvalCard).toBeVisible({ timeout: 60_000 });
+    // The sidebar counts what waits for her (other tests' requests may wait too).
+    await expect(inboxLink).toHaveText(/Approvals \(\d+\)/);
+    const pendingBefore = Number(
+      /\((\d+)\)/.exec((await inboxLink.textContent()) ?? '')![1],
+    );
     await expect(approvalCard.getByTestId('approval-cost')).toContainText(
       '/ month',
     );
@@ -120,6 +125,11 @@ test.describe('approvals and cost', () => {
       fullPage: true,
     });
     await expect(approvalCard).toHaveCount(0, { timeout: 30_000 });
+    // The count follows at once (a signal), not on the next minute's poll.
+    await expect(inboxLink).toHaveText(
+      pendingBefore > 1 ? `Approvals (${pendingBefore - 1})` : 'Approvals',
+      { timeout: 15_000 },
+    );
 
     // Sam's request moved on, with Priya's approval on record.
     await page.goto(requestUrl);
