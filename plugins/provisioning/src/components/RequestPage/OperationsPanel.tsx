@@ -39,6 +39,30 @@ const TYPE_LABELS: Record<DatabaseOperation['type'], string> = {
   restore: 'Restore',
 };
 
+/** What the toast says after asking for an operation: done, or why it could not be. */
+const REQUESTED_TOASTS: Record<
+  CreateDatabaseOperation['type'],
+  { done: string; failed: string }
+> = {
+  resize: { done: 'Resize requested', failed: 'Could not request the resize' },
+  'rotate-credentials': {
+    done: 'Credential rotation requested',
+    failed: 'Could not request a credential rotation',
+  },
+  extend: {
+    done: 'Extension requested',
+    failed: 'Could not request the extension',
+  },
+  snapshot: {
+    done: 'Snapshot requested',
+    failed: 'Could not request a snapshot',
+  },
+  restore: {
+    done: 'Restore requested',
+    failed: 'Could not request the restore',
+  },
+};
+
 function describeStatus(operation: DatabaseOperation): string {
   if (operation.status === 'in-progress' && operation.phase === 'grace') {
     const ends = operation.result?.graceEndsAt;
@@ -136,10 +160,10 @@ export const OperationsPanel = ({
       setBusy(false);
     }
   };
-  const ask = (
-    toast: { done: string; failed: string },
-    operation: CreateDatabaseOperation,
-  ) => run(toast, () => api.createOperation(request.id, operation));
+  const ask = (operation: CreateDatabaseOperation) =>
+    run(REQUESTED_TOASTS[operation.type], () =>
+      api.createOperation(request.id, operation),
+    );
 
   const ready = request.status === 'ready';
   const operations = state.value?.operations ?? [];
@@ -160,15 +184,9 @@ export const OperationsPanel = ({
             variant="outlined"
             disabled={busy}
             onClick={() =>
-              ask(
-                {
-                  done: 'Credential rotation requested',
-                  failed: 'Could not request a credential rotation',
-                },
-                {
-                  type: 'rotate-credentials',
-                },
-              )
+              ask({
+                type: 'rotate-credentials',
+              })
             }
           >
             Rotate credentials
@@ -176,15 +194,7 @@ export const OperationsPanel = ({
           <Button
             variant="outlined"
             disabled={busy}
-            onClick={() =>
-              ask(
-                {
-                  done: 'Snapshot requested',
-                  failed: 'Could not request a snapshot',
-                },
-                { type: 'snapshot' },
-              )
-            }
+            onClick={() => ask({ type: 'snapshot' })}
           >
             Snapshot now
           </Button>
@@ -374,19 +384,13 @@ export const OperationsPanel = ({
             disabled={busy}
             onClick={() => {
               setResizing(false);
-              ask(
-                {
-                  done: 'Resize requested',
-                  failed: 'Could not request the resize',
-                },
-                {
-                  type: 'resize',
-                  ...(size !== request.size ? { size } : {}),
-                  ...(Number(storageGB) !== request.storageGB
-                    ? { storageGB: Number(storageGB) }
-                    : {}),
-                },
-              );
+              ask({
+                type: 'resize',
+                ...(size !== request.size ? { size } : {}),
+                ...(Number(storageGB) !== request.storageGB
+                  ? { storageGB: Number(storageGB) }
+                  : {}),
+              });
             }}
           >
             Request resize
@@ -407,13 +411,7 @@ export const OperationsPanel = ({
             onClick={() => {
               const snapshotId = restoring!;
               setRestoring(undefined);
-              ask(
-                {
-                  done: 'Restore requested',
-                  failed: 'Could not request the restore',
-                },
-                { type: 'restore', snapshotId },
-              );
+              ask({ type: 'restore', snapshotId });
             }}
           >
             Restore
