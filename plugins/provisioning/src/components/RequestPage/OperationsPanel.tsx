@@ -15,7 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CreateDatabaseOperation,
@@ -29,7 +29,7 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { provisioningApiRef } from '../../api/ProvisioningApi';
 import { formatRelative, formatTimestamp } from '../common/format';
-import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from '../common/toasts';
+import { useToastedAction } from '../common/toasts';
 
 const TYPE_LABELS: Record<DatabaseOperation['type'], string> = {
   resize: 'Resize',
@@ -111,7 +111,6 @@ export const OperationsPanel = ({
   request: DatabaseRequestWithEvents;
 }) => {
   const api = useApi(provisioningApiRef);
-  const toastApi = useApi(toastApiRef);
   const { allowed: mayOperate } = usePermission({
     permission: provisioningRequestOperatePermission,
     resourceRef: request.id,
@@ -128,7 +127,6 @@ export const OperationsPanel = ({
     }),
     [api, request.id, request.events.length, request.updatedAt],
   );
-  const [busy, setBusy] = useState(false);
   const [resizing, setResizing] = useState(false);
   const [size, setSize] = useState<DatabaseSize>(request.size);
   const [storageGB, setStorageGB] = useState(String(request.storageGB));
@@ -136,34 +134,21 @@ export const OperationsPanel = ({
   const [rejecting, setRejecting] = useState<DatabaseOperation | undefined>();
   const [rejectReason, setRejectReason] = useState('');
 
-  /** Runs an action, then says in a toast what was done or why it could not be. */
-  const run = async (
-    toast: { done: string; failed: string },
-    action: () => Promise<DatabaseOperation>,
-  ) => {
-    setBusy(true);
-    try {
-      const operation = await action();
-      toastApi.post({
-        title: toast.done,
-        description:
-          operation.status === 'awaiting-approval'
-            ? 'It waits for approval.'
-            : undefined,
-        status: 'success',
-        timeout: SUCCESS_TOAST_TIMEOUT_MS,
-      });
-      state.retry();
-    } catch (error) {
-      toastApi.post(failureToast(toast.failed, error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const ask = (operation: CreateDatabaseOperation) =>
-    run(REQUESTED_TOASTS[operation.type], () =>
+  const { busy, run } = useToastedAction(state.retry);
+  /** The toast after an operation was asked for or reviewed: it may wait for approval. */
+  const operationToast = (title: string) => (operation: DatabaseOperation) => ({
+    title,
+    description:
+      operation.status === 'awaiting-approval'
+        ? 'It waits for approval.'
+        : undefined,
+  });
+  const ask = (operation: CreateDatabaseOperation) => {
+    const { done, failed } = REQUESTED_TOASTS[operation.type];
+    return run({ done: operationToast(done), failed }, () =>
       api.createOperation(request.id, operation),
     );
+  };
 
   const ready = request.status === 'ready';
   const operations = state.value?.operations ?? [];
@@ -271,7 +256,7 @@ export const OperationsPanel = ({
                         onClick={() =>
                           run(
                             {
-                              done: 'Operation approved',
+                              done: operationToast('Operation approved'),
                               failed: 'Could not approve the operation',
                             },
                             () =>
@@ -443,7 +428,7 @@ export const OperationsPanel = ({
               setRejecting(undefined);
               run(
                 {
-                  done: 'Operation rejected',
+                  done: operationToast('Operation rejected'),
                   failed: 'Could not reject the operation',
                 },
                 () =>

@@ -26,11 +26,7 @@ import {
   StructuredMetadataTable,
   InfoCard,
 } from '@backstage/core-components';
-import {
-  toastApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { ResponseError } from '@backstage/errors';
@@ -38,7 +34,6 @@ import {
   databaseResourceEntityRef,
   engineDefinition,
   formatMonthlyCost,
-  DatabaseRequest,
   DatabaseRequestEvent,
   DatabaseRequestWithEvents,
   provisioningRequestDeletePermission,
@@ -50,7 +45,7 @@ import { ApprovalSummary } from '../common/ApprovalSummary';
 import { ReviewActions } from '../common/ReviewActions';
 import { StatusChip } from '../common/StatusChip';
 import { formatRelative, formatTimestamp } from '../common/format';
-import { failureToast, SUCCESS_TOAST_TIMEOUT_MS } from '../common/toasts';
+import { useToastedAction } from '../common/toasts';
 import { useLiveRequest } from '../common/useLiveRequest';
 import { RevealCredentialsButton } from './CredentialsDialog';
 import { StatusTimeline } from './StatusTimeline';
@@ -71,35 +66,13 @@ const RequestActions = ({
   reload: () => void;
 }) => {
   const api = useApi(provisioningApiRef);
-  const toastApi = useApi(toastApiRef);
   const { allowed: mayDelete } = usePermission({
     permission: provisioningRequestDeletePermission,
     resourceRef: request.id,
   });
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const subject = `${request.name} (${request.environment})`;
-  /** Runs an action, then says in a toast what was done or why it could not be. */
-  const run = async (
-    toast: { failed: string; done: (updated: DatabaseRequest) => string },
-    action: () => Promise<DatabaseRequest>,
-  ) => {
-    setBusy(true);
-    try {
-      const updated = await action();
-      toastApi.post({
-        title: toast.done(updated),
-        description: subject,
-        status: 'success',
-        timeout: SUCCESS_TOAST_TIMEOUT_MS,
-      });
-      reload();
-    } catch (error) {
-      toastApi.post(failureToast(toast.failed, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useToastedAction(reload);
   const deletable = [
     'awaiting-approval',
     'provisioning',
@@ -122,10 +95,12 @@ const RequestActions = ({
             onClick={() =>
               run(
                 {
-                  done: updated =>
-                    updated.expiresAt
+                  done: updated => ({
+                    title: updated.expiresAt
                       ? `Extended until ${formatTimestamp(updated.expiresAt)}`
                       : 'Extended',
+                    description: subject,
+                  }),
                   failed: `Could not extend ${subject}`,
                 },
                 () => api.extendRequest(request.id),
@@ -167,10 +142,13 @@ const RequestActions = ({
               setConfirming(false);
               run(
                 {
-                  done: () =>
-                    request.status === 'awaiting-approval'
-                      ? 'Request withdrawn'
-                      : 'Deletion started',
+                  done: () => ({
+                    title:
+                      request.status === 'awaiting-approval'
+                        ? 'Request withdrawn'
+                        : 'Deletion started',
+                    description: subject,
+                  }),
                   failed: `Could not ${
                     request.status === 'awaiting-approval'
                       ? 'withdraw'
