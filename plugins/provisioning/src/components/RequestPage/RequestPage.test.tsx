@@ -156,6 +156,18 @@ describe('RequestPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  /** Clicks "Delete database", then "Delete" in the confirmation dialog. */
+  async function deleteAfterConfirming() {
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete database' }),
+    );
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+  }
+
   it('deletes the database after confirmation, and says so in a toast that fades', async () => {
     const api = mockProvisioningApi({
       getRequest: jest
@@ -167,14 +179,7 @@ describe('RequestPage', () => {
         }),
     });
     render(api);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete database' }),
-    );
-    await userEvent.click(
-      within(await screen.findByRole('dialog')).getByRole('button', {
-        name: 'Delete',
-      }),
-    );
+    await deleteAfterConfirming();
     await expectToast('Deletion started', {
       status: 'success',
       text: 'orders (development)',
@@ -193,14 +198,7 @@ describe('RequestPage', () => {
         .mockRejectedValue(new Error('the provider is unreachable')),
     });
     render(api);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete database' }),
-    );
-    await userEvent.click(
-      within(await screen.findByRole('dialog')).getByRole('button', {
-        name: 'Delete',
-      }),
-    );
+    await deleteAfterConfirming();
     await expectToast('Could not delete orders (development)', {
       status: 'danger',
       text: 'the provider is unreachable',
